@@ -1,0 +1,59 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from './config/config.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { FrameworksModule } from './frameworks/frameworks.module.js';
+import { graphqlOptions } from './graphql/graphql-options.js';
+import { HealthController } from './health/health.controller.js';
+import { OrganisationsModule } from './organisations/organisations.module.js';
+import { OrganisationsService } from './organisations/organisations.service.js';
+import { Seeder } from './seed/seeder.js';
+import { WebAppController } from './web/web-app.controller.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  /** Tests pass a logger to count SQL statements. */
+  sqlLogger?: TypeOrmLogger;
+}
+
+@Module({})
+export class AppModule {
+  static register({ config, databaseUrl, sqlLogger }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            // Health probes every few seconds would drown the log.
+            autoLogging: { ignore: (request) => request.url === '/health' },
+          },
+        }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(databaseUrl, sqlLogger ? { logger: sqlLogger, logging: ['query'] } : {}),
+          retryAttempts: 0,
+        }),
+        GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          imports: [OrganisationsModule],
+          inject: [getDataSourceToken(), OrganisationsService],
+          useFactory: (dataSource: DataSource, organisations: OrganisationsService) =>
+            graphqlOptions(config, dataSource, organisations),
+        }),
+        OrganisationsModule,
+        FrameworksModule,
+        { module: ConfigHolderModule, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] },
+      ],
+      controllers: [HealthController, WebAppController],
+      providers: [Seeder],
+    };
+  }
+}
+
+@Module({})
+class ConfigHolderModule {}

@@ -1,0 +1,45 @@
+import fastifyHelmet from '@fastify/helmet';
+import { existsSync } from 'node:fs';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { Logger } from 'nestjs-pino';
+import type { DataSource } from 'typeorm';
+import { AppModule, type AppModuleOptions } from './app.module.js';
+import { migrate } from './database/migrator.js';
+import { Seeder } from './seed/seeder.js';
+
+/**
+ * Builds the whole application: HTTP server, GraphQL, database (migrated), demo data when
+ * configured, and the built web app. Used by main.ts and by the API tests alike.
+ */
+export async function createApp(options: AppModuleOptions & { quiet?: boolean }): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register(options),
+    new FastifyAdapter({ trustProxy: true }),
+    { bufferLogs: true, logger: options.quiet ? false : undefined },
+  );
+  if (!options.quiet) app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine and the role graph set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  const webDist = options.config.WEB_DIST_DIR;
+  if (existsSync(webDist)) {
+    app.useStaticAssets({ root: webDist, prefix: '/', wildcard: false, index: false });
+  }
+
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  await migrate(dataSource);
+  if (options.config.TRELLIS_SEED_DEMO) await app.get(Seeder).seedDemo();
+  await app.init();
+  return app;
+}

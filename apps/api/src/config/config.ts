@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root, found from this file's place in apps/api/{src,dist}/config. */
+export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  /** An external PostgreSQL; when unset Trellis starts an embedded one. */
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL, e.g. postgres://user:pass@host:5432/trellis' })
+    .optional(),
+  /** Where the embedded PostgreSQL keeps its data (kept between runs). */
+  TRELLIS_DATA_DIR: z.string().default(path.join(repositoryRoot, '.trellis')),
+  TRELLIS_EMBEDDED_PG_PORT: port.default(5488),
+  /** The organisation anonymous requests act for until sign-in exists. */
+  TRELLIS_DEFAULT_ORGANISATION: z.string().default('demo'),
+  /** Seed the PMO framework and the demo organisation at start-up (idempotent). */
+  TRELLIS_SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  WEB_DIST_DIR: z.string().default(path.join(repositoryRoot, 'apps/web/dist')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type AppConfig = z.infer<typeof environmentSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; every problem is named so a bad setting fails fast and clearly. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,29 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
+import { frameworkEntities } from '../frameworks/framework.entities.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { PersonEntity, TeamEntity } from '../organisations/people.entities.js';
+import { migrations } from './migrations/index.js';
+
+export const entities = [OrganisationEntity, TeamEntity, PersonEntity, ...frameworkEntities];
+
+/** One definition of how Trellis talks to PostgreSQL, shared by the app, the tests and the tools. */
+export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    namingStrategy: new SnakeNamingStrategy(),
+    // Schema changes go through checked-in migrations only.
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    extra: { max: 10, application_name: 'trellis' },
+    ...overrides,
+  } as DataSourceOptions;
+}
+
+export function createDataSource(url: string, overrides: Partial<DataSourceOptions> = {}): DataSource {
+  return new DataSource(dataSourceOptions(url, overrides));
+}

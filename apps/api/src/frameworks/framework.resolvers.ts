@@ -1,0 +1,255 @@
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ParseUUIDPipe } from '@nestjs/common';
+import type { RequestContext } from '../graphql/request-context.js';
+import {
+  type ExpectationEntity,
+  type FrameworkEntity,
+  type FrameworkVersionEntity,
+  type QualificationEntity,
+  type RoleEntity,
+  type RoleQualificationEntity,
+  type SkillCategoryEntity,
+  type SkillEntity,
+  type TrackEntity,
+  type TransitionEntity,
+} from './framework.entities.js';
+import {
+  Expectation,
+  Framework,
+  FrameworkVersion,
+  ProficiencyLevel,
+  Qualification,
+  Role,
+  RoleQualification,
+  Skill,
+  SkillCategory,
+  SkillLevel,
+  Track,
+  Transition,
+} from './framework.models.js';
+import { FrameworksService } from './frameworks.service.js';
+
+/** Loads a row that a foreign key guarantees; a miss means the data is corrupt, not absent. */
+async function required<T>(promise: Promise<T | undefined>, what: string): Promise<T> {
+  const row = await promise;
+  if (!row) throw new Error(`Missing ${what}`);
+  return row;
+}
+
+function scaleNames(version: FrameworkVersionEntity): Map<number, string> {
+  return new Map(version.proficiencyScale.map((step) => [step.level, step.name]));
+}
+
+@Resolver(() => Framework)
+export class FrameworkResolver {
+  constructor(private readonly frameworksService: FrameworksService) {}
+
+  @Query(() => [Framework])
+  frameworks(@Context() context: RequestContext): Promise<FrameworkEntity[]> {
+    return this.frameworksService.list(context.organisationId);
+  }
+
+  @Query(() => Framework, { nullable: true })
+  async framework(
+    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+    @Context() context: RequestContext,
+  ): Promise<FrameworkEntity | undefined> {
+    return context.loaders.framework.load(id);
+  }
+
+  @ResolveField(() => [FrameworkVersion])
+  versions(@Parent() framework: FrameworkEntity, @Context() context: RequestContext) {
+    return context.loaders.versionsByFramework.load(framework.id);
+  }
+
+  @ResolveField(() => FrameworkVersion, {
+    nullable: true,
+    description: 'The newest published version: the one people are measured against.',
+  })
+  async currentVersion(@Parent() framework: FrameworkEntity, @Context() context: RequestContext) {
+    const versions = await context.loaders.versionsByFramework.load(framework.id);
+    return versions.find((version) => version.status === 'published') ?? null;
+  }
+}
+
+@Resolver(() => FrameworkVersion)
+export class FrameworkVersionResolver {
+  @ResolveField(() => Framework)
+  framework(@Parent() version: FrameworkVersionEntity, @Context() context: RequestContext) {
+    return required(context.loaders.framework.load(version.frameworkId), 'framework');
+  }
+
+  @ResolveField(() => [ProficiencyLevel])
+  proficiencyScale(@Parent() version: FrameworkVersionEntity) {
+    return [...version.proficiencyScale].sort((a, b) => a.level - b.level);
+  }
+
+  @ResolveField(() => [SkillCategory])
+  skillCategories(@Parent() version: FrameworkVersionEntity, @Context() context: RequestContext) {
+    return context.loaders.skillCategoriesByVersion.load(version.id);
+  }
+
+  @ResolveField(() => [Skill])
+  skills(@Parent() version: FrameworkVersionEntity, @Context() context: RequestContext) {
+    return context.loaders.skillsByVersion.load(version.id);
+  }
+
+  @ResolveField(() => [Track])
+  tracks(@Parent() version: FrameworkVersionEntity, @Context() context: RequestContext) {
+    return context.loaders.tracksByVersion.load(version.id);
+  }
+
+  @ResolveField(() => [Role])
+  roles(@Parent() version: FrameworkVersionEntity, @Context() context: RequestContext) {
+    return context.loaders.rolesByVersion.load(version.id);
+  }
+
+  @ResolveField(() => [Transition])
+  transitions(@Parent() version: FrameworkVersionEntity, @Context() context: RequestContext) {
+    return context.loaders.transitionsByVersion.load(version.id);
+  }
+
+  @ResolveField(() => [Qualification])
+  qualifications(@Parent() version: FrameworkVersionEntity, @Context() context: RequestContext) {
+    return context.loaders.qualificationsByVersion.load(version.id);
+  }
+}
+
+@Resolver(() => SkillCategory)
+export class SkillCategoryResolver {
+  @ResolveField(() => [Skill])
+  skills(@Parent() category: SkillCategoryEntity, @Context() context: RequestContext) {
+    return context.loaders.skillsByCategory.load(category.id);
+  }
+}
+
+@Resolver(() => Skill)
+export class SkillResolver {
+  @ResolveField(() => SkillCategory)
+  category(@Parent() skill: SkillEntity, @Context() context: RequestContext) {
+    return required(context.loaders.skillCategory.load(skill.categoryId), 'skill category');
+  }
+
+  @ResolveField(() => [SkillLevel], { description: "One descriptor per level of the framework's proficiency scale." })
+  async levels(@Parent() skill: SkillEntity, @Context() context: RequestContext): Promise<SkillLevel[]> {
+    const version = await required(context.loaders.version.load(skill.frameworkVersionId), 'framework version');
+    const names = scaleNames(version);
+    return Object.entries(skill.levels)
+      .map(([level, descriptor]) => ({ level: Number(level), name: names.get(Number(level)) ?? level, descriptor }))
+      .sort((a, b) => a.level - b.level);
+  }
+}
+
+@Resolver(() => Track)
+export class TrackResolver {
+  @ResolveField(() => [Role], { description: "The track's roles, from the first rung up." })
+  roles(@Parent() track: TrackEntity, @Context() context: RequestContext) {
+    return context.loaders.rolesByTrack.load(track.id);
+  }
+}
+
+@Resolver(() => Role)
+export class RoleResolver {
+  @Query(() => Role, { nullable: true })
+  role(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Context() context: RequestContext) {
+    return context.loaders.role.load(id);
+  }
+
+  @ResolveField(() => Track)
+  track(@Parent() role: RoleEntity, @Context() context: RequestContext) {
+    return required(context.loaders.track.load(role.trackId), 'track');
+  }
+
+  @ResolveField(() => FrameworkVersion)
+  frameworkVersion(@Parent() role: RoleEntity, @Context() context: RequestContext) {
+    return required(context.loaders.version.load(role.frameworkVersionId), 'framework version');
+  }
+
+  @ResolveField(() => [Expectation])
+  expectations(@Parent() role: RoleEntity, @Context() context: RequestContext) {
+    return context.loaders.expectationsByRole.load(role.id);
+  }
+
+  @ResolveField(() => [Transition], { description: 'Moves out of this role.' })
+  transitionsOut(@Parent() role: RoleEntity, @Context() context: RequestContext) {
+    return context.loaders.transitionsFromRole.load(role.id);
+  }
+
+  @ResolveField(() => [Transition], { description: 'Moves into this role.' })
+  transitionsIn(@Parent() role: RoleEntity, @Context() context: RequestContext) {
+    return context.loaders.transitionsToRole.load(role.id);
+  }
+
+  @ResolveField(() => [RoleQualification])
+  qualifications(@Parent() role: RoleEntity, @Context() context: RequestContext) {
+    return context.loaders.qualificationLinksByRole.load(role.id);
+  }
+}
+
+@Resolver(() => Expectation)
+export class ExpectationResolver {
+  @ResolveField(() => ID)
+  id(@Parent() expectation: ExpectationEntity): string {
+    return `${expectation.roleId}:${expectation.skillId}`;
+  }
+
+  @ResolveField(() => Role)
+  role(@Parent() expectation: ExpectationEntity, @Context() context: RequestContext) {
+    return required(context.loaders.role.load(expectation.roleId), 'role');
+  }
+
+  @ResolveField(() => Skill)
+  skill(@Parent() expectation: ExpectationEntity, @Context() context: RequestContext) {
+    return required(context.loaders.skill.load(expectation.skillId), 'skill');
+  }
+
+  @ResolveField(() => String, { description: 'The descriptor of the skill at the expected level.' })
+  async descriptor(@Parent() expectation: ExpectationEntity, @Context() context: RequestContext): Promise<string> {
+    const skill = await required(context.loaders.skill.load(expectation.skillId), 'skill');
+    return skill.levels[String(expectation.level)] ?? '';
+  }
+}
+
+@Resolver(() => Transition)
+export class TransitionResolver {
+  @ResolveField(() => Role)
+  from(@Parent() transition: TransitionEntity, @Context() context: RequestContext) {
+    return required(context.loaders.role.load(transition.fromRoleId), 'role');
+  }
+
+  @ResolveField(() => Role)
+  to(@Parent() transition: TransitionEntity, @Context() context: RequestContext) {
+    return required(context.loaders.role.load(transition.toRoleId), 'role');
+  }
+}
+
+@Resolver(() => Qualification)
+export class QualificationResolver {
+  @ResolveField(() => [Skill])
+  async skills(@Parent() qualification: QualificationEntity, @Context() context: RequestContext) {
+    const links = await context.loaders.skillLinksByQualification.load(qualification.id);
+    const skills = await context.loaders.skill.loadMany(links.map((link) => link.skillId));
+    return skills.filter((skill): skill is SkillEntity => !!skill && !(skill instanceof Error));
+  }
+}
+
+@Resolver(() => RoleQualification)
+export class RoleQualificationResolver {
+  @ResolveField(() => Qualification)
+  qualification(@Parent() link: RoleQualificationEntity, @Context() context: RequestContext) {
+    return required(context.loaders.qualification.load(link.qualificationId), 'qualification');
+  }
+}
+
+export const frameworkResolvers = [
+  FrameworkResolver,
+  FrameworkVersionResolver,
+  SkillCategoryResolver,
+  SkillResolver,
+  TrackResolver,
+  RoleResolver,
+  ExpectationResolver,
+  TransitionResolver,
+  QualificationResolver,
+  RoleQualificationResolver,
+];

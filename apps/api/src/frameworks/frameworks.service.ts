@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FrameworkDocument } from '@trellis/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  ExpectationEntity,
+  FrameworkEntity,
+  FrameworkVersionEntity,
+  QualificationEntity,
+  QualificationSkillEntity,
+  RoleEntity,
+  RoleQualificationEntity,
+  SkillCategoryEntity,
+  SkillEntity,
+  TrackEntity,
+  TransitionEntity,
+} from './framework.entities.js';
+
+@Injectable()
+export class FrameworksService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  list(organisationId: string): Promise<FrameworkEntity[]> {
+    return this.dataSource.getRepository(FrameworkEntity).find({ where: { organisationId }, order: { name: 'ASC' } });
+  }
+
+  findByKey(organisationId: string, key: string, manager: EntityManager = this.dataSource.manager) {
+    return manager.getRepository(FrameworkEntity).findOneBy({ organisationId, key });
+  }
+
+  /**
+   * Creates a framework and its first version from a validated document, in one transaction.
+   * Callers validate the document first (validateFramework in @trellis/domain).
+   */
+  createFromDocument(
+    organisationId: string,
+    document: FrameworkDocument,
+    options: { publish: boolean },
+    /** Joins the caller's transaction when given one. */
+    outer?: EntityManager,
+  ): Promise<{ framework: FrameworkEntity; version: FrameworkVersionEntity }> {
+    const work = async (manager: EntityManager) => {
+      const framework = manager.create(FrameworkEntity, {
+        organisationId,
+        id: randomUUID(),
+        key: document.key,
+        name: document.name,
+        description: document.description ?? null,
+      });
+      await manager.insert(FrameworkEntity, framework);
+      const version = manager.create(FrameworkVersionEntity, {
+        organisationId,
+        id: randomUUID(),
+        frameworkId: framework.id,
+        number: 1,
+        status: options.publish ? 'published' : 'draft',
+        publishedAt: options.publish ? new Date() : null,
+        proficiencyScale: document.proficiencyScale,
+      });
+      await manager.insert(FrameworkVersionEntity, version);
+      await this.insertVersionContent(manager, organisationId, version.id, document);
+      return { framework, version };
+    };
+    return outer ? work(outer) : this.dataSource.transaction(work);
+  }
+
+  /** Writes every part of a document into a version: one multi-row insert per table. */
+  private async insertVersionContent(
+    manager: EntityManager,
+    organisationId: string,
+    frameworkVersionId: string,
+    document: FrameworkDocument,
+  ): Promise<void> {
+    const base = { organisationId, frameworkVersionId };
+    const ids = (keys: string[]) => new Map(keys.map((key) => [key, randomUUID()]));
+    const categoryIds = ids(document.skillCategories.map((c) => c.key));
+    const skillIds = ids(document.skills.map((s) => s.key));
+    const trackIds = ids(document.tracks.map((t) => t.key));
+    const roleIds = ids(document.roles.map((r) => r.key));
+    const qualificationIds = ids(document.qualifications.map((q) => q.key));
+    const idOf = (map: Map<string, string>, key: string, what: string): string => {
+      const id = map.get(key);
+      if (!id) throw new Error(`Unknown ${what} "${key}": validate the document before writing it`);
+      return id;
+    };
+
+    // Chunked so a large framework stays under PostgreSQL's limit of bind parameters per statement.
+    const insert = async <T>(entity: new () => T, rows: Partial<T>[]) => {
+      for (let start = 0; start < rows.length; start += 1000) {
+        await manager.insert(entity, rows.slice(start, start + 1000) as never);
+      }
+    };
+    await insert(
+      SkillCategoryEntity,
+      document.skillCategories.map((category, position) => ({
+        ...base,
+        id: idOf(categoryIds, category.key, 'skill category'),
+        key: category.key,
+        position,
+        name: category.name,
+        description: category.description ?? null,
+      })),
+    );
+    await insert(
+      SkillEntity,
+      document.skills.map((skill, position) => ({
+        ...base,
+        id: idOf(skillIds, skill.key, 'skill'),
+        key: skill.key,
+        position,
+        categoryId: idOf(categoryIds, skill.categoryKey, 'skill category'),
+        name: skill.name,
+        description: skill.description ?? null,
+        levels: skill.levels,
+      })),
+    );
+    await insert(
+      TrackEntity,
+      document.tracks.map((track, position) => ({
+        ...base,
+        id: idOf(trackIds, track.key, 'track'),
+        key: track.key,
+        position,
+        name: track.name,
+        kind: track.kind,
+        description: track.description ?? null,
+      })),
+    );
+    await insert(
+      RoleEntity,
+      document.roles.map((role, position) => ({
+        ...base,
+        id: idOf(roleIds, role.key, 'role'),
+        key: role.key,
+        position,
+        trackId: idOf(trackIds, role.trackKey, 'track'),
+        title: role.title,
+        level: role.level,
+        band: role.band ?? null,
+        summary: role.summary,
+        responsibilities: role.responsibilities,
+      })),
+    );
+    await insert(
+      ExpectationEntity,
+      document.roles.flatMap((role) =>
+        Object.entries(role.expectations).map(([skillKey, level]) => ({
+          ...base,
+          roleId: idOf(roleIds, role.key, 'role'),
+          skillId: idOf(skillIds, skillKey, 'skill'),
+          level,
+        })),
+      ),
+    );
+    await insert(
+      TransitionEntity,
+      document.transitions.map((transition, position) => ({
+        ...base,
+        id: randomUUID(),
+        fromRoleId: idOf(roleIds, transition.fromRoleKey, 'role'),
+        toRoleId: idOf(roleIds, transition.toRoleKey, 'role'),
+        kind: transition.kind,
+        typicalMonths: transition.typicalMonths ?? null,
+        guidance: transition.guidance ?? null,
+        position,
+      })),
+    );
+    await insert(
+      QualificationEntity,
+      document.qualifications.map((qualification, position) => ({
+        ...base,
+        id: idOf(qualificationIds, qualification.key, 'qualification'),
+        key: qualification.key,
+        position,
+        name: qualification.name,
+        provider: qualification.provider,
+        url: qualification.url ?? null,
+        validityMonths: qualification.validityMonths ?? null,
+        description: qualification.description ?? null,
+      })),
+    );
+    await insert(
+      QualificationSkillEntity,
+      document.qualifications.flatMap((qualification) =>
+        qualification.skillKeys.map((skillKey) => ({
+          organisationId,
+          qualificationId: idOf(qualificationIds, qualification.key, 'qualification'),
+          skillId: idOf(skillIds, skillKey, 'skill'),
+        })),
+      ),
+    );
+    await insert(
+      RoleQualificationEntity,
+      document.qualifications.flatMap((qualification) => {
+        const qualificationId = idOf(qualificationIds, qualification.key, 'qualification');
+        const required = new Set(qualification.requiredForRoleKeys);
+        const roleKeys = new Set([...qualification.requiredForRoleKeys, ...qualification.recommendedForRoleKeys]);
+        return [...roleKeys].map((roleKey) => ({
+          organisationId,
+          roleId: idOf(roleIds, roleKey, 'role'),
+          qualificationId,
+          requirement: required.has(roleKey) ? ('required' as const) : ('recommended' as const),
+        }));
+      }),
+    );
+  }
+}

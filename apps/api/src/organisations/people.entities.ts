@@ -1,0 +1,87 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
+import { TenantEntity } from '../database/tenant-entity.js';
+import { RoleEntity } from '../frameworks/framework.entities.js';
+import { OrganisationEntity } from './organisation.entity.js';
+
+@Entity('teams')
+@Unique('uq_teams_name', ['organisationId', 'parentId', 'name'])
+export class TeamEntity extends TenantEntity {
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: Relation<OrganisationEntity>;
+
+  /** Teams nest: "Delivery/PMO" is the PMO team inside Delivery. */
+  @Column({ type: 'uuid', nullable: true })
+  parentId: string | null;
+
+  @ManyToOne(() => TeamEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn([
+    { name: 'organisation_id', referencedColumnName: 'organisationId' },
+    { name: 'parent_id', referencedColumnName: 'id' },
+  ])
+  parent?: Relation<TeamEntity>;
+
+  @Column('text')
+  name: string;
+}
+
+@Entity('people')
+@Unique('uq_people_email', ['organisationId', 'email'])
+@Index('ix_people_team', ['organisationId', 'teamId'])
+@Index('ix_people_manager', ['organisationId', 'managerId'])
+@Index('ix_people_current_role', ['organisationId', 'currentRoleId'])
+export class PersonEntity extends TenantEntity {
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: Relation<OrganisationEntity>;
+
+  /** Stored lower-case so look-ups by e-mail are exact. */
+  @Column('text')
+  email: string;
+
+  @Column('text')
+  name: string;
+
+  @Column({ type: 'text', nullable: true })
+  jobTitle: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  teamId: string | null;
+
+  @ManyToOne(() => TeamEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn([
+    { name: 'organisation_id', referencedColumnName: 'organisationId' },
+    { name: 'team_id', referencedColumnName: 'id' },
+  ])
+  team?: Relation<TeamEntity>;
+
+  @Column({ type: 'uuid', nullable: true })
+  managerId: string | null;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn([
+    { name: 'organisation_id', referencedColumnName: 'organisationId' },
+    { name: 'manager_id', referencedColumnName: 'id' },
+  ])
+  manager?: Relation<PersonEntity>;
+
+  /** The role the person holds now, in a published version of the organisation's framework. */
+  @Column({ type: 'uuid', nullable: true })
+  currentRoleId: string | null;
+
+  @ManyToOne(() => RoleEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn([
+    { name: 'organisation_id', referencedColumnName: 'organisationId' },
+    { name: 'current_role_id', referencedColumnName: 'id' },
+  ])
+  currentRole?: Relation<RoleEntity>;
+
+  @Column({ type: 'date', nullable: true })
+  startDate: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

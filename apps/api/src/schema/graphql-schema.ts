@@ -1,0 +1,29 @@
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { frameworkResolvers } from '../frameworks/framework.resolvers.js';
+import { organisationResolvers } from '../organisations/organisations.module.js';
+
+/** Every resolver class of the API: the schema is generated from these (code first). */
+export const allResolvers = [...organisationResolvers, ...frameworkResolvers];
+
+const HEADER = `# ------------------------------------------------------
+# THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)
+# ------------------------------------------------------
+`;
+
+/** Prints a schema as committed in apps/api/schema.gql: sorted, so diffs stay readable. */
+export function printCommittedSchema(schema: Parameters<typeof printSchema>[0]): string {
+  return `${HEADER}\n${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+/** Builds the schema from the resolvers alone: no database, no server. */
+export async function buildSchemaText(): Promise<string> {
+  const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
+  try {
+    const schema = await app.get(GraphQLSchemaFactory).create(allResolvers);
+    return printCommittedSchema(schema);
+  } finally {
+    await app.close();
+  }
+}

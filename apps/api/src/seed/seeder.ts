@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { pmoFramework, validateFramework } from '@trellis/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { RoleEntity } from '../frameworks/framework.entities.js';
+import { FrameworksService } from '../frameworks/frameworks.service.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { PersonEntity, TeamEntity } from '../organisations/people.entities.js';
+import { demoOrganisation } from './demo-organisation.js';
+
+/** Arbitrary constant: serialises seeding when several API processes start together. */
+const SEED_LOCK = 7_104_151;
+
+@Injectable()
+export class Seeder {
+  private readonly logger = new Logger(Seeder.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly frameworks: FrameworksService,
+  ) {}
+
+  /** Seeds the demo organisation with the built-in PMO framework; safe to run on every start. */
+  async seedDemo(): Promise<void> {
+    const validation = validateFramework(pmoFramework);
+    if (!validation.ok) {
+      const problems = validation.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+      throw new Error(`The built-in PMO framework is invalid: ${problems}`);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+      const organisation = await this.ensureOrganisation(manager);
+      const existing = await this.frameworks.findByKey(organisation.id, validation.document.key, manager);
+      if (!existing) {
+        await this.frameworks.createFromDocument(organisation.id, validation.document, { publish: true }, manager);
+        this.logger.log(`Seeded the ${validation.document.name} for ${organisation.name}`);
+      }
+      await this.ensurePeople(manager, organisation.id);
+    });
+  }
+
+  private async ensureOrganisation(manager: EntityManager): Promise<OrganisationEntity> {
+    const repository = manager.getRepository(OrganisationEntity);
+    const found = await repository.findOneBy({ slug: demoOrganisation.slug });
+    if (found) return found;
+    const organisation = repository.create({ id: randomUUID(), slug: demoOrganisation.slug, name: demoOrganisation.name });
+    await repository.insert(organisation);
+    return organisation;
+  }
+
+  private async ensurePeople(manager: EntityManager, organisationId: string): Promise<void> {
+    if ((await manager.countBy(PersonEntity, { organisationId })) > 0) return;
+
+    const teamIds = new Map<string, string>();
+    for (const { path } of demoOrganisation.teams) {
+      const segments = path.split('/');
+      const id = randomUUID();
+      const parentPath = segments.slice(0, -1).join('/');
+      await manager.insert(TeamEntity, {
+        organisationId,
+        id,
+        name: segments[segments.length - 1]!,
+        parentId: parentPath ? teamIds.get(parentPath)! : null,
+      });
+      teamIds.set(path, id);
+    }
+
+    const framework = await this.frameworks.findByKey(organisationId, pmoFramework.key, manager);
+    const roles = framework
+      ? await manager
+          .getRepository(RoleEntity)
+          .createQueryBuilder('role')
+          .innerJoin('framework_versions', 'version', 'version.organisation_id = role.organisation_id AND version.id = role.framework_version_id')
+          .where('role.organisation_id = :organisationId', { organisationId })
+          .andWhere('version.framework_id = :frameworkId AND version.status = :status', {
+            frameworkId: framework.id,
+            status: 'published',
+          })
+          .getMany()
+      : [];
+    const roleIds = new Map(roles.map((role) => [role.key, role.id]));
+
+    const personIds = new Map(demoOrganisation.people.map((person) => [person.email, randomUUID()]));
+    // Managers are listed before their reports, so each insert's manager already exists.
+    for (const person of demoOrganisation.people) {
+      const roleId = roleIds.get(person.role);
+      if (!roleId) throw new Error(`Demo person ${person.email} holds unknown role "${person.role}"`);
+      await manager.insert(PersonEntity, {
+        organisationId,
+        id: personIds.get(person.email)!,
+        email: person.email,
+        name: person.name,
+        jobTitle: person.jobTitle,
+        teamId: teamIds.get(person.team)!,
+        managerId: person.manager ? personIds.get(person.manager)! : null,
+        currentRoleId: roleId,
+        startDate: person.startDate,
+        active: true,
+      });
+    }
+    this.logger.log(`Seeded ${demoOrganisation.people.length} demo people in ${demoOrganisation.teams.length} teams`);
+  }
+}

@@ -1,0 +1,67 @@
+import { createDataSource } from '../src/database/data-source.js';
+import { migrations } from '../src/database/migrations/index.js';
+import { createTestDatabase } from './support/postgres-server.js';
+
+describe('migrations', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  const dataSource = () => createDataSource(database.url);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('leave nothing for the entities to change: entities and migrations agree', async () => {
+    const source = dataSource();
+    await source.initialize();
+    try {
+      const pending = await source.driver.createSchemaBuilder().log();
+      expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+    } finally {
+      await source.destroy();
+    }
+  });
+
+  it('can all be reverted and applied again', async () => {
+    const source = dataSource();
+    await source.initialize();
+    try {
+      for (let i = 0; i < migrations.length; i += 1) await source.undoLastMigration({ transaction: 'each' });
+      const tables = await source.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`);
+      expect(tables[0].n).toBe(0);
+      const applied = await source.runMigrations({ transaction: 'each' });
+      expect(applied).toHaveLength(migrations.length);
+      expect((await source.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+    } finally {
+      await source.destroy();
+    }
+  });
+
+  it('lead every primary key, unique constraint, index and foreign key of a tenant table with organisation_id', async () => {
+    const source = dataSource();
+    await source.initialize();
+    try {
+      const rows: { table: string; name: string; first: string }[] = await source.query(`
+        SELECT c.relname AS table, i.relname AS name, a.attname AS first
+        FROM pg_index x
+        JOIN pg_class c ON c.oid = x.indrelid
+        JOIN pg_class i ON i.oid = x.indexrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = x.indkey[0]
+        WHERE n.nspname = 'public' AND c.relname NOT IN ('organisations', 'migrations')
+        UNION ALL
+        SELECT c.relname, k.conname, a.attname
+        FROM pg_constraint k
+        JOIN pg_class c ON c.oid = k.conrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.conkey[1]
+        WHERE n.nspname = 'public' AND k.contype = 'f' AND c.relname NOT IN ('organisations', 'migrations')`);
+      expect(rows.length).toBeGreaterThan(20);
+      expect(rows.filter((row) => row.first !== 'organisation_id')).toEqual([]);
+    } finally {
+      await source.destroy();
+    }
+  });
+});
