@@ -26,10 +26,13 @@ const environmentSchema = z.object({
     .default('true')
     .transform((value) => value === 'true'),
   WEB_DIST_DIR: z.string().default(path.join(repositoryRoot, 'apps/web/dist')),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Defaults to info in production and warn elsewhere, so `npm start` shows a clean console. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
-export type AppConfig = z.infer<typeof environmentSchema>;
+export type AppConfig = Omit<z.infer<typeof environmentSchema>, 'LOG_LEVEL'> & {
+  LOG_LEVEL: NonNullable<z.infer<typeof environmentSchema>['LOG_LEVEL']>;
+};
 
 export class ConfigError extends Error {}
 
@@ -40,7 +43,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
-  return parsed.data;
+  const { LOG_LEVEL, ...rest } = parsed.data;
+  return { ...rest, LOG_LEVEL: LOG_LEVEL ?? (rest.NODE_ENV === 'production' ? 'info' : 'warn') };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

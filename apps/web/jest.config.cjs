@@ -1,0 +1,37 @@
+/**
+ * Component tests (jsdom). The browser end-to-end suite has its own config: jest.e2e.config.cjs.
+ * @type {import('jest').Config}
+ */
+
+// Packages published as ESM only; Jest runs CommonJS, so these are compiled by SWC like our own sources.
+const esmOnly = ['react-router', '@remix-run', 'cookie-es', '@dagrejs', '@xyflow', 'classcat'];
+
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', tsx: true },
+    target: 'es2022',
+    transform: { react: { runtime: 'automatic' } },
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+
+module.exports = {
+  displayName: '@trellis/web',
+  testEnvironment: '<rootDir>/jest.environment.cjs',
+  roots: ['<rootDir>/src'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  setupFilesAfterEnv: ['<rootDir>/src/test/setup.ts'],
+  transform: {
+    '^.+\\.tsx?$': ['@swc/jest', swc],
+    '^.+\\.(m?js|jsx)$': ['<rootDir>/jest.esm-transform.cjs', swc],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleNameMapper: {
+    '\\.(css)$': 'identity-obj-proxy',
+    '^@trellis/domain$': '<rootDir>/../../packages/domain/src/index.ts',
+  },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'jsx', 'json'],
+  clearMocks: true,
+  restoreMocks: true,
+};

@@ -1,0 +1,261 @@
+import { Badge, Group, Paper, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { skipToken, useQuery } from '@apollo/client/react';
+import { lazy, Suspense, useMemo } from 'react';
+import { useParams } from 'react-router';
+import { graphql } from '../../gql';
+import { Empty, ErrorState, LoadingState, NotFoundState } from '../../components/QueryStates';
+import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
+import { SkipLink } from '../../components/SkipLink';
+import { isNotFoundError } from '../../lib/errors';
+import { formatDate, trackColor } from '../../lib/labels';
+import { MovesLegend } from './MovesLegend';
+import { MovesTable } from './MovesTable';
+import { sortMoves } from './moves';
+import { ProficiencyScaleTable } from './ProficiencyScale';
+import { byLevel, TrackLadders } from './TrackLadders';
+import type { RoleGraphMove, RoleGraphRole } from './RoleGraph';
+
+// React Flow and dagre are the heaviest part of the app: load them only when a framework is opened.
+const RoleGraph = lazy(() => import('./RoleGraph'));
+
+export const FrameworkBrowserQuery = graphql(`
+  query FrameworkBrowser($id: ID!) {
+    framework(id: $id) {
+      id
+      key
+      name
+      description
+      currentVersion {
+        id
+        number
+        status
+        publishedAt
+        proficiencyScale {
+          level
+          name
+          summary
+        }
+        tracks {
+          id
+          key
+          name
+          kind
+          description
+          roles {
+            id
+            key
+            title
+            level
+            band
+          }
+        }
+        transitions {
+          id
+          kind
+          typicalMonths
+          guidance
+          from {
+            id
+            title
+          }
+          to {
+            id
+            title
+          }
+        }
+      }
+    }
+  }
+`);
+
+function GraphFallback() {
+  return (
+    <div role="status" aria-live="polite">
+      <Skeleton height={640} radius="md" />
+      <VisuallyHidden>Loading the role graph…</VisuallyHidden>
+    </div>
+  );
+}
+
+export function FrameworkPage() {
+  const { frameworkId } = useParams();
+  const { data, loading, error, refetch } = useQuery(
+    FrameworkBrowserQuery,
+    frameworkId ? { variables: { id: frameworkId } } : skipToken,
+  );
+  const framework = data?.framework;
+  const version = framework?.currentVersion ?? null;
+
+  const view = useMemo(() => {
+    if (!version) return null;
+    const tracks = version.tracks.map((track, index) => ({
+      ...track,
+      color: trackColor(index),
+      roles: [...track.roles].sort(byLevel),
+    }));
+    const roleOrder = tracks.flatMap((track) => track.roles.map((role) => role.id));
+    const moves = sortMoves(version.transitions, roleOrder);
+    const graphRoles: RoleGraphRole[] = tracks.flatMap((track) =>
+      track.roles.map((role) => ({
+        id: role.id,
+        title: role.title,
+        level: role.level,
+        trackId: track.id,
+        trackName: track.name,
+        color: track.color,
+      })),
+    );
+    const graphMoves: RoleGraphMove[] = moves.map((move) => ({
+      id: move.id,
+      kind: move.kind,
+      fromId: move.from.id,
+      toId: move.to.id,
+      fromTitle: move.from.title,
+      toTitle: move.to.title,
+    }));
+    return { tracks, moves, graphRoles, graphMoves };
+  }, [version]);
+
+  if (error && !framework) {
+    if (isNotFoundError(error)) return <FrameworkNotFound />;
+    return (
+      <Stack gap="lg">
+        <PageBreadcrumbs items={[{ label: 'Frameworks', to: '/frameworks' }, { label: 'Framework' }]} />
+        <ErrorState title="Could not load this framework" error={error} onRetry={() => refetch()} />
+      </Stack>
+    );
+  }
+  if (loading && !data) {
+    return (
+      <LoadingState label="Loading framework…">
+        <Skeleton height={14} width={160} />
+        <Skeleton height={36} width="45%" />
+        <Skeleton height={16} width="70%" />
+        <Group grow align="stretch" gap="md" wrap="nowrap">
+          {[0, 1, 2, 3].map((i) => (
+            <Skeleton key={i} height={320} />
+          ))}
+        </Group>
+      </LoadingState>
+    );
+  }
+  if (!framework) return <FrameworkNotFound />;
+
+  const published = formatDate(version?.publishedAt);
+
+  return (
+    <Stack gap="xl">
+      <title>{`${framework.name} · Trellis`}</title>
+      <Stack gap="xs">
+        <PageBreadcrumbs items={[{ label: 'Frameworks', to: '/frameworks' }, { label: framework.name }]} />
+        <Title order={1}>{framework.name}</Title>
+        <Group gap="xs">
+          {version ? (
+            <Badge variant="light" size="lg">
+              Version {version.number}
+            </Badge>
+          ) : null}
+          {published ? (
+            <Text size="sm" c="dimmed">
+              Published {published}
+            </Text>
+          ) : null}
+        </Group>
+        {framework.description ? <Text maw={820}>{framework.description}</Text> : null}
+      </Stack>
+
+      {!version || !view ? (
+        <Paper withBorder p="lg">
+          <Empty
+            title="No published version yet"
+            description="This framework has no published version. Once an administrator publishes one, its tracks and roles appear here."
+          />
+        </Paper>
+      ) : (
+        <>
+          <section aria-labelledby="tracks-heading">
+            <Stack gap="sm">
+              <div>
+                <Title order={2} id="tracks-heading">
+                  Tracks
+                </Title>
+                <Text size="sm" c="dimmed">
+                  Each track is a ladder: its first rung is at the bottom. Open a role to see what it expects.
+                </Text>
+              </div>
+              {view.tracks.length === 0 ? (
+                <Empty title="No tracks yet" headingOrder={3} description="This version has no tracks." />
+              ) : (
+                <TrackLadders tracks={view.tracks} />
+              )}
+            </Stack>
+          </section>
+
+          <section aria-labelledby="moves-heading">
+            <Stack gap="sm">
+              <div>
+                <Title order={2} id="moves-heading">
+                  Moves between roles
+                </Title>
+                <Text size="sm" c="dimmed">
+                  Promotions climb within a track; lateral moves cross to another track.
+                </Text>
+              </div>
+              {view.moves.length === 0 ? (
+                <Empty title="No moves yet" headingOrder={3} description="This version defines no moves between roles." />
+              ) : (
+                <>
+                  <MovesLegend tracks={view.tracks.map((t) => ({ id: t.id, name: t.name, color: t.color }))} />
+                  <div>
+                    <SkipLink targetId="moves-list-heading">Skip the graph and go to the list of moves</SkipLink>
+                  </div>
+                  <div role="group" aria-label="Graph of roles and moves" aria-describedby="moves-graph-help">
+                    <Text id="moves-graph-help" size="xs" c="dimmed" mb={6}>
+                      Drag to pan; use the buttons to zoom. Every move is also listed in the table below.
+                    </Text>
+                    <Suspense fallback={<GraphFallback />}>
+                      <RoleGraph roles={view.graphRoles} moves={view.graphMoves} />
+                    </Suspense>
+                  </div>
+                  <Title order={3} id="moves-list-heading" mt="md" tabIndex={-1}>
+                    List of moves
+                  </Title>
+                  <MovesTable moves={view.moves} labelledBy="moves-list-heading" />
+                </>
+              )}
+            </Stack>
+          </section>
+
+          <section aria-labelledby="scale-heading">
+            <Stack gap="sm">
+              <div>
+                <Title order={2} id="scale-heading">
+                  Proficiency scale
+                </Title>
+                <Text size="sm" c="dimmed">
+                  The levels every skill expectation in this framework is measured on.
+                </Text>
+              </div>
+              {version.proficiencyScale.length === 0 ? (
+                <Empty title="No proficiency scale" headingOrder={3} />
+              ) : (
+                <ProficiencyScaleTable levels={version.proficiencyScale} labelledBy="scale-heading" />
+              )}
+            </Stack>
+          </section>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function FrameworkNotFound() {
+  return (
+    <NotFoundState
+      title="Framework not found"
+      message="There is no framework at this address. It may have been removed, or the link may be wrong."
+      backTo="/frameworks"
+      backLabel="Back to all frameworks"
+    />
+  );
+}

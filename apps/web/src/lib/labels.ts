@@ -1,0 +1,56 @@
+import type { QualificationRequirement, TrackKind, TransitionKind } from '../gql/graphql';
+
+export const trackKindLabel: Record<TrackKind, string> = {
+  CORE: 'Core track',
+  SPECIALIST: 'Specialist track',
+  LATERAL: 'Lateral track',
+};
+
+export const trackKindColor: Record<TrackKind, string> = {
+  CORE: 'pine',
+  SPECIALIST: 'indigo',
+  LATERAL: 'orange',
+};
+
+export const transitionKindLabel: Record<TransitionKind, string> = {
+  PROMOTION: 'Promotion',
+  LATERAL: 'Lateral move',
+};
+
+export const requirementLabel: Record<QualificationRequirement, string> = {
+  REQUIRED: 'Required',
+  RECOMMENDED: 'Recommended',
+};
+
+/** Colours for moves, shared by the graph edges and their legend (both at least 3:1 on white). */
+export const moveColor: Record<TransitionKind, string> = {
+  PROMOTION: '#0f7a66',
+  LATERAL: '#b4530a',
+};
+
+export function formatMonths(months: number | null | undefined): string | null {
+  if (months == null) return null;
+  if (months <= 0) return 'No minimum';
+  if (months < 12 || months % 12 !== 0) return `${months} ${months === 1 ? 'month' : 'months'}`;
+  const years = months / 12;
+  return `${years} ${years === 1 ? 'year' : 'years'}`;
+}
+
+export function formatValidity(months: number | null | undefined): string {
+  if (months == null) return 'Does not expire';
+  return `Valid for ${formatMonths(months)}`;
+}
+
+export function formatDate(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** One colour per track, in track order, used to tie graph nodes to their track columns. */
+const trackPalette = ['#0f7a66', '#3b5bdb', '#b4530a', '#7048e8', '#1864ab', '#a61e4d', '#5c940d', '#495057'];
+
+export function trackColor(index: number): string {
+  return trackPalette[((index % trackPalette.length) + trackPalette.length) % trackPalette.length] ?? '#495057';
+}
