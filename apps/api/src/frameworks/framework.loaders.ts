@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource, type EntityTarget, type FindOptionsOrder, type ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { RowQueries } from '../database/row-queries.js';
+import { SqlReader } from '../database/sql-reader.js';
 import {
   ExpectationEntity,
   FrameworkEntity,
@@ -14,22 +16,67 @@ import {
   TransitionEntity,
 } from './framework.entities.js';
 
+/** A skill as most reads need it: without its descriptors, which `skillLevels` loads when asked. */
+export type SkillRow = Omit<SkillEntity, 'levels'>;
+/** An expectation as the API serves it: with an id, its skill and the skill's descriptor at the expected level. */
+export type ExpectationRow = ExpectationEntity & { id: string; descriptor: string; skill: SkillRow };
+
+/** Columns read only on demand: a skill's five descriptors are most of a framework's bytes. */
+const OMITTED_COLUMNS = new Map<EntityTarget<ObjectLiteral>, string[]>([[SkillEntity, ['levels']]]);
+
+/** The SQL behind every framework loader: built once per process (it depends only on the entities). */
+export class FrameworkQueries {
+  private readonly cache = new Map<string, string>();
+  readonly expectationsWithSkills: string;
+  readonly reader: SqlReader;
+
+  constructor(readonly dataSource: DataSource) {
+    this.reader = new SqlReader(dataSource);
+    const expectations = new RowQueries(dataSource, ExpectationEntity);
+    const skillColumns = dataSource
+      .getMetadata(SkillEntity)
+      .columns.filter((column) => column.propertyName !== 'levels')
+      .map((column) => `s.${column.databaseName} AS "skill.${column.propertyName}"`)
+      .join(', ');
+    // Expectations are read with their skills (a role's expectations are never shown without
+    // them) and with the one descriptor they expect.
+    this.expectationsWithSkills =
+      `SELECT ${expectations.columns('t')}, s.levels ->> t.level::text AS descriptor, ${skillColumns} ` +
+      `FROM ${expectations.table} t ` +
+      `JOIN skills s ON s.organisation_id = t.organisation_id AND s.id = t.skill_id ` +
+      `WHERE t.organisation_id = $1 AND t.role_id = ANY($2) ORDER BY t.role_id, s.position`;
+  }
+
+  /** SELECT the organisation's rows of an entity whose column is any of $2. */
+  whereAny<T extends ObjectLiteral>(entity: EntityTarget<T>, column: string, orderBy: string): string {
+    const key = `${(entity as { name?: string }).name}|${column}|${orderBy}`;
+    let sql = this.cache.get(key);
+    if (!sql) {
+      const rows = new RowQueries(this.dataSource, entity, OMITTED_COLUMNS.get(entity as EntityTarget<ObjectLiteral>));
+      this.cache.set(key, (sql = rows.selectWhereAny(column, orderBy)));
+    }
+    return sql;
+  }
+}
+
 /**
  * Batches every read of a framework into one statement per kind of row, whatever the size of
  * the framework, and scopes each statement to the request's organisation. One instance per request.
  */
 export class FrameworkLoaders {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly queries: FrameworkQueries,
     private readonly organisationId: string,
   ) {}
 
+  private run<T extends ObjectLiteral>(sql: string, keys: readonly string[]): Promise<T[]> {
+    return this.queries.reader.query<T>(sql, [this.organisationId, keys]);
+  }
+
   /** Rows by their own id. */
-  private byId<T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>): DataLoader<string, T | undefined> {
+  private byId<T extends ObjectLiteral & { id: string }>(entity: new () => T): DataLoader<string, T | undefined> {
     return new DataLoader(async (ids) => {
-      const rows = await this.dataSource.getRepository(entity).find({
-        where: { organisationId: this.organisationId, id: In([...ids]) } as never,
-      });
+      const rows = await this.run<T>(this.queries.whereAny(entity, 'id', 't.id'), ids);
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id));
     });
@@ -38,40 +85,70 @@ export class FrameworkLoaders {
   /** Rows grouped by a foreign key, in a stable order. */
   private groupedBy<T extends ObjectLiteral>(
     entity: EntityTarget<T>,
-    column: keyof T & string,
-    order: FindOptionsOrder<T>,
+    property: keyof T & string,
+    column: string,
+    orderBy: string,
   ): DataLoader<string, T[]> {
-    return new DataLoader(async (keys) => {
-      const rows = await this.dataSource.getRepository(entity).find({
-        where: { organisationId: this.organisationId, [column]: In([...keys]) } as never,
-        order,
-      });
-      const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
-      for (const row of rows) groups.get(row[column] as string)?.push(row);
-      return keys.map((key) => groups.get(key) ?? []);
-    });
+    return new DataLoader(async (keys) =>
+      group(keys, await this.run<T>(this.queries.whereAny(entity, column, orderBy), keys), property),
+    );
   }
 
   readonly framework = this.byId(FrameworkEntity);
   readonly version = this.byId(FrameworkVersionEntity);
   readonly skillCategory = this.byId(SkillCategoryEntity);
-  readonly skill = this.byId(SkillEntity);
+  readonly skill = this.byId(SkillEntity) as DataLoader<string, SkillRow | undefined>;
   readonly track = this.byId(TrackEntity);
   readonly role = this.byId(RoleEntity);
   readonly qualification = this.byId(QualificationEntity);
 
-  readonly versionsByFramework = this.groupedBy(FrameworkVersionEntity, 'frameworkId', { number: 'DESC' });
-  readonly skillCategoriesByVersion = this.groupedBy(SkillCategoryEntity, 'frameworkVersionId', { position: 'ASC' });
-  readonly skillsByVersion = this.groupedBy(SkillEntity, 'frameworkVersionId', { position: 'ASC' });
-  readonly skillsByCategory = this.groupedBy(SkillEntity, 'categoryId', { position: 'ASC' });
-  readonly tracksByVersion = this.groupedBy(TrackEntity, 'frameworkVersionId', { position: 'ASC' });
-  readonly rolesByVersion = this.groupedBy(RoleEntity, 'frameworkVersionId', { position: 'ASC' });
-  readonly rolesByTrack = this.groupedBy(RoleEntity, 'trackId', { level: 'ASC', position: 'ASC' });
-  readonly expectationsByRole = this.groupedBy(ExpectationEntity, 'roleId', { skillId: 'ASC' });
-  readonly transitionsByVersion = this.groupedBy(TransitionEntity, 'frameworkVersionId', { position: 'ASC' });
-  readonly transitionsFromRole = this.groupedBy(TransitionEntity, 'fromRoleId', { position: 'ASC' });
-  readonly transitionsToRole = this.groupedBy(TransitionEntity, 'toRoleId', { position: 'ASC' });
-  readonly qualificationsByVersion = this.groupedBy(QualificationEntity, 'frameworkVersionId', { position: 'ASC' });
-  readonly skillLinksByQualification = this.groupedBy(QualificationSkillEntity, 'qualificationId', { skillId: 'ASC' });
-  readonly qualificationLinksByRole = this.groupedBy(RoleQualificationEntity, 'roleId', { requirement: 'DESC' });
+  readonly versionsByFramework = this.groupedBy(FrameworkVersionEntity, 'frameworkId', 'framework_id', 't.number DESC');
+  readonly skillCategoriesByVersion = this.groupedBy(SkillCategoryEntity, 'frameworkVersionId', 'framework_version_id', 't.position');
+  readonly skillsByVersion = this.groupedBy(SkillEntity, 'frameworkVersionId', 'framework_version_id', 't.position') as DataLoader<string, SkillRow[]>;
+  readonly skillsByCategory = this.groupedBy(SkillEntity, 'categoryId', 'category_id', 't.position') as DataLoader<string, SkillRow[]>;
+  readonly skillLevels = new DataLoader<string, Record<string, string>>(async (skillIds) => {
+    const rows = await this.run<{ id: string; levels: Record<string, string> }>(
+      'SELECT id, levels FROM skills WHERE organisation_id = $1 AND id = ANY($2)',
+      skillIds,
+    );
+    const byId = new Map(rows.map((row) => [row.id, row.levels]));
+    return skillIds.map((id) => byId.get(id) ?? {});
+  });
+  readonly tracksByVersion = this.groupedBy(TrackEntity, 'frameworkVersionId', 'framework_version_id', 't.position');
+  readonly rolesByVersion = this.groupedBy(RoleEntity, 'frameworkVersionId', 'framework_version_id', 't.position');
+  readonly rolesByTrack = this.groupedBy(RoleEntity, 'trackId', 'track_id', 't.level, t.position');
+  readonly transitionsByVersion = this.groupedBy(TransitionEntity, 'frameworkVersionId', 'framework_version_id', 't.position');
+  readonly transitionsFromRole = this.groupedBy(TransitionEntity, 'fromRoleId', 'from_role_id', 't.position');
+  readonly transitionsToRole = this.groupedBy(TransitionEntity, 'toRoleId', 'to_role_id', 't.position');
+  readonly qualificationsByVersion = this.groupedBy(QualificationEntity, 'frameworkVersionId', 'framework_version_id', 't.position');
+  readonly skillLinksByQualification = this.groupedBy(QualificationSkillEntity, 'qualificationId', 'qualification_id', 't.skill_id');
+  readonly qualificationLinksByRole = this.groupedBy(RoleQualificationEntity, 'roleId', 'role_id', 't.requirement DESC, t.qualification_id');
+
+  /**
+   * A role's expectations in skill order, each carrying its skill (also handed to the skill
+   * loader), so GraphQL reads `skill` and `descriptor` as plain properties.
+   */
+  readonly expectationsByRole = new DataLoader<string, ExpectationRow[]>(async (roleIds) => {
+    const rows = await this.run<Record<string, unknown>>(this.queries.expectationsWithSkills, roleIds);
+    const expectations = rows.map((row) => {
+      const skill: Record<string, unknown> = {};
+      const expectation: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(row)) {
+        if (key.startsWith('skill.')) skill[key.slice(6)] = value;
+        else expectation[key] = value;
+      }
+      this.skill.prime(skill.id as string, skill as unknown as SkillRow);
+      expectation.id = `${expectation.roleId as string}:${expectation.skillId as string}`;
+      expectation.skill = skill;
+      return expectation as unknown as ExpectationRow;
+    });
+    return group(roleIds, expectations, 'roleId');
+  });
 }
+
+function group<T extends ObjectLiteral>(keys: readonly string[], rows: T[], property: keyof T & string): T[][] {
+  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(row[property] as string)?.push(row);
+  return keys.map((key) => groups.get(key) ?? []);
+}
+

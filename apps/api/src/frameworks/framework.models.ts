@@ -101,6 +101,8 @@ export class Role {
 export class Expectation {
   @Field(() => ID) id: string;
   @Field(() => Int) level: number;
+  @Field({ description: 'The descriptor of the skill at the expected level.' }) descriptor: string;
+  @Field(() => Skill) skill: Skill;
 }
 
 @ObjectType({ description: 'A move between two roles: a promotion within a track or a lateral move across tracks.' })

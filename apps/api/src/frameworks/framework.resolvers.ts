@@ -1,15 +1,14 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ParseUUIDPipe } from '@nestjs/common';
 import type { RequestContext } from '../graphql/request-context.js';
+import type { ExpectationRow, SkillRow } from './framework.loaders.js';
 import {
-  type ExpectationEntity,
   type FrameworkEntity,
   type FrameworkVersionEntity,
   type QualificationEntity,
   type RoleEntity,
   type RoleQualificationEntity,
   type SkillCategoryEntity,
-  type SkillEntity,
   type TrackEntity,
   type TransitionEntity,
 } from './framework.entities.js';
@@ -126,15 +125,18 @@ export class SkillCategoryResolver {
 @Resolver(() => Skill)
 export class SkillResolver {
   @ResolveField(() => SkillCategory)
-  category(@Parent() skill: SkillEntity, @Context() context: RequestContext) {
+  category(@Parent() skill: SkillRow, @Context() context: RequestContext) {
     return required(context.loaders.skillCategory.load(skill.categoryId), 'skill category');
   }
 
   @ResolveField(() => [SkillLevel], { description: "One descriptor per level of the framework's proficiency scale." })
-  async levels(@Parent() skill: SkillEntity, @Context() context: RequestContext): Promise<SkillLevel[]> {
-    const version = await required(context.loaders.version.load(skill.frameworkVersionId), 'framework version');
+  async levels(@Parent() skill: SkillRow, @Context() context: RequestContext): Promise<SkillLevel[]> {
+    const [version, levels] = await Promise.all([
+      required(context.loaders.version.load(skill.frameworkVersionId), 'framework version'),
+      context.loaders.skillLevels.load(skill.id),
+    ]);
     const names = scaleNames(version);
-    return Object.entries(skill.levels)
+    return Object.entries(levels)
       .map(([level, descriptor]) => ({ level: Number(level), name: names.get(Number(level)) ?? level, descriptor }))
       .sort((a, b) => a.level - b.level);
   }
@@ -188,25 +190,9 @@ export class RoleResolver {
 
 @Resolver(() => Expectation)
 export class ExpectationResolver {
-  @ResolveField(() => ID)
-  id(@Parent() expectation: ExpectationEntity): string {
-    return `${expectation.roleId}:${expectation.skillId}`;
-  }
-
   @ResolveField(() => Role)
-  role(@Parent() expectation: ExpectationEntity, @Context() context: RequestContext) {
+  role(@Parent() expectation: ExpectationRow, @Context() context: RequestContext) {
     return required(context.loaders.role.load(expectation.roleId), 'role');
-  }
-
-  @ResolveField(() => Skill)
-  skill(@Parent() expectation: ExpectationEntity, @Context() context: RequestContext) {
-    return required(context.loaders.skill.load(expectation.skillId), 'skill');
-  }
-
-  @ResolveField(() => String, { description: 'The descriptor of the skill at the expected level.' })
-  async descriptor(@Parent() expectation: ExpectationEntity, @Context() context: RequestContext): Promise<string> {
-    const skill = await required(context.loaders.skill.load(expectation.skillId), 'skill');
-    return skill.levels[String(expectation.level)] ?? '';
   }
 }
 
@@ -229,7 +215,7 @@ export class QualificationResolver {
   async skills(@Parent() qualification: QualificationEntity, @Context() context: RequestContext) {
     const links = await context.loaders.skillLinksByQualification.load(qualification.id);
     const skills = await context.loaders.skill.loadMany(links.map((link) => link.skillId));
-    return skills.filter((skill): skill is SkillEntity => !!skill && !(skill instanceof Error));
+    return skills.filter((skill): skill is SkillRow => !!skill && !(skill instanceof Error));
   }
 }
 

@@ -1,7 +1,7 @@
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
-import { FrameworkLoaders } from '../frameworks/framework.loaders.js';
+import { FrameworkLoaders, FrameworkQueries } from '../frameworks/framework.loaders.js';
 import type { OrganisationsService } from '../organisations/organisations.service.js';
 import type { RequestContext } from './request-context.js';
 
@@ -11,6 +11,7 @@ export function graphqlOptions(
   dataSource: DataSource,
   organisations: OrganisationsService,
 ): MercuriusDriverConfig {
+  const frameworkQueries = new FrameworkQueries(dataSource);
   return {
     autoSchemaFile: true,
     sortSchema: true,
@@ -20,8 +21,8 @@ export function graphqlOptions(
     jit: 1,
     queryDepth: 12,
     context: async (): Promise<RequestContext> => {
-      const organisation = await organisations.organisationForRequest();
-      return { organisationId: organisation.id, loaders: new FrameworkLoaders(dataSource, organisation.id) };
+      const organisationId = await organisations.organisationIdForRequest();
+      return { organisationId, loaders: new FrameworkLoaders(frameworkQueries, organisationId) };
     },
   };
 }

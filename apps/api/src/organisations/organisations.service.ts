@@ -17,16 +17,21 @@ export class OrganisationsService {
     return this.dataSource.getRepository(OrganisationEntity).findOneBy({ id });
   }
 
+  /** The default organisation's id never changes once it exists, so it is looked up once. */
+  private defaultOrganisationId: string | undefined;
+
   /**
-   * The organisation a request acts for. Until sign-in exists every request acts for the
-   * configured default organisation; sessions will replace this single decision point.
+   * The id of the organisation a request acts for. Until sign-in exists every request acts for
+   * the configured default organisation; sessions will replace this single decision point.
    */
-  async organisationForRequest(): Promise<OrganisationEntity> {
+  async organisationIdForRequest(): Promise<string> {
+    if (this.defaultOrganisationId) return this.defaultOrganisationId;
     const slug = this.config.TRELLIS_DEFAULT_ORGANISATION;
     const organisation = await this.dataSource.getRepository(OrganisationEntity).findOneBy({ slug });
     if (!organisation) {
       throw new UnknownOrganisationError(`No organisation "${slug}" exists yet: seed it or set TRELLIS_DEFAULT_ORGANISATION`);
     }
-    return organisation;
+    this.defaultOrganisationId = organisation.id;
+    return organisation.id;
   }
 }
