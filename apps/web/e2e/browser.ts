@@ -1,0 +1,96 @@
+/**
+ * Debian's chromium (/usr/bin/chromium) driven by playwright-core: one browser per spec file, a fresh
+ * context (cookies, storage) per test, and a screenshot in apps/web/test-results/ when a test fails.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { baseURL, RESULTS_DIR } from './app-server';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+export interface E2EContext {
+  page: Page;
+  baseURL: string;
+}
+
+type E2EBody = (ctx: E2EContext) => Promise<void>;
+
+function fileSafe(name: string): string {
+  return name.replace(/[^a-zA-Z0-9-_]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120) || 'test';
+}
+
+async function screenshot(page: Page, testName: string): Promise<string> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${fileSafe(testName)}.png`);
+  try {
+    await page.screenshot({ path: file, fullPage: true, timeout: 10_000 });
+    return file;
+  } catch (err) {
+    return `(screenshot failed: ${(err as Error).message})`;
+  }
+}
+
+/**
+ * Call once at the top of a spec file (or a describe block). Returns `e2eTest(name, body)`, which runs
+ * `body` with a fresh page whose relative URLs resolve against the running app.
+ */
+export function useBrowser(): (name: string, body: E2EBody, timeoutMs?: number) => void {
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM_PATH)) {
+      throw new Error(`${CHROMIUM_PATH} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    }
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  return (name, body, timeoutMs) => {
+    test(
+      name,
+      async () => {
+        if (!browser) throw new Error('the browser did not start');
+        const url = baseURL();
+        const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 900 } });
+        const page = await context.newPage();
+        page.setDefaultTimeout(15_000);
+        page.setDefaultNavigationTimeout(30_000);
+        const browserErrors: string[] = [];
+        page.on('pageerror', (err) => browserErrors.push(`page error: ${err.message}`));
+        page.on('console', (msg) => {
+          if (msg.type() === 'error') browserErrors.push(`console.error: ${msg.text()}`);
+        });
+        try {
+          await body({ page, baseURL: url });
+        } catch (err) {
+          const shot = await screenshot(page, expect.getState().currentTestName ?? name);
+          const details = [`URL: ${page.url()}`, `screenshot: ${shot}`, ...browserErrors].join('\n  ');
+          if (err instanceof Error) {
+            // jest prints the stack, which holds the message as it was when the error was made
+            const original = err.message;
+            err.message = `${original}\n\n  ${details}`;
+            if (err.stack?.includes(original)) err.stack = err.stack.replace(original, err.message);
+            else err.stack = `${err.message}\n${err.stack ?? ''}`;
+            throw err;
+          }
+          throw new Error(`${String(err)}\n\n  ${details}`, { cause: err });
+        } finally {
+          await context.close();
+        }
+      },
+      timeoutMs,
+    );
+  };
+}
