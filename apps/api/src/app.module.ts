@@ -10,7 +10,12 @@ import { FrameworksModule } from './frameworks/frameworks.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthController } from './health/health.controller.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
-import { OrganisationsService } from './organisations/organisations.service.js';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './common/access.js';
+import { AuditModule } from './audit/audit.module.js';
+import { IdentityModule } from './identity/identity.module.js';
+import { SessionsService } from './identity/sessions.service.js';
+import { PeopleModule } from './people/people.module.js';
 import { Seeder } from './seed/seeder.js';
 import { WebAppController } from './web/web-app.controller.js';
 
@@ -40,17 +45,19 @@ export class AppModule {
         }),
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
-          imports: [OrganisationsModule],
-          inject: [getDataSourceToken(), OrganisationsService],
-          useFactory: (dataSource: DataSource, organisations: OrganisationsService) =>
-            graphqlOptions(config, dataSource, organisations),
+          imports: [IdentityModule],
+          inject: [getDataSourceToken(), SessionsService],
+          useFactory: (dataSource: DataSource, sessions: SessionsService) => graphqlOptions(config, dataSource, sessions),
         }),
         OrganisationsModule,
         FrameworksModule,
+        AuditModule,
+        IdentityModule,
+        PeopleModule,
         { module: ConfigHolderModule, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] },
       ],
       controllers: [HealthController, WebAppController],
-      providers: [Seeder],
+      providers: [Seeder, { provide: APP_GUARD, useClass: AccessGuard }],
     };
   }
 }

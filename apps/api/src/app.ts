@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
@@ -8,6 +9,21 @@ import type { DataSource } from 'typeorm';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { migrate } from './database/migrator.js';
 import { Seeder } from './seed/seeder.js';
+
+/**
+ * CSRF defence for GraphQL, the rule Apollo's csrfPrevention uses: only POSTs with a JSON body,
+ * which a cross-site form or image cannot send without a CORS preflight (and none is allowed).
+ */
+function rejectCrossSiteGraphql(app: NestFastifyApplication): void {
+  app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
+    if (request.url.split('?')[0] !== '/graphql') return;
+    const json = /^application\/json\b/i.test(request.headers['content-type'] ?? '');
+    if (request.method === 'POST' && json) return;
+    await reply
+      .status(request.method === 'POST' ? 415 : 405)
+      .send({ errors: [{ message: 'GraphQL is served as POST with Content-Type: application/json.', extensions: { code: 'BAD_REQUEST' } }] });
+  });
+}
 
 /**
  * Builds the whole application: HTTP server, GraphQL, database (migrated), demo data when
@@ -22,6 +38,8 @@ export async function createApp(options: AppModuleOptions & { quiet?: boolean })
   if (!options.quiet) app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
 
+  await app.register(fastifyCookie);
+  rejectCrossSiteGraphql(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

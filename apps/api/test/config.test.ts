@@ -1,11 +1,11 @@
 import { ConfigError, loadConfig } from '../src/config/config.js';
 
 describe('configuration', () => {
-  it('defaults to port 4000, the embedded database and the demo organisation', () => {
+  it('defaults to port 4000, the embedded database and links on localhost', () => {
     const config = loadConfig({});
     expect(config.PORT).toBe(4000);
     expect(config.DATABASE_URL).toBeUndefined();
-    expect(config.TRELLIS_DEFAULT_ORGANISATION).toBe('demo');
+    expect(config.PUBLIC_URL).toBe('http://localhost:4000');
     expect(config.TRELLIS_SEED_DEMO).toBe(true);
   });
 

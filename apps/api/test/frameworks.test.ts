@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { pmoFramework, type FrameworkDocument } from '@trellis/domain';
 import { FrameworksService } from '../src/frameworks/frameworks.service.js';
 import { OrganisationEntity } from '../src/organisations/organisation.entity.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { DEMO, startTestApp, type Client, type TestApp } from './support/test-app.js';
 
 const WHOLE_FRAMEWORK = /* GraphQL */ `
   query WholeFramework($id: ID!) {
@@ -114,12 +115,27 @@ function largeFramework(): FrameworkDocument {
 }
 
 describe('reading frameworks through GraphQL', () => {
+  /** Arranging data directly, as the superuser (row-level security does not apply to it). */
+  const asSuperuser = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: t.adminDatabaseUrl });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
+  const demoOrganisationId = () =>
+    asSuperuser(async (client) => (await client.query("SELECT id FROM organisations WHERE slug = 'demo'")).rows[0].id as string);
+
   let t: TestApp;
+  let employee: Client;
   let pmoFrameworkId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
-    const result = await t.graphql<{ frameworks: { id: string; key: string; name: string }[] }>(
+    employee = await t.signIn(DEMO.employee);
+    const result = await employee.graphql<{ frameworks: { id: string; key: string; name: string }[] }>(
       '{ frameworks { id key name } }',
     );
     pmoFrameworkId = result.data!.frameworks.find((f) => f.key === pmoFramework.key)!.id;
@@ -129,7 +145,7 @@ describe('reading frameworks through GraphQL', () => {
   });
 
   it('lists the seeded PMO framework with a published first version', async () => {
-    const result = await t.graphql<{
+    const result = await employee.graphql<{
       currentOrganisation: { slug: string };
       frameworks: { name: string; currentVersion: { number: number; status: string } }[];
     }>('{ currentOrganisation { slug } frameworks { name currentVersion { number status } } }');
@@ -141,7 +157,7 @@ describe('reading frameworks through GraphQL', () => {
   });
 
   it('reads a whole framework down to every expectation, matching the built-in document', async () => {
-    const result = await t.graphql<WholeFramework>(WHOLE_FRAMEWORK, { id: pmoFrameworkId });
+    const result = await employee.graphql<WholeFramework>(WHOLE_FRAMEWORK, { id: pmoFrameworkId });
     expect(result.errors).toBeUndefined();
     const roles = result.data!.framework!.currentVersion.tracks.flatMap((track) => track.roles);
     expect(roles).toHaveLength(pmoFramework.roles.length);
@@ -160,13 +176,13 @@ describe('reading frameworks through GraphQL', () => {
 
   it('reads a whole framework in a bounded number of SQL statements, whatever its size', async () => {
     const service = t.app.get(FrameworksService);
-    const organisation = await service['dataSource'].getRepository(OrganisationEntity).findOneByOrFail({ slug: 'demo' });
-    const { framework: small } = await service.createFromDocument(organisation.id, smallFramework, { publish: true });
-    const { framework: large } = await service.createFromDocument(organisation.id, largeFramework(), { publish: true });
+    const organisationId = await demoOrganisationId();
+    const { framework: small } = await service.createFromDocument(organisationId, smallFramework, { publish: true });
+    const { framework: large } = await service.createFromDocument(organisationId, largeFramework(), { publish: true });
 
     const statementsToRead = async (id: string) => {
       t.sql.count = 0;
-      const result = await t.graphql<WholeFramework>(WHOLE_FRAMEWORK, { id });
+      const result = await employee.graphql<WholeFramework>(WHOLE_FRAMEWORK, { id });
       expect(result.errors).toBeUndefined();
       return { statements: t.sql.count, roles: result.data!.framework!.currentVersion.tracks.flatMap((tr) => tr.roles) };
     };
@@ -185,13 +201,13 @@ describe('reading frameworks through GraphQL', () => {
   });
 
   it('reads one role with its expectations, descriptors and level names', async () => {
-    const list = await t.graphql<WholeFramework>(WHOLE_FRAMEWORK, { id: pmoFrameworkId });
+    const list = await employee.graphql<WholeFramework>(WHOLE_FRAMEWORK, { id: pmoFrameworkId });
     const analystId = (list.data!.framework!.currentVersion.tracks.flatMap((track) => track.roles) as unknown as {
       id: string;
       title: string;
     }[]).find((role) => role.title === 'PMO Analyst')!.id;
 
-    const result = await t.graphql<{
+    const result = await employee.graphql<{
       role: { title: string; track: { name: string }; expectations: { level: number; skill: { levels: { level: number; name: string }[] } }[] };
     }>('query($id: ID!) { role(id: $id) { title track { name } expectations { level skill { levels { level name } } } } }', {
       id: analystId,
@@ -205,11 +221,11 @@ describe('reading frameworks through GraphQL', () => {
   });
 
   it('answers null for an id that does not exist and a clear error for one that is not an id', async () => {
-    const missing = await t.graphql('query($id: ID!) { role(id: $id) { id } }', { id: randomUUID() });
+    const missing = await employee.graphql('query($id: ID!) { role(id: $id) { id } }', { id: randomUUID() });
     expect(missing.errors).toBeUndefined();
     expect(missing.data).toEqual({ role: null });
 
-    const malformed = await t.graphql('query($id: ID!) { framework(id: $id) { id } }', { id: 'pmo; drop table roles' });
+    const malformed = await employee.graphql('query($id: ID!) { framework(id: $id) { id } }', { id: 'pmo; drop table roles' });
     expect(malformed.data?.framework ?? null).toBeNull();
     expect(malformed.errors?.[0]?.message).toMatch(/uuid is expected/i);
   });
@@ -220,14 +236,16 @@ describe('reading frameworks through GraphQL', () => {
     const other = { id: randomUUID(), slug: `other-${randomUUID().slice(0, 8)}`, name: 'Other Ltd' };
     await dataSource.getRepository(OrganisationEntity).insert(other);
     const { framework, version } = await service.createFromDocument(other.id, { ...smallFramework, key: 'other' }, { publish: true });
-    const otherRoleId = (await dataSource.query('SELECT id FROM roles WHERE organisation_id = $1 LIMIT 1', [other.id]))[0].id;
+    const [{ id: otherRoleId }] = await asSuperuser((client) =>
+      client.query('SELECT id FROM roles WHERE organisation_id = $1 LIMIT 1', [other.id]).then((r) => r.rows),
+    );
     expect(version.organisationId).toBe(other.id);
 
-    const listed = await t.graphql<{ frameworks: { id: string }[] }>('{ frameworks { id } }');
+    const listed = await employee.graphql<{ frameworks: { id: string }[] }>('{ frameworks { id } }');
     expect(listed.data!.frameworks.map((f) => f.id)).not.toContain(framework.id);
-    const byId = await t.graphql('query($id: ID!) { framework(id: $id) { id } }', { id: framework.id });
+    const byId = await employee.graphql('query($id: ID!) { framework(id: $id) { id } }', { id: framework.id });
     expect(byId.data).toEqual({ framework: null });
-    const roleById = await t.graphql('query($id: ID!) { role(id: $id) { id } }', { id: otherRoleId });
+    const roleById = await employee.graphql('query($id: ID!) { role(id: $id) { id } }', { id: otherRoleId });
     expect(roleById.data).toEqual({ role: null });
   });
 });

@@ -19,7 +19,7 @@ describe('GET /health', () => {
 
   it('answers 503 when the database refuses connections', async () => {
     const database = new URL(t.databaseUrl).pathname.slice(1);
-    const admin = new pg.Client({ connectionString: withDatabase(t.databaseUrl, 'postgres') });
+    const admin = new pg.Client({ connectionString: withDatabase(t.adminDatabaseUrl, 'postgres') });
     await admin.connect();
     try {
       await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);

@@ -2,6 +2,9 @@ import { createDataSource } from '../src/database/data-source.js';
 import { migrations } from '../src/database/migrations/index.js';
 import { createTestDatabase } from './support/postgres-server.js';
 
+/** Tables no organisation owns: tenants themselves, sign-in identities, and TypeORM's own. */
+const GLOBAL_TABLES = `'organisations', 'accounts', 'password_resets', 'migrations'`;
+
 describe('migrations', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   const dataSource = () => createDataSource(database.url);
@@ -39,6 +42,23 @@ describe('migrations', () => {
     }
   });
 
+  it('turn on row-level security, forced, with the tenant policy, on every table that has an organisation_id', async () => {
+    const source = dataSource();
+    await source.initialize();
+    try {
+      const tables: { table: string; rls: boolean; forced: boolean; policies: number }[] = await source.query(`
+        SELECT c.relname AS table, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
+               (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'tenant_isolation') AS policies
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind = 'r'
+          AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organisation_id')`);
+      expect(tables.length).toBeGreaterThan(15);
+      expect(tables.filter((t) => !t.rls || !t.forced || t.policies !== 1)).toEqual([]);
+    } finally {
+      await source.destroy();
+    }
+  });
+
   it('lead every primary key, unique constraint, index and foreign key of a tenant table with organisation_id', async () => {
     const source = dataSource();
     await source.initialize();
@@ -50,14 +70,17 @@ describe('migrations', () => {
         JOIN pg_class i ON i.oid = x.indexrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = x.indkey[0]
-        WHERE n.nspname = 'public' AND c.relname NOT IN ('organisations', 'migrations')
+        WHERE n.nspname = 'public' AND c.relname NOT IN (${GLOBAL_TABLES})
         UNION ALL
         SELECT c.relname, k.conname, a.attname
         FROM pg_constraint k
         JOIN pg_class c ON c.oid = k.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.conkey[1]
-        WHERE n.nspname = 'public' AND k.contype = 'f' AND c.relname NOT IN ('organisations', 'migrations')`);
+        JOIN pg_class target ON target.oid = k.confrelid
+        WHERE n.nspname = 'public' AND k.contype = 'f' AND c.relname NOT IN (${GLOBAL_TABLES})
+          -- A key into a table no organisation owns (organisations, accounts) is a reference table's key.
+          AND target.relname NOT IN (${GLOBAL_TABLES})`);
       expect(rows.length).toBeGreaterThan(20);
       expect(rows.filter((row) => row.first !== 'organisation_id')).toEqual([]);
     } finally {

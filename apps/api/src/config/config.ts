@@ -18,20 +18,26 @@ const environmentSchema = z.object({
   /** Where the embedded PostgreSQL keeps its data (kept between runs). */
   TRELLIS_DATA_DIR: z.string().default(path.join(repositoryRoot, '.trellis')),
   TRELLIS_EMBEDDED_PG_PORT: port.default(5488),
-  /** The organisation anonymous requests act for until sign-in exists. */
-  TRELLIS_DEFAULT_ORGANISATION: z.string().default('demo'),
   /** Seed the PMO framework and the demo organisation at start-up (idempotent). */
   TRELLIS_SEED_DEMO: z
     .enum(['true', 'false'])
     .default('true')
     .transform((value) => value === 'true'),
   WEB_DIST_DIR: z.string().default(path.join(repositoryRoot, 'apps/web/dist')),
+  /** Where people reach Trellis: the base of invitation and password-reset links. */
+  PUBLIC_URL: z.url().optional(),
+  /** SMTP server for invitation and reset e-mails, e.g. smtp://user:pass@mail.example.com:587; unset = links are shown to admins to hand over. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().default('Trellis <no-reply@trellis.local>'),
+  /** The password of the demo accounts `npm start` seeds (local demo only). */
+  TRELLIS_DEMO_PASSWORD: z.string().min(10).default('trellis-demo-2026'),
   /** Defaults to info in production and warn elsewhere, so `npm start` shows a clean console. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
-export type AppConfig = Omit<z.infer<typeof environmentSchema>, 'LOG_LEVEL'> & {
+export type AppConfig = Omit<z.infer<typeof environmentSchema>, 'LOG_LEVEL' | 'PUBLIC_URL'> & {
   LOG_LEVEL: NonNullable<z.infer<typeof environmentSchema>['LOG_LEVEL']>;
+  PUBLIC_URL: string;
 };
 
 export class ConfigError extends Error {}
@@ -43,8 +49,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
-  const { LOG_LEVEL, ...rest } = parsed.data;
-  return { ...rest, LOG_LEVEL: LOG_LEVEL ?? (rest.NODE_ENV === 'production' ? 'info' : 'warn') };
+  const { LOG_LEVEL, PUBLIC_URL, ...rest } = parsed.data;
+  return {
+    ...rest,
+    LOG_LEVEL: LOG_LEVEL ?? (rest.NODE_ENV === 'production' ? 'info' : 'warn'),
+    PUBLIC_URL: (PUBLIC_URL ?? `http://localhost:${rest.PORT}`).replace(/\/$/, ''),
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

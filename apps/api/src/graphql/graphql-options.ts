@@ -1,17 +1,18 @@
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
+import { formatGraphqlErrors } from '../common/errors.js';
 import type { AppConfig } from '../config/config.js';
+import { RequestDatabase } from '../database/tenant-database.js';
 import { FrameworkLoaders, FrameworkQueries } from '../frameworks/framework.loaders.js';
-import type { OrganisationsService } from '../organisations/organisations.service.js';
-import type { RequestContext } from './request-context.js';
+import type { SessionsService } from '../identity/sessions.service.js';
+import { PeopleLoaders } from '../people/people.loaders.js';
+import type { PublicContext, RequestContext } from './request-context.js';
 
-/** Mercurius with graphql-jit; the schema is built in memory (scripts/emit-schema writes schema.gql). */
-export function graphqlOptions(
-  config: AppConfig,
-  dataSource: DataSource,
-  organisations: OrganisationsService,
-): MercuriusDriverConfig {
+/** Mercurius with graphql-jit; the schema is built in memory (schema/emit-schema writes schema.gql). */
+export function graphqlOptions(config: AppConfig, dataSource: DataSource, sessions: SessionsService): MercuriusDriverConfig {
   const frameworkQueries = new FrameworkQueries(dataSource);
+
   return {
     autoSchemaFile: true,
     sortSchema: true,
@@ -20,9 +21,40 @@ export function graphqlOptions(
     // Compile a query to JavaScript after its first execution.
     jit: 1,
     queryDepth: 12,
-    context: async (): Promise<RequestContext> => {
-      const organisationId = await organisations.organisationIdForRequest();
-      return { organisationId, loaders: new FrameworkLoaders(frameworkQueries, organisationId) };
+    errorFormatter: formatGraphqlErrors,
+    context: async (request: FastifyRequest, reply: FastifyReply): Promise<PublicContext> => {
+      const context = { request, reply, session: null, db: null, loaders: null } as unknown as RequestContext;
+      const open: RequestDatabase[] = [];
+      const release = () => open.splice(0).forEach((db) => db.release());
+      reply.raw.once('finish', release);
+      reply.raw.once('close', release);
+
+      const actAs = (db: RequestDatabase) => {
+        open.push(db);
+        context.db = db;
+        context.organisationId = db.organisationId;
+        context.loaders = { frameworks: new FrameworkLoaders(frameworkQueries, db), people: new PeopleLoaders(db) };
+      };
+
+      const claimed = sessions.claimedOrganisation(request);
+      if (claimed) {
+        const db = new RequestDatabase(dataSource, claimed);
+        const session = await sessions.read(request, db);
+        if (session) {
+          actAs(db);
+          context.session = session;
+        } else {
+          db.release();
+          sessions.clearCookie(reply);
+        }
+      }
+
+      context.adoptSession = async (organisationId, personId, sessionId = '') => {
+        actAs(new RequestDatabase(dataSource, organisationId));
+        const person = await context.loaders.people.person.load(personId);
+        context.session = { sessionId, organisationId, personId, accessRole: person?.accessRole ?? 'employee' };
+      };
+      return context;
     },
   };
 }

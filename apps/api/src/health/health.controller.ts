@@ -2,6 +2,7 @@ import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+import { Access } from '../common/access.js';
 
 @Controller('health')
 export class HealthController {
@@ -9,6 +10,7 @@ export class HealthController {
 
   /** Healthy when the database answers; load balancers and the browser suite poll this. */
   @Get()
+  @Access('public')
   async check(@Res() reply: FastifyReply): Promise<void> {
     try {
       await this.dataSource.query('SELECT 1');

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
+import { AccountEntity } from '../identity/identity.entities.js';
 import { TenantEntity } from '../database/tenant-entity.js';
 import { RoleEntity } from '../frameworks/framework.entities.js';
 import { OrganisationEntity } from './organisation.entity.js';
@@ -30,6 +31,8 @@ export class TeamEntity extends TenantEntity {
 @Index('ix_people_team', ['organisationId', 'teamId'])
 @Index('ix_people_manager', ['organisationId', 'managerId'])
 @Index('ix_people_current_role', ['organisationId', 'currentRoleId'])
+@Unique('uq_people_account', ['organisationId', 'accountId'])
+@Check('ck_people_access_role', `access_role IN ('admin', 'leadership', 'employee')`)
 export class PersonEntity extends TenantEntity {
   @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organisation_id' })
@@ -81,6 +84,22 @@ export class PersonEntity extends TenantEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** The sign-in identity; null until the person accepts an invitation (or is seeded without one). */
+  @Column({ type: 'uuid', nullable: true })
+  accountId: string | null;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'account_id' })
+  account?: Relation<AccountEntity>;
+
+  /** admin (the PMO lead), leadership (organisation-wide reports) or employee. */
+  @Column({ type: 'text', default: 'employee' })
+  accessRole: string;
+
+  /** Optimistic concurrency: every update names the version it started from. */
+  @Column({ type: 'int', default: 1 })
+  version: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { pmoFramework, validateFramework } from '@trellis/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { systemTransaction } from '../database/tenant-database.js';
 import { RoleEntity } from '../frameworks/framework.entities.js';
 import { FrameworksService } from '../frameworks/frameworks.service.js';
+import { AccountEntity } from '../identity/identity.entities.js';
+import { hashPassword } from '../identity/passwords.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { PersonEntity, TeamEntity } from '../organisations/people.entities.js';
 import { demoOrganisation } from './demo-organisation.js';
@@ -18,17 +22,18 @@ export class Seeder {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly frameworks: FrameworksService,
   ) {}
 
-  /** Seeds the demo organisation with the built-in PMO framework; safe to run on every start. */
+  /** Seeds the demo organisation with the built-in PMO framework and demo accounts; safe to run on every start. */
   async seedDemo(): Promise<void> {
     const validation = validateFramework(pmoFramework);
     if (!validation.ok) {
       const problems = validation.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
       throw new Error(`The built-in PMO framework is invalid: ${problems}`);
     }
-    await this.dataSource.transaction(async (manager) => {
+    await systemTransaction(this.dataSource, async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
       const organisation = await this.ensureOrganisation(manager);
       const existing = await this.frameworks.findByKey(organisation.id, validation.document.key, manager);
@@ -66,26 +71,31 @@ export class Seeder {
       teamIds.set(path, id);
     }
 
-    const framework = await this.frameworks.findByKey(organisationId, pmoFramework.key, manager);
-    const roles = framework
-      ? await manager
-          .getRepository(RoleEntity)
-          .createQueryBuilder('role')
-          .innerJoin('framework_versions', 'version', 'version.organisation_id = role.organisation_id AND version.id = role.framework_version_id')
-          .where('role.organisation_id = :organisationId', { organisationId })
-          .andWhere('version.framework_id = :frameworkId AND version.status = :status', {
-            frameworkId: framework.id,
-            status: 'published',
-          })
-          .getMany()
-      : [];
+    const roles = await manager
+      .getRepository(RoleEntity)
+      .createQueryBuilder('role')
+      .innerJoin('framework_versions', 'version', 'version.organisation_id = role.organisation_id AND version.id = role.framework_version_id')
+      .innerJoin('frameworks', 'framework', 'framework.organisation_id = version.organisation_id AND framework.id = version.framework_id')
+      .where('role.organisation_id = :organisationId AND framework.key = :key AND version.status = :status', {
+        organisationId,
+        key: pmoFramework.key,
+        status: 'published',
+      })
+      .getMany();
     const roleIds = new Map(roles.map((role) => [role.key, role.id]));
 
+    // One hash for every demo account: they share the local demo password.
+    const passwordHash = await hashPassword(this.config.TRELLIS_DEMO_PASSWORD);
     const personIds = new Map(demoOrganisation.people.map((person) => [person.email, randomUUID()]));
     // Managers are listed before their reports, so each insert's manager already exists.
     for (const person of demoOrganisation.people) {
       const roleId = roleIds.get(person.role);
       if (!roleId) throw new Error(`Demo person ${person.email} holds unknown role "${person.role}"`);
+      const account = await manager.findOneBy(AccountEntity, { email: person.email });
+      const accountId = account?.id ?? randomUUID();
+      if (!account) {
+        await manager.insert(AccountEntity, { id: accountId, email: person.email, passwordHash, failedSignIns: 0, lockedUntil: null });
+      }
       await manager.insert(PersonEntity, {
         organisationId,
         id: personIds.get(person.email)!,
@@ -97,6 +107,8 @@ export class Seeder {
         currentRoleId: roleId,
         startDate: person.startDate,
         active: true,
+        accountId,
+        accessRole: person.accessRole,
       });
     }
     this.logger.log(`Seeded ${demoOrganisation.people.length} demo people in ${demoOrganisation.teams.length} teams`);

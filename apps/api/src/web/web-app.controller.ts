@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Controller, Get, Inject, NotFoundException, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Access } from '../common/access.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 
 /**
@@ -14,6 +15,7 @@ export class WebAppController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get('*')
+  @Access('public')
   async index(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const looksLikeAFile = path.extname(request.url.split('?')[0] ?? '') !== '';
     if (looksLikeAFile || !existsSync(path.join(this.config.WEB_DIST_DIR, 'index.html'))) {

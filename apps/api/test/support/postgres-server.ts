@@ -13,9 +13,14 @@ import { migrate } from '../../src/database/migrator.js';
  */
 export interface TestServerState {
   adminUrl: string;
+  /** The app connects as this non-superuser role, as in production, so row-level security applies. */
+  appUrl: string;
   templateName: string;
   embeddedDir?: string;
 }
+
+const APP_ROLE = 'trellis_test_app';
+const APP_PASSWORD = 'trellis-test-app';
 
 const STATE_KEY = 'TRELLIS_TEST_SERVER';
 
@@ -44,21 +49,29 @@ export async function startTestServer(): Promise<void> {
     embeddedDir = await mkdtemp(path.join(os.tmpdir(), 'trellis-test-pg-'));
     const embedded = await startEmbeddedPostgres({ dataDir: embeddedDir, port: await freePort() });
     embeddedStop = embedded.stop;
-    adminUrl = withDatabase(embedded.url, 'postgres');
+    adminUrl = embedded.adminUrl;
   }
   const templateName = `trellis_template_${process.pid}`;
   const admin = createDataSource(adminUrl, { migrations: [], entities: [] });
   await admin.initialize();
+  const roleExists = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
+  if (roleExists.length === 0) {
+    await admin.query(`CREATE ROLE ${APP_ROLE} LOGIN CREATEDB NOSUPERUSER NOBYPASSRLS PASSWORD '${APP_PASSWORD}'`);
+  }
   await admin.query(`DROP DATABASE IF EXISTS ${templateName}`);
-  await admin.query(`CREATE DATABASE ${templateName}`);
+  await admin.query(`CREATE DATABASE ${templateName} OWNER ${APP_ROLE}`);
   await admin.destroy();
 
-  const template = createDataSource(withDatabase(adminUrl, templateName));
+  const appServerUrl = new URL(adminUrl);
+  appServerUrl.username = APP_ROLE;
+  appServerUrl.password = APP_PASSWORD;
+  const appUrl = appServerUrl.toString();
+  const template = createDataSource(withDatabase(appUrl, templateName));
   await template.initialize();
   await migrate(template);
   await template.destroy();
 
-  const state: TestServerState = { adminUrl, templateName, embeddedDir };
+  const state: TestServerState = { adminUrl, appUrl, templateName, embeddedDir };
   process.env[STATE_KEY] = JSON.stringify(state);
 }
 
@@ -79,14 +92,15 @@ function readState(): TestServerState {
 }
 
 /** A fresh, migrated database of the test file's own; drop it with the returned function. */
-export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<{ url: string; adminUrl: string; drop: () => Promise<void> }> {
   const state = readState();
   const name = `trellis_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = createDataSource(state.adminUrl, { migrations: [], entities: [] });
   await admin.initialize();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${state.templateName}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${state.templateName} OWNER ${APP_ROLE}`);
   return {
-    url: withDatabase(state.adminUrl, name),
+    url: withDatabase(state.appUrl, name),
+    adminUrl: withDatabase(state.adminUrl, name),
     drop: async () => {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.destroy();

@@ -17,19 +17,38 @@ export class SqlCounter implements TypeOrmLogger {
   log(): void {}
 }
 
+export interface GraphqlResult<T> {
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+/** A browser's view of the API: it keeps the session cookie the API sets. */
+export interface Client {
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResult<T>>;
+  cookie: string | null;
+}
+
+export const DEMO_PASSWORD = 'trellis-demo-2026';
+export const DEMO = {
+  admin: 'asha.patel@demo.example',
+  leadership: 'farid.haddad@demo.example',
+  manager: 'grace.liu@demo.example',
+  employee: 'dan.kowalski@demo.example',
+} as const;
+
 export interface TestApp {
   app: NestFastifyApplication;
   sql: SqlCounter;
   databaseUrl: string;
-  graphql<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  /** The same database as the superuser (bypasses row-level security): for arranging and inspecting. */
+  adminDatabaseUrl: string;
+  anonymous(): Client;
+  signIn(email: string, password?: string): Promise<Client>;
   close(): Promise<void>;
 }
 
 /** The real application (Fastify, GraphQL, TypeORM, migrations, seed) on a database of its own. */
-export async function startTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(options: { seed?: boolean; environment?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const sql = new SqlCounter();
   const config = loadConfig({
@@ -37,21 +56,42 @@ export async function startTestApp(options: { seed?: boolean } = {}): Promise<Te
     LOG_LEVEL: 'silent',
     TRELLIS_SEED_DEMO: options.seed === false ? 'false' : 'true',
     WEB_DIST_DIR: '/nonexistent',
+    ...options.environment,
   });
   const app = await createApp({ config, databaseUrl: database.url, sqlLogger: sql, quiet: true });
   await app.getHttpAdapter().getInstance().ready();
+
+  const client = (): Client => {
+    const self: Client = {
+      cookie: null,
+      async graphql(query, variables) {
+        const response = await app.inject({
+          method: 'POST',
+          url: '/graphql',
+          headers: { 'content-type': 'application/json', ...(self.cookie ? { cookie: self.cookie } : {}) },
+          payload: JSON.stringify({ query, variables }),
+        });
+        const setCookie = response.cookies.find((cookie) => cookie.name === 'trellis_session');
+        if (setCookie) self.cookie = setCookie.value ? `trellis_session=${setCookie.value}` : null;
+        return response.json();
+      },
+    };
+    return self;
+  };
+
   return {
     app,
     sql,
     databaseUrl: database.url,
-    async graphql(query, variables) {
-      const response = await app.inject({
-        method: 'POST',
-        url: '/graphql',
-        headers: { 'content-type': 'application/json' },
-        payload: JSON.stringify({ query, variables }),
+    adminDatabaseUrl: database.adminUrl,
+    anonymous: client,
+    async signIn(email, password = DEMO_PASSWORD) {
+      const signedIn = client();
+      const result = await signedIn.graphql('mutation($input: SignInInput!) { signIn(input: $input) { person { id } } }', {
+        input: { email, password },
       });
-      return response.json();
+      if (result.errors) throw new Error(`Could not sign in as ${email}: ${result.errors[0]!.message}`);
+      return signedIn;
     },
     async close() {
       await app.close();

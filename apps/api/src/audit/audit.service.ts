@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { EntityManager } from 'typeorm';
+import type { RequestDatabase } from '../database/tenant-database.js';
+import { AuditEventEntity } from './audit-event.entity.js';
+import { randomUUID } from 'node:crypto';
+
+/** Who acts, where from: every audited action carries it. */
+export interface Actor {
+  organisationId: string;
+  personId: string | null;
+  request: FastifyRequest;
+}
+
+export interface AuditRecord {
+  action: string;
+  summary: string;
+  subjectType?: string;
+  subjectId?: string;
+  subjectPersonId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export type AuditEventRow = Omit<AuditEventEntity, 'organisation'>;
+
+const EVENT_COLUMNS = `organisation_id AS "organisationId", id, at, actor_person_id AS "actorPersonId", action,
+  subject_type AS "subjectType", subject_id AS "subjectId", subject_person_id AS "subjectPersonId", summary, details,
+  ip_address AS "ipAddress", user_agent AS "userAgent"`;
+
+@Injectable()
+export class AuditService {
+  /** Records an action in the caller's transaction, so it lands exactly when the change does. */
+  async record(manager: EntityManager, actor: Actor, record: AuditRecord): Promise<void> {
+    await manager.insert(AuditEventEntity, {
+      organisationId: actor.organisationId,
+      id: randomUUID(),
+      at: new Date(),
+      actorPersonId: actor.personId,
+      action: record.action,
+      summary: record.summary,
+      subjectType: record.subjectType ?? null,
+      subjectId: record.subjectId ?? null,
+      subjectPersonId: record.subjectPersonId ?? null,
+      details: (record.details ?? {}) as never,
+      ipAddress: actor.request.ip ?? null,
+      userAgent: actor.request.headers['user-agent']?.slice(0, 500) ?? null,
+    });
+  }
+
+  /** The organisation's log, newest first, a page at a time. */
+  list(db: RequestDatabase, options: { before?: Date | null; limit: number }): Promise<AuditEventRow[]> {
+    return db.query<AuditEventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM audit_events WHERE organisation_id = $1 AND ($2::timestamptz IS NULL OR at < $2)
+       ORDER BY at DESC, id DESC LIMIT $3`,
+      [db.organisationId, options.before ?? null, Math.min(Math.max(options.limit, 1), 200)],
+    );
+  }
+
+  /** Reads of a person's private data by somebody else, newest first. */
+  readsOf(db: RequestDatabase, personId: string, limit: number): Promise<AuditEventRow[]> {
+    return db.query<AuditEventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM audit_events
+       WHERE organisation_id = $1 AND subject_person_id = $2 AND action LIKE '%.read'
+         AND actor_person_id IS DISTINCT FROM $2
+       ORDER BY at DESC, id DESC LIMIT $3`,
+      [db.organisationId, personId, Math.min(Math.max(limit, 1), 200)],
+    );
+  }
+}

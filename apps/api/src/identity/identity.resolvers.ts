@@ -1,0 +1,131 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Access } from '../common/access.js';
+import type { PublicContext, RequestContext } from '../graphql/request-context.js';
+import { Person, Viewer } from '../people/people.models.js';
+import type { InvitationEntity } from './identity.entities.js';
+import {
+  AcceptInvitationInput,
+  ChangePasswordInput,
+  CreatedInvitation,
+  Invitation,
+  InvitationPreview,
+  InvitationStatusValue,
+  InvitePersonInput,
+  PasswordResetLink,
+  ResetPasswordInput,
+  SignInInput,
+  SignUpInput,
+} from './identity.models.js';
+import { IdentityService, invitationStatus } from './identity.service.js';
+
+const actorOf = (context: RequestContext) => ({
+  organisationId: context.organisationId,
+  personId: context.session.personId,
+  request: context.request,
+});
+
+/** Signing in returns the viewer; its fields resolve once the new session's loaders exist. */
+async function viewerAfterSignIn(context: PublicContext, signedIn: { organisationId: string; personId: string }) {
+  await context.adoptSession(signedIn.organisationId, signedIn.personId);
+  return new Viewer();
+}
+
+@Resolver()
+export class IdentityResolver {
+  constructor(private readonly identity: IdentityService) {}
+
+  @Mutation(() => Viewer)
+  @Access('public')
+  async signUp(@Args('input') input: SignUpInput, @Context() context: PublicContext) {
+    return viewerAfterSignIn(context, await this.identity.signUp(context, input));
+  }
+
+  @Mutation(() => Viewer)
+  @Access('public')
+  async signIn(@Args('input') input: SignInInput, @Context() context: PublicContext) {
+    return viewerAfterSignIn(context, await this.identity.signIn(context, input));
+  }
+
+  @Mutation(() => Boolean)
+  @Access('signedIn')
+  async signOut(@Context() context: RequestContext) {
+    await this.identity.signOut(context, context.organisationId, context.session.sessionId);
+    return true;
+  }
+
+  @Mutation(() => Boolean)
+  @Access('signedIn')
+  async changePassword(@Args('input') input: ChangePasswordInput, @Context() context: RequestContext) {
+    await this.identity.changePassword({ ...actorOf(context), sessionId: context.session.sessionId }, input);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Always answers true, so it does not reveal which addresses have accounts.' })
+  @Access('public')
+  async requestPasswordReset(@Args('email') email: string) {
+    await this.identity.requestPasswordReset(email);
+    return true;
+  }
+
+  @Mutation(() => Boolean)
+  @Access('public')
+  async resetPassword(@Args('input') input: ResetPasswordInput) {
+    await this.identity.resetPassword(input);
+    return true;
+  }
+
+  @Mutation(() => PasswordResetLink)
+  @Access('admin')
+  createPasswordResetLink(@Args('personId', { type: () => ID }, ParseUUIDPipe) personId: string, @Context() context: RequestContext) {
+    return this.identity.createPasswordResetLink(actorOf(context), personId);
+  }
+
+  @Mutation(() => CreatedInvitation)
+  @Access('admin')
+  invitePerson(@Args('input') input: InvitePersonInput, @Context() context: RequestContext) {
+    return this.identity.invite(actorOf(context), input);
+  }
+
+  @Mutation(() => Invitation)
+  @Access('admin')
+  revokeInvitation(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Context() context: RequestContext) {
+    return this.identity.revokeInvitation(actorOf(context), id);
+  }
+
+  @Mutation(() => Viewer)
+  @Access('public')
+  async acceptInvitation(@Args('input') input: AcceptInvitationInput, @Context() context: PublicContext) {
+    return viewerAfterSignIn(context, await this.identity.acceptInvitation(context, input));
+  }
+
+  @Query(() => InvitationPreview, {
+    nullable: true,
+    description: 'What an invitation link shows before sign-up; null when it is unknown, used, revoked or expired.',
+  })
+  @Access('public')
+  invitation(@Args('token') token: string) {
+    return this.identity.previewInvitation(token);
+  }
+
+  @Query(() => [Invitation])
+  @Access('admin')
+  invitations(@Context() context: RequestContext) {
+    return this.identity.listInvitations(context.organisationId);
+  }
+}
+
+@Resolver(() => Invitation)
+export class InvitationResolver {
+  @ResolveField(() => InvitationStatusValue)
+  status(@Parent() invitation: InvitationEntity) {
+    return invitationStatus(invitation);
+  }
+
+  @ResolveField(() => Person, { nullable: true })
+  invitedBy(@Parent() invitation: InvitationEntity, @Context() context: RequestContext) {
+    return invitation.invitedById ? context.loaders.people.person.load(invitation.invitedById) : null;
+  }
+}
+
+export const identityResolvers = [IdentityResolver, InvitationResolver];
