@@ -70,7 +70,9 @@ export class ResetPasswordInput {
 export class InvitePersonInput {
   @Field() email: string;
   @Field() name: string;
-  @Field(() => AccessRoleValue, { defaultValue: AccessRoleValue.EMPLOYEE }) accessRole: AccessRoleValue;
+  // Nullable with a default, not non-null with a default: graphql-jit (compiled queries) does not
+  // apply the default of an omitted non-null input field and refuses the call instead.
+  @Field(() => AccessRoleValue, { nullable: true, defaultValue: AccessRoleValue.EMPLOYEE }) accessRole?: AccessRoleValue | null;
   @Field(() => ID, { nullable: true }) teamId?: string | null;
   @Field(() => ID, { nullable: true }) managerId?: string | null;
   @Field(() => String, { nullable: true }) jobTitle?: string | null;

@@ -107,25 +107,33 @@ export class IdentityService {
       await spendVerificationTime(input.password);
       throw wrong();
     }
-    if (account.lockedUntil && account.lockedUntil > new Date()) throw locked(account.lockedUntil);
+
+    // The attempt is counted (and the lock set) before the password is checked, in one statement that
+    // also checks the lock: parallel guesses take turns on the row, so no more than SIGN_IN_LOCK_AFTER
+    // of them are ever checked, and a right guess among the later ones is refused like the others.
+    const attempt = await systemTransaction(this.dataSource, async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1,
+           locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+         WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now())
+         RETURNING failed_sign_ins AS "failedSignIns", locked_until AS "lockedUntil"`,
+        [account.id, SIGN_IN_LOCK_AFTER, SIGN_IN_LOCK_MINUTES],
+      )) as [{ failedSignIns: number; lockedUntil: Date | null }[], number];
+      if (rows[0]) return rows[0];
+      const current = await manager.findOneByOrFail(AccountEntity, { id: account.id });
+      return { failedSignIns: null, lockedUntil: current.lockedUntil };
+    });
+    if (attempt.failedSignIns === null) throw locked(attempt.lockedUntil ?? new Date());
 
     if (!(await verifyPassword(account.passwordHash, input.password))) {
-      const failures = await systemTransaction(this.dataSource, async (manager) => {
-        const [rows] = (await manager.query(
-          `UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1,
-             locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-           WHERE id = $1 RETURNING failed_sign_ins AS "failedSignIns", locked_until AS "lockedUntil"`,
-          [account.id, SIGN_IN_LOCK_AFTER, SIGN_IN_LOCK_MINUTES],
-        )) as [{ failedSignIns: number; lockedUntil: Date | null }[], number];
-        return rows[0]!;
-      });
-      if (failures.failedSignIns > 2) await sleep((failures.failedSignIns - 2) * SLOWDOWN_MS_PER_FAILURE);
-      if (failures.lockedUntil && failures.lockedUntil > new Date()) throw locked(failures.lockedUntil);
+      if (attempt.failedSignIns > 2) await sleep((attempt.failedSignIns - 2) * SLOWDOWN_MS_PER_FAILURE);
+      if (attempt.lockedUntil && attempt.lockedUntil > new Date()) throw locked(attempt.lockedUntil);
       throw wrong();
     }
 
+    // The right password: the attempt was not a failure (even when the person turns out to have left).
+    await systemTransaction(this.dataSource, (manager) => manager.update(AccountEntity, { id: account.id }, { failedSignIns: 0, lockedUntil: null }));
     return systemTransaction(this.dataSource, async (manager) => {
-      await manager.update(AccountEntity, { id: account.id }, { failedSignIns: 0, lockedUntil: null });
       const memberships = await manager.find(PersonEntity, { where: { accountId: account.id }, order: { createdAt: 'ASC' } });
       const active = memberships.find((person) => person.active);
       if (!active) {
@@ -226,9 +234,10 @@ export class IdentityService {
 
   async invite(
     actor: Actor,
-    input: { email: string; name: string; accessRole: AccessRole; teamId?: string | null; managerId?: string | null; jobTitle?: string | null },
+    input: { email: string; name: string; accessRole?: AccessRole | null; teamId?: string | null; managerId?: string | null; jobTitle?: string | null },
   ): Promise<{ invitation: InvitationEntity; link: string; emailed: boolean }> {
     const email = normaliseEmail(input.email);
+    const accessRole: AccessRole = input.accessRole ?? 'employee';
     const name = input.name.trim();
     const fields: Record<string, string> = {};
     if (!isEmailAddress(email)) fields.email = `"${input.email}" is not an e-mail address.`;
@@ -246,7 +255,7 @@ export class IdentityService {
         id: randomUUID(),
         email,
         name,
-        accessRole: input.accessRole,
+        accessRole,
         teamId: input.teamId ?? null,
         managerId: input.managerId ?? null,
         jobTitle: input.jobTitle?.trim() || null,
@@ -259,7 +268,7 @@ export class IdentityService {
       await manager.insert(InvitationEntity, invitation);
       await this.audit.record(manager, actor, {
         action: 'invitation.created',
-        summary: `invited ${name} (${email}) as ${input.accessRole}`,
+        summary: `invited ${name} (${email}) as ${accessRole}`,
         subjectType: 'invitation',
         subjectId: invitation.id,
       });

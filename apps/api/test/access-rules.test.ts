@@ -1,0 +1,288 @@
+import 'reflect-metadata';
+import { Reflector } from '@nestjs/core';
+import type { ExecutionContext } from '@nestjs/common';
+import { GraphQLSchemaHost, RESOLVER_NAME_METADATA, RESOLVER_TYPE_METADATA } from '@nestjs/graphql';
+import type { GraphQLSchema } from 'graphql';
+import { ACCESS_RULE, AccessGuard, type AccessRule } from '../src/common/access.js';
+import { allResolvers } from '../src/schema/graphql-schema.js';
+import { expectNoErrors, theError } from './support/errors.js';
+import { DEMO, DEMO_PASSWORD, startTestApp, type Client, type TestApp } from './support/test-app.js';
+
+/**
+ * Who may call what. Every query and mutation declares an @Access rule; the global AccessGuard
+ * refuses the rest. This file proves both halves: no root field lacks a rule, and each rule
+ * holds when the operation is really called by each kind of caller.
+ */
+
+type RootType = 'Query' | 'Mutation';
+const RULES: readonly AccessRule[] = ['public', 'signedIn', 'leadership', 'admin'];
+
+interface DeclaredOperation {
+  resolver: string;
+  method: string;
+  rule: AccessRule | undefined;
+}
+
+/** `Query.people` → the resolver method behind it and its rule, read from the decorators' metadata. */
+function declaredOperations(): Map<string, DeclaredOperation[]> {
+  const operations = new Map<string, DeclaredOperation[]>();
+  for (const resolver of allResolvers as unknown as (new (...args: never[]) => unknown)[]) {
+    const seen = new Set<string>();
+    for (let prototype = resolver.prototype as object | null; prototype && prototype !== Object.prototype; prototype = Object.getPrototypeOf(prototype)) {
+      for (const key of Object.getOwnPropertyNames(prototype)) {
+        if (key === 'constructor' || seen.has(key)) continue;
+        seen.add(key);
+        const method = Object.getOwnPropertyDescriptor(prototype, key)?.value as unknown;
+        if (typeof method !== 'function') continue;
+        const type = Reflect.getMetadata(RESOLVER_TYPE_METADATA, method) as string | undefined;
+        if (type !== 'Query' && type !== 'Mutation') continue;
+        const name = (Reflect.getMetadata(RESOLVER_NAME_METADATA, method) as string | undefined) ?? key;
+        const rule = Reflect.getMetadata(ACCESS_RULE, method) as AccessRule | undefined;
+        const entry = { resolver: resolver.name, method: key, rule };
+        operations.set(`${type}.${name}`, [...(operations.get(`${type}.${name}`) ?? []), entry]);
+      }
+    }
+  }
+  return operations;
+}
+
+function rootFields(schema: GraphQLSchema): string[] {
+  const fields = (type: RootType) => {
+    const object = type === 'Query' ? schema.getQueryType() : schema.getMutationType();
+    return Object.keys(object?.getFields() ?? {}).map((name) => `${type}.${name}`);
+  };
+  return [...fields('Query'), ...fields('Mutation')].sort();
+}
+
+type Caller = 'anonymous' | 'employee' | 'leadership' | 'admin';
+const CALLERS: readonly Caller[] = ['anonymous', 'employee', 'leadership', 'admin'];
+const CALLER_EMAIL = { employee: DEMO.employee, leadership: DEMO.leadership, admin: DEMO.admin } as const;
+
+/** What each kind of caller should get from an operation with this rule. */
+function expectedOutcome(rule: AccessRule, caller: Caller): 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
+  if (rule === 'public') return 'allowed';
+  if (caller === 'anonymous') return 'UNAUTHENTICATED';
+  if (rule === 'signedIn') return 'allowed';
+  if (rule === 'leadership') return caller === 'employee' ? 'FORBIDDEN' : 'allowed';
+  return caller === 'admin' ? 'allowed' : 'FORBIDDEN';
+}
+
+/** Ids and helpers the table's arguments are made from (filled in beforeAll). */
+interface Fixtures {
+  frameworkId: string;
+  roleId: string;
+  /** A person the rights table may update (with no change) and reset the password of. */
+  jack: { id: string; version: number };
+  leoId: string;
+  /** Signs the demo admin in afresh: some operations (changePassword) sign the admin's other browsers out. */
+  admin(): Promise<Client>;
+  unique(): string;
+}
+
+interface TableEntry {
+  rule: AccessRule;
+  document: string;
+  /** Minimal valid arguments; may arrange data first (an invitation to accept, a reset link to use). */
+  variables?: (fixtures: Fixtures) => Promise<Record<string, unknown>> | Record<string, unknown>;
+}
+
+async function invitationToken(fixtures: Fixtures): Promise<{ id: string; token: string }> {
+  const admin = await fixtures.admin();
+  const created = await admin.graphql<{ invitePerson: { invitation: { id: string }; link: string } }>(
+    'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { link invitation { id } } }',
+    { input: { email: `rights-${fixtures.unique()}@demo.example`, name: 'Rights Table' } },
+  );
+  expectNoErrors(created);
+  const link = new URL(created.data!.invitePerson.link);
+  return { id: created.data!.invitePerson.invitation.id, token: link.searchParams.get('token')! };
+}
+
+/** Every root operation of the schema, its rule, and a call with minimal valid arguments. */
+const RIGHTS: Record<string, TableEntry> = {
+  // --- Queries ---------------------------------------------------------------------------------------
+  'Query.viewer': { rule: 'public', document: '{ viewer { accessRole } }' },
+  'Query.invitation': { rule: 'public', document: 'query($token: String!) { invitation(token: $token) { email } }', variables: () => ({ token: 'not-a-token' }) },
+  'Query.currentOrganisation': { rule: 'signedIn', document: '{ currentOrganisation { id name } }' },
+  'Query.frameworks': { rule: 'signedIn', document: '{ frameworks { id name } }' },
+  'Query.framework': { rule: 'signedIn', document: 'query($id: ID!) { framework(id: $id) { id } }', variables: (f) => ({ id: f.frameworkId }) },
+  'Query.role': { rule: 'signedIn', document: 'query($id: ID!) { role(id: $id) { id title } }', variables: (f) => ({ id: f.roleId }) },
+  'Query.people': { rule: 'signedIn', document: '{ people { id name } }' },
+  'Query.person': { rule: 'signedIn', document: 'query($id: ID!) { person(id: $id) { id name } }', variables: (f) => ({ id: f.jack.id }) },
+  'Query.teams': { rule: 'signedIn', document: '{ teams { id path } }' },
+  'Query.myDataAccess': { rule: 'signedIn', document: '{ myDataAccess { id } }' },
+  'Query.invitations': { rule: 'admin', document: '{ invitations { id email } }' },
+  'Query.auditEvents': { rule: 'admin', document: '{ auditEvents(limit: 5) { id action } }' },
+  'Query.peopleCsv': { rule: 'admin', document: '{ peopleCsv }' },
+  // --- Mutations -------------------------------------------------------------------------------------
+  'Mutation.signUp': {
+    rule: 'public',
+    document: 'mutation($input: SignUpInput!) { signUp(input: $input) { accessRole } }',
+    variables: (f) => ({
+      input: { organisationName: `Rights ${f.unique()}`, name: 'Rights Founder', email: `founder-${f.unique()}@rights.example`, password: 'a long enough password' },
+    }),
+  },
+  'Mutation.signIn': {
+    rule: 'public',
+    document: 'mutation($input: SignInInput!) { signIn(input: $input) { accessRole } }',
+    variables: () => ({ input: { email: 'kemi.adeyemi@demo.example', password: DEMO_PASSWORD } }),
+  },
+  'Mutation.signOut': { rule: 'signedIn', document: 'mutation { signOut }' },
+  'Mutation.changePassword': {
+    rule: 'signedIn',
+    document: 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) }',
+    // The same password again: valid, and every demo account keeps working.
+    variables: () => ({ input: { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD } }),
+  },
+  'Mutation.requestPasswordReset': {
+    rule: 'public',
+    document: 'mutation($email: String!) { requestPasswordReset(email: $email) }',
+    variables: () => ({ email: 'leo.fischer@demo.example' }),
+  },
+  'Mutation.resetPassword': {
+    rule: 'public',
+    document: 'mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }',
+    variables: async (f) => {
+      const admin = await f.admin();
+      const reset = await admin.graphql<{ createPasswordResetLink: { link: string } }>(
+        'mutation($id: ID!) { createPasswordResetLink(personId: $id) { link } }',
+        { id: f.leoId },
+      );
+      expectNoErrors(reset);
+      return { input: { token: new URL(reset.data!.createPasswordResetLink.link).searchParams.get('token'), newPassword: 'leo has a new password' } };
+    },
+  },
+  'Mutation.createPasswordResetLink': {
+    rule: 'admin',
+    document: 'mutation($id: ID!) { createPasswordResetLink(personId: $id) { link expiresAt } }',
+    variables: (f) => ({ id: f.leoId }),
+  },
+  'Mutation.invitePerson': {
+    rule: 'admin',
+    document: 'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { link } }',
+    variables: (f) => ({ input: { email: `invited-${f.unique()}@demo.example`, name: 'Invited Person' } }),
+  },
+  'Mutation.revokeInvitation': {
+    rule: 'admin',
+    document: 'mutation($id: ID!) { revokeInvitation(id: $id) { id status } }',
+    variables: async (f) => ({ id: (await invitationToken(f)).id }),
+  },
+  'Mutation.acceptInvitation': {
+    rule: 'public',
+    document: 'mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accessRole } }',
+    variables: async (f) => ({ input: { token: (await invitationToken(f)).token, password: 'a long enough password' } }),
+  },
+  'Mutation.updatePerson': {
+    rule: 'admin',
+    document: 'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { id version } }',
+    // No change: a valid call that leaves Jack as he is.
+    variables: (f) => ({ input: { id: f.jack.id, expectedVersion: f.jack.version } }),
+  },
+  'Mutation.previewPeopleImport': {
+    rule: 'admin',
+    document: 'mutation($csv: String!) { previewPeopleImport(csv: $csv) { ok } }',
+    variables: () => ({ csv: 'email,name\njack.wilson@demo.example,Jack Wilson\n' }),
+  },
+  'Mutation.importPeople': {
+    rule: 'admin',
+    document: 'mutation($csv: String!) { importPeople(csv: $csv) { unchanged } }',
+    variables: () => ({ csv: 'email,name\njack.wilson@demo.example,Jack Wilson\n' }),
+  },
+};
+
+describe('access rules', () => {
+  let t: TestApp;
+  let fixtures: Fixtures;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const admin = await t.signIn(DEMO.admin);
+    const read = await admin.graphql<{
+      frameworks: { id: string; currentVersion: { roles: { id: string }[] } }[];
+      people: { id: string; email: string; version: number }[];
+    }>('{ frameworks { id currentVersion { roles { id } } } people { id email version } }');
+    expectNoErrors(read);
+    const person = (email: string) => read.data!.people.find((p) => p.email === email)!;
+    let counter = 0;
+    fixtures = {
+      frameworkId: read.data!.frameworks[0]!.id,
+      roleId: read.data!.frameworks[0]!.currentVersion.roles[0]!.id,
+      jack: person('jack.wilson@demo.example'),
+      leoId: person('leo.fischer@demo.example').id,
+      admin: () => t.signIn(DEMO.admin),
+      unique: () => `${process.pid}-${(counter += 1)}`,
+    };
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('gives every query and mutation of the schema exactly one resolver method with an access rule', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const declared = declaredOperations();
+    const fields = rootFields(schema);
+    expect(fields.length).toBeGreaterThan(20);
+
+    const problems: string[] = [];
+    for (const field of fields) {
+      const methods = declared.get(field) ?? [];
+      if (methods.length === 0) problems.push(`${field} has no resolver method in allResolvers (schema/graphql-schema.ts)`);
+      if (methods.length > 1) problems.push(`${field} is resolved by ${methods.map((m) => `${m.resolver}.${m.method}`).join(' and ')}`);
+      for (const method of methods) {
+        if (!method.rule) problems.push(`${field} (${method.resolver}.${method.method}) declares no @Access rule`);
+        else if (!RULES.includes(method.rule)) problems.push(`${field} declares the unknown rule "${method.rule}"`);
+      }
+    }
+    // And nothing in allResolvers is missing from the schema the app serves.
+    for (const operation of declared.keys()) if (!fields.includes(operation)) problems.push(`${operation} is not in the served schema`);
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses, at run time, an operation whose handler declares no rule (deny by default)', () => {
+    const guard = new AccessGuard(new Reflector());
+    class SomeResolver {
+      undeclared() {
+        return 'secret';
+      }
+    }
+    const execution = {
+      getHandler: () => SomeResolver.prototype.undeclared,
+      getClass: () => SomeResolver,
+      getType: () => 'graphql',
+    } as unknown as ExecutionContext;
+    expect(() => guard.canActivate(execution)).toThrow(expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringMatching(/declares no access rule/) }));
+  });
+
+  it('has a row in the rights table for every root operation, with the rule the code declares', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    expect(Object.keys(RIGHTS).sort()).toEqual(rootFields(schema));
+    const declared = declaredOperations();
+    const rules = Object.fromEntries(Object.keys(RIGHTS).map((operation) => [operation, declared.get(operation)?.[0]?.rule]));
+    expect(rules).toEqual(Object.fromEntries(Object.entries(RIGHTS).map(([operation, entry]) => [operation, entry.rule])));
+  });
+
+  it.each(Object.entries(RIGHTS))('%s answers each kind of caller as its rule says', async (operation, entry) => {
+    const field = operation.split('.')[1]!;
+    const outcomes: Record<string, string> = {};
+    const expected: Record<string, string> = {};
+    for (const caller of CALLERS) {
+      const variables = (await entry.variables?.(fixtures)) ?? {};
+      const client = caller === 'anonymous' ? t.anonymous() : await t.signIn(CALLER_EMAIL[caller]);
+      const result = await client.graphql<Record<string, unknown>>(entry.document, variables);
+      const want = expectedOutcome(entry.rule, caller);
+      expected[caller] = want;
+      if (!result.errors) {
+        outcomes[caller] = 'allowed';
+        continue;
+      }
+      const error = theError(result);
+      outcomes[caller] = want === 'allowed' ? `failed: ${String(error.code)} ${error.message}` : String(error.code);
+      // A refusal says why, in words, and leaks no data.
+      if (error.code === 'UNAUTHENTICATED') expect(error.message).toBe('Sign in to continue.');
+      if (error.code === 'FORBIDDEN') {
+        expect(error.message).toMatch(entry.rule === 'admin' ? /^You are not allowed to .+: it needs admin rights\.$/ : /^You are not allowed to .+: it needs leadership or admin rights\.$/);
+      }
+      expect(result.data?.[field] ?? null).toBeNull();
+    }
+    expect(outcomes).toEqual(expected);
+  });
+});
