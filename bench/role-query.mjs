@@ -77,13 +77,13 @@ async function stop(child) {
   await exited;
 }
 
-function measure(url, body, expectBody) {
+function measure(url, body, expectBody, headers = { 'content-type': 'application/json' }) {
   return new Promise((resolve, reject) => {
     autocannon(
       {
         url,
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers,
         body,
         connections,
         duration: seconds,
@@ -110,15 +110,28 @@ let limit;
 try {
   await waitFor(`http://127.0.0.1:${appPort}/health`);
   const appUrl = `http://127.0.0.1:${appPort}/graphql`;
+  // Every read is signed in: the app checks the session and sets the tenant for row-level security.
+  const signIn = await fetch(appUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($input: SignInInput!) { signIn(input: $input) { person { id } } }',
+      variables: { input: { email: 'dan.kowalski@demo.example', password: 'trellis-demo-2026' } },
+    }),
+  });
+  const cookie = signIn.headers.get('set-cookie')?.split(';')[0];
+  if (!cookie) throw new Error(`Could not sign in: ${await signIn.text()}`);
+  const appHeaders = { 'content-type': 'application/json', cookie };
   const frameworks = await (
     await fetch(appUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: appHeaders,
       body: JSON.stringify({ query: '{ currentOrganisation { id } frameworks { currentVersion { roles { id title } } } }' }),
     })
   ).json();
   const organisationId = frameworks.data.currentOrganisation.id;
   const role = frameworks.data.frameworks[0].currentVersion.roles.find((r) => r.title === 'PMO Analyst');
+  // The limit reads as the database owner, with no session check and no tenant setting: the bare read.
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? `postgres://trellis:trellis-local@127.0.0.1:${pgPort}/trellis`;
 
   limit = startProcess('hand-written handler', ['bench/handwritten-role-server.mjs'], {
@@ -130,20 +143,20 @@ try {
   const limitUrl = `http://127.0.0.1:${limitPort}/graphql`;
 
   const body = JSON.stringify({ query: ROLE_QUERY, variables: { id: role.id } });
-  const appBody = await (await fetch(appUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
+  const appBody = await (await fetch(appUrl, { method: 'POST', headers: appHeaders, body })).text();
   const limitBody = await (await fetch(limitUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
   if (JSON.parse(appBody).errors) throw new Error(`GraphQL answered with errors: ${appBody}`);
   if (appBody !== limitBody) throw new Error(`The two servers answer differently:\n${appBody}\n${limitBody}`);
   const expectations = JSON.parse(appBody).data.role.expectations.length;
 
   // Warm both up (graphql-jit compiles the query after its first run; V8 optimises hot paths).
-  await measure(appUrl, body, appBody);
+  await measure(appUrl, body, appBody, appHeaders);
   await measure(limitUrl, body, limitBody);
 
   const results = { app: [], limit: [] };
   for (let round = 1; round <= rounds; round += 1) {
-    for (const [name, url, expected] of [['app', appUrl, appBody], ['limit', limitUrl, limitBody]]) {
-      const result = await measure(url, body, expected);
+    for (const [name, url, expected, headers] of [['app', appUrl, appBody, appHeaders], ['limit', limitUrl, limitBody, undefined]]) {
+      const result = await measure(url, body, expected, headers);
       const bad = result.non2xx + result.errors + result.timeouts + (result.mismatches ?? 0);
       if (bad > 0) throw new Error(`${name}: ${bad} failed responses in round ${round}`);
       results[name].push(result);
@@ -163,7 +176,7 @@ try {
   console.log('');
   console.log('| server | requests/s | p99 latency (ms) | requests checked |');
   console.log('| --- | ---: | ---: | ---: |');
-  console.log(`| Trellis GraphQL (NestJS + Mercurius + graphql-jit + TypeORM) | ${a.rps.toFixed(0)} | ${a.p99.toFixed(1)} | ${a.requests} |`);
+  console.log(`| Trellis GraphQL, signed in (NestJS + Mercurius + graphql-jit + TypeORM, session check, row-level security) | ${a.rps.toFixed(0)} | ${a.p99.toFixed(1)} | ${a.requests} |`);
   console.log(`| hand-written node:http + pg (limit) | ${b.rps.toFixed(0)} | ${b.p99.toFixed(1)} | ${b.requests} |`);
   console.log('');
   console.log(`ratio app/limit: ${ratio.toFixed(2)} (target >= 0.55)`);

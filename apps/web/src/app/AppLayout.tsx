@@ -1,6 +1,8 @@
 import { AppShell, Container, Group } from '@mantine/core';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { isAdmin, useSignedInViewer } from '../features/session/viewer';
+import { AccountMenu } from './AccountMenu';
 import classes from './AppLayout.module.css';
 
 function TrellisMark() {
@@ -25,8 +27,19 @@ function useFocusMainOnNavigation() {
   return mainRef;
 }
 
+/** The main navigation; what a person's access role cannot use is not shown (the API enforces it anyway). */
+function mainLinks(admin: boolean): { to: string; label: string }[] {
+  return [
+    { to: '/frameworks', label: 'Frameworks' },
+    { to: '/people', label: 'People' },
+    { to: '/teams', label: 'Teams' },
+    ...(admin ? [{ to: '/admin', label: 'Admin' }] : []),
+  ];
+}
+
 export function AppLayout({ children }: { children?: ReactNode }) {
   const mainRef = useFocusMainOnNavigation();
+  const viewer = useSignedInViewer();
   return (
     <AppShell header={{ height: 60 }} padding={0}>
       <a href="#main-content" className={classes.skipLink}>
@@ -34,20 +47,25 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       </a>
       <AppShell.Header className={classes.header}>
         <Container size="xl" h="100%">
-          <Group h="100%" justify="space-between" wrap="nowrap">
-            <Link to="/frameworks" className={classes.brand}>
-              <TrellisMark />
-              Trellis
-            </Link>
-            <nav aria-label="Main">
-              <Group gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-                <li>
-                  <NavLink to="/frameworks" className={classes.navLink}>
-                    Frameworks
-                  </NavLink>
-                </li>
-              </Group>
-            </nav>
+          <Group h="100%" justify="space-between" wrap="nowrap" gap="md">
+            <Group gap="lg" wrap="nowrap" className={classes.start}>
+              <Link to="/frameworks" className={classes.brand}>
+                <TrellisMark />
+                <span className={classes.brandName}>Trellis</span>
+              </Link>
+              <nav aria-label="Main" className={classes.nav}>
+                <Group gap={4} component="ul" wrap="nowrap" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                  {mainLinks(isAdmin(viewer)).map((link) => (
+                    <li key={link.to}>
+                      <NavLink to={link.to} className={classes.navLink}>
+                        {link.label}
+                      </NavLink>
+                    </li>
+                  ))}
+                </Group>
+              </nav>
+            </Group>
+            <AccountMenu />
           </Group>
         </Container>
       </AppShell.Header>

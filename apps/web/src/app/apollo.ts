@@ -1,4 +1,7 @@
-import { ApolloClient, HttpLink, InMemoryCache, type ApolloLink, type FieldPolicy, type Reference } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type FieldPolicy, type Reference } from '@apollo/client';
+import { ErrorLink } from '@apollo/client/link/error';
+import { writeViewer } from '../features/session/viewer';
+import { hasErrorCode } from '../lib/errors';
 
 /** Reads `Query.<field>(id:)` straight from the cache when the entity is already there (e.g. a role seen on its framework page). */
 function entityById(typename: string): FieldPolicy<Reference | null> {
@@ -27,8 +30,19 @@ export function createCache(): InMemoryCache {
         fields: {
           framework: entityById('Framework'),
           role: entityById('Role'),
+          person: entityById('Person'),
+          // The audit log is read a page at a time, newest first: a page asked for `before` a time is appended.
+          auditEvents: {
+            keyArgs: false,
+            merge(existing: readonly Reference[] | undefined, incoming: readonly Reference[], { args }) {
+              if (!args?.['before'] || !existing) return incoming;
+              return [...existing, ...incoming];
+            },
+          },
         },
       },
+      // Who is signed in has no id of its own: it lives on the root query, and a new answer replaces the old one.
+      Viewer: { keyFields: false, merge: true },
       ProficiencyLevel: { keyFields: false },
       SkillLevel: { keyFields: false },
       RoleQualification: { keyFields: false },
@@ -52,12 +66,35 @@ export function createCache(): InMemoryCache {
   });
 }
 
+/** Operations that run signed out, or whose UNAUTHENTICATED answer is about the input rather than the session. */
+const SESSIONLESS_OPERATIONS = new Set([
+  'SignIn',
+  'SignUp',
+  'AcceptInvitation',
+  'InvitationPreview',
+  'RequestPasswordReset',
+  'ResetPassword',
+  'ChangePassword',
+]);
+
+/**
+ * When the API says the session is gone (UNAUTHENTICATED), record that nobody is signed in: the route guard then
+ * sends the person to the sign-in page, remembering the page they were on.
+ */
+export function createSessionLink(): ApolloLink {
+  return new ErrorLink(({ error, operation }) => {
+    if (!hasErrorCode(error, 'UNAUTHENTICATED')) return;
+    if (SESSIONLESS_OPERATIONS.has(operation.operationName ?? '')) return;
+    writeViewer(operation.client.cache, null);
+  });
+}
+
 /** The API serves the built app, so `/graphql` is same-origin in production; Vite proxies it in development. */
 export function createHttpLink(uri = '/graphql'): ApolloLink {
   return new HttpLink({ uri, credentials: 'same-origin' });
 }
 
-export function createApolloClient(link: ApolloLink = createHttpLink()): ApolloClient {
+export function createApolloClient(link: ApolloLink = ApolloLink.from([createSessionLink(), createHttpLink()])): ApolloClient {
   return new ApolloClient({
     link,
     cache: createCache(),

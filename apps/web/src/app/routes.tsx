@@ -1,15 +1,48 @@
 import { Navigate, type RouteObject } from 'react-router';
+import { AccountPage } from '../features/account/AccountPage';
+import { AdminLayout } from '../features/admin/AdminLayout';
+import { AdminPeoplePage } from '../features/admin/AdminPeoplePage';
+import { AdminPersonPage } from '../features/admin/AdminPersonPage';
+import { AuditPage } from '../features/admin/AuditPage';
+import { ImportPage } from '../features/admin/ImportPage';
+import { InvitationsPage } from '../features/admin/InvitationsPage';
 import { FrameworkPage } from '../features/frameworks/FrameworkPage';
 import { FrameworksPage } from '../features/frameworks/FrameworksPage';
 import { NotFoundPage } from '../features/NotFoundPage';
+import { PeoplePage } from '../features/people/PeoplePage';
+import { PersonPage } from '../features/people/PersonPage';
 import { RolePage } from '../features/roles/RolePage';
-import { AppLayout } from './AppLayout';
+import { AcceptInvitationPage } from '../features/session/AcceptInvitationPage';
+import { ForgotPasswordPage } from '../features/session/ForgotPasswordPage';
+import { ResetPasswordPage } from '../features/session/ResetPasswordPage';
+import { SignInPage } from '../features/session/SignInPage';
+import { SignUpPage } from '../features/session/SignUpPage';
+import { TeamsPage } from '../features/teams/TeamsPage';
+import { PublicLayout } from './PublicLayout';
 import { RouteError } from './RouteError';
+import { SignedInApp } from './SignedInApp';
 
 export const routes: RouteObject[] = [
   {
+    // Signed-out pages: no session needed.
+    Component: PublicLayout,
+    children: [
+      {
+        ErrorBoundary: RouteError,
+        children: [
+          { path: 'sign-in', Component: SignInPage },
+          { path: 'sign-up', Component: SignUpPage },
+          { path: 'forgot-password', Component: ForgotPasswordPage },
+          { path: 'reset-password', Component: ResetPasswordPage },
+          { path: 'invitations/accept', Component: AcceptInvitationPage },
+        ],
+      },
+    ],
+  },
+  {
+    // Everything else needs a session: the guard sends signed-out people to /sign-in?next=<this page>.
     path: '/',
-    Component: AppLayout,
+    Component: SignedInApp,
     children: [
       {
         // Pathless boundary: a failing page keeps the app shell (header and navigation) around it.
@@ -19,6 +52,22 @@ export const routes: RouteObject[] = [
           { path: 'frameworks', Component: FrameworksPage },
           { path: 'frameworks/:frameworkId', Component: FrameworkPage },
           { path: 'roles/:roleId', Component: RolePage },
+          { path: 'people', Component: PeoplePage },
+          { path: 'people/:personId', Component: PersonPage },
+          { path: 'teams', Component: TeamsPage },
+          { path: 'account', Component: AccountPage },
+          {
+            path: 'admin',
+            Component: AdminLayout,
+            children: [
+              { index: true, element: <Navigate to="/admin/people" replace /> },
+              { path: 'people', Component: AdminPeoplePage },
+              { path: 'people/:personId', Component: AdminPersonPage },
+              { path: 'invitations', Component: InvitationsPage },
+              { path: 'import', Component: ImportPage },
+              { path: 'audit', Component: AuditPage },
+            ],
+          },
           { path: '*', Component: NotFoundPage },
         ],
       },

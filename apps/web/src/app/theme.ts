@@ -1,4 +1,13 @@
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import {
+  createTheme,
+  NativeSelect,
+  PasswordInput,
+  Select,
+  Textarea,
+  TextInput,
+  type CSSVariablesResolver,
+  type MantineColorsTuple,
+} from '@mantine/core';
 
 /** Trellis pine: a calm green-teal. Shade 7 (the primary in light mode) keeps 5:1 contrast on white. */
 const pine: MantineColorsTuple = [
@@ -24,6 +33,16 @@ export const theme = createTheme({
   focusRing: 'auto',
   cursorType: 'pointer',
   respectReducedMotion: true,
+  // No "*" after required labels: the asterisk would become part of the label's text, which browser tests and some
+  // assistive technologies read as the field's name. Required fields carry the required attribute; forms say in
+  // words which fields are optional.
+  components: {
+    TextInput: TextInput.extend({ defaultProps: { withAsterisk: false } }),
+    PasswordInput: PasswordInput.extend({ defaultProps: { withAsterisk: false } }),
+    Textarea: Textarea.extend({ defaultProps: { withAsterisk: false } }),
+    Select: Select.extend({ defaultProps: { withAsterisk: false } }),
+    NativeSelect: NativeSelect.extend({ defaultProps: { withAsterisk: false } }),
+  },
   fontFamily:
     'Inter, "Segoe UI", system-ui, -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: {

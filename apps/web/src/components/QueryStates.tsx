@@ -1,7 +1,8 @@
 import { Alert, Anchor, Button, EmptyState, Group, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
-import { describeError } from '../lib/errors';
+import { Link, useLocation } from 'react-router';
+import { describeError, hasErrorCode } from '../lib/errors';
+import { signInPath } from '../lib/navigation';
 
 /** A polite, screen-reader-announced loading placeholder shaped roughly like the content it stands in for. */
 export function LoadingState({ label, lines = 4, children }: { label: string; lines?: number; children?: ReactNode }) {
@@ -31,6 +32,26 @@ export function ErrorState({
   onRetry: () => Promise<unknown> | void;
 }) {
   const [retrying, setRetrying] = useState(false);
+  const location = useLocation();
+  if (hasErrorCode(error, 'FORBIDDEN')) {
+    return (
+      <Alert color="yellow" variant="light" title="You do not have access to this" role="alert">
+        <Text size="sm">{describeError(error)}</Text>
+      </Alert>
+    );
+  }
+  if (hasErrorCode(error, 'UNAUTHENTICATED')) {
+    return (
+      <Alert color="yellow" variant="light" title="Your session has ended" role="alert">
+        <Stack gap="sm" align="flex-start">
+          <Text size="sm">Sign in again to carry on where you were.</Text>
+          <Anchor component={Link} to={signInPath(location.pathname + location.search)}>
+            Sign in again
+          </Anchor>
+        </Stack>
+      </Alert>
+    );
+  }
   const retry = async () => {
     setRetrying(true);
     try {
@@ -88,5 +109,19 @@ export function Empty({
         </EmptyState.Actions>
       ) : null}
     </EmptyState>
+  );
+}
+
+/** Shown to someone who is signed in but whose access role does not include this page. */
+export function NoAccessState({ title, message }: { title: string; message: string }) {
+  return (
+    <Stack gap="md" align="flex-start" maw={720}>
+      <title>{`${title} · Trellis`}</title>
+      <Title order={1}>{title}</Title>
+      <Text>{message}</Text>
+      <Anchor component={Link} to="/frameworks">
+        Go to frameworks
+      </Anchor>
+    </Stack>
   );
 }

@@ -14,14 +14,70 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query MyDataAccess {\n    myDataAccess(limit: 50) {\n      id\n      at\n      action\n      summary\n      actor {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MyDataAccessDocument,
+    "\n  fragment EditablePerson on Person {\n    id\n    name\n    email\n    jobTitle\n    active\n    accessRole\n    version\n    team {\n      id\n      path\n    }\n    manager {\n      id\n      name\n    }\n    currentRole {\n      id\n      title\n    }\n  }\n": typeof types.EditablePersonFragmentDoc,
+    "\n  query AdminPersonEdit($id: ID!) {\n    person(id: $id) {\n      ...EditablePerson\n    }\n    teams {\n      id\n      path\n    }\n    people(includeLeft: true) {\n      id\n      name\n      active\n    }\n    frameworks {\n      id\n      key\n      name\n      currentVersion {\n        id\n        roles {\n          id\n          title\n          level\n          track {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminPersonEditDocument,
+    "\n  mutation UpdatePerson($input: UpdatePersonInput!) {\n    updatePerson(input: $input) {\n      ...EditablePerson\n    }\n  }\n": typeof types.UpdatePersonDocument,
+    "\n  mutation CreatePasswordResetLink($personId: ID!) {\n    createPasswordResetLink(personId: $personId) {\n      link\n      expiresAt\n    }\n  }\n": typeof types.CreatePasswordResetLinkDocument,
+    "\n  query AuditLog($before: DateTime, $limit: Int!) {\n    auditEvents(before: $before, limit: $limit) {\n      id\n      at\n      action\n      summary\n      ipAddress\n      userAgent\n      actor {\n        id\n        name\n      }\n      subjectPerson {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  mutation PreviewPeopleImport($csv: String!) {\n    previewPeopleImport(csv: $csv) {\n      ok\n      creates\n      updates\n      unchanged\n      teamsToCreate\n      problems {\n        line\n        column\n        message\n      }\n      rows {\n        line\n        name\n        email\n        teamPath\n        action\n      }\n    }\n  }\n": typeof types.PreviewPeopleImportDocument,
+    "\n  mutation ImportPeople($csv: String!) {\n    importPeople(csv: $csv) {\n      created\n      updated\n      unchanged\n      teamsCreated\n    }\n  }\n": typeof types.ImportPeopleDocument,
+    "\n  query PeopleCsv {\n    peopleCsv\n  }\n": typeof types.PeopleCsvDocument,
+    "\n  fragment InvitationFields on Invitation {\n    id\n    name\n    email\n    accessRole\n    status\n    createdAt\n    expiresAt\n    invitedBy {\n      id\n      name\n    }\n  }\n": typeof types.InvitationFieldsFragmentDoc,
+    "\n  query Invitations {\n    invitations {\n      ...InvitationFields\n    }\n  }\n": typeof types.InvitationsDocument,
+    "\n  query InviteFormOptions {\n    teams {\n      id\n      path\n    }\n    people {\n      id\n      name\n    }\n  }\n": typeof types.InviteFormOptionsDocument,
+    "\n  mutation InvitePerson($input: InvitePersonInput!) {\n    invitePerson(input: $input) {\n      emailed\n      link\n      invitation {\n        ...InvitationFields\n      }\n    }\n  }\n": typeof types.InvitePersonDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  query FrameworkBrowser($id: ID!) {\n    framework(id: $id) {\n      id\n      key\n      name\n      description\n      currentVersion {\n        id\n        number\n        status\n        publishedAt\n        proficiencyScale {\n          level\n          name\n          summary\n        }\n        tracks {\n          id\n          key\n          name\n          kind\n          description\n          roles {\n            id\n            key\n            title\n            level\n            band\n          }\n        }\n        transitions {\n          id\n          kind\n          typicalMonths\n          guidance\n          from {\n            id\n            title\n          }\n          to {\n            id\n            title\n          }\n        }\n      }\n    }\n  }\n": typeof types.FrameworkBrowserDocument,
     "\n  query Frameworks {\n    frameworks {\n      id\n      key\n      name\n      description\n      currentVersion {\n        id\n        number\n        status\n        publishedAt\n      }\n    }\n  }\n": typeof types.FrameworksDocument,
+    "\n  query People($search: String, $teamId: ID, $includeLeft: Boolean!) {\n    people(search: $search, teamId: $teamId, includeLeft: $includeLeft) {\n      id\n      name\n      email\n      jobTitle\n      active\n      accessRole\n      team {\n        id\n        path\n      }\n      manager {\n        id\n        name\n      }\n      currentRole {\n        id\n        title\n      }\n    }\n  }\n": typeof types.PeopleDocument,
+    "\n  query TeamOptions {\n    teams {\n      id\n      name\n      path\n    }\n  }\n": typeof types.TeamOptionsDocument,
+    "\n  query PersonPage($id: ID!) {\n    person(id: $id) {\n      id\n      name\n      email\n      jobTitle\n      active\n      startDate\n      accessRole\n      team {\n        id\n        path\n      }\n      manager {\n        id\n        name\n        jobTitle\n      }\n      reports {\n        id\n        name\n        jobTitle\n        active\n      }\n      currentRole {\n        id\n        title\n        level\n        track {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.PersonPageDocument,
     "\n  query RolePage($id: ID!) {\n    role(id: $id) {\n      id\n      key\n      title\n      level\n      band\n      summary\n      responsibilities\n      track {\n        id\n        name\n        kind\n      }\n      frameworkVersion {\n        id\n        number\n        status\n        framework {\n          id\n          name\n        }\n        proficiencyScale {\n          level\n          name\n          summary\n        }\n      }\n      expectations {\n        id\n        level\n        descriptor\n        skill {\n          id\n          key\n          name\n          description\n          category {\n            id\n            key\n            name\n          }\n          levels {\n            level\n            name\n            descriptor\n          }\n        }\n      }\n      qualifications {\n        requirement\n        qualification {\n          id\n          key\n          name\n          provider\n          url\n          validityMonths\n        }\n      }\n      transitionsOut {\n        id\n        kind\n        typicalMonths\n        guidance\n        to {\n          id\n          title\n          level\n          track {\n            id\n            name\n          }\n        }\n      }\n      transitionsIn {\n        id\n        kind\n        typicalMonths\n        guidance\n        from {\n          id\n          title\n          level\n          track {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.RolePageDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      email\n      name\n      organisationName\n      expiresAt\n    }\n  }\n": typeof types.InvitationPreviewDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      ...ViewerFields\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...ViewerFields\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...ViewerFields\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  fragment ViewerFields on Viewer {\n    accessRole\n    isManager\n    organisation {\n      id\n      name\n      slug\n    }\n    person {\n      id\n      name\n      email\n      jobTitle\n    }\n  }\n": typeof types.ViewerFieldsFragmentDoc,
+    "\n  query Viewer {\n    viewer {\n      ...ViewerFields\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query TeamTree {\n    teams {\n      id\n      name\n      path\n      parent {\n        id\n      }\n      people {\n        id\n        name\n        jobTitle\n        active\n      }\n    }\n  }\n": typeof types.TeamTreeDocument,
 };
 const documents: Documents = {
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
+    "\n  query MyDataAccess {\n    myDataAccess(limit: 50) {\n      id\n      at\n      action\n      summary\n      actor {\n        id\n        name\n      }\n    }\n  }\n": types.MyDataAccessDocument,
+    "\n  fragment EditablePerson on Person {\n    id\n    name\n    email\n    jobTitle\n    active\n    accessRole\n    version\n    team {\n      id\n      path\n    }\n    manager {\n      id\n      name\n    }\n    currentRole {\n      id\n      title\n    }\n  }\n": types.EditablePersonFragmentDoc,
+    "\n  query AdminPersonEdit($id: ID!) {\n    person(id: $id) {\n      ...EditablePerson\n    }\n    teams {\n      id\n      path\n    }\n    people(includeLeft: true) {\n      id\n      name\n      active\n    }\n    frameworks {\n      id\n      key\n      name\n      currentVersion {\n        id\n        roles {\n          id\n          title\n          level\n          track {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AdminPersonEditDocument,
+    "\n  mutation UpdatePerson($input: UpdatePersonInput!) {\n    updatePerson(input: $input) {\n      ...EditablePerson\n    }\n  }\n": types.UpdatePersonDocument,
+    "\n  mutation CreatePasswordResetLink($personId: ID!) {\n    createPasswordResetLink(personId: $personId) {\n      link\n      expiresAt\n    }\n  }\n": types.CreatePasswordResetLinkDocument,
+    "\n  query AuditLog($before: DateTime, $limit: Int!) {\n    auditEvents(before: $before, limit: $limit) {\n      id\n      at\n      action\n      summary\n      ipAddress\n      userAgent\n      actor {\n        id\n        name\n      }\n      subjectPerson {\n        id\n        name\n      }\n    }\n  }\n": types.AuditLogDocument,
+    "\n  mutation PreviewPeopleImport($csv: String!) {\n    previewPeopleImport(csv: $csv) {\n      ok\n      creates\n      updates\n      unchanged\n      teamsToCreate\n      problems {\n        line\n        column\n        message\n      }\n      rows {\n        line\n        name\n        email\n        teamPath\n        action\n      }\n    }\n  }\n": types.PreviewPeopleImportDocument,
+    "\n  mutation ImportPeople($csv: String!) {\n    importPeople(csv: $csv) {\n      created\n      updated\n      unchanged\n      teamsCreated\n    }\n  }\n": types.ImportPeopleDocument,
+    "\n  query PeopleCsv {\n    peopleCsv\n  }\n": types.PeopleCsvDocument,
+    "\n  fragment InvitationFields on Invitation {\n    id\n    name\n    email\n    accessRole\n    status\n    createdAt\n    expiresAt\n    invitedBy {\n      id\n      name\n    }\n  }\n": types.InvitationFieldsFragmentDoc,
+    "\n  query Invitations {\n    invitations {\n      ...InvitationFields\n    }\n  }\n": types.InvitationsDocument,
+    "\n  query InviteFormOptions {\n    teams {\n      id\n      path\n    }\n    people {\n      id\n      name\n    }\n  }\n": types.InviteFormOptionsDocument,
+    "\n  mutation InvitePerson($input: InvitePersonInput!) {\n    invitePerson(input: $input) {\n      emailed\n      link\n      invitation {\n        ...InvitationFields\n      }\n    }\n  }\n": types.InvitePersonDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": types.RevokeInvitationDocument,
     "\n  query FrameworkBrowser($id: ID!) {\n    framework(id: $id) {\n      id\n      key\n      name\n      description\n      currentVersion {\n        id\n        number\n        status\n        publishedAt\n        proficiencyScale {\n          level\n          name\n          summary\n        }\n        tracks {\n          id\n          key\n          name\n          kind\n          description\n          roles {\n            id\n            key\n            title\n            level\n            band\n          }\n        }\n        transitions {\n          id\n          kind\n          typicalMonths\n          guidance\n          from {\n            id\n            title\n          }\n          to {\n            id\n            title\n          }\n        }\n      }\n    }\n  }\n": types.FrameworkBrowserDocument,
     "\n  query Frameworks {\n    frameworks {\n      id\n      key\n      name\n      description\n      currentVersion {\n        id\n        number\n        status\n        publishedAt\n      }\n    }\n  }\n": types.FrameworksDocument,
+    "\n  query People($search: String, $teamId: ID, $includeLeft: Boolean!) {\n    people(search: $search, teamId: $teamId, includeLeft: $includeLeft) {\n      id\n      name\n      email\n      jobTitle\n      active\n      accessRole\n      team {\n        id\n        path\n      }\n      manager {\n        id\n        name\n      }\n      currentRole {\n        id\n        title\n      }\n    }\n  }\n": types.PeopleDocument,
+    "\n  query TeamOptions {\n    teams {\n      id\n      name\n      path\n    }\n  }\n": types.TeamOptionsDocument,
+    "\n  query PersonPage($id: ID!) {\n    person(id: $id) {\n      id\n      name\n      email\n      jobTitle\n      active\n      startDate\n      accessRole\n      team {\n        id\n        path\n      }\n      manager {\n        id\n        name\n        jobTitle\n      }\n      reports {\n        id\n        name\n        jobTitle\n        active\n      }\n      currentRole {\n        id\n        title\n        level\n        track {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.PersonPageDocument,
     "\n  query RolePage($id: ID!) {\n    role(id: $id) {\n      id\n      key\n      title\n      level\n      band\n      summary\n      responsibilities\n      track {\n        id\n        name\n        kind\n      }\n      frameworkVersion {\n        id\n        number\n        status\n        framework {\n          id\n          name\n        }\n        proficiencyScale {\n          level\n          name\n          summary\n        }\n      }\n      expectations {\n        id\n        level\n        descriptor\n        skill {\n          id\n          key\n          name\n          description\n          category {\n            id\n            key\n            name\n          }\n          levels {\n            level\n            name\n            descriptor\n          }\n        }\n      }\n      qualifications {\n        requirement\n        qualification {\n          id\n          key\n          name\n          provider\n          url\n          validityMonths\n        }\n      }\n      transitionsOut {\n        id\n        kind\n        typicalMonths\n        guidance\n        to {\n          id\n          title\n          level\n          track {\n            id\n            name\n          }\n        }\n      }\n      transitionsIn {\n        id\n        kind\n        typicalMonths\n        guidance\n        from {\n          id\n          title\n          level\n          track {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.RolePageDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      email\n      name\n      organisationName\n      expiresAt\n    }\n  }\n": types.InvitationPreviewDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      ...ViewerFields\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...ViewerFields\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...ViewerFields\n    }\n  }\n": types.SignUpDocument,
+    "\n  fragment ViewerFields on Viewer {\n    accessRole\n    isManager\n    organisation {\n      id\n      name\n      slug\n    }\n    person {\n      id\n      name\n      email\n      jobTitle\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
+    "\n  query Viewer {\n    viewer {\n      ...ViewerFields\n    }\n  }\n": types.ViewerDocument,
+    "\n  query TeamTree {\n    teams {\n      id\n      name\n      path\n      parent {\n        id\n      }\n      people {\n        id\n        name\n        jobTitle\n        active\n      }\n    }\n  }\n": types.TeamTreeDocument,
 };
 
 /**
@@ -41,6 +97,70 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyDataAccess {\n    myDataAccess(limit: 50) {\n      id\n      at\n      action\n      summary\n      actor {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyDataAccess {\n    myDataAccess(limit: 50) {\n      id\n      at\n      action\n      summary\n      actor {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EditablePerson on Person {\n    id\n    name\n    email\n    jobTitle\n    active\n    accessRole\n    version\n    team {\n      id\n      path\n    }\n    manager {\n      id\n      name\n    }\n    currentRole {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  fragment EditablePerson on Person {\n    id\n    name\n    email\n    jobTitle\n    active\n    accessRole\n    version\n    team {\n      id\n      path\n    }\n    manager {\n      id\n      name\n    }\n    currentRole {\n      id\n      title\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPersonEdit($id: ID!) {\n    person(id: $id) {\n      ...EditablePerson\n    }\n    teams {\n      id\n      path\n    }\n    people(includeLeft: true) {\n      id\n      name\n      active\n    }\n    frameworks {\n      id\n      key\n      name\n      currentVersion {\n        id\n        roles {\n          id\n          title\n          level\n          track {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminPersonEdit($id: ID!) {\n    person(id: $id) {\n      ...EditablePerson\n    }\n    teams {\n      id\n      path\n    }\n    people(includeLeft: true) {\n      id\n      name\n      active\n    }\n    frameworks {\n      id\n      key\n      name\n      currentVersion {\n        id\n        roles {\n          id\n          title\n          level\n          track {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePerson($input: UpdatePersonInput!) {\n    updatePerson(input: $input) {\n      ...EditablePerson\n    }\n  }\n"): (typeof documents)["\n  mutation UpdatePerson($input: UpdatePersonInput!) {\n    updatePerson(input: $input) {\n      ...EditablePerson\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePasswordResetLink($personId: ID!) {\n    createPasswordResetLink(personId: $personId) {\n      link\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePasswordResetLink($personId: ID!) {\n    createPasswordResetLink(personId: $personId) {\n      link\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($before: DateTime, $limit: Int!) {\n    auditEvents(before: $before, limit: $limit) {\n      id\n      at\n      action\n      summary\n      ipAddress\n      userAgent\n      actor {\n        id\n        name\n      }\n      subjectPerson {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($before: DateTime, $limit: Int!) {\n    auditEvents(before: $before, limit: $limit) {\n      id\n      at\n      action\n      summary\n      ipAddress\n      userAgent\n      actor {\n        id\n        name\n      }\n      subjectPerson {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PreviewPeopleImport($csv: String!) {\n    previewPeopleImport(csv: $csv) {\n      ok\n      creates\n      updates\n      unchanged\n      teamsToCreate\n      problems {\n        line\n        column\n        message\n      }\n      rows {\n        line\n        name\n        email\n        teamPath\n        action\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PreviewPeopleImport($csv: String!) {\n    previewPeopleImport(csv: $csv) {\n      ok\n      creates\n      updates\n      unchanged\n      teamsToCreate\n      problems {\n        line\n        column\n        message\n      }\n      rows {\n        line\n        name\n        email\n        teamPath\n        action\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportPeople($csv: String!) {\n    importPeople(csv: $csv) {\n      created\n      updated\n      unchanged\n      teamsCreated\n    }\n  }\n"): (typeof documents)["\n  mutation ImportPeople($csv: String!) {\n    importPeople(csv: $csv) {\n      created\n      updated\n      unchanged\n      teamsCreated\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PeopleCsv {\n    peopleCsv\n  }\n"): (typeof documents)["\n  query PeopleCsv {\n    peopleCsv\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InvitationFields on Invitation {\n    id\n    name\n    email\n    accessRole\n    status\n    createdAt\n    expiresAt\n    invitedBy {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment InvitationFields on Invitation {\n    id\n    name\n    email\n    accessRole\n    status\n    createdAt\n    expiresAt\n    invitedBy {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invitations {\n    invitations {\n      ...InvitationFields\n    }\n  }\n"): (typeof documents)["\n  query Invitations {\n    invitations {\n      ...InvitationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InviteFormOptions {\n    teams {\n      id\n      path\n    }\n    people {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query InviteFormOptions {\n    teams {\n      id\n      path\n    }\n    people {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InvitePerson($input: InvitePersonInput!) {\n    invitePerson(input: $input) {\n      emailed\n      link\n      invitation {\n        ...InvitationFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InvitePerson($input: InvitePersonInput!) {\n    invitePerson(input: $input) {\n      emailed\n      link\n      invitation {\n        ...InvitationFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query FrameworkBrowser($id: ID!) {\n    framework(id: $id) {\n      id\n      key\n      name\n      description\n      currentVersion {\n        id\n        number\n        status\n        publishedAt\n        proficiencyScale {\n          level\n          name\n          summary\n        }\n        tracks {\n          id\n          key\n          name\n          kind\n          description\n          roles {\n            id\n            key\n            title\n            level\n            band\n          }\n        }\n        transitions {\n          id\n          kind\n          typicalMonths\n          guidance\n          from {\n            id\n            title\n          }\n          to {\n            id\n            title\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FrameworkBrowser($id: ID!) {\n    framework(id: $id) {\n      id\n      key\n      name\n      description\n      currentVersion {\n        id\n        number\n        status\n        publishedAt\n        proficiencyScale {\n          level\n          name\n          summary\n        }\n        tracks {\n          id\n          key\n          name\n          kind\n          description\n          roles {\n            id\n            key\n            title\n            level\n            band\n          }\n        }\n        transitions {\n          id\n          kind\n          typicalMonths\n          guidance\n          from {\n            id\n            title\n          }\n          to {\n            id\n            title\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -49,7 +169,55 @@ export function graphql(source: "\n  query Frameworks {\n    frameworks {\n     
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query People($search: String, $teamId: ID, $includeLeft: Boolean!) {\n    people(search: $search, teamId: $teamId, includeLeft: $includeLeft) {\n      id\n      name\n      email\n      jobTitle\n      active\n      accessRole\n      team {\n        id\n        path\n      }\n      manager {\n        id\n        name\n      }\n      currentRole {\n        id\n        title\n      }\n    }\n  }\n"): (typeof documents)["\n  query People($search: String, $teamId: ID, $includeLeft: Boolean!) {\n    people(search: $search, teamId: $teamId, includeLeft: $includeLeft) {\n      id\n      name\n      email\n      jobTitle\n      active\n      accessRole\n      team {\n        id\n        path\n      }\n      manager {\n        id\n        name\n      }\n      currentRole {\n        id\n        title\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamOptions {\n    teams {\n      id\n      name\n      path\n    }\n  }\n"): (typeof documents)["\n  query TeamOptions {\n    teams {\n      id\n      name\n      path\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PersonPage($id: ID!) {\n    person(id: $id) {\n      id\n      name\n      email\n      jobTitle\n      active\n      startDate\n      accessRole\n      team {\n        id\n        path\n      }\n      manager {\n        id\n        name\n        jobTitle\n      }\n      reports {\n        id\n        name\n        jobTitle\n        active\n      }\n      currentRole {\n        id\n        title\n        level\n        track {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PersonPage($id: ID!) {\n    person(id: $id) {\n      id\n      name\n      email\n      jobTitle\n      active\n      startDate\n      accessRole\n      team {\n        id\n        path\n      }\n      manager {\n        id\n        name\n        jobTitle\n      }\n      reports {\n        id\n        name\n        jobTitle\n        active\n      }\n      currentRole {\n        id\n        title\n        level\n        track {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query RolePage($id: ID!) {\n    role(id: $id) {\n      id\n      key\n      title\n      level\n      band\n      summary\n      responsibilities\n      track {\n        id\n        name\n        kind\n      }\n      frameworkVersion {\n        id\n        number\n        status\n        framework {\n          id\n          name\n        }\n        proficiencyScale {\n          level\n          name\n          summary\n        }\n      }\n      expectations {\n        id\n        level\n        descriptor\n        skill {\n          id\n          key\n          name\n          description\n          category {\n            id\n            key\n            name\n          }\n          levels {\n            level\n            name\n            descriptor\n          }\n        }\n      }\n      qualifications {\n        requirement\n        qualification {\n          id\n          key\n          name\n          provider\n          url\n          validityMonths\n        }\n      }\n      transitionsOut {\n        id\n        kind\n        typicalMonths\n        guidance\n        to {\n          id\n          title\n          level\n          track {\n            id\n            name\n          }\n        }\n      }\n      transitionsIn {\n        id\n        kind\n        typicalMonths\n        guidance\n        from {\n          id\n          title\n          level\n          track {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RolePage($id: ID!) {\n    role(id: $id) {\n      id\n      key\n      title\n      level\n      band\n      summary\n      responsibilities\n      track {\n        id\n        name\n        kind\n      }\n      frameworkVersion {\n        id\n        number\n        status\n        framework {\n          id\n          name\n        }\n        proficiencyScale {\n          level\n          name\n          summary\n        }\n      }\n      expectations {\n        id\n        level\n        descriptor\n        skill {\n          id\n          key\n          name\n          description\n          category {\n            id\n            key\n            name\n          }\n          levels {\n            level\n            name\n            descriptor\n          }\n        }\n      }\n      qualifications {\n        requirement\n        qualification {\n          id\n          key\n          name\n          provider\n          url\n          validityMonths\n        }\n      }\n      transitionsOut {\n        id\n        kind\n        typicalMonths\n        guidance\n        to {\n          id\n          title\n          level\n          track {\n            id\n            name\n          }\n        }\n      }\n      transitionsIn {\n        id\n        kind\n        typicalMonths\n        guidance\n        from {\n          id\n          title\n          level\n          track {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      email\n      name\n      organisationName\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) {\n    invitation(token: $token) {\n      email\n      name\n      organisationName\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      ...ViewerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...ViewerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...ViewerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ViewerFields on Viewer {\n    accessRole\n    isManager\n    organisation {\n      id\n      name\n      slug\n    }\n    person {\n      id\n      name\n      email\n      jobTitle\n    }\n  }\n"): (typeof documents)["\n  fragment ViewerFields on Viewer {\n    accessRole\n    isManager\n    organisation {\n      id\n      name\n      slug\n    }\n    person {\n      id\n      name\n      email\n      jobTitle\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      ...ViewerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamTree {\n    teams {\n      id\n      name\n      path\n      parent {\n        id\n      }\n      people {\n        id\n        name\n        jobTitle\n        active\n      }\n    }\n  }\n"): (typeof documents)["\n  query TeamTree {\n    teams {\n      id\n      name\n      path\n      parent {\n        id\n      }\n      people {\n        id\n        name\n        jobTitle\n        active\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

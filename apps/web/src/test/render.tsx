@@ -1,26 +1,47 @@
 import { MantineProvider } from '@mantine/core';
+import { ApolloLink } from '@apollo/client';
 import { MockedProvider } from '@apollo/client/testing/react';
-import type { MockLink } from '@apollo/client/testing';
+import { MockLink } from '@apollo/client/testing';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { createCache } from '../app/apollo';
+import { createCache, createSessionLink } from '../app/apollo';
 import { routes } from '../app/routes';
 import { cssVariablesResolver, theme } from '../app/theme';
+import { writeViewer, type SignedInViewer } from '../features/session/viewer';
+import { employeeViewer, viewerMock } from './session';
+
+export interface RenderRouteOptions {
+  /** Who is signed in (an employee unless told); null for nobody. */
+  viewer?: SignedInViewer | null;
+  /**
+   * Whether the app already knows who is signed in when it starts (true: the page renders at once, as after
+   * signing in); false makes the guard ask the API first, as on a fresh page load.
+   */
+  viewerKnown?: boolean;
+}
 
 /**
- * Renders the real route tree at `path`, with the app's cache policies and the given GraphQL mocks.
+ * Renders the real route tree at `path`, with the app's cache policies, its session link (UNAUTHENTICATED → signed
+ * out) and the given GraphQL mocks, plus an answer to `viewer`.
  * Mantine runs in its test env (no transitions or portals), so assertions see the final DOM.
  */
-export function renderRoute(path: string, mocks: ReadonlyArray<MockLink.MockedResponse>) {
+export function renderRoute(
+  path: string,
+  mocks: ReadonlyArray<MockLink.MockedResponse>,
+  { viewer = employeeViewer, viewerKnown = true }: RenderRouteOptions = {},
+) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const user = userEvent.setup();
+  const mockLink = new MockLink([viewerMock(viewer), ...mocks], { defaultOptions: { delay: 0 } });
+  const cache = createCache();
+  if (viewerKnown) writeViewer(cache, viewer);
   const result = render(
-    <MockedProvider mocks={mocks} cache={createCache()} mockLinkDefaultOptions={{ delay: 0 }}>
+    <MockedProvider link={ApolloLink.from([createSessionLink(), mockLink])} cache={cache}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} env="test">
         <RouterProvider router={router} />
       </MantineProvider>
     </MockedProvider>,
   );
-  return { ...result, router, user };
+  return { ...result, router, user, cache };
 }
