@@ -1,11 +1,46 @@
 export * from './framework/document.js';
 export {
   validateFramework,
+  validateFrameworkJson,
   formatProblemPath,
   type FrameworkProblem,
   type FrameworkValidationResult,
 } from './framework/validate.js';
 export { pmoFramework } from './framework/pmo-framework.js';
+export { frameworkDocumentJsonSchema } from './framework/json-schema.js';
+export {
+  diffFrameworks,
+  type DiffPartKind,
+  type FieldChange,
+  type DiffItem,
+  type DiffSection,
+  type FrameworkDiff,
+} from './framework/diff.js';
+export {
+  migrationQuestions,
+  planVersionMigration,
+  type MigrationPartKind,
+  type MigrationChoice,
+  type MigrationQuestion,
+  type MigrationProblem,
+  type VersionMigrationPlan,
+} from './framework/migration.js';
+export {
+  impactOfChange,
+  type ImpactPerson,
+  type ImpactMapping,
+  type ExpectationChange,
+  type RoleImpact,
+} from './framework/impact.js';
+export {
+  expectationsGridRecords,
+  applyExpectationsGrid,
+  spreadsheetColumn,
+  GRID_ROLE_COLUMN,
+  GRID_TITLE_COLUMN,
+  type GridProblem,
+  type GridImportResult,
+} from './framework/expectations-grid.js';
 export {
   compareRoles,
   orderedTrackRoles,
