@@ -12,6 +12,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { PersonEntity } from '../organisations/people.entities.js';
 import { TenantEntity } from '../database/tenant-entity.js';
 
 /** A composite foreign key that always carries the organisation. */
@@ -75,6 +76,14 @@ export class FrameworkVersionEntity extends TenantEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
+
+  /** Who published it; null for versions created by the seed or an import of a new framework. */
+  @Column({ type: 'uuid', nullable: true })
+  publishedByPersonId: string | null;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @tenantJoin('published_by_person_id')
+  publishedBy?: Relation<PersonEntity>;
 
   @Column('jsonb')
   proficiencyScale: ProficiencyLevelValue[];

@@ -2,6 +2,7 @@ import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestj
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Access } from '../common/access.js';
 import type { RequestContext } from '../graphql/request-context.js';
+import { Person } from '../people/people.models.js';
 import type { ExpectationRow, SkillRow } from './framework.loaders.js';
 import {
   type FrameworkEntity,
@@ -76,6 +77,11 @@ export class FrameworkVersionResolver {
   @ResolveField(() => Framework)
   framework(@Parent() version: FrameworkVersionEntity, @Context() context: RequestContext) {
     return required(context.loaders.frameworks.framework.load(version.frameworkId), 'framework');
+  }
+
+  @ResolveField(() => Person, { nullable: true, description: 'Who published it (none for seeded and imported versions).' })
+  publishedBy(@Parent() version: FrameworkVersionEntity, @Context() context: RequestContext) {
+    return version.publishedByPersonId ? context.loaders.people.person.load(version.publishedByPersonId) : null;
   }
 
   @ResolveField(() => [ProficiencyLevel])

@@ -8,6 +8,7 @@ import {
   ExpectationEntity,
   FrameworkEntity,
   FrameworkVersionEntity,
+  type FrameworkVersionStatus,
   QualificationEntity,
   QualificationSkillEntity,
   RoleEntity,
@@ -46,20 +47,47 @@ export class FrameworksService {
         description: document.description ?? null,
       });
       await manager.insert(FrameworkEntity, framework);
-      const version = manager.create(FrameworkVersionEntity, {
+      const version = await this.insertVersion(manager, {
         organisationId,
-        id: randomUUID(),
         frameworkId: framework.id,
         number: 1,
         status: options.publish ? 'published' : 'draft',
-        publishedAt: options.publish ? new Date() : null,
-        proficiencyScale: document.proficiencyScale,
+        publishedByPersonId: null,
+        document,
       });
-      await manager.insert(FrameworkVersionEntity, version);
-      await this.insertVersionContent(manager, organisationId, version.id, document);
       return { framework, version };
     };
     return outer ? work(outer) : tenantTransaction(this.dataSource, organisationId, work);
+  }
+
+  /**
+   * Writes a validated document as a version of an existing framework, in the caller's transaction:
+   * the version row, then one multi-row insert per kind of part.
+   */
+  async insertVersion(
+    manager: EntityManager,
+    version: {
+      organisationId: string;
+      frameworkId: string;
+      number: number;
+      status: FrameworkVersionStatus;
+      publishedByPersonId: string | null;
+      document: FrameworkDocument;
+    },
+  ): Promise<FrameworkVersionEntity> {
+    const row = manager.create(FrameworkVersionEntity, {
+      organisationId: version.organisationId,
+      id: randomUUID(),
+      frameworkId: version.frameworkId,
+      number: version.number,
+      status: version.status,
+      publishedAt: version.status === 'draft' ? null : new Date(),
+      publishedByPersonId: version.publishedByPersonId,
+      proficiencyScale: version.document.proficiencyScale,
+    });
+    await manager.insert(FrameworkVersionEntity, row);
+    await this.insertVersionContent(manager, version.organisationId, row.id, version.document);
+    return row;
   }
 
   /** Writes every part of a document into a version: one multi-row insert per table. */
