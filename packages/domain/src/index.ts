@@ -1,7 +1,6 @@
 export * from './framework/document.js';
 export {
   validateFramework,
-  validateFrameworkJson,
   formatProblemPath,
   type FrameworkProblem,
   type FrameworkValidationResult,

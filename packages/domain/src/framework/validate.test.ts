@@ -1,4 +1,4 @@
-import { formatProblemPath, validateFramework, validateFrameworkJson, type FrameworkProblem } from './validate.js';
+import { formatProblemPath, validateFramework, type FrameworkProblem } from './validate.js';
 import { smallFramework } from './test-fixtures.js';
 
 /** The fixture as loose JSON, as an import would arrive. */
@@ -382,20 +382,3 @@ describe('formatProblemPath', () => {
   });
 });
 
-describe('validateFrameworkJson', () => {
-  it('reports a syntax error as one problem at the root', () => {
-    const result = validateFrameworkJson('{"schemaVersion": "1",');
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.problems).toHaveLength(1);
-      expect(result.problems[0]).toMatchObject({ path: '', message: expect.stringMatching(/^is not valid JSON: /) });
-    }
-  });
-
-  it('reports the same problems as validateFramework for parsed JSON', () => {
-    const input = doc();
-    input.roles[1].expectations.planning = 7;
-    expect(validateFrameworkJson(JSON.stringify(input))).toEqual(validateFramework(input));
-    expect(validateFrameworkJson(JSON.stringify(smallFramework()))).toEqual({ ok: true, document: smallFramework() });
-  });
-});

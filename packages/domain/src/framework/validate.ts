@@ -349,16 +349,3 @@ function semanticProblems(input: unknown): FrameworkProblem[] {
   return problems;
 }
 
-/**
- * Validates a framework document given as JSON text (an uploaded file): a syntax error is one
- * problem at the document's root; otherwise the same problems as {@link validateFramework}.
- */
-export function validateFrameworkJson(json: string): FrameworkValidationResult {
-  let input: unknown;
-  try {
-    input = JSON.parse(json);
-  } catch (error) {
-    return { ok: false, problems: [{ path: '', message: `is not valid JSON: ${(error as Error).message}` }] };
-  }
-  return validateFramework(input);
-}
