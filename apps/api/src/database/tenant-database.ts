@@ -46,17 +46,21 @@ export class RequestDatabase {
     if (this.ended) return Promise.reject(new Error('The request has ended (the client went away): its database work is not run.'));
     this.client ??= this.pool.connect().then(async (client) => {
       // A checked-out client that loses its server (PostgreSQL stopping) must not crash the process.
-      client.on('error', (error) => this.dataSource.logger.log('warn', `a request's database connection failed: ${error.message}`));
+      client.on('error', this.onConnectionError);
       try {
         await client.query('SELECT set_config($1, $2, false)', [TENANT_SETTING, this.organisationId]);
         return client;
       } catch (error) {
+        client.off('error', this.onConnectionError);
         client.release(error as Error);
         throw error;
       }
     });
     return this.client;
   }
+
+  private readonly onConnectionError = (error: Error) =>
+    this.dataSource.logger.log('warn', `a request's database connection failed: ${error.message}`);
 
   async query<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
     this.dataSource.logger.logQuery(text, values);
@@ -71,10 +75,16 @@ export class RequestDatabase {
     this.client = undefined;
     void client?.then(
       (connection) =>
-        connection.query('SELECT set_config($1, $2, false)', [TENANT_SETTING, '']).then(
-          () => connection.release(),
-          (error: Error) => connection.release(error),
-        ),
+        connection
+          .query('SELECT set_config($1, $2, false)', [TENANT_SETTING, ''])
+          .then(
+            () => undefined,
+            (error: Error) => error,
+          )
+          .then((error) => {
+            connection.off('error', this.onConnectionError);
+            connection.release(error);
+          }),
       () => undefined,
     );
   }
