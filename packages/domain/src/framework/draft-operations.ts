@@ -10,7 +10,7 @@ import {
   type SkillDocument,
   type TransitionDocument,
 } from './document.js';
-import { formatProblemPath, type FrameworkProblem } from './validate.js';
+import { describeIssue, formatProblemPath, type FrameworkProblem } from './validate.js';
 
 /**
  * Edits of a framework draft, one semantic change at a time ("rename role X", "set X's expectation
@@ -237,7 +237,7 @@ export function parseDraftOperation(
   input: unknown,
   path = 'operation',
 ): { operation: DraftOperation } | { problems: FrameworkProblem[] } {
-  const parsed = draftOperationSchema.safeParse(input);
+  const parsed = draftOperationSchema.safeParse(input, { error: describeIssue });
   if (parsed.success) return { operation: parsed.data };
   return {
     problems: parsed.error.issues.map((issue) => {
