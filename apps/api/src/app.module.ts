@@ -7,6 +7,7 @@ import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { FrameworksModule } from './frameworks/frameworks.module.js';
+import { FrameworkVersionsModule } from './frameworks/versions/framework-versions.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthController } from './health/health.controller.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         }),
         OrganisationsModule,
         FrameworksModule,
+        FrameworkVersionsModule,
         AuditModule,
         IdentityModule,
         PeopleModule,

@@ -109,6 +109,17 @@ async function invitationToken(fixtures: Fixtures): Promise<{ id: string; token:
   return { id: created.data!.invitePerson.invitation.id, token: link.searchParams.get('token')! };
 }
 
+/** The revision of the framework's draft, opening one (a copy of the published version) when there is none. */
+async function openDraft(fixtures: Fixtures): Promise<number> {
+  const admin = await fixtures.admin();
+  const started = await admin.graphql<{ startFrameworkDraft: { revision: number } }>(
+    'mutation($id: ID!) { startFrameworkDraft(frameworkId: $id) { revision } }',
+    { id: fixtures.frameworkId },
+  );
+  expectNoErrors(started);
+  return started.data!.startFrameworkDraft.revision;
+}
+
 /** Every root operation of the schema, its rule, and a call with minimal valid arguments. */
 const RIGHTS: Record<string, TableEntry> = {
   // --- Queries ---------------------------------------------------------------------------------------
@@ -125,6 +136,29 @@ const RIGHTS: Record<string, TableEntry> = {
   'Query.invitations': { rule: 'admin', document: '{ invitations { id email } }' },
   'Query.auditEvents': { rule: 'admin', document: '{ auditEvents(limit: 5) { id action } }' },
   'Query.peopleCsv': { rule: 'admin', document: '{ peopleCsv }' },
+  'Query.frameworkVersionDiff': {
+    rule: 'admin',
+    document: 'query($id: ID!) { frameworkVersionDiff(frameworkId: $id, from: 1, to: 1) { changeCount } }',
+    variables: (f) => ({ id: f.frameworkId }),
+  },
+  'Query.frameworkPublishPreview': {
+    rule: 'admin',
+    document: 'query($id: ID!) { frameworkPublishPreview(frameworkId: $id) { draftRevision } }',
+    variables: async (f) => {
+      await openDraft(f);
+      return { id: f.frameworkId };
+    },
+  },
+  'Query.frameworkDocument': {
+    rule: 'admin',
+    document: 'query($id: ID!) { frameworkDocument(frameworkId: $id, version: 1) }',
+    variables: (f) => ({ id: f.frameworkId }),
+  },
+  'Query.frameworkExpectationsCsv': {
+    rule: 'admin',
+    document: 'query($id: ID!) { frameworkExpectationsCsv(frameworkId: $id, version: 1) }',
+    variables: (f) => ({ id: f.frameworkId }),
+  },
   // --- Mutations -------------------------------------------------------------------------------------
   'Mutation.signUp': {
     rule: 'public',
@@ -218,6 +252,18 @@ const RIGHTS: Record<string, TableEntry> = {
     rule: 'admin',
     document: 'mutation($csv: String!) { importPeople(csv: $csv) { unchanged } }',
     variables: () => ({ csv: 'email,name\njack.wilson@demo.example,Jack Wilson\n' }),
+  },
+  'Mutation.importExpectationsCsv': {
+    rule: 'admin',
+    // A grid with no rows: valid, and it changes nothing.
+    document: 'mutation($id: ID!, $revision: Int!) { importExpectationsCsv(frameworkId: $id, expectedRevision: $revision, csv: "role\\n") { revision } }',
+    variables: async (f) => ({ id: f.frameworkId, revision: await openDraft(f) }),
+  },
+  // Last: publishing moves people to the new version, which bumps their versions (Jack's included).
+  'Mutation.publishFrameworkDraft': {
+    rule: 'admin',
+    document: 'mutation($id: ID!, $revision: Int!) { publishFrameworkDraft(frameworkId: $id, expectedRevision: $revision, choices: []) { version { number } } }',
+    variables: async (f) => ({ id: f.frameworkId, revision: await openDraft(f) }),
   },
 };
 

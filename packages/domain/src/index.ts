@@ -7,6 +7,7 @@ export {
 } from './framework/validate.js';
 export { pmoFramework } from './framework/pmo-framework.js';
 export { frameworkDocumentJsonSchema } from './framework/json-schema.js';
+export { canonicalFrameworkDocument } from './framework/canonical.js';
 export {
   diffFrameworks,
   type DiffPartKind,
