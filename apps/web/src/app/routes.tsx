@@ -8,6 +8,7 @@ import { ImportPage } from '../features/admin/ImportPage';
 import { InvitationsPage } from '../features/admin/InvitationsPage';
 import { FrameworkPage } from '../features/frameworks/FrameworkPage';
 import { FrameworksPage } from '../features/frameworks/FrameworksPage';
+import { FrameworkVersionsPage } from '../features/framework-versions/FrameworkVersionsPage';
 import { NotFoundPage } from '../features/NotFoundPage';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { PersonPage } from '../features/people/PersonPage';
@@ -51,6 +52,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <Navigate to="/frameworks" replace /> },
           { path: 'frameworks', Component: FrameworksPage },
           { path: 'frameworks/:frameworkId', Component: FrameworkPage },
+          { path: 'frameworks/:frameworkId/versions', Component: FrameworkVersionsPage },
           { path: 'roles/:roleId', Component: RolePage },
           { path: 'people', Component: PeoplePage },
           { path: 'people/:personId', Component: PersonPage },

@@ -1,12 +1,13 @@
-import { Badge, Group, Paper, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { skipToken, useQuery } from '@apollo/client/react';
 import { lazy, Suspense, useMemo } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { graphql } from '../../gql';
 import { Empty, ErrorState, LoadingState, NotFoundState } from '../../components/QueryStates';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { SkipLink } from '../../components/SkipLink';
 import { isNotFoundError } from '../../lib/errors';
+import { useSignedInViewer } from '../session/viewer';
 import { formatDate, trackColor } from '../../lib/labels';
 import { MovesLegend } from './MovesLegend';
 import { MovesTable } from './MovesTable';
@@ -79,6 +80,7 @@ function GraphFallback() {
 
 export function FrameworkPage() {
   const { frameworkId } = useParams();
+  const viewer = useSignedInViewer();
   const { data, loading, error, refetch } = useQuery(
     FrameworkBrowserQuery,
     frameworkId ? { variables: { id: frameworkId } } : skipToken,
@@ -159,6 +161,11 @@ export function FrameworkPage() {
             <Text size="sm" c="dimmed">
               Published {published}
             </Text>
+          ) : null}
+          {viewer.accessRole === 'ADMIN' ? (
+            <Anchor component={Link} to={`/frameworks/${framework.id}/versions`} size="sm">
+              Versions
+            </Anchor>
           ) : null}
         </Group>
         {framework.description ? <Text maw={820}>{framework.description}</Text> : null}

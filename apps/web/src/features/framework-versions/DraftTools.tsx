@@ -1,0 +1,175 @@
+import { Button, FileButton, Group, Stack, Text } from '@mantine/core';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useState } from 'react';
+import { graphql } from '../../gql';
+import { ErrorState, LoadingState } from '../../components/QueryStates';
+import { describeError } from '../../lib/errors';
+import { formatDateTime } from '../../lib/labels';
+import { ExportButtons, FrameworkDocumentExportQuery } from './ExportButtons';
+import { ProblemList } from './ProblemList';
+import { problemsOf } from './problems';
+
+export const FrameworkDraftStatusQuery = graphql(`
+  query FrameworkDraftStatus($id: ID!) {
+    framework(id: $id) {
+      id
+      draft {
+        frameworkId
+        revision
+        updatedAt
+        updatedBy {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const ImportFrameworkDocumentMutation = graphql(`
+  mutation ImportFrameworkDocument($frameworkId: ID!, $expectedRevision: Int!, $json: String!) {
+    replaceFrameworkDraft(frameworkId: $frameworkId, expectedRevision: $expectedRevision, json: $json) {
+      frameworkId
+      revision
+      updatedAt
+    }
+  }
+`);
+
+export const ImportExpectationsCsvMutation = graphql(`
+  mutation ImportExpectationsCsv($frameworkId: ID!, $expectedRevision: Int!, $csv: String!) {
+    importExpectationsCsv(frameworkId: $frameworkId, expectedRevision: $expectedRevision, csv: $csv) {
+      frameworkId
+      revision
+      updatedAt
+    }
+  }
+`);
+
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+type ImportKind = 'json' | 'csv';
+
+/**
+ * The draft's tools: its state, export, import of a whole JSON document or of the expectations grid
+ * (CSV), and the way into publishing. Imports are checked by the API first; a bad file changes nothing
+ * and every problem is listed with where it is.
+ */
+export function DraftTools({
+  frameworkId,
+  frameworkKey,
+  onRevision,
+  onPublish,
+}: {
+  frameworkId: string;
+  frameworkKey: string;
+  onRevision: (revision: number | null) => void;
+  onPublish: () => void;
+}) {
+  const { data, loading, error, refetch } = useQuery(FrameworkDraftStatusQuery, { variables: { id: frameworkId } });
+  const [importJson] = useMutation(ImportFrameworkDocumentMutation);
+  const [importCsv] = useMutation(ImportExpectationsCsvMutation);
+  const client = useApolloClient();
+  const [busy, setBusy] = useState<ImportKind | 'undo' | null>(null);
+  // What the last import (or undo) did: a sentence for success, a title for the problems of a failure.
+  const [outcome, setOutcome] = useState<{ message: string; error: unknown } | null>(null);
+  // The draft as it was before the last import, and the revision the import made: what Undo puts back.
+  const [undo, setUndo] = useState<{ json: string; revision: number } | null>(null);
+  const draft = data?.framework?.draft ?? null;
+  const revision = draft?.revision ?? null;
+  useEffect(() => onRevision(revision), [revision, onRevision]);
+
+  if (loading && !data) return <LoadingState label="Loading the draft…" lines={2} />;
+  if (error && !data) return <ErrorState title="Could not load the draft" error={error} onRetry={() => refetch()} />;
+  if (!draft) {
+    return <Text size="sm">There is no draft: start editing the framework to make one, then publish it here.</Text>;
+  }
+
+  const upload = async (kind: ImportKind, file: File | null) => {
+    if (!file) return;
+    setOutcome(null);
+    if (file.size > MAX_FILE_BYTES) {
+      setOutcome({ message: `${file.name} was not imported`, error: new Error(`${file.name} is larger than 5 MB.`) });
+      return;
+    }
+    setBusy(kind);
+    setUndo(null);
+    try {
+      const text = await file.text();
+      const previous = await client.query({ query: FrameworkDocumentExportQuery, variables: { frameworkId, version: null }, fetchPolicy: 'network-only' });
+      const variables = { frameworkId, expectedRevision: draft.revision };
+      const revisionAfter =
+        kind === 'json'
+          ? (await importJson({ variables: { ...variables, json: text } })).data?.replaceFrameworkDraft.revision
+          : (await importCsv({ variables: { ...variables, csv: text } })).data?.importExpectationsCsv.revision;
+      setOutcome({ message: `Imported ${file.name} into the draft${kind === 'csv' ? "'s expectations" : ''}.`, error: null });
+      if (previous.data && revisionAfter !== undefined) setUndo({ json: previous.data.frameworkDocument, revision: revisionAfter });
+      await refetch();
+    } catch (err) {
+      setOutcome({ message: `${file.name} was not imported`, error: err });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const undoImport = async () => {
+    if (!undo) return;
+    setBusy('undo');
+    try {
+      await importJson({ variables: { frameworkId, expectedRevision: undo.revision, json: undo.json } });
+      setUndo(null);
+      setOutcome(null);
+      await refetch();
+    } catch (err) {
+      setOutcome({ message: 'Could not undo the import', error: err });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Stack gap="md">
+      <Text size="sm">
+        Revision {draft.revision}, last changed {formatDateTime(draft.updatedAt)}
+        {draft.updatedBy ? ` by ${draft.updatedBy.name}` : ''}.
+      </Text>
+      <Group gap="sm">
+        <Button onClick={onPublish}>Review and publish…</Button>
+        <FileButton onChange={(file) => upload('json', file)} accept="application/json,.json">
+          {(props) => (
+            <Button {...props} variant="default" loading={busy === 'json'}>
+              Import JSON…
+            </Button>
+          )}
+        </FileButton>
+        <FileButton onChange={(file) => upload('csv', file)} accept="text/csv,.csv">
+          {(props) => (
+            <Button {...props} variant="default" loading={busy === 'csv'}>
+              Import expectations CSV…
+            </Button>
+          )}
+        </FileButton>
+      </Group>
+      <Group gap="xs">
+        <Text size="sm">Export the draft:</Text>
+        <ExportButtons frameworkId={frameworkId} frameworkKey={frameworkKey} version={null} />
+      </Group>
+      {outcome?.error ? (
+        <ProblemList
+          title={outcome.message}
+          problems={problemsOf(outcome.error)}
+          fallback={describeError(outcome.error)}
+        />
+      ) : outcome ? (
+        <Group gap="sm" role="status">
+          <Text size="sm">{outcome.message}</Text>
+          {undo ? (
+            <Button size="compact-sm" variant="subtle" onClick={undoImport} loading={busy === 'undo'}>
+              Undo
+            </Button>
+          ) : null}
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}
