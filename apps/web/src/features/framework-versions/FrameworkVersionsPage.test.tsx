@@ -307,4 +307,9 @@ describe('Framework versions page', () => {
     expect(await screen.findByText(/Revision 9/)).toBeInTheDocument();
     expect(screen.queryByText('Imported framework.json into the draft.')).not.toBeInTheDocument();
   });
+
+  it('tells people who are not admins that versions need admin rights, without asking the API', async () => {
+    renderRoute(`/frameworks/${FRAMEWORK}/versions`, []);
+    expect(await screen.findByRole('heading', { name: 'You need admin rights' })).toBeInTheDocument();
+  });
 });

@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { graphql } from '../../gql';
 import type { FrameworkVersionsQuery as FrameworkVersionsResult } from '../../gql/graphql';
-import { ErrorState, LoadingState, NotFoundState } from '../../components/QueryStates';
+import { ErrorState, LoadingState, NoAccessState, NotFoundState } from '../../components/QueryStates';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { describeError, isNotFoundError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/labels';
+import { isAdmin, useSignedInViewer } from '../session/viewer';
 import { DiffView } from './DiffView';
 import { DraftTools } from './DraftTools';
 import { ExportButtons } from './ExportButtons';
@@ -123,10 +124,20 @@ function FrameworkNotFound() {
 /** A framework's versions (admins): history, the diff between any two (or the draft), exports, imports and publishing. */
 export function FrameworkVersionsPage() {
   const { frameworkId } = useParams();
-  const { data, loading, error, refetch } = useQuery(FrameworkVersionsQuery, frameworkId ? { variables: { id: frameworkId } } : skipToken);
+  const admin = isAdmin(useSignedInViewer());
+  const { data, loading, error, refetch } = useQuery(FrameworkVersionsQuery, frameworkId && admin ? { variables: { id: frameworkId } } : skipToken);
   const [publishing, setPublishing] = useState(false);
   const [draftRevision, setDraftRevision] = useState<number | null>(null);
   const client = useApolloClient();
+
+  if (!admin) {
+    return (
+      <NoAccessState
+        title="You need admin rights"
+        message="Versions, imports and publishing are for your organisation's admins (the PMO lead). The framework's published version is open to everyone."
+      />
+    );
+  }
 
   if (loading && !data) return <LoadingState label="Loading the version history…" />;
   if (error && !data) {

@@ -2,12 +2,22 @@ import { screen, within } from '@testing-library/react';
 import { pmoAnalyst, pmoFramework } from '../../test/fixtures';
 import { RolePageQuery } from '../roles/RolePage';
 import { renderRoute } from '../../test/render';
+import { adminViewer } from '../../test/session';
 import { FrameworkBrowserQuery } from './FrameworkPage';
 
 const request = { query: FrameworkBrowserQuery, variables: { id: 'fw-pmo' } };
 const found = { request, result: { data: { framework: pmoFramework } } };
 
 describe('Framework page', () => {
+  it('offers admins, and only them, the way to the version history', async () => {
+    const { unmount } = renderRoute('/frameworks/fw-pmo', [found], { viewer: adminViewer });
+    expect(await screen.findByRole('link', { name: 'Versions' })).toHaveAttribute('href', '/frameworks/fw-pmo/versions');
+    unmount();
+    renderRoute('/frameworks/fw-pmo', [found]);
+    await screen.findByRole('heading', { level: 1, name: 'PMO career framework' });
+    expect(screen.queryByRole('link', { name: 'Versions' })).not.toBeInTheDocument();
+  });
+
   it('shows the framework name as the page heading, its version and breadcrumbs', async () => {
     renderRoute('/frameworks/fw-pmo', [found]);
 

@@ -7,7 +7,7 @@ import { Empty, ErrorState, LoadingState, NotFoundState } from '../../components
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { SkipLink } from '../../components/SkipLink';
 import { isNotFoundError } from '../../lib/errors';
-import { useSignedInViewer } from '../session/viewer';
+import { isAdmin, useSignedInViewer } from '../session/viewer';
 import { formatDate, trackColor } from '../../lib/labels';
 import { MovesLegend } from './MovesLegend';
 import { MovesTable } from './MovesTable';
@@ -162,7 +162,7 @@ export function FrameworkPage() {
               Published {published}
             </Text>
           ) : null}
-          {viewer.accessRole === 'ADMIN' ? (
+          {isAdmin(viewer) ? (
             <Anchor component={Link} to={`/frameworks/${framework.id}/versions`} size="sm">
               Versions
             </Anchor>
