@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { ExecutionContext } from '@nestjs/common';
 import { GraphQLSchemaHost, RESOLVER_NAME_METADATA, RESOLVER_TYPE_METADATA } from '@nestjs/graphql';
 import type { GraphQLSchema } from 'graphql';
+import { pmoFramework } from '@trellis/domain';
 import { ACCESS_RULE, AccessGuard, type AccessRule } from '../src/common/access.js';
 import { allResolvers } from '../src/schema/graphql-schema.js';
 import { expectNoErrors, theError } from './support/errors.js';
@@ -84,6 +85,17 @@ interface TableEntry {
   document: string;
   /** Minimal valid arguments; may arrange data first (an invitation to accept, a reset link to use). */
   variables?: (fixtures: Fixtures) => Promise<Record<string, unknown>> | Record<string, unknown>;
+}
+
+/** The revision of the demo framework's draft, starting one first when needed. */
+async function draftRevision(fixtures: Fixtures): Promise<number> {
+  const admin = await fixtures.admin();
+  const started = await admin.graphql<{ startFrameworkDraft: { revision: number } }>(
+    'mutation($id: ID!) { startFrameworkDraft(frameworkId: $id) { revision } }',
+    { id: fixtures.frameworkId },
+  );
+  expectNoErrors(started);
+  return started.data!.startFrameworkDraft.revision;
 }
 
 async function invitationToken(fixtures: Fixtures): Promise<{ id: string; token: string }> {
@@ -181,6 +193,26 @@ const RIGHTS: Record<string, TableEntry> = {
     rule: 'admin',
     document: 'mutation($csv: String!) { previewPeopleImport(csv: $csv) { ok } }',
     variables: () => ({ csv: 'email,name\njack.wilson@demo.example,Jack Wilson\n' }),
+  },
+  'Mutation.startFrameworkDraft': {
+    rule: 'admin',
+    document: 'mutation($id: ID!) { startFrameworkDraft(frameworkId: $id) { revision } }',
+    variables: (f) => ({ id: f.frameworkId }),
+  },
+  'Mutation.editFrameworkDraft': {
+    rule: 'admin',
+    document: 'mutation($id: ID!, $revision: Int!, $operations: [DraftOperationInput!]!) { editFrameworkDraft(frameworkId: $id, expectedRevision: $revision, operations: $operations) { revision } }',
+    variables: async (f) => ({ id: f.frameworkId, revision: await draftRevision(f), operations: [{ kind: 'UPDATE_FRAMEWORK', description: `Edited ${f.unique()}` }] }),
+  },
+  'Mutation.replaceFrameworkDraft': {
+    rule: 'admin',
+    document: 'mutation($id: ID!, $revision: Int!, $json: String!) { replaceFrameworkDraft(frameworkId: $id, expectedRevision: $revision, json: $json) { revision } }',
+    variables: async (f) => ({ id: f.frameworkId, revision: await draftRevision(f), json: JSON.stringify(pmoFramework) }),
+  },
+  'Mutation.createFramework': {
+    rule: 'admin',
+    document: 'mutation($input: CreateFrameworkInput!) { createFramework(input: $input) { id } }',
+    variables: (f) => ({ input: { source: 'BLANK', name: `Rights ${f.unique()}` } }),
   },
   'Mutation.importPeople': {
     rule: 'admin',

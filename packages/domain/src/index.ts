@@ -82,3 +82,21 @@ export {
   type PlannedPersonRow,
   type PeopleImportPlan,
 } from './people/people-import.js';
+export {
+  draftOperationSchema,
+  parseDraftOperation,
+  applyDraftOperation,
+  applyDraftOperations,
+  operationTarget,
+  targetsOverlap,
+  describeOperation,
+  slugify,
+  uniqueKey,
+  ladderOf,
+  blankFrameworkDocument,
+  DRAFT_OPERATION_KINDS,
+  type DraftOperation,
+  type DraftOperationInput,
+  type DraftOperationKind,
+  type DraftOperationResult,
+} from './framework/draft-operations.js';
