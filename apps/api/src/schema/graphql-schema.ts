@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
+import { frameworkPathsResolvers } from '../frameworks/framework-paths.resolvers.js';
 import { frameworkResolvers } from '../frameworks/framework.resolvers.js';
 import { auditResolvers } from '../audit/audit.module.js';
 import { identityResolvers } from '../identity/identity.resolvers.js';
@@ -8,7 +9,7 @@ import { organisationResolvers } from '../organisations/organisations.module.js'
 import { peopleResolvers } from '../people/people.resolvers.js';
 
 /** Every resolver class of the API: the schema is generated from these (code first). */
-export const allResolvers = [...organisationResolvers, ...frameworkResolvers, ...identityResolvers, ...peopleResolvers, ...auditResolvers];
+export const allResolvers = [...organisationResolvers, ...frameworkResolvers, ...frameworkPathsResolvers, ...identityResolvers, ...peopleResolvers, ...auditResolvers];
 
 const HEADER = `# ------------------------------------------------------
 # THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)
