@@ -1,4 +1,4 @@
-import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { skipToken, useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
@@ -119,7 +119,7 @@ function RoleComparison({ tool }: { tool: FrameworkTool }) {
                             <LevelCell level={change.toLevel} descriptor={change.toDescriptor} scale={scale} />
                           </Table.Td>
                           <Table.Td>
-                            <ChangeBadge difference={change.difference} />
+                            <ChangeText difference={change.difference} />
                           </Table.Td>
                         </Table.Tr>
                       ))}
@@ -154,11 +154,13 @@ function LevelCell({
   );
 }
 
-function ChangeBadge({ difference }: { difference: number }) {
-  const levels = Math.abs(difference) === 1 ? 'level' : 'levels';
-  return difference > 0 ? (
-    <Badge color="pine" variant="light">{`+${difference} (${difference} ${levels} up)`}</Badge>
-  ) : (
-    <Badge color="orange" variant="light">{`−${-difference} (${-difference} ${levels} down)`}</Badge>
+/** The change in words and sign (never colour alone), kept on one line. */
+function ChangeText({ difference }: { difference: number }) {
+  const size = Math.abs(difference);
+  const levels = size === 1 ? 'level' : 'levels';
+  return (
+    <Text size="sm" fw={600} c={difference > 0 ? 'pine.8' : 'orange.9'} style={{ whiteSpace: 'nowrap' }}>
+      {difference > 0 ? `+${size} (${size} ${levels} up)` : `−${size} (${size} ${levels} down)`}
+    </Text>
   );
 }
