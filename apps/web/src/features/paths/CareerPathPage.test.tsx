@@ -3,7 +3,7 @@ import { pmoFramework } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
 import { apiError } from '../../test/session';
 import { FrameworkBrowserQuery } from '../frameworks/FrameworkPage';
-import { CareerRouteQuery, PathViewerQuery } from './CareerPathPage';
+import { CareerRouteQuery, ClosestRolesQuery, PathViewerQuery } from './CareerPathPage';
 
 const framework = { request: { query: FrameworkBrowserQuery, variables: { id: 'fw-pmo' } }, result: { data: { framework: pmoFramework } } };
 const role = (id: string, title: string) => ({ __typename: 'Role' as const, id, title });
@@ -14,6 +14,23 @@ const viewerIn = (currentRole: ReturnType<typeof role> | null) => ({
   result: { data: { viewer: { __typename: 'Viewer', person: { __typename: 'Person', id: 'p-dan', currentRole } } } },
   maxUsageCount: Number.POSITIVE_INFINITY,
 });
+
+const closestToAnalyst = {
+  request: { query: ClosestRolesQuery, variables: { roleId: 'role-pmo-analyst' } },
+  result: {
+    data: {
+      closestRoles: {
+        __typename: 'ClosestRoles',
+        profileSource: 'CURRENT_ROLE_EXPECTATIONS',
+        roles: [
+          { __typename: 'RoleFit', role: role('role-pmo-administrator', 'PMO Administrator'), shortfall: 0, metSkillCount: 6, expectedSkillCount: 6 },
+          { __typename: 'RoleFit', role: role('role-business-analyst', 'Business Analyst'), shortfall: 3, metSkillCount: 4, expectedSkillCount: 6 },
+        ],
+      },
+    },
+  },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+};
 
 const routeRequest = (fromRoleId: string, toRoleId: string) => ({ query: CareerRouteQuery, variables: { fromRoleId, toRoleId } });
 
@@ -54,7 +71,7 @@ const analystToBa = {
 
 describe('Find a route page', () => {
   it("starts from the viewer's current role, then shows the route's steps with gaps, months and qualifications", async () => {
-    const { user, router } = renderRoute('/frameworks/fw-pmo/paths', [framework, viewerIn(role('role-pmo-analyst', 'PMO Analyst')), analystToBa]);
+    const { user, router } = renderRoute('/frameworks/fw-pmo/paths', [framework, viewerIn(role('role-pmo-analyst', 'PMO Analyst')), closestToAnalyst, analystToBa]);
 
     const from = await screen.findByRole('combobox', { name: 'From role' });
     expect(await within(from).findByRole('option', { name: 'PMO Analyst', selected: true })).toBeInTheDocument();
@@ -85,6 +102,31 @@ describe('Find a route page', () => {
     ]);
     expect(within(step).getByText('BCS Business Analysis')).toBeInTheDocument();
     expect(within(step).getByRole('link', { name: 'About Business Analyst' })).toHaveAttribute('href', '/roles/role-business-analyst');
+  });
+
+  it('lists the roles closest to the viewer, each a click away from its route', async () => {
+    const { user, router } = renderRoute('/frameworks/fw-pmo/paths', [framework, viewerIn(role('role-pmo-analyst', 'PMO Analyst')), closestToAnalyst, analystToBa]);
+
+    const closest = await screen.findByRole('list', { name: 'Roles closest to you' });
+    const items = await within(closest).findAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'PMO AdministratorYou meet every expectation · meets 6 of 6 skillsRoute here',
+      'Business Analyst3 levels to grow · meets 4 of 6 skillsRoute here',
+    ]);
+
+    await user.click(within(closest).getByRole('button', { name: 'Find a route to Business Analyst' }));
+    expect(router.state.location.search).toBe('?from=role-pmo-analyst&to=role-business-analyst');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Route from PMO Analyst to Business Analyst' })).toBeInTheDocument();
+  });
+
+  it('lets the viewer clear the "from" role it filled in', async () => {
+    const { user } = renderRoute('/frameworks/fw-pmo/paths', [framework, viewerIn(role('role-pmo-analyst', 'PMO Analyst')), closestToAnalyst]);
+
+    const from = await screen.findByRole('combobox', { name: 'From role' });
+    await within(from).findByRole('option', { name: 'PMO Analyst', selected: true });
+    await user.selectOptions(from, 'Choose a role…');
+    await screen.findByRole('list', { name: 'Roles closest to you' });
+    expect(from).toHaveValue('');
   });
 
   it('highlights the route on the role graph with text labels, not colour alone', async () => {

@@ -1,6 +1,6 @@
-import { Alert, Anchor, Badge, Group, List, Paper, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Paper, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { skipToken, useQuery } from '@apollo/client/react';
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
 import type { CareerRouteQuery as CareerRouteData } from '../../gql/graphql';
@@ -61,6 +61,23 @@ export const CareerRouteQuery = graphql(`
   }
 `);
 
+export const ClosestRolesQuery = graphql(`
+  query ClosestRoles($roleId: ID!) {
+    closestRoles(roleId: $roleId, limit: 5) {
+      profileSource
+      roles {
+        role {
+          id
+          title
+        }
+        shortfall
+        metSkillCount
+        expectedSkillCount
+      }
+    }
+  }
+`);
+
 export const PathViewerQuery = graphql(`
   query PathViewer {
     viewer {
@@ -98,12 +115,16 @@ function CareerPath({ tool }: { tool: FrameworkTool }) {
     [tool.view.tracks],
   );
 
-  // "From" starts at the viewer's current role when it belongs to this version and none was chosen.
+  const ownRoleId = currentRoleId && inThisVersion.has(currentRoleId) ? currentRoleId : null;
+
+  // "From" starts at the viewer's current role when it belongs to this version and none was chosen; once only,
+  // so that clearing the choice afterwards sticks.
+  const defaulted = useRef(false);
   useEffect(() => {
-    if (!search.get('from') && currentRoleId && inThisVersion.has(currentRoleId)) {
-      setSearch(searchFromPair({ fromId: currentRoleId, toId: search.get('to') ?? '' }), { replace: true });
-    }
-  }, [currentRoleId, inThisVersion, search, setSearch]);
+    if (defaulted.current || !ownRoleId) return;
+    defaulted.current = true;
+    if (!search.get('from')) setSearch(searchFromPair({ fromId: ownRoleId, toId: search.get('to') ?? '' }), { replace: true });
+  }, [ownRoleId, search, setSearch]);
 
   const ready = !!pair.fromId && !!pair.toId;
   const { data, loading, error, refetch } = useQuery(
@@ -135,6 +156,12 @@ function CareerPath({ tool }: { tool: FrameworkTool }) {
           <RouteAnswer route={route} scale={tool.version.proficiencyScale} />
         ) : null}
       </section>
+      {ownRoleId ? (
+        <ClosestRolesPanel
+          currentRoleId={ownRoleId}
+          onRouteTo={(toId) => setSearch(searchFromPair({ fromId: ownRoleId, toId }), { replace: true })}
+        />
+      ) : null}
       {tool.view.graphMoves.length > 0 ? (
         <section aria-labelledby="route-graph-heading">
           <Stack gap="sm">
@@ -276,5 +303,53 @@ function RouteAnswer({ route, scale }: { route: Route; scale: FrameworkTool['ver
         })}
       </Stack>
     </Stack>
+  );
+}
+
+/** The roles nearest the viewer's current skills (their current role's expectations), each one click from a route. */
+function ClosestRolesPanel({ currentRoleId, onRouteTo }: { currentRoleId: string; onRouteTo: (roleId: string) => void }) {
+  const { data, loading, error, refetch } = useQuery(ClosestRolesQuery, { variables: { roleId: currentRoleId } });
+  const fits = data?.closestRoles.roles;
+  return (
+    <section aria-labelledby="closest-roles-heading">
+      <Stack gap="sm">
+        <div>
+          <Title order={2} id="closest-roles-heading">
+            Roles closest to you
+          </Title>
+          <Text size="sm" c="dimmed">
+            Ranked by how many levels of skill they ask beyond what your current role expects.
+          </Text>
+        </div>
+        {error && !fits ? (
+          <ErrorState title="Could not rank the roles" error={error} onRetry={() => refetch()} />
+        ) : loading && !fits ? (
+          <LoadingState label="Ranking roles…" lines={3} />
+        ) : !fits || fits.length === 0 ? (
+          <Text c="dimmed">There are no other roles in this framework version.</Text>
+        ) : (
+          <Stack component="ol" gap="xs" aria-labelledby="closest-roles-heading" style={{ margin: 0, paddingLeft: 0, listStyle: 'none' }}>
+            {fits.map((fit) => (
+              <Paper component="li" withBorder px="md" py="xs" key={fit.role.id}>
+                <Group justify="space-between" gap="sm">
+                  <div>
+                    <Anchor component={Link} to={`/roles/${fit.role.id}`} fw={600}>
+                      {fit.role.title}
+                    </Anchor>
+                    <Text size="sm" c="dimmed">
+                      {fit.shortfall === 0 ? 'You meet every expectation' : `${fit.shortfall} ${fit.shortfall === 1 ? 'level' : 'levels'} to grow`} ·{' '}
+                      {`meets ${fit.metSkillCount} of ${fit.expectedSkillCount} skills`}
+                    </Text>
+                  </div>
+                  <Button variant="light" size="xs" onClick={() => onRouteTo(fit.role.id)} aria-label={`Find a route to ${fit.role.title}`}>
+                    Route here
+                  </Button>
+                </Group>
+              </Paper>
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </section>
   );
 }
