@@ -3,44 +3,16 @@
  * Analyst). What the pages should show is asked of the running API as Dan, never copied from the seed.
  * Locators are role-based only.
  */
-import type { Locator, Page } from 'playwright-core';
-import { baseURL } from './app-server';
+import type { Locator } from 'playwright-core';
+import { DEMO, graphql, signInApi } from './api';
 import { useBrowser } from './browser';
+import { signIn } from './session';
 
-const EMPLOYEE = { email: 'dan.kowalski@demo.example', password: 'trellis-demo-2026' };
 const FROM_ROLE = 'PMO Analyst';
 const COMPARE_TO = 'Senior PMO Analyst';
 const ROUTE_TO = 'Project Manager';
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** Signs in through the API (the session cookie, as a browser would keep it) and asks GraphQL as that person. */
-async function apiAs(email: string, password: string) {
-  const post = async (query: string, variables: Record<string, unknown>, cookie?: string) => {
-    const response = await fetch(`${baseURL()}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(15_000),
-    });
-    const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
-    if (body.errors?.length || !body.data) throw new Error(`GraphQL answered: ${JSON.stringify(body.errors ?? body)}`);
-    return { data: body.data, setCookie: response.headers.getSetCookie() };
-  };
-  const signedIn = await post('mutation($input: SignInInput!) { signIn(input: $input) { person { id } } }', { input: { email, password } });
-  const session = signedIn.setCookie.map((header) => header.split(';')[0]!).find((pair) => pair.startsWith('trellis_session='));
-  if (!session) throw new Error(`signing in as ${email} set no session cookie`);
-  return async <T>(query: string, variables: Record<string, unknown> = {}) => (await post(query, variables, session)).data as T;
-}
-
-/** Signs in through the sign-in page and lands on `next`. */
-async function signIn(page: Page, next: string): Promise<void> {
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByRole('textbox', { name: 'E-mail' }).fill(EMPLOYEE.email);
-  await page.getByLabel('Password').first().fill(EMPLOYEE.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
-}
 
 async function waitForValue(select: Locator, value: string): Promise<void> {
   const deadline = Date.now() + 10_000;
@@ -62,7 +34,8 @@ describe('role comparison and career routes', () => {
   let facts: Facts;
 
   beforeAll(async () => {
-    const ask = await apiAs(EMPLOYEE.email, EMPLOYEE.password);
+    const session = await signInApi(DEMO.employee);
+    const ask = <T>(query: string, variables: Record<string, unknown> = {}) => graphql<T>(session, query, variables);
     const { frameworks } = await ask<{ frameworks: { id: string; currentVersion: { roles: { id: string; title: string }[] } | null }[] }>(
       '{ frameworks { id currentVersion { roles { id title } } } }',
     );
@@ -88,7 +61,8 @@ describe('role comparison and career routes', () => {
   });
 
   e2eTest('compares PMO Analyst with Senior PMO Analyst from the role page, with both descriptors of a differing skill', async ({ page }) => {
-    await signIn(page, `/roles/${facts.roleId(FROM_ROLE)}`);
+    await signIn(page, DEMO.employee);
+    await page.goto(`/roles/${facts.roleId(FROM_ROLE)}`);
     await page.getByRole('heading', { level: 1, name: FROM_ROLE, exact: true }).waitFor();
     await page.getByRole('link', { name: 'Compare with…' }).click();
 
@@ -105,7 +79,8 @@ describe('role comparison and career routes', () => {
   });
 
   e2eTest('finds a route from PMO Analyst to Project Manager, starting from the current role, highlighted on the graph', async ({ page }) => {
-    await signIn(page, `/frameworks/${facts.frameworkId}/paths`);
+    await signIn(page, DEMO.employee);
+    await page.goto(`/frameworks/${facts.frameworkId}/paths`);
     await page.getByRole('heading', { level: 1, name: 'Find a route' }).waitFor();
 
     // Dan's current role is filled in once the page knows it.
