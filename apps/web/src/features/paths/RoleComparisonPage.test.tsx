@@ -123,4 +123,13 @@ describe('Compare roles page', () => {
     expect(alert).toHaveTextContent(/different framework versions/);
     expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
+
+  it('says when the published version has no roles to compare', async () => {
+    const version = pmoFramework.currentVersion!;
+    const empty = { ...pmoFramework, currentVersion: { ...version, tracks: version.tracks.map((track) => ({ ...track, roles: [] })), transitions: [] } };
+    renderRoute('/frameworks/fw-pmo/compare', [{ request: framework.request, result: { data: { framework: empty } } }]);
+
+    expect(await screen.findByRole('heading', { name: 'No roles yet' })).toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'Compare from' })).not.toBeInTheDocument();
+  });
 });
