@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
+import { frameworkPathsResolvers } from '../frameworks/framework-paths.resolvers.js';
 import { frameworkResolvers } from '../frameworks/framework.resolvers.js';
 import { frameworkDraftResolvers } from '../frameworks/drafts/framework-draft.resolvers.js';
 import { auditResolvers } from '../audit/audit.module.js';
@@ -9,7 +10,15 @@ import { organisationResolvers } from '../organisations/organisations.module.js'
 import { peopleResolvers } from '../people/people.resolvers.js';
 
 /** Every resolver class of the API: the schema is generated from these (code first). */
-export const allResolvers = [...organisationResolvers, ...frameworkResolvers, ...frameworkDraftResolvers, ...identityResolvers, ...peopleResolvers, ...auditResolvers];
+export const allResolvers = [
+  ...organisationResolvers,
+  ...frameworkResolvers,
+  ...frameworkDraftResolvers,
+  ...frameworkPathsResolvers,
+  ...identityResolvers,
+  ...peopleResolvers,
+  ...auditResolvers,
+];
 
 const HEADER = `# ------------------------------------------------------
 # THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)
