@@ -129,6 +129,21 @@ const RIGHTS: Record<string, TableEntry> = {
   'Query.frameworks': { rule: 'signedIn', document: '{ frameworks { id name } }' },
   'Query.framework': { rule: 'signedIn', document: 'query($id: ID!) { framework(id: $id) { id } }', variables: (f) => ({ id: f.frameworkId }) },
   'Query.role': { rule: 'signedIn', document: 'query($id: ID!) { role(id: $id) { id title } }', variables: (f) => ({ id: f.roleId }) },
+  'Query.roleComparison': {
+    rule: 'signedIn',
+    document: 'query($id: ID!) { roleComparison(fromRoleId: $id, toRoleId: $id) { changes { difference } } }',
+    variables: (f) => ({ id: f.roleId }),
+  },
+  'Query.careerRoute': {
+    rule: 'signedIn',
+    document: 'query($id: ID!) { careerRoute(fromRoleId: $id, toRoleId: $id) { found profileSource } }',
+    variables: (f) => ({ id: f.roleId }),
+  },
+  'Query.closestRoles': {
+    rule: 'signedIn',
+    document: 'query($id: ID!) { closestRoles(roleId: $id, limit: 3) { roles { shortfall } } }',
+    variables: (f) => ({ id: f.roleId }),
+  },
   'Query.people': { rule: 'signedIn', document: '{ people { id name } }' },
   'Query.person': { rule: 'signedIn', document: 'query($id: ID!) { person(id: $id) { id name } }', variables: (f) => ({ id: f.jack.id }) },
   'Query.teams': { rule: 'signedIn', document: '{ teams { id path } }' },

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { frameworkPathsResolvers } from './framework-paths.resolvers.js';
+import { FrameworkPathsService } from './framework-paths.service.js';
 import { frameworkResolvers } from './framework.resolvers.js';
 import { FrameworksService } from './frameworks.service.js';
 import { FrameworkDocumentSchemaController } from './framework-document-schema.controller.js';
@@ -10,7 +12,15 @@ import { AuditModule } from '../audit/audit.module.js';
 @Module({
   imports: [AuditModule],
   controllers: [FrameworkDocumentSchemaController],
-  providers: [FrameworksService, FrameworkDocumentsService, FrameworkDraftsService, ...frameworkResolvers, ...frameworkDraftResolvers],
+  providers: [
+    FrameworksService,
+    FrameworkDocumentsService,
+    FrameworkDraftsService,
+    FrameworkPathsService,
+    ...frameworkResolvers,
+    ...frameworkDraftResolvers,
+    ...frameworkPathsResolvers,
+  ],
   exports: [FrameworksService, FrameworkDocumentsService, FrameworkDraftsService],
 })
 export class FrameworksModule {}

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
+import { frameworkPathsResolvers } from '../frameworks/framework-paths.resolvers.js';
 import { frameworkResolvers } from '../frameworks/framework.resolvers.js';
 import { frameworkDraftResolvers } from '../frameworks/drafts/framework-draft.resolvers.js';
 import { frameworkVersionResolvers } from '../frameworks/versions/framework-versions.resolvers.js';
@@ -14,6 +15,7 @@ export const allResolvers = [
   ...organisationResolvers,
   ...frameworkResolvers,
   ...frameworkDraftResolvers,
+  ...frameworkPathsResolvers,
   ...frameworkVersionResolvers,
   ...identityResolvers,
   ...peopleResolvers,

@@ -8,6 +8,8 @@ import { ImportPage } from '../features/admin/ImportPage';
 import { InvitationsPage } from '../features/admin/InvitationsPage';
 import { FrameworkPage } from '../features/frameworks/FrameworkPage';
 import { FrameworksPage } from '../features/frameworks/FrameworksPage';
+import { CareerPathPage } from '../features/paths/CareerPathPage';
+import { RoleComparisonPage } from '../features/paths/RoleComparisonPage';
 import { FrameworkVersionsPage } from '../features/framework-versions/FrameworkVersionsPage';
 import { NotFoundPage } from '../features/NotFoundPage';
 import { PeoplePage } from '../features/people/PeoplePage';
@@ -52,6 +54,8 @@ export const routes: RouteObject[] = [
           { index: true, element: <Navigate to="/frameworks" replace /> },
           { path: 'frameworks', Component: FrameworksPage },
           { path: 'frameworks/:frameworkId', Component: FrameworkPage },
+          { path: 'frameworks/:frameworkId/compare', Component: RoleComparisonPage },
+          { path: 'frameworks/:frameworkId/paths', Component: CareerPathPage },
           { path: 'frameworks/:frameworkId/versions', Component: FrameworkVersionsPage },
           { path: 'roles/:roleId', Component: RolePage },
           { path: 'people', Component: PeoplePage },
