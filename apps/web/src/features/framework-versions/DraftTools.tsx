@@ -26,6 +26,15 @@ export const FrameworkDraftStatusQuery = graphql(`
   }
 `);
 
+export const StartFrameworkDraftMutation = graphql(`
+  mutation StartFrameworkDraftForVersions($frameworkId: ID!) {
+    startFrameworkDraft(frameworkId: $frameworkId) {
+      frameworkId
+      revision
+    }
+  }
+`);
+
 export const ImportFrameworkDocumentMutation = graphql(`
   mutation ImportFrameworkDocument($frameworkId: ID!, $expectedRevision: Int!, $json: String!) {
     replaceFrameworkDraft(frameworkId: $frameworkId, expectedRevision: $expectedRevision, json: $json) {
@@ -69,6 +78,7 @@ export function DraftTools({
   const { data, loading, error, refetch } = useQuery(FrameworkDraftStatusQuery, { variables: { id: frameworkId } });
   const [importJson] = useMutation(ImportFrameworkDocumentMutation);
   const [importCsv] = useMutation(ImportExpectationsCsvMutation);
+  const [startDraft, { loading: starting, error: startError }] = useMutation(StartFrameworkDraftMutation);
   const client = useApolloClient();
   const [busy, setBusy] = useState<ImportKind | 'undo' | null>(null);
   // What the last import (or undo) did: a sentence for success, a title for the problems of a failure.
@@ -82,7 +92,27 @@ export function DraftTools({
   if (loading && !data) return <LoadingState label="Loading the draft…" lines={2} />;
   if (error && !data) return <ErrorState title="Could not load the draft" error={error} onRetry={() => refetch()} />;
   if (!draft) {
-    return <Text size="sm">There is no draft: start editing the framework to make one, then publish it here.</Text>;
+    const start = async () => {
+      try {
+        await startDraft({ variables: { frameworkId } });
+        await refetch();
+      } catch {
+        // Shown below from startError.
+      }
+    };
+    return (
+      <Stack gap="sm" align="flex-start">
+        <Text size="sm">There is no draft. Start one (a copy of the published version) to edit or import into it, then publish it here.</Text>
+        <Button variant="default" onClick={start} loading={starting}>
+          Start a draft
+        </Button>
+        {startError ? (
+          <Text size="sm" c="red" role="alert">
+            {describeError(startError)}
+          </Text>
+        ) : null}
+      </Stack>
+    );
   }
 
   const upload = async (kind: ImportKind, file: File | null) => {

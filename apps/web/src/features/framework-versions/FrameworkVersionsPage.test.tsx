@@ -1,8 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
 import type { MockLink } from '@apollo/client/testing';
 import { renderRoute } from '../../test/render';
 import { adminViewer, apiError } from '../../test/session';
-import { FrameworkDraftStatusQuery, ImportExpectationsCsvMutation, ImportFrameworkDocumentMutation } from './DraftTools';
+import { FrameworkDraftStatusQuery, ImportExpectationsCsvMutation, ImportFrameworkDocumentMutation, StartFrameworkDraftMutation } from './DraftTools';
 import { FrameworkDocumentExportQuery } from './ExportButtons';
 import { FrameworkVersionDiffQuery, FrameworkVersionsQuery } from './FrameworkVersionsPage';
 import { FrameworkPublishPreviewQuery, PublishFrameworkDraftMutation } from './PublishPanel';
@@ -136,6 +136,11 @@ function pageMocks({ revision = 7 }: { revision?: number | null } = {}): MockLin
     { request: { query: FrameworkVersionDiffQuery, variables: { frameworkId: FRAMEWORK, from: 1, to: null } }, result: { data: { frameworkVersionDiff: draftDiff } } },
   ];
 }
+
+// These tests render the whole route tree with Mantine and walk through several answers: generous waits,
+// so that a busy machine slows them down without failing them.
+jest.setTimeout(30_000);
+configure({ asyncUtilTimeout: 5000 });
 
 describe('Framework versions page', () => {
   beforeAll(() => {
@@ -311,5 +316,27 @@ describe('Framework versions page', () => {
   it('tells people who are not admins that versions need admin rights, without asking the API', async () => {
     renderRoute(`/frameworks/${FRAMEWORK}/versions`, []);
     expect(await screen.findByRole('heading', { name: 'You need admin rights' })).toBeInTheDocument();
+  });
+
+  it('starts a draft when there is none, so that it can be imported into and published', async () => {
+    const { user } = renderRoute(
+      `/frameworks/${FRAMEWORK}/versions`,
+      [
+        ...pageMocks({ revision: null }).slice(0, 2),
+        { request: { query: FrameworkVersionDiffQuery, variables: { frameworkId: FRAMEWORK, from: 1, to: 1 } }, result: { data: { frameworkVersionDiff: diff('Version 1', 'Version 1', {}) } } },
+        {
+          request: { query: StartFrameworkDraftMutation, variables: { frameworkId: FRAMEWORK } },
+          result: { data: { startFrameworkDraft: { __typename: 'FrameworkDraft', frameworkId: FRAMEWORK, revision: 1 } } },
+        },
+        { request: { query: FrameworkDraftStatusQuery, variables: { id: FRAMEWORK } }, result: draftAnswer(1) },
+        { request: { query: FrameworkVersionDiffQuery, variables: { frameworkId: FRAMEWORK, from: 1, to: null } }, result: { data: { frameworkVersionDiff: diff('Version 1', 'Draft', {}) } } },
+      ],
+      { viewer: adminViewer },
+    );
+    expect(await screen.findByText('Version 1 is the same as Version 1.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Start a draft' }));
+    expect(await screen.findByText(/Revision 1, last changed/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Review and publish…' })).toBeInTheDocument();
+    expect(await screen.findByText('Draft is the same as Version 1.')).toBeInTheDocument();
   });
 });
