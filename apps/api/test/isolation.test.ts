@@ -185,6 +185,34 @@ describe('isolation between organisations', () => {
       expect(result.data ?? null).toBeNull();
     });
 
+    it("cannot export, diff, preview, import into or publish another organisation's framework (NOT_FOUND), which stays as it was", async () => {
+      const { viewer, other, otherAdmin } = sides();
+      const frameworkId = other.frameworkIds[0]!;
+      const started = await otherAdmin.graphql<{ startFrameworkDraft: { revision: number } }>(
+        'mutation($id: ID!) { startFrameworkDraft(frameworkId: $id) { revision } }',
+        { id: frameworkId },
+      );
+      expectNoErrors(started);
+      const revision = started.data!.startFrameworkDraft.revision;
+      const attempts = [
+        ['query($id: ID!) { frameworkDocument(frameworkId: $id, version: 1) }', {}],
+        ['query($id: ID!) { frameworkExpectationsCsv(frameworkId: $id) }', {}],
+        ['query($id: ID!) { frameworkVersionDiff(frameworkId: $id, from: 1) { changeCount } }', {}],
+        ['query($id: ID!) { frameworkPublishPreview(frameworkId: $id) { draftRevision } }', {}],
+        ['mutation($id: ID!, $revision: Int!) { importExpectationsCsv(frameworkId: $id, expectedRevision: $revision, csv: "role\\n") { revision } }', { revision }],
+        ['mutation($id: ID!, $revision: Int!) { publishFrameworkDraft(frameworkId: $id, expectedRevision: $revision, choices: []) { version { id } } }', { revision }],
+      ] as const;
+      for (const [document, variables] of attempts) {
+        const result = await viewer.graphql(document, { id: frameworkId, ...variables });
+        expect([document, theError(result).code]).toEqual([document, 'NOT_FOUND']);
+      }
+      const after = await otherAdmin.graphql<{ framework: { versions: { number: number }[]; draft: { revision: number } | null } }>(
+        'query($id: ID!) { framework(id: $id) { versions { number } draft { revision } } }',
+        { id: frameworkId },
+      );
+      expect(after.data!.framework).toEqual({ versions: [{ number: 1 }], draft: { revision } });
+    });
+
     it("cannot point its own people or invitations at another organisation's manager, team or role", async () => {
       const { viewer, own, other } = sides();
       const mine = own.people.find((p) => p.id !== own.accountHolderId)!;
