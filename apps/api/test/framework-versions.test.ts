@@ -324,4 +324,23 @@ describe('framework versions', () => {
       expect(theError(await admin.graphql(PUBLISH, { id: frameworkId, revision: 1, choices: [] })).code).toBe('NOT_FOUND');
     });
   });
+
+  it('publishes a new framework (a draft, never published) as version 1, with nothing to carry across', async () => {
+    const created = await admin.graphql<{ createFramework: { id: string } }>(
+      'mutation($input: CreateFrameworkInput!) { createFramework(input: $input) { id } }',
+      { input: { source: 'TEMPLATE', name: 'Delivery ladder' } },
+    );
+    expectNoErrors(created);
+    const id = created.data!.createFramework.id;
+    const preview = await admin.graphql<{ frameworkPublishPreview: { publishedVersionNumber: number | null; nextVersionNumber: number; questions: unknown[]; impact: { people: number }[] } }>(PREVIEW, { id });
+    expectNoErrors(preview);
+    expect(preview.data!.frameworkPublishPreview).toMatchObject({ publishedVersionNumber: null, nextVersionNumber: 1, questions: [] });
+    expect(preview.data!.frameworkPublishPreview.impact.every((row) => row.people === 0)).toBe(true);
+    const draft = await admin.graphql<{ framework: { draft: { revision: number } } }>(DRAFT, { id });
+    const published = await admin.graphql<{ publishFrameworkDraft: unknown }>(PUBLISH, { id, revision: draft.data!.framework.draft.revision, choices: [] });
+    expectNoErrors(published);
+    expect(published.data!.publishFrameworkDraft).toEqual({ version: { number: 1, status: 'PUBLISHED' }, followers: [] });
+    const exportedNew = await admin.graphql<{ frameworkDocument: string }>(EXPORT, { id, version: 1 });
+    expect(JSON.parse(exportedNew.data!.frameworkDocument)).toMatchObject({ name: 'Delivery ladder', roles: pmoFramework.roles });
+  });
 });
