@@ -119,6 +119,45 @@ describe('Framework editor', () => {
     expect(screen.getByTestId('draft-status')).toHaveTextContent('Revision 7');
   });
 
+  it('adds a skill with a descriptor for each level of the scale', async () => {
+    const storytelling = {
+      __typename: 'DraftSkill',
+      key: 'storytelling',
+      name: 'Storytelling',
+      categoryKey: 'delivery',
+      description: null,
+      levels: [1, 2, 3].map((level) => ({ __typename: 'DraftSkillLevel', level, descriptor: `Tells ${level}` })),
+    };
+    const after = draft(5, [analyst, manager]);
+    after.skills = [...after.skills, storytelling];
+    const { user } = renderRoute(
+      '/frameworks/fw-pmo/edit',
+      [
+        load(4, [analyst, manager]),
+        {
+          request: edit(4, [
+            {
+              kind: 'ADD_SKILL',
+              name: 'Storytelling',
+              categoryKey: 'delivery',
+              levels: [1, 2, 3].map((level) => ({ level, descriptor: `Tells ${level}` })),
+            },
+          ]),
+          result: { data: { editFrameworkDraft: after } },
+        },
+      ],
+      { viewer: adminViewer },
+    );
+    await user.click(await screen.findByRole('tab', { name: 'Skills' }));
+    await user.click(screen.getByRole('button', { name: 'Add a skill to Delivery' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add a skill to Delivery' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Storytelling');
+    for (const level of [1, 2, 3]) await user.type(within(dialog).getByRole('textbox', { name: new RegExp(`^Level ${level} · L${level}`) }), `Tells ${level}`);
+    await user.click(within(dialog).getByRole('button', { name: 'Add skill' }));
+    expect(await screen.findByRole('button', { name: 'Edit skill Storytelling' })).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
   it('offers to start editing when there is no draft yet', async () => {
     const noDraft = load(0, []);
     noDraft.result.data.framework.draft = null as never;

@@ -49,6 +49,13 @@ export function SkillsLibrary({ editor }: { editor: DraftEditor }) {
   const close = () => setDialog(null);
   const missingDescriptors = (skill: SkillDocument) => document.proficiencyScale.filter((step) => !skill.levels[String(step.level)]).length;
 
+  /** Skills are listed by category: a move swaps places with the neighbour in the same category. */
+  const moveSkill = (skills: SkillDocument[], position: number, step: -1 | 1) => {
+    const neighbour = skills[position + step]!;
+    const target = document.skills.findIndex((s) => s.key === neighbour.key);
+    return apply([{ kind: 'moveSkill', key: skills[position]!.key, position: target }]);
+  };
+
   const saveSkill = (values: DialogValues, skill?: SkillDocument) => {
     const fields = {
       name: textOf(values.name)!,
@@ -96,6 +103,15 @@ export function SkillsLibrary({ editor }: { editor: DraftEditor }) {
                   <Button
                     size="compact-sm"
                     variant="subtle"
+                    disabled={index === document.skillCategories.length - 1}
+                    onClick={() => void apply([{ kind: 'moveSkillCategory', key: category.key, position: index + 1 }])}
+                    aria-label={`Move category ${category.name} down`}
+                  >
+                    ↓
+                  </Button>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
                     color="red"
                     onClick={() => void apply([{ kind: 'removeSkillCategory', key: category.key }], { undoMessage: `Deleted the category ${category.name}.` })}
                     aria-label={`Delete category ${category.name}`}
@@ -105,7 +121,7 @@ export function SkillsLibrary({ editor }: { editor: DraftEditor }) {
                 </Group>
               </Group>
               <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={`Skills in ${category.name}`}>
-                {skills.map((skill) => {
+                {skills.map((skill, position) => {
                   const missing = missingDescriptors(skill);
                   return (
                     <Group key={skill.key} component="li" justify="space-between" wrap="nowrap">
@@ -122,6 +138,24 @@ export function SkillsLibrary({ editor }: { editor: DraftEditor }) {
                       <Group gap={4} wrap="nowrap">
                         <Button size="compact-xs" variant="subtle" onClick={() => setDialog({ kind: 'editSkill', skill })} aria-label={`Edit skill ${skill.name}`}>
                           Edit
+                        </Button>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          disabled={position === 0}
+                          onClick={() => void moveSkill(skills, position, -1)}
+                          aria-label={`Move skill ${skill.name} up`}
+                        >
+                          ↑
+                        </Button>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          disabled={position === skills.length - 1}
+                          onClick={() => void moveSkill(skills, position, 1)}
+                          aria-label={`Move skill ${skill.name} down`}
+                        >
+                          ↓
                         </Button>
                         <Button size="compact-xs" variant="subtle" onClick={() => setDialog({ kind: 'mergeSkill', skill })} aria-label={`Merge skill ${skill.name}`}>
                           Merge…
