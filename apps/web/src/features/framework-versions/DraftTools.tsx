@@ -1,30 +1,13 @@
 import { Button, FileButton, Group, Stack, Text } from '@mantine/core';
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useState } from 'react';
 import { graphql } from '../../gql';
-import { ErrorState, LoadingState } from '../../components/QueryStates';
+import type { FrameworkVersionsQuery } from '../../gql/graphql';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/labels';
 import { ExportButtons, FrameworkDocumentExportQuery } from './ExportButtons';
 import { ProblemList } from './ProblemList';
 import { problemsOf } from './problems';
-
-export const FrameworkDraftStatusQuery = graphql(`
-  query FrameworkDraftStatus($id: ID!) {
-    framework(id: $id) {
-      id
-      draft {
-        frameworkId
-        revision
-        updatedAt
-        updatedBy {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
 
 export const StartFrameworkDraftMutation = graphql(`
   mutation StartFrameworkDraftForVersions($frameworkId: ID!) {
@@ -57,6 +40,8 @@ export const ImportExpectationsCsvMutation = graphql(`
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
+type Draft = NonNullable<NonNullable<FrameworkVersionsQuery['framework']>['draft']>;
+
 type ImportKind = 'json' | 'csv';
 
 /**
@@ -67,15 +52,17 @@ type ImportKind = 'json' | 'csv';
 export function DraftTools({
   frameworkId,
   frameworkKey,
-  onRevision,
+  draft,
+  refetch,
   onPublish,
 }: {
   frameworkId: string;
   frameworkKey: string;
-  onRevision: (revision: number | null) => void;
+  draft: Draft | null;
+  /** Reloads the page's framework (and with it this draft). */
+  refetch: () => Promise<unknown>;
   onPublish: () => void;
 }) {
-  const { data, loading, error, refetch } = useQuery(FrameworkDraftStatusQuery, { variables: { id: frameworkId } });
   const [importJson] = useMutation(ImportFrameworkDocumentMutation);
   const [importCsv] = useMutation(ImportExpectationsCsvMutation);
   const [startDraft, { loading: starting, error: startError }] = useMutation(StartFrameworkDraftMutation);
@@ -85,12 +72,6 @@ export function DraftTools({
   const [outcome, setOutcome] = useState<{ message: string; error: unknown } | null>(null);
   // The draft as it was before the last import, and the revision the import made: what Undo puts back.
   const [undo, setUndo] = useState<{ json: string; revision: number } | null>(null);
-  const draft = data?.framework?.draft ?? null;
-  const revision = draft?.revision ?? null;
-  useEffect(() => onRevision(revision), [revision, onRevision]);
-
-  if (loading && !data) return <LoadingState label="Loading the draft…" lines={2} />;
-  if (error && !data) return <ErrorState title="Could not load the draft" error={error} onRetry={() => refetch()} />;
   if (!draft) {
     const start = async () => {
       try {

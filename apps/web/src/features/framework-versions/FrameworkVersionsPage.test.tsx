@@ -2,7 +2,7 @@ import { configure, screen, within } from '@testing-library/react';
 import type { MockLink } from '@apollo/client/testing';
 import { renderRoute } from '../../test/render';
 import { adminViewer, apiError } from '../../test/session';
-import { FrameworkDraftStatusQuery, ImportExpectationsCsvMutation, ImportFrameworkDocumentMutation, StartFrameworkDraftMutation } from './DraftTools';
+import { ImportExpectationsCsvMutation, ImportFrameworkDocumentMutation, StartFrameworkDraftMutation } from './DraftTools';
 import { FrameworkDocumentExportQuery } from './ExportButtons';
 import { FrameworkVersionDiffQuery, FrameworkVersionsQuery } from './FrameworkVersionsPage';
 import { FrameworkPublishPreviewQuery, PublishFrameworkDraftMutation } from './PublishPanel';
@@ -60,20 +60,16 @@ const version = (number: number, status: 'PUBLISHED' | 'ARCHIVED', publishedBy: 
   publishedBy: publishedBy ? { __typename: 'Person' as const, id: 'p-asha', name: publishedBy } : null,
 });
 
-const versionsAnswer = (versions: ReturnType<typeof version>[]) => ({
-  data: { framework: { __typename: 'Framework' as const, id: FRAMEWORK, key: 'pmo-career-framework', name: 'PMO career framework', versions } },
-});
+const draft = (revision: number | null) =>
+  revision === null
+    ? null
+    : { __typename: 'FrameworkDraft' as const, frameworkId: FRAMEWORK, revision, updatedAt: '2026-03-15T09:30:00Z', updatedBy: { __typename: 'Person' as const, id: 'p-asha', name: 'Asha Patel' } };
 
-const draftAnswer = (revision: number | null) => ({
-  data: {
-    framework: {
-      __typename: 'Framework' as const,
-      id: FRAMEWORK,
-      draft:
-        revision === null
-          ? null
-          : { __typename: 'FrameworkDraft' as const, frameworkId: FRAMEWORK, revision, updatedAt: '2026-03-15T09:30:00Z', updatedBy: { __typename: 'Person' as const, id: 'p-asha', name: 'Asha Patel' } },
-    },
+/** The page's one query: the framework with its versions and its draft (revision null: none). */
+const framework = (versions: ReturnType<typeof version>[], revision: number | null): MockLink.MockedResponse => ({
+  request: { query: FrameworkVersionsQuery, variables: { id: FRAMEWORK } },
+  result: {
+    data: { framework: { __typename: 'Framework', id: FRAMEWORK, key: 'pmo-career-framework', name: 'PMO career framework', versions, draft: draft(revision) } },
   },
 });
 
@@ -129,10 +125,9 @@ const preview = {
   ],
 };
 
-function pageMocks({ revision = 7 }: { revision?: number | null } = {}): MockLink.MockedResponse[] {
+function pageMocks(): MockLink.MockedResponse[] {
   return [
-    { request: { query: FrameworkVersionsQuery, variables: { id: FRAMEWORK } }, result: versionsAnswer([version(1, 'PUBLISHED', null)]) },
-    { request: { query: FrameworkDraftStatusQuery, variables: { id: FRAMEWORK } }, result: draftAnswer(revision) },
+    framework([version(1, 'PUBLISHED', null)], 7),
     { request: { query: FrameworkVersionDiffQuery, variables: { frameworkId: FRAMEWORK, from: 1, to: null } }, result: { data: { frameworkVersionDiff: draftDiff } } },
   ];
 }
@@ -192,8 +187,8 @@ describe('Framework versions page', () => {
             },
           },
         },
-        { request: { query: FrameworkVersionsQuery, variables: { id: FRAMEWORK } }, result: versionsAnswer([version(2, 'PUBLISHED', 'Asha Patel'), version(1, 'ARCHIVED', null)]) },
-        { request: { query: FrameworkDraftStatusQuery, variables: { id: FRAMEWORK } }, result: draftAnswer(null) },
+        // After publishing, the history reloads: a new version, and the draft is gone.
+        framework([version(2, 'PUBLISHED', 'Asha Patel'), version(1, 'ARCHIVED', null)], null),
         { request: { query: FrameworkVersionDiffQuery, variables: { frameworkId: FRAMEWORK, from: 1, to: 2 } }, result: { data: { frameworkVersionDiff: diff('Version 1', 'Version 2', {}) } } },
       ],
       { viewer: adminViewer },
@@ -216,6 +211,10 @@ describe('Framework versions page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Publish version 2' }));
     expect(await within(dialog).findByText('Version 2 is published')).toBeInTheDocument();
     expect(within(dialog).getByRole('list', { name: 'What moved' })).toHaveTextContent("people's current roles: 11 moved to version 2, 0 cleared");
+    // Behind the dialog, the history and the comparison now show the new version.
+    const history = screen.getByRole('table', { name: 'Version history', hidden: true });
+    expect(await within(history).findByRole('row', { name: /Version 2 Published .* Asha Patel/, hidden: true })).toBeInTheDocument();
+    expect(await screen.findByText('Version 2 is the same as Version 1.', {}, { timeout: 5000 })).toBeInTheDocument();
   });
 
   it('lists the problems that stop a draft from being published', async () => {
@@ -296,9 +295,9 @@ describe('Framework versions page', () => {
         ...pageMocks(),
         { request: { query: FrameworkDocumentExportQuery, variables: { frameworkId: FRAMEWORK, version: null } }, result: { data: { frameworkDocument: 'THE DRAFT BEFORE' } } },
         importing(json, 7, 8),
-        { request: { query: FrameworkDraftStatusQuery, variables: { id: FRAMEWORK } }, result: draftAnswer(8) },
+        framework([version(1, 'PUBLISHED', null)], 8),
         importing('THE DRAFT BEFORE', 8, 9),
-        { request: { query: FrameworkDraftStatusQuery, variables: { id: FRAMEWORK } }, result: draftAnswer(9) },
+        framework([version(1, 'PUBLISHED', null)], 9),
       ],
       { viewer: adminViewer },
     );
@@ -322,13 +321,13 @@ describe('Framework versions page', () => {
     const { user } = renderRoute(
       `/frameworks/${FRAMEWORK}/versions`,
       [
-        ...pageMocks({ revision: null }).slice(0, 2),
+        framework([version(1, 'PUBLISHED', null)], null),
         { request: { query: FrameworkVersionDiffQuery, variables: { frameworkId: FRAMEWORK, from: 1, to: 1 } }, result: { data: { frameworkVersionDiff: diff('Version 1', 'Version 1', {}) } } },
         {
           request: { query: StartFrameworkDraftMutation, variables: { frameworkId: FRAMEWORK } },
           result: { data: { startFrameworkDraft: { __typename: 'FrameworkDraft', frameworkId: FRAMEWORK, revision: 1 } } },
         },
-        { request: { query: FrameworkDraftStatusQuery, variables: { id: FRAMEWORK } }, result: draftAnswer(1) },
+        framework([version(1, 'PUBLISHED', null)], 1),
         { request: { query: FrameworkVersionDiffQuery, variables: { frameworkId: FRAMEWORK, from: 1, to: null } }, result: { data: { frameworkVersionDiff: diff('Version 1', 'Draft', {}) } } },
       ],
       { viewer: adminViewer },

@@ -1,4 +1,5 @@
 import { Badge, Group, Modal, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import type { ApolloClient } from '@apollo/client';
 import { skipToken, useApolloClient, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
@@ -26,6 +27,15 @@ export const FrameworkVersionsQuery = graphql(`
         status
         publishedAt
         publishedBy {
+          id
+          name
+        }
+      }
+      draft {
+        frameworkId
+        revision
+        updatedAt
+        updatedBy {
           id
           name
         }
@@ -117,6 +127,19 @@ function Compare({ framework, hasDraft }: { framework: Framework; hasDraft: bool
   );
 }
 
+/**
+ * After publishing: a new version, the old one archived, the draft gone, people in new roles. This page's
+ * history and draft reload (the report stays on screen); what other pages cached about the framework and
+ * people is dropped, so they ask again when opened.
+ */
+async function refreshAfterPublishing(client: ApolloClient, frameworkId: string): Promise<void> {
+  await client.refetchQueries({ include: [FrameworkVersionsQuery] });
+  const { cache } = client;
+  cache.evict({ id: cache.identify({ __typename: 'Framework', id: frameworkId }), fieldName: 'currentVersion' });
+  for (const fieldName of ['frameworks', 'people', 'person', 'role']) cache.evict({ id: 'ROOT_QUERY', fieldName });
+  cache.gc();
+}
+
 function FrameworkNotFound() {
   return <NotFoundState title="Framework not found" message="This framework does not exist, or it belongs to another organisation." backTo="/frameworks" backLabel="Back to frameworks" />;
 }
@@ -127,7 +150,6 @@ export function FrameworkVersionsPage() {
   const admin = isAdmin(useSignedInViewer());
   const { data, loading, error, refetch } = useQuery(FrameworkVersionsQuery, frameworkId && admin ? { variables: { id: frameworkId } } : skipToken);
   const [publishing, setPublishing] = useState(false);
-  const [draftRevision, setDraftRevision] = useState<number | null>(null);
   const client = useApolloClient();
 
   if (!admin) {
@@ -160,7 +182,8 @@ export function FrameworkVersionsPage() {
         <DraftTools
           frameworkId={framework.id}
           frameworkKey={framework.key}
-          onRevision={setDraftRevision}
+          draft={framework.draft ?? null}
+          refetch={() => refetch()}
           onPublish={() => setPublishing(true)}
         />
       </Paper>
@@ -177,19 +200,14 @@ export function FrameworkVersionsPage() {
           Compare versions
         </Title>
         {/* A new version, or a draft that appears or goes, changes what is worth comparing: start afresh. */}
-        <Compare
-          key={`${framework.versions.length}-${draftRevision !== null}`}
-          framework={framework}
-          hasDraft={draftRevision !== null}
-        />
+        <Compare key={`${framework.versions.length}-${framework.draft !== null}`} framework={framework} hasDraft={framework.draft !== null} />
       </section>
 
       <Modal opened={publishing} onClose={() => setPublishing(false)} title="Publish the draft" size="xl">
         <PublishPanel
           frameworkId={framework.id}
           onPublished={() => {
-            // New version, archived old one, people moved, draft gone: refresh everything on screen.
-            void client.refetchQueries({ include: 'active' }).catch((err: unknown) => console.warn(describeError(err)));
+            void refreshAfterPublishing(client, framework.id).catch((err: unknown) => console.warn(describeError(err)));
           }}
         />
       </Modal>

@@ -1,13 +1,13 @@
-import { Anchor, Badge, Group, Paper, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { skipToken, useQuery } from '@apollo/client/react';
 import { lazy, Suspense, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
+import { isAdmin, useSignedInViewer } from '../session/viewer';
 import { graphql } from '../../gql';
 import { Empty, ErrorState, LoadingState, NotFoundState } from '../../components/QueryStates';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { SkipLink } from '../../components/SkipLink';
 import { isNotFoundError } from '../../lib/errors';
-import { isAdmin, useSignedInViewer } from '../session/viewer';
 import { formatDate } from '../../lib/labels';
 import { MovesLegend } from './MovesLegend';
 import { MovesTable } from './MovesTable';
@@ -79,7 +79,7 @@ function GraphFallback() {
 
 export function FrameworkPage() {
   const { frameworkId } = useParams();
-  const viewer = useSignedInViewer();
+  const admin = isAdmin(useSignedInViewer());
   const { data, loading, error, refetch } = useQuery(
     FrameworkBrowserQuery,
     frameworkId ? { variables: { id: frameworkId } } : skipToken,
@@ -121,7 +121,14 @@ export function FrameworkPage() {
       <title>{`${framework.name} · Trellis`}</title>
       <Stack gap="xs">
         <PageBreadcrumbs items={[{ label: 'Frameworks', to: '/frameworks' }, { label: framework.name }]} />
-        <Title order={1}>{framework.name}</Title>
+        <Group justify="space-between" align="flex-end">
+          <Title order={1}>{framework.name}</Title>
+          {admin ? (
+            <Button component={Link} to={`/frameworks/${framework.id}/edit`} variant="light">
+              Edit framework
+            </Button>
+          ) : null}
+        </Group>
         <Group gap="xs">
           {version ? (
             <Badge variant="light" size="lg">
@@ -133,7 +140,7 @@ export function FrameworkPage() {
               Published {published}
             </Text>
           ) : null}
-          {isAdmin(viewer) ? (
+          {admin ? (
             <Anchor component={Link} to={`/frameworks/${framework.id}/versions`} size="sm">
               Versions
             </Anchor>
