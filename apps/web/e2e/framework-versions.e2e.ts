@@ -14,7 +14,11 @@ interface Framework {
   draft: { revision: number } | null;
 }
 
-/** Opens a draft of the PMO framework and raises one expectation of the Head of PMO in it. */
+/**
+ * Makes the PMO framework's draft the published version with one expectation of the Head of PMO raised.
+ * It starts from the published version, not from whatever draft another test left open, so that only
+ * this change is published and the other suites still find the framework they expect.
+ */
 async function editDraft(session: ApiSession): Promise<{ framework: Framework; skillName: string; before: number }> {
   const { frameworks } = await graphql<{ frameworks: Framework[] }>(session, '{ frameworks { id name currentVersion { number } draft { revision } } }');
   const framework = frameworks.find((f) => f.name.toLowerCase().includes('pmo'));
@@ -26,8 +30,8 @@ async function editDraft(session: ApiSession): Promise<{ framework: Framework; s
   );
   const { frameworkDocument } = await graphql<{ frameworkDocument: string }>(
     session,
-    'query E2EExport($id: ID!) { frameworkDocument(frameworkId: $id) }',
-    { id: framework.id },
+    'query E2EExport($id: ID!, $version: Int) { frameworkDocument(frameworkId: $id, version: $version) }',
+    { id: framework.id, version: framework.currentVersion.number },
   );
   const document = JSON.parse(frameworkDocument) as {
     skills: { key: string; name: string }[];
