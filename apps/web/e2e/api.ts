@@ -4,13 +4,41 @@
  */
 import { baseURL } from './app-server';
 
-export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${baseURL()}/graphql`, {
+/** The demo accounts `npm start` seeds (README lists them); every one has DEMO_PASSWORD. */
+export const DEMO_PASSWORD = 'trellis-demo-2026';
+export const DEMO = {
+  admin: 'asha.patel@demo.example',
+  leadership: 'farid.haddad@demo.example',
+  manager: 'grace.liu@demo.example',
+  employee: 'dan.kowalski@demo.example',
+} as const;
+
+/** A signed-in API session: the session cookie the app set when `email` signed in. */
+export interface ApiSession {
+  cookie: string;
+}
+
+export async function signInApi(email: string, password = DEMO_PASSWORD): Promise<ApiSession> {
+  const res = await post(
+    'mutation E2ESignIn($input: SignInInput!) { signIn(input: $input) { person { id } } }',
+    { input: { email, password } },
+  );
+  const cookie = res.headers.get('set-cookie')?.split(';')[0];
+  if (!cookie) throw new Error(`signing in as ${email} set no cookie: ${(await res.text()).slice(0, 500)}`);
+  return { cookie };
+}
+
+function post(query: string, variables: Record<string, unknown>, session?: ApiSession): Promise<Response> {
+  return fetch(`${baseURL()}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...(session ? { cookie: session.cookie } : {}) },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(15_000),
   });
+}
+
+export async function graphql<T>(session: ApiSession, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await post(query, variables, session);
   const text = await res.text();
   let body: { data?: T; errors?: { message: string }[] };
   try {
@@ -43,8 +71,8 @@ export interface FrameworkFacts {
 }
 
 /** The framework whose name contains `frameworkName` (as the link's accessible name does) and one of its roles. */
-export async function frameworkFacts(frameworkName: string, roleTitle: string): Promise<FrameworkFacts> {
-  const data = await graphql<FrameworksData>(`
+export async function frameworkFacts(session: ApiSession, frameworkName: string, roleTitle: string): Promise<FrameworkFacts> {
+  const data = await graphql<FrameworksData>(session, `
     query E2EFrameworkFacts {
       frameworks {
         id

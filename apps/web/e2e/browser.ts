@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { baseURL, RESULTS_DIR } from './app-server';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,6 +20,8 @@ export const CHROMIUM_ARGS = [
 export interface E2EContext {
   page: Page;
   baseURL: string;
+  /** A page in a second, separate browser context (its own cookies): another person at another computer. */
+  newPage(): Promise<Page>;
 }
 
 type E2EBody = (ctx: E2EContext) => Promise<void>;
@@ -61,19 +63,26 @@ export function useBrowser(): (name: string, body: E2EBody, timeoutMs?: number) 
     test(
       name,
       async () => {
-        if (!browser) throw new Error('the browser did not start');
+        const launched = browser;
+        if (!launched) throw new Error('the browser did not start');
         const url = baseURL();
-        const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 900 } });
-        const page = await context.newPage();
-        page.setDefaultTimeout(15_000);
-        page.setDefaultNavigationTimeout(30_000);
+        const contexts: BrowserContext[] = [];
         const browserErrors: string[] = [];
-        page.on('pageerror', (err) => browserErrors.push(`page error: ${err.message}`));
-        page.on('console', (msg) => {
-          if (msg.type() === 'error') browserErrors.push(`console.error: ${msg.text()}`);
-        });
+        const openPage = async (): Promise<Page> => {
+          const context = await launched.newContext({ baseURL: url, viewport: { width: 1280, height: 900 } });
+          contexts.push(context);
+          const opened = await context.newPage();
+          opened.setDefaultTimeout(15_000);
+          opened.setDefaultNavigationTimeout(30_000);
+          opened.on('pageerror', (err) => browserErrors.push(`page error: ${err.message}`));
+          opened.on('console', (msg) => {
+            if (msg.type() === 'error') browserErrors.push(`console.error: ${msg.text()}`);
+          });
+          return opened;
+        };
+        const page = await openPage();
         try {
-          await body({ page, baseURL: url });
+          await body({ page, baseURL: url, newPage: openPage });
         } catch (err) {
           const shot = await screenshot(page, expect.getState().currentTestName ?? name);
           const details = [`URL: ${page.url()}`, `screenshot: ${shot}`, ...browserErrors].join('\n  ');
@@ -87,7 +96,7 @@ export function useBrowser(): (name: string, body: E2EBody, timeoutMs?: number) 
           }
           throw new Error(`${String(err)}\n\n  ${details}`, { cause: err });
         } finally {
-          await context.close();
+          await Promise.all(contexts.map((context) => context.close()));
         }
       },
       timeoutMs,

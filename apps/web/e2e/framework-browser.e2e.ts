@@ -4,8 +4,9 @@
  * Locators are role-based only: what a screen-reader user can find, the test can find.
  */
 import type { Locator, Page } from 'playwright-core';
-import { frameworkFacts, type FrameworkFacts } from './api';
+import { DEMO, frameworkFacts, signInApi, type FrameworkFacts } from './api';
 import { useBrowser } from './browser';
+import { signIn } from './session';
 
 const FRAMEWORK_LINK = 'PMO career framework';
 const ROLE = 'PMO Analyst';
@@ -30,10 +31,11 @@ describe('framework browser', () => {
   let facts: FrameworkFacts;
 
   beforeAll(async () => {
-    facts = await frameworkFacts(FRAMEWORK_LINK, ROLE);
+    facts = await frameworkFacts(await signInApi(DEMO.employee), FRAMEWORK_LINK, ROLE);
   });
 
   e2eTest('opens the PMO framework, sees its tracks and a role with its expected skills', async ({ page }) => {
+    await signIn(page, DEMO.employee);
     await page.goto('/');
     await page.getByRole('link', { name: FRAMEWORK_LINK }).first().click();
 
@@ -59,6 +61,7 @@ describe('framework browser', () => {
   });
 
   e2eTest('keyboard only: Tab to the framework link and Enter opens the framework page', async ({ page, baseURL }) => {
+    await signIn(page, DEMO.employee);
     await page.goto('/');
     const links = page.getByRole('link', { name: FRAMEWORK_LINK });
     await links.first().waitFor();

@@ -28,6 +28,8 @@ function statementName(text: string): string {
  */
 export class RequestDatabase {
   private client: Promise<PoolClient> | undefined;
+  /** Once the request has ended nothing may take a connection for it: none would be given back. */
+  private ended = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -41,17 +43,24 @@ export class RequestDatabase {
   }
 
   private connection(): Promise<PoolClient> {
+    if (this.ended) return Promise.reject(new Error('The request has ended (the client went away): its database work is not run.'));
     this.client ??= this.pool.connect().then(async (client) => {
+      // A checked-out client that loses its server (PostgreSQL stopping) must not crash the process.
+      client.on('error', this.onConnectionError);
       try {
         await client.query('SELECT set_config($1, $2, false)', [TENANT_SETTING, this.organisationId]);
         return client;
       } catch (error) {
+        client.off('error', this.onConnectionError);
         client.release(error as Error);
         throw error;
       }
     });
     return this.client;
   }
+
+  private readonly onConnectionError = (error: Error) =>
+    this.dataSource.logger.log('warn', `a request's database connection failed: ${error.message}`);
 
   async query<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
     this.dataSource.logger.logQuery(text, values);
@@ -61,14 +70,21 @@ export class RequestDatabase {
 
   /** Ends the request's use of the database: the connection goes back to the pool without the tenant. */
   release(): void {
+    this.ended = true;
     const client = this.client;
     this.client = undefined;
     void client?.then(
       (connection) =>
-        connection.query('SELECT set_config($1, $2, false)', [TENANT_SETTING, '']).then(
-          () => connection.release(),
-          (error: Error) => connection.release(error),
-        ),
+        connection
+          .query('SELECT set_config($1, $2, false)', [TENANT_SETTING, ''])
+          .then(
+            () => undefined,
+            (error: Error) => error,
+          )
+          .then((error) => {
+            connection.off('error', this.onConnectionError);
+            connection.release(error);
+          }),
       () => undefined,
     );
   }

@@ -25,12 +25,18 @@ export function graphqlOptions(config: AppConfig, dataSource: DataSource, sessio
     context: async (request: FastifyRequest, reply: FastifyReply): Promise<PublicContext> => {
       const context = { request, reply, session: null, db: null, loaders: null } as unknown as RequestContext;
       const open: RequestDatabase[] = [];
-      const release = () => open.splice(0).forEach((db) => db.release());
+      let ended = false;
+      const release = () => {
+        ended = true;
+        open.splice(0).forEach((db) => db.release());
+      };
       reply.raw.once('finish', release);
       reply.raw.once('close', release);
 
       const actAs = (db: RequestDatabase) => {
-        open.push(db);
+        // A database opened after the reply ended (the client went away mid-sign-in) is closed at once.
+        if (ended) db.release();
+        else open.push(db);
         context.db = db;
         context.organisationId = db.organisationId;
         context.loaders = { frameworks: new FrameworkLoaders(frameworkQueries, db), people: new PeopleLoaders(db) };

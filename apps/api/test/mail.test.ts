@@ -1,0 +1,100 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { expectNoErrors } from './support/errors.js';
+import { DEMO, startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * With SMTP_URL set, invitations and password resets are e-mailed through nodemailer. A real SMTP
+ * server (smtp-server, on loopback) receives them, so the test reads what a person would get.
+ */
+interface ReceivedMail {
+  from: string;
+  to: string[];
+  body: string;
+}
+
+async function startSmtpServer(): Promise<{ port: number; inbox: ReceivedMail[]; close(): Promise<void> }> {
+  const inbox: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      let body = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => (body += chunk));
+      stream.on('end', () => {
+        inbox.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((recipient) => recipient.address),
+          body,
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    inbox,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Quoted-printable bodies fold long lines ("=\r\n") and escape "=" as "=3D". */
+const unfold = (body: string) => body.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+
+describe('e-mail through SMTP', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    t = await startTestApp({
+      environment: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'Trellis <trellis@demo.example>', PUBLIC_URL: 'https://trellis.example' },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('e-mails the invitation link to the invited person', async () => {
+    const admin = await t.signIn(DEMO.admin);
+    const invited = await admin.graphql<{ invitePerson: { link: string; emailed: boolean } }>(
+      'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { link emailed } }',
+      { input: { email: 'mia.mail@demo.example', name: 'Mia Mail' } },
+    );
+    expectNoErrors(invited);
+    const { link, emailed } = invited.data!.invitePerson;
+    expect(emailed).toBe(true);
+    expect(link.startsWith('https://trellis.example/invitations/accept?token=')).toBe(true);
+
+    const mail = smtp.inbox.find((received) => received.to.includes('mia.mail@demo.example'));
+    expect(mail).toBeDefined();
+    expect(mail!.from).toBe('trellis@demo.example');
+    const body = unfold(mail!.body);
+    expect(body).toContain('Subject: You are invited to Northwind Delivery (demo) on Trellis');
+    expect(body).toContain(link);
+  });
+
+  it('e-mails a reset link that resets the password, and sends nothing for an unknown address', async () => {
+    const before = smtp.inbox.length;
+    const anonymous = t.anonymous();
+    expectNoErrors(await anonymous.graphql('mutation { requestPasswordReset(email: "nobody@demo.example") }'));
+    expectNoErrors(await anonymous.graphql(`mutation { requestPasswordReset(email: "${DEMO.employee}") }`));
+    expect(smtp.inbox.length).toBe(before + 1);
+
+    const mail = smtp.inbox.at(-1)!;
+    expect(mail.to).toEqual([DEMO.employee]);
+    const link = /https:\/\/trellis\.example\/reset-password\?token=[^\s]+/.exec(unfold(mail.body))?.[0];
+    expect(link).toBeDefined();
+    const token = new URL(link!).searchParams.get('token');
+
+    const reset = await anonymous.graphql('mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }', {
+      input: { token, newPassword: 'a-brand-new-passphrase' },
+    });
+    expectNoErrors(reset);
+    await expect(t.signIn(DEMO.employee, 'a-brand-new-passphrase')).resolves.toBeDefined();
+  });
+});
