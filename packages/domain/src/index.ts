@@ -120,6 +120,7 @@ export {
   type PlanTransition,
   type PlanRelationship,
   type PlanTransitionResult,
+  type PlanRefusal,
   type PlanActionStatus,
 } from './plans/lifecycle.js';
 export {

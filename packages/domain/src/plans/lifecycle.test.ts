@@ -30,6 +30,7 @@ describe('transitionPlan', () => {
     expect(transitionPlan({ status: 'proposed' }, 'send-back', 'manager', { comment: 'Add a date to the PMP' })).toEqual({ ok: true, status: 'draft' });
     expect(transitionPlan({ status: 'proposed' }, 'send-back', 'manager', { comment: '  ' })).toEqual({
       ok: false,
+      refusal: 'comment-required',
       reason: 'say why the plan is sent back: a comment is required',
     });
   });
@@ -37,6 +38,7 @@ describe('transitionPlan', () => {
   it('refuses the wrong actor with who may do it', () => {
     expect(transitionPlan({ status: 'proposed' }, 'agree', 'owner')).toEqual({
       ok: false,
+      refusal: 'not-allowed',
       reason: 'only their manager can agree a plan; you are the plan’s owner',
     });
     expect(transitionPlan({ status: 'draft' }, 'propose', 'manager')).toMatchObject({ ok: false, reason: expect.stringMatching(/only the plan’s owner/) });
@@ -48,6 +50,7 @@ describe('transitionPlan', () => {
   it('refuses a move from the wrong status', () => {
     expect(transitionPlan({ status: 'draft' }, 'agree', 'manager')).toEqual({
       ok: false,
+      refusal: 'wrong-status',
       reason: 'a draft plan cannot be agreed; only a proposed one can',
     });
     expect(transitionPlan({ status: 'active' }, 'propose', 'owner').ok).toBe(false);

@@ -32,7 +32,9 @@ const RULES: Record<PlanTransition, TransitionRule> = {
 
 const WHO: Record<PlanRelationship, string> = { owner: 'the plan’s owner', manager: 'their manager', other: 'someone else' };
 
-export type PlanTransitionResult = { ok: true; status: PlanStatus } | { ok: false; reason: string };
+/** not-allowed: the actor may never make this move; wrong-status / comment-required: not now, or not like this. */
+export type PlanRefusal = 'not-allowed' | 'wrong-status' | 'comment-required';
+export type PlanTransitionResult = { ok: true; status: PlanStatus } | { ok: false; refusal: PlanRefusal; reason: string };
 
 /** The status a plan moves to, or why the actor may not make that move now. */
 export function transitionPlan(
@@ -43,13 +45,13 @@ export function transitionPlan(
 ): PlanTransitionResult {
   const rule = RULES[action];
   if (!rule.by.includes(relationship)) {
-    return { ok: false, reason: `only ${rule.by.map((r) => WHO[r]).join(' or ')} can ${action.replace('-', ' ')} a plan; you are ${WHO[relationship]}` };
+    return { ok: false, refusal: 'not-allowed', reason: `only ${rule.by.map((r) => WHO[r]).join(' or ')} can ${action.replace('-', ' ')} a plan; you are ${WHO[relationship]}` };
   }
   if (!rule.from.includes(plan.status)) {
-    return { ok: false, reason: `a ${plan.status} plan cannot be ${PAST[action]}; only a ${rule.from.join(' or ')} one can` };
+    return { ok: false, refusal: 'wrong-status', reason: `a ${plan.status} plan cannot be ${PAST[action]}; only a ${rule.from.join(' or ')} one can` };
   }
   if (rule.needsComment && !(options.comment ?? '').trim()) {
-    return { ok: false, reason: 'say why the plan is sent back: a comment is required' };
+    return { ok: false, refusal: 'comment-required', reason: 'say why the plan is sent back: a comment is required' };
   }
   return { ok: true, status: rule.to };
 }
