@@ -4,6 +4,7 @@ import type { ExecutionContext } from '@nestjs/common';
 import { GraphQLSchemaHost, RESOLVER_NAME_METADATA, RESOLVER_TYPE_METADATA } from '@nestjs/graphql';
 import type { GraphQLSchema } from 'graphql';
 import pg from 'pg';
+import { pmoFramework } from '@trellis/domain';
 import { ACCESS_RULE, AccessGuard, type AccessRule } from '../src/common/access.js';
 import { allResolvers } from '../src/schema/graphql-schema.js';
 import { expectNoErrors, theError } from './support/errors.js';
@@ -103,6 +104,17 @@ interface TableEntry {
   variables?: (fixtures: Fixtures, caller: Caller) => Promise<Record<string, unknown>> | Record<string, unknown>;
 }
 
+/** The revision of the demo framework's draft, starting one first when needed. */
+async function draftRevision(fixtures: Fixtures): Promise<number> {
+  const admin = await fixtures.admin();
+  const started = await admin.graphql<{ startFrameworkDraft: { revision: number } }>(
+    'mutation($id: ID!) { startFrameworkDraft(frameworkId: $id) { revision } }',
+    { id: fixtures.frameworkId },
+  );
+  expectNoErrors(started);
+  return started.data!.startFrameworkDraft.revision;
+}
+
 async function invitationToken(fixtures: Fixtures): Promise<{ id: string; token: string }> {
   const admin = await fixtures.admin();
   const created = await admin.graphql<{ invitePerson: { invitation: { id: string }; link: string } }>(
@@ -123,6 +135,21 @@ const RIGHTS: Record<string, TableEntry> = {
   'Query.frameworks': { rule: 'signedIn', document: '{ frameworks { id name } }' },
   'Query.framework': { rule: 'signedIn', document: 'query($id: ID!) { framework(id: $id) { id } }', variables: (f) => ({ id: f.frameworkId }) },
   'Query.role': { rule: 'signedIn', document: 'query($id: ID!) { role(id: $id) { id title } }', variables: (f) => ({ id: f.roleId }) },
+  'Query.roleComparison': {
+    rule: 'signedIn',
+    document: 'query($id: ID!) { roleComparison(fromRoleId: $id, toRoleId: $id) { changes { difference } } }',
+    variables: (f) => ({ id: f.roleId }),
+  },
+  'Query.careerRoute': {
+    rule: 'signedIn',
+    document: 'query($id: ID!) { careerRoute(fromRoleId: $id, toRoleId: $id) { found profileSource } }',
+    variables: (f) => ({ id: f.roleId }),
+  },
+  'Query.closestRoles': {
+    rule: 'signedIn',
+    document: 'query($id: ID!) { closestRoles(roleId: $id, limit: 3) { roles { shortfall } } }',
+    variables: (f) => ({ id: f.roleId }),
+  },
   'Query.people': { rule: 'signedIn', document: '{ people { id name } }' },
   'Query.person': { rule: 'signedIn', document: 'query($id: ID!) { person(id: $id) { id name } }', variables: (f) => ({ id: f.jack.id }) },
   'Query.teams': { rule: 'signedIn', document: '{ teams { id path } }' },
@@ -210,6 +237,26 @@ const RIGHTS: Record<string, TableEntry> = {
     rule: 'admin',
     document: 'mutation($csv: String!) { previewPeopleImport(csv: $csv) { ok } }',
     variables: () => ({ csv: 'email,name\njack.wilson@demo.example,Jack Wilson\n' }),
+  },
+  'Mutation.startFrameworkDraft': {
+    rule: 'admin',
+    document: 'mutation($id: ID!) { startFrameworkDraft(frameworkId: $id) { revision } }',
+    variables: (f) => ({ id: f.frameworkId }),
+  },
+  'Mutation.editFrameworkDraft': {
+    rule: 'admin',
+    document: 'mutation($id: ID!, $revision: Int!, $operations: [DraftOperationInput!]!) { editFrameworkDraft(frameworkId: $id, expectedRevision: $revision, operations: $operations) { revision } }',
+    variables: async (f) => ({ id: f.frameworkId, revision: await draftRevision(f), operations: [{ kind: 'UPDATE_FRAMEWORK', description: `Edited ${f.unique()}` }] }),
+  },
+  'Mutation.replaceFrameworkDraft': {
+    rule: 'admin',
+    document: 'mutation($id: ID!, $revision: Int!, $json: String!) { replaceFrameworkDraft(frameworkId: $id, expectedRevision: $revision, json: $json) { revision } }',
+    variables: async (f) => ({ id: f.frameworkId, revision: await draftRevision(f), json: JSON.stringify(pmoFramework) }),
+  },
+  'Mutation.createFramework': {
+    rule: 'admin',
+    document: 'mutation($input: CreateFrameworkInput!) { createFramework(input: $input) { id } }',
+    variables: (f) => ({ input: { source: 'BLANK', name: `Rights ${f.unique()}` } }),
   },
   'Mutation.importPeople': {
     rule: 'admin',

@@ -2,6 +2,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { frameworkEntities } from '../frameworks/framework.entities.js';
+import { frameworkDraftEntities } from '../frameworks/drafts/framework-draft.entities.js';
 import { identityEntities } from '../identity/identity.entities.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { PersonEntity, TeamEntity } from '../organisations/people.entities.js';
@@ -9,7 +10,17 @@ import { migrations } from './migrations/index.js';
 import { AssessmentEntity } from '../assessments/assessment.entity.js';
 import { planEntities } from '../plans/plans.entities.js';
 
-export const entities = [OrganisationEntity, TeamEntity, PersonEntity, ...frameworkEntities, ...identityEntities, AuditEventEntity, AssessmentEntity, ...planEntities];
+export const entities = [
+  OrganisationEntity,
+  TeamEntity,
+  PersonEntity,
+  ...frameworkEntities,
+  ...frameworkDraftEntities,
+  ...identityEntities,
+  AuditEventEntity,
+  AssessmentEntity,
+  ...planEntities,
+];
 
 /** One definition of how Trellis talks to PostgreSQL, shared by the app, the tests and the tools. */
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {

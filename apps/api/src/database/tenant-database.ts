@@ -30,6 +30,11 @@ export class RequestDatabase {
   private client: Promise<PoolClient> | undefined;
   /** Once the request has ended nothing may take a connection for it: none would be given back. */
   private ended = false;
+  /**
+   * The request's statements, one after another on its connection: loaders of one tick ask together,
+   * and pg (from version 9) refuses a query while another is running on the same client.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -65,7 +70,9 @@ export class RequestDatabase {
   async query<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
     this.dataSource.logger.logQuery(text, values);
     const client = await this.connection();
-    return (await client.query<T>({ name: statementName(text), text, values })).rows;
+    const result = this.queue.then(() => client.query<T>({ name: statementName(text), text, values }));
+    this.queue = result.catch(() => undefined);
+    return (await result).rows;
   }
 
   /** Ends the request's use of the database: the connection goes back to the pool without the tenant. */
@@ -73,20 +80,25 @@ export class RequestDatabase {
     this.ended = true;
     const client = this.client;
     this.client = undefined;
-    void client?.then(
-      (connection) =>
-        connection
-          .query('SELECT set_config($1, $2, false)', [TENANT_SETTING, ''])
-          .then(
-            () => undefined,
-            (error: Error) => error,
-          )
-          .then((error) => {
-            connection.off('error', this.onConnectionError);
-            connection.release(error);
-          }),
-      () => undefined,
-    );
+    if (client) void this.giveBack(client);
+  }
+
+  private async giveBack(client: Promise<PoolClient>): Promise<void> {
+    let connection: PoolClient;
+    try {
+      connection = await client;
+    } catch {
+      return; // it never connected
+    }
+    let failure: Error | undefined;
+    try {
+      await this.queue;
+      await connection.query('SELECT set_config($1, $2, false)', [TENANT_SETTING, '']);
+    } catch (error) {
+      failure = error as Error;
+    }
+    connection.off('error', this.onConnectionError);
+    connection.release(failure);
   }
 }
 

@@ -299,6 +299,10 @@ export class QualificationSkillEntity {
   @ManyToOne(() => SkillEntity, { onDelete: 'CASCADE' })
   @tenantJoin('skill_id')
   skill?: Relation<SkillEntity>;
+
+  /** The skill's place in the qualification's list, so a version reads back exactly as written. */
+  @Column('int', { default: 0 })
+  position: number;
 }
 
 @Entity('role_qualifications')
@@ -324,6 +328,10 @@ export class RoleQualificationEntity {
 
   @Column('text')
   requirement: QualificationRequirement;
+
+  /** The role's place in the qualification's required or recommended list. */
+  @Column('int', { default: 0 })
+  position: number;
 }
 
 export const frameworkEntities = [

@@ -15,6 +15,7 @@ import {
   TrackEntity,
   TransitionEntity,
 } from './framework.entities.js';
+import type { FrameworkDraftEntity } from './drafts/framework-draft.entities.js';
 
 /** A skill as most reads need it: without its descriptors, which `skillLevels` loads when asked. */
 export type SkillRow = Omit<SkillEntity, 'levels'>;
@@ -125,7 +126,7 @@ export class FrameworkLoaders {
   readonly transitionsFromRole = this.groupedBy(TransitionEntity, 'fromRoleId', 'from_role_id', 't.position');
   readonly transitionsToRole = this.groupedBy(TransitionEntity, 'toRoleId', 'to_role_id', 't.position');
   readonly qualificationsByVersion = this.groupedBy(QualificationEntity, 'frameworkVersionId', 'framework_version_id', 't.position');
-  readonly skillLinksByQualification = this.groupedBy(QualificationSkillEntity, 'qualificationId', 'qualification_id', 't.skill_id');
+  readonly skillLinksByQualification = this.groupedBy(QualificationSkillEntity, 'qualificationId', 'qualification_id', 't.position');
   readonly qualificationLinksByRole = this.groupedBy(RoleQualificationEntity, 'roleId', 'role_id', 't.requirement DESC, t.qualification_id');
 
   /**
@@ -148,7 +149,18 @@ export class FrameworkLoaders {
     });
     return group(roleIds, expectations, 'roleId');
   });
+
+  /** A framework's working draft, when it has one (only admins' resolvers ask). */
+  readonly draft = new DataLoader<string, FrameworkDraftEntity | undefined>(async (frameworkIds) => {
+    const rows = await this.run<FrameworkDraftEntity>(DRAFT_BY_FRAMEWORK, frameworkIds);
+    const byFramework = new Map(rows.map((row) => [row.frameworkId, row]));
+    return frameworkIds.map((id) => byFramework.get(id));
+  });
 }
+
+export const DRAFT_COLUMNS = `organisation_id AS "organisationId", framework_id AS "frameworkId", document, revision,
+  based_on_version_id AS "basedOnVersionId", updated_at AS "updatedAt", updated_by_person_id AS "updatedByPersonId"`;
+const DRAFT_BY_FRAMEWORK = `SELECT ${DRAFT_COLUMNS} FROM framework_drafts WHERE organisation_id = $1 AND framework_id = ANY($2)`;
 
 function group<T extends ObjectLiteral>(keys: readonly string[], rows: T[], property: keyof T & string): T[][] {
   const groups = new Map<string, T[]>(keys.map((key) => [key, []]));

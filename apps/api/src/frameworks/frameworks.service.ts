@@ -180,10 +180,11 @@ export class FrameworksService {
     await insert(
       QualificationSkillEntity,
       document.qualifications.flatMap((qualification) =>
-        qualification.skillKeys.map((skillKey) => ({
+        [...new Set(qualification.skillKeys)].map((skillKey, position) => ({
           organisationId,
           qualificationId: idOf(qualificationIds, qualification.key, 'qualification'),
           skillId: idOf(skillIds, skillKey, 'skill'),
+          position,
         })),
       ),
     );
@@ -191,13 +192,19 @@ export class FrameworksService {
       RoleQualificationEntity,
       document.qualifications.flatMap((qualification) => {
         const qualificationId = idOf(qualificationIds, qualification.key, 'qualification');
+        // A role listed under both is required (the stronger link); positions keep each list's order.
         const required = new Set(qualification.requiredForRoleKeys);
-        const roleKeys = new Set([...qualification.requiredForRoleKeys, ...qualification.recommendedForRoleKeys]);
-        return [...roleKeys].map((roleKey) => ({
+        return [
+          ...[...required].map((roleKey, position) => ({ roleKey, position, requirement: 'required' as const })),
+          ...[...new Set(qualification.recommendedForRoleKeys)]
+            .filter((roleKey) => !required.has(roleKey))
+            .map((roleKey, position) => ({ roleKey, position, requirement: 'recommended' as const })),
+        ].map(({ roleKey, position, requirement }) => ({
           organisationId,
           roleId: idOf(roleIds, roleKey, 'role'),
           qualificationId,
-          requirement: required.has(roleKey) ? ('required' as const) : ('recommended' as const),
+          requirement,
+          position,
         }));
       }),
     );

@@ -112,8 +112,8 @@ export class RevisionOutcome {
   @Field(() => Int) actionsDropped: number;
 }
 
-@ObjectType({ description: 'One expected skill against the profile.' })
-export class SkillGap {
+@ObjectType({ description: 'One expected skill of a role against the assessed profile (met, unmet or unassessed).' })
+export class ExpectationGap {
   @Field() skillKey: string;
   @Field(() => Int) requiredLevel: number;
   @Field(() => String, { nullable: true }) requiredLevelName: string | null;
@@ -145,8 +145,8 @@ export class Readiness {
   @Field(() => ID) roleId: string;
   @Field(() => Float, { description: 'Share of the role’s expectations met, 0..1.' }) shareMet: number;
   @Field(() => Int) totalShortfall: number;
-  @Field(() => [SkillGap]) skills: SkillGap[];
-  @Field(() => [SkillGap], { description: 'Unmet and unassessed skills, largest shortfall first.' }) blockingGaps: SkillGap[];
+  @Field(() => [ExpectationGap]) skills: ExpectationGap[];
+  @Field(() => [ExpectationGap], { description: 'Unmet and unassessed skills, largest shortfall first.' }) blockingGaps: ExpectationGap[];
   @Field(() => [QualificationReadiness]) qualifications: QualificationReadiness[];
   @Field(() => ReadinessForecast) forecast: ReadinessForecast;
 }

@@ -36,6 +36,7 @@ import { toDomainAssessment, AssessmentsService, type AssessmentRow } from '../a
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { AppError, badInput, forbidden, notFound } from '../common/errors.js';
 import { tenantTransaction } from '../database/tenant-database.js';
+import { FrameworkDocumentsService } from '../frameworks/framework-documents.service.js';
 import { NotificationsService } from './notifications.service.js';
 import { readVersionDocument, type VersionDocument } from './framework-document.js';
 import { recordRead, requireViewer, subjectFor, type Relationship, type Subject } from './plan-access.js';
@@ -184,6 +185,7 @@ export class PlansService {
     private readonly audit: AuditService,
     private readonly assessments: AssessmentsService,
     private readonly notifications: NotificationsService,
+    private readonly documents: FrameworkDocumentsService,
   ) {}
 
   // ---------------------------------------------------------------------------------------------
@@ -211,7 +213,7 @@ export class PlansService {
       const subject = await subjectFor(manager, actor.organisationId, actor.personId, personId);
       requireViewer(subject, 'readiness');
       const role = await this.publishedRole(manager, actor.organisationId, roleId, 'roleId');
-      const version = await readVersionDocument(manager, actor.organisationId, role.frameworkVersionId);
+      const version = await readVersionDocument(this.documents, manager, actor.organisationId, role.frameworkVersionId);
       const assessments = await this.assessments.assessmentsOf(manager, actor.organisationId, [personId]);
       const held = await this.heldQualifications(manager, actor.organisationId, [personId]);
       await recordRead(this.audit, manager, actor, subject, { action: 'readiness.read', what: `readiness for ${role.title}`, subjectType: 'role', subjectId: roleId });
@@ -264,7 +266,7 @@ export class PlansService {
       if (open) {
         throw new AppError('CONFLICT', `You already have a ${open.status} plan: change its direction instead of starting another.`);
       }
-      const version = await readVersionDocument(manager, actor.organisationId, role.frameworkVersionId);
+      const version = await readVersionDocument(this.documents, manager, actor.organisationId, role.frameworkVersionId);
       const planId = randomUUID();
       const { targets } = await this.targetsFor(manager, actor.organisationId, actor.personId, version, role.key);
       const revision = initialRevision({ targetRoleKey: role.key, frameworkVersionId: version.versionId, at: now, gaps: targets });
@@ -407,7 +409,7 @@ export class PlansService {
       if (subject.relationship !== 'owner') throw forbidden('change the direction of someone else’s plan');
       if (isClosedPlan(plan.status)) throw badInput({ planId: `The plan is ${plan.status}: start a new plan instead.` });
       const role = await this.publishedRole(manager, actor.organisationId, input.targetRoleId, 'targetRoleId');
-      const version = await readVersionDocument(manager, actor.organisationId, role.frameworkVersionId);
+      const version = await readVersionDocument(this.documents, manager, actor.organisationId, role.frameworkVersionId);
       const revisions = await this.revisionsOf(manager, actor.organisationId, [plan.id]);
       const roleKeys = await this.roleKeys(manager, actor.organisationId, revisions.map((r) => r.targetRoleId));
       const { targets } = await this.targetsFor(manager, actor.organisationId, plan.personId, version, role.key);
@@ -622,7 +624,7 @@ export class PlansService {
     const held = await this.heldQualifications(manager, organisationId, personIds);
     const versions = new Map<string, VersionDocument>();
     for (const versionId of new Set(plans.map((p) => p.frameworkVersionId))) {
-      versions.set(versionId, await readVersionDocument(manager, organisationId, versionId));
+      versions.set(versionId, await readVersionDocument(this.documents, manager, organisationId, versionId));
     }
     const roleKeys = await this.roleKeys(manager, organisationId, revisions.map((r) => r.targetRoleId));
     return plans.map((plan) => {

@@ -1,7 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
+import { frameworkPathsResolvers } from '../frameworks/framework-paths.resolvers.js';
 import { frameworkResolvers } from '../frameworks/framework.resolvers.js';
+import { frameworkDraftResolvers } from '../frameworks/drafts/framework-draft.resolvers.js';
 import { auditResolvers } from '../audit/audit.module.js';
 import { identityResolvers } from '../identity/identity.resolvers.js';
 import { organisationResolvers } from '../organisations/organisations.module.js';
@@ -10,7 +12,17 @@ import { assessmentResolvers } from '../assessments/assessments.resolvers.js';
 import { planResolvers } from '../plans/plans.resolvers.js';
 
 /** Every resolver class of the API: the schema is generated from these (code first). */
-export const allResolvers = [...organisationResolvers, ...frameworkResolvers, ...identityResolvers, ...peopleResolvers, ...auditResolvers, ...assessmentResolvers, ...planResolvers];
+export const allResolvers = [
+  ...organisationResolvers,
+  ...frameworkResolvers,
+  ...frameworkDraftResolvers,
+  ...frameworkPathsResolvers,
+  ...identityResolvers,
+  ...peopleResolvers,
+  ...auditResolvers,
+  ...assessmentResolvers,
+  ...planResolvers,
+];
 
 const HEADER = `# ------------------------------------------------------
 # THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)

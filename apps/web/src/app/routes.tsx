@@ -8,6 +8,8 @@ import { ImportPage } from '../features/admin/ImportPage';
 import { InvitationsPage } from '../features/admin/InvitationsPage';
 import { FrameworkPage } from '../features/frameworks/FrameworkPage';
 import { FrameworksPage } from '../features/frameworks/FrameworksPage';
+import { CareerPathPage } from '../features/paths/CareerPathPage';
+import { RoleComparisonPage } from '../features/paths/RoleComparisonPage';
 import { NotFoundPage } from '../features/NotFoundPage';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { PersonPage } from '../features/people/PersonPage';
@@ -51,6 +53,8 @@ export const routes: RouteObject[] = [
           { index: true, element: <Navigate to="/frameworks" replace /> },
           { path: 'frameworks', Component: FrameworksPage },
           { path: 'frameworks/:frameworkId', Component: FrameworkPage },
+          { path: 'frameworks/:frameworkId/compare', Component: RoleComparisonPage },
+          { path: 'frameworks/:frameworkId/paths', Component: CareerPathPage },
           { path: 'roles/:roleId', Component: RolePage },
           { path: 'people', Component: PeoplePage },
           { path: 'people/:personId', Component: PersonPage },

@@ -1,5 +1,5 @@
 import type { FrameworkDocument, RoleDocument, TransitionDocument, TransitionKind } from './document.js';
-import { buildRoleGraph, closestRoles, findCheapestRoute, roleGaps, type Route } from './paths.js';
+import { buildRoleGraph, closestRoles, findCheapestRoute, planRoute, roleGaps, roleProfile, type Route } from './paths.js';
 import { pmoFramework } from './pmo-framework.js';
 import { UnknownRoleError } from './roles.js';
 import { smallFramework } from './test-fixtures.js';
@@ -73,6 +73,15 @@ describe('roleGaps', () => {
       { skillKey: 's', skillName: 'S', currentLevel: 1, requiredLevel: 3, shortfall: 2 },
       { skillKey: 'u', skillName: 'U', currentLevel: 0, requiredLevel: 2, shortfall: 2 },
     ]);
+  });
+});
+
+describe('roleProfile', () => {
+  it('is the positive expectations of a role, so its holder has no gaps against it', () => {
+    const doc = graph({ r: { s: 3, t: 0, u: -1 } }, []);
+    const role = doc.roles[0]!;
+    expect(roleProfile(role)).toEqual({ s: 3 });
+    expect(roleGaps(doc, role, roleProfile(role))).toEqual([]);
   });
 });
 
@@ -248,6 +257,89 @@ describe('findCheapestRoute', () => {
     }
     expect(findCheapestRoute(pmoFramework, 'pmo-administrator', 'project-manager', administrator)).toEqual(route);
     expect(findCheapestRoute(pmoFramework, 'portfolio-manager', 'pmo-administrator', {})).toBeNull();
+  });
+});
+
+describe('planRoute', () => {
+  it('returns the same route as findCheapestRoute when there is one', () => {
+    const profile = { planning: 1 };
+    expect(planRoute(smallFramework(), 'pmo-analyst', 'pmo-manager', profile)).toEqual({
+      found: true,
+      route: findCheapestRoute(smallFramework(), 'pmo-analyst', 'pmo-manager', profile),
+    });
+  });
+
+  it('answers a route of no steps from a role to itself', () => {
+    const result = planRoute(smallFramework(), 'pmo-manager', 'pmo-manager', {});
+    expect(result).toMatchObject({ found: true, route: { steps: [], totalMonths: 0, totalShortfall: 0 } });
+  });
+
+  it('says the framework is empty instead of throwing', () => {
+    expect(planRoute(graph({}, []), 'a', 'b', {})).toEqual({ found: false, reason: 'empty-framework' });
+  });
+
+  it('names the unknown role instead of throwing', () => {
+    expect(planRoute(smallFramework(), 'pmo-analyst', 'cto', {})).toEqual({ found: false, reason: 'unknown-role', roleKey: 'cto' });
+    expect(planRoute(smallFramework(), 'intern', 'cto', {})).toEqual({ found: false, reason: 'unknown-role', roleKey: 'intern' });
+  });
+
+  it('tells a dead end from a role nobody moves into and from two disconnected parts', () => {
+    // a → b; c → d: a has moves out and d moves in, but nothing joins them.
+    const doc = graph({ a: {}, b: {}, c: {}, d: {} }, [
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(planRoute(doc, 'b', 'd', {})).toEqual({ found: false, reason: 'no-moves-out', roleKey: 'b' });
+    expect(planRoute(doc, 'a', 'c', {})).toEqual({ found: false, reason: 'no-moves-in', roleKey: 'c' });
+    expect(planRoute(doc, 'a', 'd', {})).toEqual({ found: false, reason: 'unreachable' });
+  });
+
+  it('judges dead ends by the kinds of move followed', () => {
+    // Only a lateral move leaves a: following promotions only, a is a dead end.
+    const doc = graph({ a: {}, b: {} }, [['a', 'b', 12, 'lateral']]);
+    expect(planRoute(doc, 'a', 'b', {}).found).toBe(true);
+    expect(planRoute(doc, 'a', 'b', {}, { kinds: ['promotion'] })).toEqual({ found: false, reason: 'no-moves-out', roleKey: 'a' });
+  });
+
+  it('reports an unreachable target inside a cycle of lateral moves', () => {
+    const doc = graph({ a: {}, b: {}, c: {}, d: {} }, [
+      ['a', 'b', 0, 'lateral'],
+      ['b', 'a', 0, 'lateral'],
+      ['c', 'd', 0, 'lateral'],
+      ['d', 'c', 0, 'lateral'],
+    ]);
+    expect(planRoute(doc, 'a', 'c', {})).toEqual({ found: false, reason: 'unreachable' });
+  });
+});
+
+describe('findCheapestRoute on larger graphs', () => {
+  it('finds every route of the built-in framework from its holder\'s profile, quickly', () => {
+    const started = Date.now();
+    let found = 0;
+    for (const from of pmoFramework.roles) {
+      for (const to of pmoFramework.roles) {
+        const result = planRoute(pmoFramework, from.key, to.key, roleProfile(from));
+        if (result.found) {
+          found += 1;
+          expect(result.route.steps.every((step) => step.cost >= 0 && step.gaps.every((gap) => gap.shortfall > 0))).toBe(true);
+        } else {
+          expect(['no-moves-out', 'no-moves-in', 'unreachable']).toContain(result.reason);
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(pmoFramework.roles.length);
+    // A generous bound: this is interactive (one GraphQL request), not a batch job.
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('terminates on a dense graph where every role can move laterally to every other', () => {
+    const names = 'abcdefghij'.split('');
+    const roles = Object.fromEntries(names.map((name, i) => [name, { s: 1 + (i % 5), t: 1 + ((i * 3) % 5), u: 1 + ((i * 7) % 5) }]));
+    const edges: Array<[string, string, number, TransitionKind]> = [];
+    for (const from of names) for (const to of names) if (from !== to) edges.push([from, to, 6, 'lateral']);
+    const route = findCheapestRoute(graph(roles, edges), 'a', 'j', {});
+    expect(route?.steps.at(-1)?.toRoleKey).toBe('j');
+    expect(new Set(keysOf(route)).size).toBe(keysOf(route)!.length);
   });
 });
 

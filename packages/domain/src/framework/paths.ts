@@ -49,6 +49,16 @@ export function buildRoleGraph(doc: FrameworkDocument): RoleGraph {
 // ---------------------------------------------------------------------------------------------
 // Gaps
 
+/** The profile of someone who exactly meets a role: its positive expectations (the assumed profile of its holder). */
+export function roleProfile(role: RoleDocument): SkillProfile {
+  const profile: Record<string, number> = {};
+  for (const key of Object.keys(role.expectations)) {
+    const level = expectedLevel(role, key);
+    if (level > 0) profile[key] = level;
+  }
+  return profile;
+}
+
 function levelOf(profile: SkillProfile, skillKey: string): number {
   const value = Object.prototype.hasOwnProperty.call(profile, skillKey) ? profile[skillKey] : undefined;
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
@@ -180,6 +190,8 @@ export interface Route {
   totalMonths: number;
 }
 
+const DEFAULT_ROUTE_KINDS: readonly TransitionKind[] = ['promotion', 'lateral'];
+
 const EPSILON = 1e-9;
 
 /** Rounds away floating-point noise so that equal sums compare equal (costs are shown, not integrated). */
@@ -292,7 +304,7 @@ export function findCheapestRoute(
   getRole(doc, toRoleKey);
   const monthWeight = options.monthWeight ?? 1 / 12;
   const defaultMonths = options.defaultTypicalMonths ?? 12;
-  const kinds = new Set<TransitionKind>(options.kinds ?? ['promotion', 'lateral']);
+  const kinds = new Set<TransitionKind>(options.kinds ?? DEFAULT_ROUTE_KINDS);
   const qualificationCost = options.missingQualificationCost ?? 0;
   if (!(monthWeight >= 0) || !(defaultMonths >= 0) || !(qualificationCost >= 0)) {
     throw new RangeError('route weights must be zero or positive');
@@ -378,4 +390,47 @@ function toRoute(fromRoleKey: string, toRoleKey: string, label: Label): Route {
     totalShortfall: label.steps.reduce((sum, step) => sum + step.shortfall, 0),
     totalMonths: label.steps.reduce((sum, step) => sum + step.typicalMonths, 0),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Route with an explicit answer when there is none
+
+/**
+ * Why there is no route, most specific first:
+ * - `empty-framework`: the framework has no roles at all;
+ * - `unknown-role`: a role key is not in the framework (`roleKey` says which);
+ * - `no-moves-out`: the starting role has no move of the kinds followed;
+ * - `no-moves-in`: no move of the kinds followed leads into the target role;
+ * - `unreachable`: moves exist at both ends, but no chain of them connects the two roles.
+ */
+export type NoRouteReason = 'empty-framework' | 'unknown-role' | 'no-moves-out' | 'no-moves-in' | 'unreachable';
+
+export type RouteResult =
+  | { found: true; route: Route }
+  | { found: false; reason: NoRouteReason; roleKey?: string };
+
+/**
+ * {@link findCheapestRoute} with every outcome as a value: a route (possibly of no steps, from a role
+ * to itself), or the reason there is none. Never throws for unknown roles or an empty framework;
+ * still throws RangeError for negative weights (a programming error, not an answer).
+ */
+export function planRoute(
+  doc: FrameworkDocument,
+  fromRoleKey: string,
+  toRoleKey: string,
+  profile: SkillProfile,
+  options: RouteOptions = {},
+): RouteResult {
+  const graph = buildRoleGraph(doc);
+  if (graph.roles.size === 0) return { found: false, reason: 'empty-framework' };
+  for (const key of [fromRoleKey, toRoleKey]) {
+    if (!graph.roles.has(key)) return { found: false, reason: 'unknown-role', roleKey: key };
+  }
+  const route = findCheapestRoute(doc, fromRoleKey, toRoleKey, profile, options);
+  if (route) return { found: true, route };
+  const kinds = new Set<TransitionKind>(options.kinds ?? DEFAULT_ROUTE_KINDS);
+  const followed = (moves: readonly TransitionDocument[] | undefined) => (moves ?? []).some((t) => kinds.has(t.kind));
+  if (!followed(graph.outgoing.get(fromRoleKey))) return { found: false, reason: 'no-moves-out', roleKey: fromRoleKey };
+  if (!followed(graph.incoming.get(toRoleKey))) return { found: false, reason: 'no-moves-in', roleKey: toRoleKey };
+  return { found: false, reason: 'unreachable' };
 }

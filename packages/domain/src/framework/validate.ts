@@ -49,7 +49,8 @@ export function formatProblemPath(path: ReadonlyArray<PropertyKey>): string {
 
 type RawIssue = z.core.$ZodRawIssue;
 
-function describeIssue(issue: RawIssue): string | undefined {
+/** A zod issue in words a person understands (also used for draft operations). */
+export function describeIssue(issue: RawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.input === undefined) return 'is required';

@@ -1,19 +1,18 @@
-import { Badge, Group, Paper, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { skipToken, useQuery } from '@apollo/client/react';
 import { lazy, Suspense, useMemo } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { graphql } from '../../gql';
 import { Empty, ErrorState, LoadingState, NotFoundState } from '../../components/QueryStates';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { SkipLink } from '../../components/SkipLink';
 import { isNotFoundError } from '../../lib/errors';
-import { formatDate, trackColor } from '../../lib/labels';
+import { formatDate } from '../../lib/labels';
 import { MovesLegend } from './MovesLegend';
 import { MovesTable } from './MovesTable';
-import { sortMoves } from './moves';
+import { buildFrameworkView } from './frameworkView';
 import { ProficiencyScaleTable } from './ProficiencyScale';
-import { byLevel, TrackLadders } from './TrackLadders';
-import type { RoleGraphMove, RoleGraphRole } from './RoleGraph';
+import { TrackLadders } from './TrackLadders';
 
 // React Flow and dagre are the heaviest part of the app: load them only when a framework is opened.
 const RoleGraph = lazy(() => import('./RoleGraph'));
@@ -86,35 +85,7 @@ export function FrameworkPage() {
   const framework = data?.framework;
   const version = framework?.currentVersion ?? null;
 
-  const view = useMemo(() => {
-    if (!version) return null;
-    const tracks = version.tracks.map((track, index) => ({
-      ...track,
-      color: trackColor(index),
-      roles: [...track.roles].sort(byLevel),
-    }));
-    const roleOrder = tracks.flatMap((track) => track.roles.map((role) => role.id));
-    const moves = sortMoves(version.transitions, roleOrder);
-    const graphRoles: RoleGraphRole[] = tracks.flatMap((track) =>
-      track.roles.map((role) => ({
-        id: role.id,
-        title: role.title,
-        level: role.level,
-        trackId: track.id,
-        trackName: track.name,
-        color: track.color,
-      })),
-    );
-    const graphMoves: RoleGraphMove[] = moves.map((move) => ({
-      id: move.id,
-      kind: move.kind,
-      fromId: move.from.id,
-      toId: move.to.id,
-      fromTitle: move.from.title,
-      toTitle: move.to.title,
-    }));
-    return { tracks, moves, graphRoles, graphMoves };
-  }, [version]);
+  const view = useMemo(() => (version ? buildFrameworkView(version) : null), [version]);
 
   if (error && !framework) {
     if (isNotFoundError(error)) return <FrameworkNotFound />;
@@ -162,6 +133,16 @@ export function FrameworkPage() {
           ) : null}
         </Group>
         {framework.description ? <Text maw={820}>{framework.description}</Text> : null}
+        {version ? (
+          <Group gap="md">
+            <Anchor component={Link} to={`/frameworks/${framework.id}/compare`}>
+              Compare two roles
+            </Anchor>
+            <Anchor component={Link} to={`/frameworks/${framework.id}/paths`}>
+              Find a route between roles
+            </Anchor>
+          </Group>
+        ) : null}
       </Stack>
 
       {!version || !view ? (

@@ -27,6 +27,13 @@ describe('Role page', () => {
     ]);
   });
 
+  it('links to comparing this role with another and to finding a route to it', async () => {
+    renderRoute('/roles/role-pmo-analyst', [found]);
+
+    expect(await screen.findByRole('link', { name: 'Compare with…' })).toHaveAttribute('href', '/frameworks/fw-pmo/compare?from=role-pmo-analyst');
+    expect(screen.getByRole('link', { name: 'Find a route to this role' })).toHaveAttribute('href', '/frameworks/fw-pmo/paths?to=role-pmo-analyst');
+  });
+
   it('groups the expected skills by category, with level number, level name and descriptor', async () => {
     renderRoute('/roles/role-pmo-analyst', [found]);
 

@@ -1,6 +1,6 @@
-import { Badge, Group, List, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, List, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { skipToken, useQuery } from '@apollo/client/react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { graphql } from '../../gql';
 import { Empty, ErrorState, LoadingState, NotFoundState } from '../../components/QueryStates';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
@@ -166,6 +166,14 @@ export function RolePage() {
         <Text size="lg" maw={820} mt="xs">
           {role.summary}
         </Text>
+        <Group gap="md" mt="xs">
+          <Anchor component={Link} to={`/frameworks/${framework.id}/compare?from=${role.id}`}>
+            Compare with…
+          </Anchor>
+          <Anchor component={Link} to={`/frameworks/${framework.id}/paths?to=${role.id}`}>
+            Find a route to this role
+          </Anchor>
+        </Group>
       </Stack>
 
       <section aria-labelledby="responsibilities-heading">

@@ -1,0 +1,53 @@
+import { draftOperationSchema, parseDraftOperation, type DraftOperation, type FrameworkProblem } from '@trellis/domain';
+import type { DraftOperationInput } from './framework-draft.models.js';
+
+/** The input fields that arrive as lists in GraphQL and become the domain's `levels`, per kind. */
+const LEVELS_FIELD: Record<string, 'levels' | 'expectations' | 'proficiencyScale'> = {
+  addSkill: 'levels',
+  updateSkill: 'levels',
+  setExpectationsRow: 'expectations',
+  setProficiencyScale: 'proficiencyScale',
+};
+const LIST_FIELDS = new Set(['levels', 'expectations', 'proficiencyScale']);
+
+function fieldsOf(kind: string): Set<string> {
+  const option = draftOperationSchema.options.find((candidate) => candidate.shape.kind.value === kind);
+  return new Set(option ? Object.keys(option.shape) : []);
+}
+
+/**
+ * Turns GraphQL operation inputs into the domain's operations, reporting every problem with its
+ * path (`operations[1].title: must not be empty`), including fields the kind does not read, so
+ * nothing a client sends is silently ignored.
+ */
+export function toDraftOperations(inputs: DraftOperationInput[]): { operations: DraftOperation[] } | { problems: FrameworkProblem[] } {
+  const operations: DraftOperation[] = [];
+  const problems: FrameworkProblem[] = [];
+  inputs.forEach((input, index) => {
+    const path = `operations[${index}]`;
+    const allowed = fieldsOf(input.kind);
+    const plain: Record<string, unknown> = { kind: input.kind };
+    for (const [field, value] of Object.entries(input)) {
+      if (field === 'kind' || value === undefined) continue;
+      if (LIST_FIELDS.has(field)) {
+        if (LEVELS_FIELD[input.kind] !== field) problems.push({ path: `${path}.${field}`, message: `is not used by ${input.kind}` });
+        continue;
+      }
+      if (!allowed.has(field)) problems.push({ path: `${path}.${field}`, message: `is not used by ${input.kind}` });
+      else plain[field] = value;
+    }
+    const listField = LEVELS_FIELD[input.kind];
+    const list = listField ? input[listField] : undefined;
+    if (list !== undefined && list !== null) {
+      if (listField === 'levels') plain.levels = Object.fromEntries(input.levels!.map((l) => [String(l.level), l.descriptor]));
+      if (listField === 'expectations') plain.levels = Object.fromEntries(input.expectations!.map((e) => [e.skillKey, e.level]));
+      if (listField === 'proficiencyScale') plain.levels = input.proficiencyScale!.map((l) => ({ ...l }));
+    }
+    const parsed = parseDraftOperation(plain, path);
+    if ('problems' in parsed) {
+      // The domain calls every list `levels`; name the field the client sent.
+      problems.push(...parsed.problems.map((p) => (listField ? { ...p, path: p.path.replace(`${path}.levels`, `${path}.${listField}`) } : p)));
+    } else operations.push(parsed.operation);
+  });
+  return problems.length > 0 ? { problems } : { operations };
+}

@@ -1,0 +1,238 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DRAFT_OPERATION_KINDS, type DraftOperationKind, type FrameworkDocument } from '@trellis/domain';
+import { ProficiencyLevel, TrackKindValue, TransitionKindValue } from '../framework.models.js';
+import type { FrameworkDraftEntity } from './framework-draft.entities.js';
+
+/**
+ * GraphQL shapes of a framework draft: the draft document's parts as typed objects, named by key
+ * (a draft has no database ids), and the one input every edit is sent as.
+ */
+
+/** GraphQL enum names for the domain's operation kinds: ADD_TRACK ↔ addTrack. */
+const DraftOperationKindValue = Object.fromEntries(
+  DRAFT_OPERATION_KINDS.map((kind) => [kind.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase(), kind]),
+) as Record<string, DraftOperationKind>;
+registerEnumType(DraftOperationKindValue, {
+  name: 'DraftOperationKind',
+  description: 'What a draft operation does; see DraftOperationInput for the fields each kind reads.',
+});
+
+export enum FrameworkSourceValue {
+  TEMPLATE = 'template',
+  COPY = 'copy',
+  BLANK = 'blank',
+  IMPORT = 'import',
+}
+registerEnumType(FrameworkSourceValue, { name: 'FrameworkSource' });
+
+@ObjectType()
+export class DraftTrack {
+  @Field() key: string;
+  @Field() name: string;
+  @Field(() => TrackKindValue) kind: TrackKindValue;
+  @Field(() => String, { nullable: true }) description: string | null;
+}
+
+@ObjectType({ description: 'The level a draft role expects of one skill.' })
+export class DraftExpectation {
+  @Field() skillKey: string;
+  @Field(() => Int) level: number;
+}
+
+@ObjectType()
+export class DraftRole {
+  @Field() key: string;
+  @Field() title: string;
+  @Field() trackKey: string;
+  @Field(() => Int, { description: 'The rung on its track, 1 = first.' }) level: number;
+  @Field(() => Int, { nullable: true }) band: number | null;
+  @Field() summary: string;
+  @Field(() => [String]) responsibilities: string[];
+  @Field(() => [DraftExpectation]) expectations: DraftExpectation[];
+}
+
+@ObjectType()
+export class DraftSkillCategory {
+  @Field() key: string;
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) description: string | null;
+}
+
+@ObjectType()
+export class DraftSkillLevel {
+  @Field(() => Int) level: number;
+  @Field() descriptor: string;
+}
+
+@ObjectType()
+export class DraftSkill {
+  @Field() key: string;
+  @Field() name: string;
+  @Field() categoryKey: string;
+  @Field(() => String, { nullable: true }) description: string | null;
+  @Field(() => [DraftSkillLevel], { description: 'The descriptors written so far, by level.' }) levels: DraftSkillLevel[];
+}
+
+@ObjectType()
+export class DraftTransition {
+  @Field() fromRoleKey: string;
+  @Field() toRoleKey: string;
+  @Field(() => TransitionKindValue) kind: TransitionKindValue;
+  @Field(() => Int, { nullable: true }) typicalMonths: number | null;
+  @Field(() => String, { nullable: true }) guidance: string | null;
+}
+
+@ObjectType()
+export class DraftQualification {
+  @Field() key: string;
+  @Field() name: string;
+  @Field() provider: string;
+  @Field(() => String, { nullable: true }) url: string | null;
+  @Field(() => Int, { nullable: true }) validityMonths: number | null;
+  @Field(() => String, { nullable: true }) description: string | null;
+  @Field(() => [String]) skillKeys: string[];
+  @Field(() => [String]) requiredForRoleKeys: string[];
+  @Field(() => [String]) recommendedForRoleKeys: string[];
+}
+
+@ObjectType({ description: "A framework's working copy, edited by admins and published as a new version." })
+export class FrameworkDraft {
+  @Field(() => ID) frameworkId: string;
+  @Field(() => Int, { description: 'Increases with every change; edits name the revision they were made on.' }) revision: number;
+  @Field(() => Date) updatedAt: Date;
+  @Field() key: string;
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) description: string | null;
+  @Field(() => [ProficiencyLevel]) proficiencyScale: ProficiencyLevel[];
+  @Field(() => [DraftSkillCategory]) skillCategories: DraftSkillCategory[];
+  @Field(() => [DraftSkill]) skills: DraftSkill[];
+  @Field(() => [DraftTrack]) tracks: DraftTrack[];
+  @Field(() => [DraftRole]) roles: DraftRole[];
+  @Field(() => [DraftTransition]) transitions: DraftTransition[];
+  @Field(() => [DraftQualification]) qualifications: DraftQualification[];
+  /** Resolved by the draft resolver. */
+  updatedByPersonId: string | null;
+  basedOnVersionId: string | null;
+}
+
+/** The draft as GraphQL serves it: the document's records become lists, absent optionals null. */
+export function draftView(draft: FrameworkDraftEntity): FrameworkDraft {
+  const document: FrameworkDocument = draft.document;
+  return {
+    frameworkId: draft.frameworkId,
+    revision: draft.revision,
+    updatedAt: new Date(draft.updatedAt),
+    updatedByPersonId: draft.updatedByPersonId,
+    basedOnVersionId: draft.basedOnVersionId,
+    key: document.key,
+    name: document.name,
+    description: document.description ?? null,
+    proficiencyScale: [...document.proficiencyScale].sort((a, b) => a.level - b.level),
+    skillCategories: document.skillCategories.map((c) => ({ key: c.key, name: c.name, description: c.description ?? null })),
+    skills: document.skills.map((s) => ({
+      key: s.key,
+      name: s.name,
+      categoryKey: s.categoryKey,
+      description: s.description ?? null,
+      levels: Object.entries(s.levels)
+        .map(([level, descriptor]) => ({ level: Number(level), descriptor }))
+        .sort((a, b) => a.level - b.level),
+    })),
+    tracks: document.tracks.map((t) => ({ key: t.key, name: t.name, kind: t.kind as TrackKindValue, description: t.description ?? null })),
+    roles: document.roles.map((r) => ({
+      key: r.key,
+      title: r.title,
+      trackKey: r.trackKey,
+      level: r.level,
+      band: r.band ?? null,
+      summary: r.summary,
+      responsibilities: r.responsibilities,
+      expectations: Object.entries(r.expectations).map(([skillKey, level]) => ({ skillKey, level })),
+    })),
+    transitions: document.transitions.map((t) => ({
+      fromRoleKey: t.fromRoleKey,
+      toRoleKey: t.toRoleKey,
+      kind: t.kind as TransitionKindValue,
+      typicalMonths: t.typicalMonths ?? null,
+      guidance: t.guidance ?? null,
+    })),
+    qualifications: document.qualifications.map((q) => ({
+      key: q.key,
+      name: q.name,
+      provider: q.provider,
+      url: q.url ?? null,
+      validityMonths: q.validityMonths ?? null,
+      description: q.description ?? null,
+      skillKeys: q.skillKeys,
+      requiredForRoleKeys: q.requiredForRoleKeys,
+      recommendedForRoleKeys: q.recommendedForRoleKeys,
+    })),
+  };
+}
+
+@InputType()
+export class DraftSkillLevelInput {
+  @Field(() => Int) level: number;
+  @Field() descriptor: string;
+}
+
+@InputType({ description: 'One cell of a role row: null clears it.' })
+export class DraftExpectationInput {
+  @Field() skillKey: string;
+  @Field(() => Int, { nullable: true }) level: number | null;
+}
+
+@InputType()
+export class ProficiencyLevelInput {
+  @Field(() => Int) level: number;
+  @Field() name: string;
+  @Field() summary: string;
+}
+
+@InputType({
+  description:
+    'One edit of a draft. `kind` says which; each kind reads its own fields (as in @trellis/domain DraftOperation) and ' +
+    'refuses others. Parts are named by key. In updates an absent field is unchanged and null clears it. ' +
+    '`levels` are a skill\'s descriptors, `expectations` a pasted role row (SET_EXPECTATIONS_ROW), `proficiencyScale` ' +
+    'the whole scale (SET_PROFICIENCY_SCALE); `level` is a role\'s rung or an expectation level (null clears it).',
+})
+export class DraftOperationInput {
+  @Field(() => DraftOperationKindValue) kind: DraftOperationKind;
+  @Field({ nullable: true }) key?: string;
+  @Field({ nullable: true }) intoKey?: string;
+  @Field({ nullable: true }) name?: string;
+  @Field({ nullable: true }) title?: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => TrackKindValue, { nullable: true }) trackKind?: TrackKindValue;
+  @Field({ nullable: true }) trackKey?: string;
+  @Field(() => Int, { nullable: true }) level?: number | null;
+  @Field(() => Int, { nullable: true }) band?: number | null;
+  @Field({ nullable: true }) summary?: string;
+  @Field(() => [String], { nullable: true }) responsibilities?: string[];
+  @Field(() => Int, { nullable: true, description: 'Where to put it (0 = first); adds put it last without one.' }) position?: number;
+  @Field({ nullable: true }) categoryKey?: string;
+  @Field(() => [DraftSkillLevelInput], { nullable: true }) levels?: DraftSkillLevelInput[];
+  @Field({ nullable: true }) roleKey?: string;
+  @Field({ nullable: true }) skillKey?: string;
+  @Field(() => [DraftExpectationInput], { nullable: true }) expectations?: DraftExpectationInput[];
+  @Field(() => [ProficiencyLevelInput], { nullable: true }) proficiencyScale?: ProficiencyLevelInput[];
+  @Field({ nullable: true }) fromRoleKey?: string;
+  @Field({ nullable: true }) toRoleKey?: string;
+  @Field(() => TransitionKindValue, { nullable: true }) transitionKind?: TransitionKindValue;
+  @Field(() => Int, { nullable: true }) typicalMonths?: number | null;
+  @Field(() => String, { nullable: true }) guidance?: string | null;
+  @Field({ nullable: true }) provider?: string;
+  @Field(() => String, { nullable: true }) url?: string | null;
+  @Field(() => Int, { nullable: true }) validityMonths?: number | null;
+  @Field(() => [String], { nullable: true }) skillKeys?: string[];
+  @Field(() => [String], { nullable: true }) requiredForRoleKeys?: string[];
+  @Field(() => [String], { nullable: true }) recommendedForRoleKeys?: string[];
+}
+
+@InputType()
+export class CreateFrameworkInput {
+  @Field(() => FrameworkSourceValue) source: FrameworkSourceValue;
+  @Field({ nullable: true, description: 'Required except for IMPORT, where it defaults to the document\'s name.' }) name?: string;
+  @Field(() => ID, { nullable: true, description: 'The framework to copy (COPY).' }) frameworkId?: string;
+  @Field({ nullable: true, description: 'The framework document as JSON text (IMPORT).' }) json?: string;
+}

@@ -1,0 +1,120 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Qualification, Role, Skill, TransitionKindValue } from './framework.models.js';
+
+/**
+ * GraphQL shapes of role comparison and career paths. `Role`, `Skill` and `Qualification` fields
+ * carry the rows the service read, so their own field resolvers (track, expectations...) apply.
+ */
+
+export enum ProfileSourceValue {
+  GIVEN = 'GIVEN',
+  CURRENT_ROLE_EXPECTATIONS = 'CURRENT_ROLE_EXPECTATIONS',
+  NONE = 'NONE',
+}
+registerEnumType(ProfileSourceValue, {
+  name: 'ProfileSource',
+  description: 'Where the skill levels a route or ranking was measured against came from.',
+  valuesMap: {
+    GIVEN: { description: 'The profile passed in the request.' },
+    CURRENT_ROLE_EXPECTATIONS: {
+      description: "No profile was given: the viewer is assumed to meet exactly their current role's expectations.",
+    },
+    NONE: { description: 'No profile was given and the viewer has no current role: every skill counts as level 0.' },
+  },
+});
+
+export enum NoRouteReasonValue {
+  NO_MOVES_OUT = 'no-moves-out',
+  NO_MOVES_IN = 'no-moves-in',
+  UNREACHABLE = 'unreachable',
+}
+registerEnumType(NoRouteReasonValue, {
+  name: 'NoRouteReason',
+  valuesMap: {
+    NO_MOVES_OUT: { description: 'The starting role has no moves out of it.' },
+    NO_MOVES_IN: { description: 'No move leads into the target role.' },
+    UNREACHABLE: { description: 'Moves exist at both ends, but no chain of them joins the two roles.' },
+  },
+});
+
+@InputType({ description: 'A level of one skill, as a person holds it.' })
+export class SkillLevelInput {
+  @Field(() => ID) skillId: string;
+  @Field(() => Int, { description: '0 (none) up to the top of the framework\'s scale.' }) level: number;
+}
+
+@ObjectType({ description: 'A skill whose expected level differs between two roles. Level 0 means "not expected".' })
+export class SkillExpectationChange {
+  @Field(() => Skill) skill: Skill;
+  @Field(() => Int) fromLevel: number;
+  @Field(() => Int) toLevel: number;
+  @Field(() => Int, { description: 'toLevel − fromLevel: positive when the target role expects more.' }) difference: number;
+  @Field(() => String, { nullable: true, description: 'The skill at fromLevel; null when the first role does not expect it.' })
+  fromDescriptor: string | null;
+  @Field(() => String, { nullable: true, description: 'The skill at toLevel; null when the second role does not expect it.' })
+  toDescriptor: string | null;
+}
+
+@ObjectType({ description: 'What changes from one role to another of the same framework version.' })
+export class RoleComparison {
+  @Field(() => Role) from: Role;
+  @Field(() => Role) to: Role;
+  @Field(() => [SkillExpectationChange], { description: "Skills whose expectation differs, in the framework's skill order." })
+  changes: SkillExpectationChange[];
+}
+
+@ObjectType({ description: 'A skill where a profile falls short of what a role expects.' })
+export class SkillGap {
+  @Field(() => Skill) skill: Skill;
+  @Field(() => Int) requiredLevel: number;
+  @Field(() => Int) currentLevel: number;
+  @Field(() => Int, { description: 'requiredLevel − currentLevel, at least 1.' }) shortfall: number;
+}
+
+@ObjectType({ description: 'One move of a career route.' })
+export class CareerRouteStep {
+  @Field(() => Role) from: Role;
+  @Field(() => Role) to: Role;
+  @Field(() => TransitionKindValue) kind: TransitionKindValue;
+  @Field(() => Int, { description: "The move's typical months (12 when the framework gives none)." }) typicalMonths: number;
+  @Field(() => String, { nullable: true }) guidance: string | null;
+  @Field(() => [SkillGap], { description: 'Gaps against the target role, with the skills gained by the earlier steps.' })
+  gaps: SkillGap[];
+  @Field(() => Int, { description: 'The sum of the gaps\' shortfalls.' }) shortfall: number;
+  @Field(() => [Qualification], { description: 'Qualifications the target role requires that the route has not gained yet.' })
+  missingQualifications: Qualification[];
+}
+
+@ObjectType({
+  description:
+    'The cheapest route between two roles for a skill profile: each step is priced by its level shortfall plus ' +
+    'its typical months (a year weighs as much as one level). Equal-cost routes: fewer steps, then role keys in order.',
+})
+export class CareerRoute {
+  @Field(() => Role) from: Role;
+  @Field(() => Role) to: Role;
+  @Field({ description: 'False when no chain of moves leads from one role to the other (see reason).' }) found: boolean;
+  @Field(() => NoRouteReasonValue, { nullable: true }) reason: NoRouteReasonValue | null;
+  @Field(() => String, { nullable: true, description: 'Why there is no route, in words.' }) message: string | null;
+  @Field(() => ProfileSourceValue) profileSource: ProfileSourceValue;
+  @Field(() => [CareerRouteStep], { description: 'Empty when there is no route, or from a role to itself.' })
+  steps: CareerRouteStep[];
+  @Field(() => Int) totalMonths: number;
+  @Field(() => Int) totalShortfall: number;
+}
+
+@ObjectType({ description: 'How close a profile is to a role.' })
+export class RoleFit {
+  @Field(() => Role) role: Role;
+  @Field(() => Int, { description: 'Sum of level shortfalls over the role\'s expectations; 0 = the profile meets the role.' })
+  shortfall: number;
+  @Field(() => [SkillGap]) gaps: SkillGap[];
+  @Field(() => Int) expectedSkillCount: number;
+  @Field(() => Int) metSkillCount: number;
+}
+
+@ObjectType({ description: 'Roles of one framework version ranked by how little a profile falls short of them.' })
+export class ClosestRoles {
+  @Field(() => ProfileSourceValue) profileSource: ProfileSourceValue;
+  @Field(() => [RoleFit]) roles: RoleFit[];
+}

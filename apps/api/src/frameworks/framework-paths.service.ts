@@ -1,0 +1,387 @@
+import { Injectable } from '@nestjs/common';
+import {
+  closestRoles,
+  compareRoles,
+  planRoute,
+  type FrameworkDocument,
+  type NoRouteReason,
+  type SkillGap as DomainSkillGap,
+  type SkillProfile,
+} from '@trellis/domain';
+import { badInput, notFound } from '../common/errors.js';
+import type { RequestContext } from '../graphql/request-context.js';
+import type { FrameworkVersionEntity, QualificationEntity, RoleEntity } from './framework.entities.js';
+import type { FrameworkLoaders, SkillRow } from './framework.loaders.js';
+import { NoRouteReasonValue, ProfileSourceValue, type SkillLevelInput } from './framework-paths.models.js';
+import type { TransitionKindValue } from './framework.models.js';
+
+/** One framework version in the domain's portable form, with the rows its keys stand for. */
+interface VersionGraph {
+  version: FrameworkVersionEntity;
+  document: FrameworkDocument;
+  rolesByKey: Map<string, RoleEntity>;
+  skillsByKey: Map<string, SkillRow>;
+  skillsById: Map<string, SkillRow>;
+  qualificationsByKey: Map<string, QualificationEntity>;
+}
+
+export interface SkillGapResult {
+  skill: SkillRow;
+  requiredLevel: number;
+  currentLevel: number;
+  shortfall: number;
+}
+
+export interface RoleComparisonResult {
+  from: RoleEntity;
+  to: RoleEntity;
+  changes: {
+    skill: SkillRow;
+    fromLevel: number;
+    toLevel: number;
+    difference: number;
+    fromDescriptor: string | null;
+    toDescriptor: string | null;
+  }[];
+}
+
+export interface CareerRouteResult {
+  from: RoleEntity;
+  to: RoleEntity;
+  found: boolean;
+  reason: NoRouteReasonValue | null;
+  message: string | null;
+  profileSource: ProfileSourceValue;
+  steps: {
+    from: RoleEntity;
+    to: RoleEntity;
+    kind: TransitionKindValue;
+    typicalMonths: number;
+    guidance: string | null;
+    gaps: SkillGapResult[];
+    shortfall: number;
+    missingQualifications: QualificationEntity[];
+  }[];
+  totalMonths: number;
+  totalShortfall: number;
+}
+
+export interface ClosestRolesResult {
+  profileSource: ProfileSourceValue;
+  roles: { role: RoleEntity; shortfall: number; gaps: SkillGapResult[]; expectedSkillCount: number; metSkillCount: number }[];
+}
+
+export const MAX_CLOSEST_ROLES = 50;
+
+/**
+ * Role comparison and career paths over a published (or archived) framework version, for any
+ * signed-in person. Everything is read through the request's loaders, which scope every statement
+ * to the caller's organisation and read a whole version in a fixed number of statements; the
+ * rules themselves are the domain's (compareRoles, planRoute, closestRoles).
+ */
+@Injectable()
+export class FrameworkPathsService {
+  async compareRoles(context: RequestContext, fromRoleId: string, toRoleId: string): Promise<RoleComparisonResult> {
+    const { from, to, graph } = await this.rolePair(context, fromRoleId, toRoleId);
+    const comparison = compareRoles(graph.document, from.key, to.key);
+    return {
+      from,
+      to,
+      changes: comparison.changes.map((change) => ({
+        skill: skillOf(graph, change.skillKey),
+        fromLevel: change.fromLevel,
+        toLevel: change.toLevel,
+        difference: change.delta,
+        fromDescriptor: change.fromDescriptor,
+        toDescriptor: change.toDescriptor,
+      })),
+    };
+  }
+
+  async careerRoute(
+    context: RequestContext,
+    fromRoleId: string,
+    toRoleId: string,
+    given: SkillLevelInput[] | null | undefined,
+  ): Promise<CareerRouteResult> {
+    const { from, to, graph } = await this.rolePair(context, fromRoleId, toRoleId);
+    const { profile, source } = await this.profile(context, graph, given);
+    const result = planRoute(graph.document, from.key, to.key, profile);
+    const base = { from, to, profileSource: source };
+    if (!result.found) {
+      if (result.reason === 'empty-framework' || result.reason === 'unknown-role') {
+        // Both roles were read from this very version: the document must contain them.
+        throw new Error(`Route lookup inconsistent with the version read: ${result.reason}`);
+      }
+      return {
+        ...base,
+        found: false,
+        reason: REASONS[result.reason],
+        message: noRouteMessage(result.reason, from, to),
+        steps: [],
+        totalMonths: 0,
+        totalShortfall: 0,
+      };
+    }
+    const { route } = result;
+    return {
+      ...base,
+      found: true,
+      reason: null,
+      message: null,
+      steps: route.steps.map((step) => ({
+        from: roleOf(graph, step.fromRoleKey),
+        to: roleOf(graph, step.toRoleKey),
+        kind: step.kind as TransitionKindValue,
+        typicalMonths: step.typicalMonths,
+        guidance: step.guidance ?? null,
+        gaps: step.gaps.map((gap) => gapOf(graph, gap)),
+        shortfall: step.shortfall,
+        missingQualifications: step.missingQualificationKeys.map((key) => {
+          const qualification = graph.qualificationsByKey.get(key);
+          if (!qualification) throw new Error(`Missing qualification ${key}`);
+          return qualification;
+        }),
+      })),
+      totalMonths: route.totalMonths,
+      totalShortfall: route.totalShortfall,
+    };
+  }
+
+  async closestRoles(
+    context: RequestContext,
+    where: { frameworkVersionId?: string | null; roleId?: string | null },
+    given: SkillLevelInput[] | null | undefined,
+    limit: number,
+  ): Promise<ClosestRolesResult> {
+    if (!!where.frameworkVersionId === !!where.roleId) {
+      throw badInput({ frameworkVersionId: 'Give either a framework version or a role, not both or neither.' });
+    }
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_CLOSEST_ROLES) {
+      throw badInput({ limit: `Ask for between 1 and ${MAX_CLOSEST_ROLES} roles.` });
+    }
+    const loaders = context.loaders.frameworks;
+    let versionId: string;
+    let excluded: RoleEntity | undefined;
+    if (where.roleId) {
+      excluded = await loaders.role.load(where.roleId);
+      if (!excluded) throw notFound('Role');
+      versionId = excluded.frameworkVersionId;
+    } else {
+      versionId = where.frameworkVersionId as string;
+    }
+    const version = await loaders.version.load(versionId);
+    if (!version) throw notFound('Framework version');
+    assertReadable(version, excluded ? 'roleId' : 'frameworkVersionId');
+    const graph = await readVersion(loaders, version);
+    const { profile, source } = await this.profile(context, graph, given);
+    const fits = closestRoles(graph.document, profile, limit, { excludeRoleKeys: excluded ? [excluded.key] : [] });
+    return {
+      profileSource: source,
+      roles: fits.map((fit) => ({
+        role: roleOf(graph, fit.role.key),
+        shortfall: fit.shortfall,
+        gaps: fit.gaps.map((gap) => gapOf(graph, gap)),
+        expectedSkillCount: fit.expectedSkillCount,
+        metSkillCount: fit.metSkillCount,
+      })),
+    };
+  }
+
+  /** Two roles of the caller's organisation, of one readable version, and that version. */
+  private async rolePair(context: RequestContext, fromRoleId: string, toRoleId: string) {
+    const loaders = context.loaders.frameworks;
+    const [from, to] = await Promise.all([loaders.role.load(fromRoleId), loaders.role.load(toRoleId)]);
+    if (!from) throw notFound('The first role');
+    if (!to) throw notFound('The second role');
+    const [fromVersion, toVersion] = await Promise.all([
+      loaders.version.load(from.frameworkVersionId),
+      loaders.version.load(to.frameworkVersionId),
+    ]);
+    if (!fromVersion || !toVersion) throw new Error('Missing framework version of a role');
+    if (fromVersion.id !== toVersion.id) {
+      throw badInput({
+        toRoleId:
+          `${from.title} and ${to.title} belong to different framework versions ` +
+          `(${fromVersion.number} and ${toVersion.number}): choose two roles of the same version.`,
+      });
+    }
+    assertReadable(fromVersion, 'fromRoleId');
+    return { from, to, graph: await readVersion(loaders, fromVersion) };
+  }
+
+  /**
+   * The skill levels to measure against: the given ones (checked against the version's skills and
+   * scale), or else the viewer's current role's expectations, matched to this version by skill key.
+   */
+  private async profile(
+    context: RequestContext,
+    graph: VersionGraph,
+    given: SkillLevelInput[] | null | undefined,
+  ): Promise<{ profile: SkillProfile; source: ProfileSourceValue }> {
+    if (given) return { profile: givenProfile(graph, given), source: ProfileSourceValue.GIVEN };
+    const person = await context.loaders.people.person.load(context.session.personId);
+    const currentRole = person?.currentRoleId ? await context.loaders.frameworks.role.load(person.currentRoleId) : undefined;
+    if (!currentRole) return { profile: {}, source: ProfileSourceValue.NONE };
+    const expectations = await context.loaders.frameworks.expectationsByRole.load(currentRole.id);
+    const profile: Record<string, number> = {};
+    for (const expectation of expectations) {
+      if (graph.skillsByKey.has(expectation.skill.key) && expectation.level > 0) profile[expectation.skill.key] = expectation.level;
+    }
+    return { profile, source: ProfileSourceValue.CURRENT_ROLE_EXPECTATIONS };
+  }
+}
+
+const REASONS: Record<Exclude<NoRouteReason, 'empty-framework' | 'unknown-role'>, NoRouteReasonValue> = {
+  'no-moves-out': NoRouteReasonValue.NO_MOVES_OUT,
+  'no-moves-in': NoRouteReasonValue.NO_MOVES_IN,
+  unreachable: NoRouteReasonValue.UNREACHABLE,
+};
+
+function noRouteMessage(reason: keyof typeof REASONS, from: RoleEntity, to: RoleEntity): string {
+  switch (reason) {
+    case 'no-moves-out':
+      return `The framework defines no moves out of ${from.title}, so no route starts there.`;
+    case 'no-moves-in':
+      return `The framework defines no moves into ${to.title}, so no route leads there.`;
+    case 'unreachable':
+      return `No chain of moves in the framework leads from ${from.title} to ${to.title}.`;
+  }
+}
+
+/** Drafts are work in progress, seen only by their editors: paths use published (or archived) versions. */
+function assertReadable(version: FrameworkVersionEntity, field: string): void {
+  if (version.status === 'draft') {
+    throw badInput({ [field]: 'This role belongs to a draft framework version: compare and plan with published versions.' });
+  }
+}
+
+function givenProfile(graph: VersionGraph, given: SkillLevelInput[]): SkillProfile {
+  const top = Math.max(0, ...graph.version.proficiencyScale.map((step) => step.level));
+  const profile: Record<string, number> = {};
+  for (const { skillId, level } of given) {
+    const skill = graph.skillsById.get(skillId);
+    if (!skill) throw badInput({ profile: `The skill ${skillId} is not part of this framework version.` });
+    if (Object.prototype.hasOwnProperty.call(profile, skill.key)) {
+      throw badInput({ profile: `${skill.name} is given twice: give each skill once.` });
+    }
+    if (!Number.isInteger(level) || level < 0 || level > top) {
+      throw badInput({ profile: `${skill.name} is at level ${level}: levels go from 0 (none) to ${top}.` });
+    }
+    profile[skill.key] = level;
+  }
+  return profile;
+}
+
+/**
+ * Reads a version as a FrameworkDocument keyed by the rows' own keys, in a fixed number of
+ * statements (one per kind of row, batched by the loaders). Skill descriptors come from the
+ * expectations (each carries the descriptor at its level): comparisons only ever show a descriptor
+ * at a level some role expects, so the skills' full level texts are not read.
+ */
+async function readVersion(loaders: FrameworkLoaders, version: FrameworkVersionEntity): Promise<VersionGraph> {
+  const [roles, skills, transitions, qualifications] = await Promise.all([
+    loaders.rolesByVersion.load(version.id),
+    loaders.skillsByVersion.load(version.id),
+    loaders.transitionsByVersion.load(version.id),
+    loaders.qualificationsByVersion.load(version.id),
+  ]);
+  for (const role of roles) loaders.role.prime(role.id, role);
+  const roleIds = roles.map((role) => role.id);
+  const [expectations, qualificationLinks] = await Promise.all([
+    loaders.expectationsByRole.loadMany(roleIds).then(throwLoadErrors),
+    loaders.qualificationLinksByRole.loadMany(roleIds).then(throwLoadErrors),
+  ]);
+
+  const skillsById = new Map(skills.map((skill) => [skill.id, skill]));
+  const rolesById = new Map(roles.map((role) => [role.id, role]));
+  const qualificationsById = new Map(qualifications.map((qualification) => [qualification.id, qualification]));
+  const descriptors = new Map<string, Record<string, string>>(skills.map((skill) => [skill.id, {}]));
+  for (const expectation of expectations.flat()) {
+    const levels = descriptors.get(expectation.skillId);
+    if (levels) levels[String(expectation.level)] = expectation.descriptor;
+  }
+  const keyOf = <T extends { key: string }>(byId: Map<string, T>, id: string) => {
+    const row = byId.get(id);
+    if (!row) throw new Error(`Framework version ${version.id} refers to a missing row ${id}`);
+    return row.key;
+  };
+  const requiredFor = new Map<string, string[]>();
+  for (const link of qualificationLinks.flat()) {
+    if (link.requirement !== 'required') continue;
+    const key = keyOf(qualificationsById, link.qualificationId);
+    requiredFor.set(key, [...(requiredFor.get(key) ?? []), keyOf(rolesById, link.roleId)]);
+  }
+
+  const document: FrameworkDocument = {
+    schemaVersion: '1',
+    key: version.id,
+    name: version.id,
+    proficiencyScale: version.proficiencyScale,
+    skillCategories: [],
+    skills: skills.map((skill) => ({
+      key: skill.key,
+      name: skill.name,
+      categoryKey: skill.categoryId,
+      levels: descriptors.get(skill.id) ?? {},
+    })),
+    // Tracks play no part in comparing or routing; roles name theirs by id.
+    tracks: [],
+    roles: roles.map((role, index) => ({
+      key: role.key,
+      title: role.title,
+      trackKey: role.trackId,
+      level: role.level,
+      ...(role.band !== null ? { band: role.band } : {}),
+      summary: role.summary,
+      responsibilities: role.responsibilities,
+      expectations: Object.fromEntries(
+        (expectations[index] ?? []).map((expectation) => [keyOf(skillsById, expectation.skillId), expectation.level]),
+      ),
+    })),
+    transitions: transitions.map((transition) => ({
+      fromRoleKey: keyOf(rolesById, transition.fromRoleId),
+      toRoleKey: keyOf(rolesById, transition.toRoleId),
+      kind: transition.kind,
+      ...(transition.typicalMonths !== null ? { typicalMonths: transition.typicalMonths } : {}),
+      ...(transition.guidance !== null ? { guidance: transition.guidance } : {}),
+    })),
+    qualifications: qualifications.map((qualification) => ({
+      key: qualification.key,
+      name: qualification.name,
+      provider: qualification.provider,
+      skillKeys: [],
+      requiredForRoleKeys: requiredFor.get(qualification.key) ?? [],
+      recommendedForRoleKeys: [],
+    })),
+  };
+  return {
+    version,
+    document,
+    rolesByKey: new Map(roles.map((role) => [role.key, role])),
+    skillsByKey: new Map(skills.map((skill) => [skill.key, skill])),
+    skillsById,
+    qualificationsByKey: new Map(qualifications.map((qualification) => [qualification.key, qualification])),
+  };
+}
+
+function throwLoadErrors<T>(results: (T | Error)[]): T[] {
+  for (const result of results) if (result instanceof Error) throw result;
+  return results as T[];
+}
+
+function roleOf(graph: VersionGraph, key: string): RoleEntity {
+  const role = graph.rolesByKey.get(key);
+  if (!role) throw new Error(`Missing role ${key}`);
+  return role;
+}
+
+function skillOf(graph: VersionGraph, key: string): SkillRow {
+  const skill = graph.skillsByKey.get(key);
+  if (!skill) throw new Error(`Missing skill ${key}`);
+  return skill;
+}
+
+function gapOf(graph: VersionGraph, gap: DomainSkillGap): SkillGapResult {
+  return { skill: skillOf(graph, gap.skillKey), requiredLevel: gap.requiredLevel, currentLevel: gap.currentLevel, shortfall: gap.shortfall };
+}
