@@ -11,6 +11,8 @@ import { FrameworksPage } from '../features/frameworks/FrameworksPage';
 import { CareerPathPage } from '../features/paths/CareerPathPage';
 import { RoleComparisonPage } from '../features/paths/RoleComparisonPage';
 import { NotFoundPage } from '../features/NotFoundPage';
+import { MyPlanPage } from '../features/plans/MyPlanPage';
+import { MyTeamPage } from '../features/plans/MyTeamPage';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { PersonPage } from '../features/people/PersonPage';
 import { RolePage } from '../features/roles/RolePage';
@@ -60,6 +62,8 @@ export const routes: RouteObject[] = [
           { path: 'people/:personId', Component: PersonPage },
           { path: 'teams', Component: TeamsPage },
           { path: 'account', Component: AccountPage },
+          { path: 'my-plan', Component: MyPlanPage },
+          { path: 'my-team', Component: MyTeamPage },
           {
             path: 'admin',
             Component: AdminLayout,

@@ -1,0 +1,116 @@
+import { screen, within } from '@testing-library/react';
+import { renderRoute } from '../../test/render';
+import { apiError } from '../../test/session';
+import { CreatePlanMutation, MyPlanQuery, RecordCheckInMutation } from './MyPlanPage';
+
+const frameworks = [
+  {
+    __typename: 'Framework' as const,
+    id: 'fw-pmo',
+    name: 'PMO career framework',
+    currentVersion: {
+      __typename: 'FrameworkVersion' as const,
+      id: 'v1',
+      roles: [
+        { __typename: 'Role' as const, id: 'role-pm', title: 'Project Manager' },
+        { __typename: 'Role' as const, id: 'role-spa', title: 'Senior PMO Analyst' },
+      ],
+    },
+  },
+];
+
+const readiness = (shareMet: number) => ({
+  __typename: 'Readiness' as const,
+  shareMet,
+  totalShortfall: 12,
+  forecast: { __typename: 'ReadinessForecast' as const, kind: 'not-enough-history', reason: 'fewer than two dated assessments', monthsToReady: null },
+});
+
+const plan = (status: string, version: number, checkIns: { id: string; reflection: string; recordedAt: string }[] = []) => ({
+  __typename: 'Plan' as const,
+  id: 'plan-1',
+  status,
+  version,
+  revision: 1,
+  reviewDueOn: status === 'DRAFT' ? null : '2026-08-12',
+  reviewState: status === 'DRAFT' ? null : 'UPCOMING',
+  sentBackComment: null,
+  targetRole: { __typename: 'Role' as const, id: 'role-pm', title: 'Project Manager' },
+  actions: [
+    {
+      __typename: 'PlanAction' as const,
+      id: 'a-pmp',
+      type: 'QUALIFICATION',
+      title: 'Gain the Project Management Professional (PMP)',
+      description: 'Offered by PMI; covers Planning & scheduling, Risk management.',
+      status: 'NOT_STARTED',
+      skillKeys: ['planning-scheduling', 'risk-management'],
+    },
+  ],
+  checkIns: checkIns.map((c) => ({ __typename: 'CheckIn' as const, ...c })),
+  readiness: readiness(0.25),
+});
+
+const myPlan = (value: unknown) => ({ request: { query: MyPlanQuery }, result: { data: { myPlan: value, frameworks } } });
+
+describe('My plan page', () => {
+  it('creates a plan towards the chosen role and shows its suggested actions', async () => {
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const { user } = renderRoute('/my-plan', [
+      myPlan(null),
+      { request: { query: CreatePlanMutation, variables: { input: { targetRoleId: 'role-pm', timeZone } } }, result: { data: { createPlanFromTarget: { __typename: 'Plan', id: 'plan-1' } } } },
+      myPlan(plan('DRAFT', 1)),
+    ]);
+
+    await user.click(await screen.findByRole('button', { name: 'Create my plan' }));
+    expect(screen.getByText('Choose the role you are aiming for.')).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Target role' }), 'Project Manager');
+    await user.click(screen.getByRole('button', { name: 'Create my plan' }));
+
+    expect(await screen.findByRole('heading', { name: 'Towards Project Manager' })).toBeInTheDocument();
+    const actions = screen.getByRole('table', { name: 'Actions' });
+    expect(within(actions).getByText('Gain the Project Management Professional (PMP)')).toBeInTheDocument();
+    // Progress is recorded once the plan is agreed.
+    expect(within(actions).getByRole('combobox', { name: /^Status of Gain the Project Management Professional/ })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Propose to my manager' })).toBeInTheDocument();
+    expect(screen.getByText(/25% of the role’s expectations met/)).toBeInTheDocument();
+  });
+
+  it('keeps a check-in that failed to save, and says why', async () => {
+    const reflection = 'Booked the PMP exam; the risk register work slipped.';
+    const conflict = 'This plan was changed by Ben Okafor (agreed the plan) since you opened it: it is now version 5. Reload to see the change; what you entered is kept in the form.';
+    const { user } = renderRoute('/my-plan', [
+      myPlan(plan('AGREED', 4)),
+      {
+        request: { query: RecordCheckInMutation, variables: { input: { planId: 'plan-1', expectedVersion: 4, reflection, progress: [] } } },
+        result: apiError(conflict, 'CONFLICT'),
+      },
+      {
+        request: { query: RecordCheckInMutation, variables: { input: { planId: 'plan-1', expectedVersion: 4, reflection, progress: [] } } },
+        result: {
+          data: {
+            recordCheckIn: {
+              ...plan('ACTIVE', 5, [{ id: 'c1', reflection, recordedAt: '2026-07-01T09:00:00.000Z' }]),
+              readiness: readiness(0.5),
+            },
+          },
+        },
+      },
+    ]);
+
+    const box = await screen.findByRole('textbox', { name: 'Reflection' });
+    await user.type(box, reflection);
+    await user.click(screen.getByRole('button', { name: 'Save check-in' }));
+
+    expect(await screen.findByText(/Your check-in was not saved and is still here: This plan was changed by Ben Okafor/)).toBeInTheDocument();
+    expect(box).toHaveValue(reflection);
+
+    await user.click(screen.getByRole('button', { name: 'Save check-in' }));
+    expect(await screen.findByText('Check-in recorded.')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Reflection' })).toHaveValue('');
+    const checkIns = screen.getByRole('heading', { name: 'Check-ins' }).parentElement!;
+    expect(within(checkIns).getByText(reflection)).toBeInTheDocument();
+    expect(screen.getByText(/50% of the role’s expectations met/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,330 @@
+import { Alert, Badge, Button, Card, Group, NativeSelect, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { graphql } from '../../gql';
+import type { MyPlanQuery as MyPlanResult } from '../../gql/graphql';
+import { Empty, ErrorState, LoadingState } from '../../components/QueryStates';
+import { useToast } from '../../components/Toasts';
+import { describeError } from '../../lib/errors';
+import { ACTION_STATUS_LABELS, PLAN_STATUS_LABELS, forecastText, percent } from './planLabels';
+
+export const MyPlanQuery = graphql(`
+  query MyPlan {
+    myPlan {
+      id
+      status
+      version
+      revision
+      reviewDueOn
+      reviewState
+      sentBackComment
+      targetRole {
+        id
+        title
+      }
+      actions {
+        id
+        type
+        title
+        description
+        status
+        skillKeys
+      }
+      checkIns {
+        id
+        reflection
+        recordedAt
+      }
+      readiness {
+        shareMet
+        totalShortfall
+        forecast {
+          kind
+          reason
+          monthsToReady
+        }
+      }
+    }
+    frameworks {
+      id
+      name
+      currentVersion {
+        id
+        roles {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
+
+export const CreatePlanMutation = graphql(`
+  mutation CreatePlan($input: CreatePlanInput!) {
+    createPlanFromTarget(input: $input) {
+      id
+    }
+  }
+`);
+
+export const ProposePlanMutation = graphql(`
+  mutation ProposePlan($input: PlanVersionInput!) {
+    proposePlan(input: $input) {
+      id
+      status
+      version
+      sentBackComment
+    }
+  }
+`);
+
+export const UpdatePlanActionMutation = graphql(`
+  mutation UpdatePlanAction($input: UpdatePlanActionInput!) {
+    updatePlanAction(input: $input) {
+      id
+      version
+      actions {
+        id
+        status
+      }
+    }
+  }
+`);
+
+export const RecordCheckInMutation = graphql(`
+  mutation RecordCheckIn($input: RecordCheckInInput!) {
+    recordCheckIn(input: $input) {
+      id
+      status
+      version
+      reviewDueOn
+      reviewState
+      checkIns {
+        id
+        reflection
+        recordedAt
+      }
+      readiness {
+        shareMet
+        totalShortfall
+        forecast {
+          kind
+          reason
+          monthsToReady
+        }
+      }
+    }
+  }
+`);
+
+type Plan = NonNullable<MyPlanResult['myPlan']>;
+
+/** "My plan": choose a target role, then follow the plan through proposal, agreement and check-ins. */
+export function MyPlanPage() {
+  const { data, loading, error, refetch } = useQuery(MyPlanQuery);
+  let content;
+  if (error && !data) content = <ErrorState title="Could not load your plan" error={error} onRetry={() => refetch()} />;
+  else if (loading && !data) content = <LoadingState label="Loading your plan…" />;
+  else if (data?.myPlan) content = <PlanView plan={data.myPlan} />;
+  else content = <StartPlan roles={data?.frameworks.flatMap((f) => f.currentVersion?.roles ?? []) ?? []} onCreated={() => refetch()} />;
+  return (
+    <Stack gap="xl">
+      <title>My plan · Trellis</title>
+      <Title order={1}>My development plan</Title>
+      {content}
+    </Stack>
+  );
+}
+
+function StartPlan({ roles, onCreated }: { roles: { id: string; title: string }[]; onCreated: () => Promise<unknown> }) {
+  const [roleId, setRoleId] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const [createPlan, { loading }] = useMutation(CreatePlanMutation);
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!roleId) {
+      setFailure('Choose the role you are aiming for.');
+      return;
+    }
+    setFailure(null);
+    try {
+      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      await createPlan({ variables: { input: { targetRoleId: roleId, timeZone } } });
+      await onCreated();
+    } catch (error) {
+      setFailure(describeError(error));
+    }
+  };
+  if (roles.length === 0) return <Empty title="No roles to aim for yet" description="Your organisation has not published a framework yet." />;
+  return (
+    <Card withBorder padding="lg" maw={560} component="form" onSubmit={(event: FormEvent) => void create(event)}>
+      <Stack gap="md">
+        <Title order={2}>Choose a direction</Title>
+        <Text size="sm">Trellis suggests actions for each skill you need to grow towards the role: qualifications, work, reading and a mentor.</Text>
+        <NativeSelect
+          label="Target role"
+          data={[{ value: '', label: 'Choose a role…' }, ...roles.map((role) => ({ value: role.id, label: role.title }))]}
+          value={roleId}
+          onChange={(event) => setRoleId(event.currentTarget.value)}
+          error={failure}
+        />
+        <Group>
+          <Button type="submit" loading={loading}>
+            Create my plan
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function PlanView({ plan }: { plan: Plan }) {
+  const toast = useToast();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [propose, { loading: proposing }] = useMutation(ProposePlanMutation);
+  const [updateAction] = useMutation(UpdatePlanActionMutation);
+  const progressOpen = plan.status === 'AGREED' || plan.status === 'ACTIVE';
+
+  const run = async (work: () => Promise<unknown>, done?: string) => {
+    setFailure(null);
+    try {
+      await work();
+      if (done) toast.show({ message: done });
+    } catch (error) {
+      setFailure(describeError(error));
+    }
+  };
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={2}>Towards {plan.targetRole.title}</Title>
+          <Text size="sm" c="dimmed">
+            Revision {plan.revision}
+            {plan.reviewDueOn ? ` · next review by ${plan.reviewDueOn}` : ''}
+          </Text>
+        </Stack>
+        <Badge size="lg" variant="light">
+          {PLAN_STATUS_LABELS[plan.status]}
+        </Badge>
+      </Group>
+      {plan.sentBackComment && plan.status === 'DRAFT' ? (
+        <Alert color="yellow" title="Your manager sent the plan back">
+          {plan.sentBackComment}
+        </Alert>
+      ) : null}
+      {failure ? (
+        <Alert color="red" role="alert" title="That did not work">
+          {failure}
+        </Alert>
+      ) : null}
+      {plan.status === 'DRAFT' ? (
+        <Group>
+          <Button
+            loading={proposing}
+            onClick={() => void run(() => propose({ variables: { input: { planId: plan.id, expectedVersion: plan.version } } }), 'Sent to your manager for agreement.')}
+          >
+            Propose to my manager
+          </Button>
+        </Group>
+      ) : null}
+
+      <Card withBorder padding="lg">
+        <Stack gap="xs">
+          <Title order={3}>Readiness</Title>
+          <Progress value={plan.readiness.shareMet * 100} aria-label="Expectations met" />
+          <Text size="sm">
+            {percent(plan.readiness.shareMet)} of the role’s expectations met; {plan.readiness.totalShortfall} levels to go. {forecastText(plan.readiness.forecast)}
+          </Text>
+        </Stack>
+      </Card>
+
+      <Table aria-label="Actions" striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Action</Table.Th>
+            <Table.Th>Skills</Table.Th>
+            <Table.Th>Status</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {plan.actions.map((action) => (
+            <Table.Tr key={action.id}>
+              <Table.Td>
+                <Text fw={500}>{action.title}</Text>
+                <Text size="sm" c="dimmed">
+                  {action.description}
+                </Text>
+              </Table.Td>
+              <Table.Td>{action.skillKeys.join(', ')}</Table.Td>
+              <Table.Td>
+                <NativeSelect
+                  aria-label={`Status of ${action.title}`}
+                  disabled={!progressOpen}
+                  data={Object.entries(ACTION_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+                  value={action.status}
+                  onChange={(event) => {
+                    const status = event.currentTarget.value as typeof action.status;
+                    void run(() => updateAction({ variables: { input: { actionId: action.id, expectedPlanVersion: plan.version, status } } }));
+                  }}
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {plan.actions.length === 0 ? <Empty title="No actions" description="You already meet what the target role expects." headingOrder={3} /> : null}
+
+      {progressOpen ? <CheckInForm plan={plan} /> : null}
+      <Stack gap="xs">
+        <Title order={3}>Check-ins</Title>
+        {plan.checkIns.length === 0 ? <Text size="sm">No check-ins yet.</Text> : null}
+        {plan.checkIns.map((checkIn) => (
+          <Card key={checkIn.id} withBorder padding="sm">
+            <Text size="sm" c="dimmed">
+              {new Date(checkIn.recordedAt).toLocaleDateString()}
+            </Text>
+            <Text>{checkIn.reflection}</Text>
+          </Card>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
+/** A check-in is never lost on a failed save: the text stays in the form, with why it failed. */
+function CheckInForm({ plan }: { plan: Plan }) {
+  const toast = useToast();
+  const [reflection, setReflection] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const [record, { loading }] = useMutation(RecordCheckInMutation);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!reflection.trim()) {
+      setFailure('Write a short reflection first.');
+      return;
+    }
+    setFailure(null);
+    try {
+      await record({ variables: { input: { planId: plan.id, expectedVersion: plan.version, reflection, progress: [] } } });
+      setReflection('');
+      toast.show({ message: 'Check-in recorded.' });
+    } catch (error) {
+      setFailure(`Your check-in was not saved and is still here: ${describeError(error)}`);
+    }
+  };
+  return (
+    <Card withBorder padding="lg" component="form" onSubmit={(event: FormEvent) => void submit(event)}>
+      <Stack gap="sm">
+        <Title order={3}>Record a check-in</Title>
+        <Textarea label="Reflection" description="What went well, what did not, what is next." autosize minRows={3} value={reflection} onChange={(event) => setReflection(event.currentTarget.value)} error={failure} />
+        <Group>
+          <Button type="submit" loading={loading}>
+            Save check-in
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
