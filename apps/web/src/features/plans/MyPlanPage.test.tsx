@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
 import { apiError } from '../../test/session';
-import { CreatePlanMutation, MyPlanQuery, RecordCheckInMutation } from './MyPlanPage';
+import { CreatePlanMutation, MyPlanQuery, RecordAssessmentMutation, RecordCheckInMutation } from './MyPlanPage';
 
 const frameworks = [
   {
@@ -11,6 +11,12 @@ const frameworks = [
     currentVersion: {
       __typename: 'FrameworkVersion' as const,
       id: 'v1',
+      proficiencyScale: [1, 2, 3, 4, 5].map((level) => ({ __typename: 'ProficiencyLevel' as const, level, name: ['Aware', 'Practised', 'Competent', 'Proficient', 'Expert'][level - 1]! })),
+      skills: [
+        { __typename: 'Skill' as const, id: 'skill-planning', key: 'planning-scheduling', name: 'Planning & scheduling' },
+        { __typename: 'Skill' as const, id: 'skill-risk', key: 'risk-management', name: 'Risk management' },
+        { __typename: 'Skill' as const, id: 'skill-mentoring', key: 'coaching-mentoring', name: 'Coaching & mentoring' },
+      ],
       roles: [
         { __typename: 'Role' as const, id: 'role-pm', title: 'Project Manager' },
         { __typename: 'Role' as const, id: 'role-spa', title: 'Senior PMO Analyst' },
@@ -23,6 +29,10 @@ const readiness = (shareMet: number) => ({
   __typename: 'Readiness' as const,
   shareMet,
   totalShortfall: 12,
+  skills: [
+    { __typename: 'ExpectationGap' as const, skillKey: 'planning-scheduling', requiredLevel: 4 },
+    { __typename: 'ExpectationGap' as const, skillKey: 'risk-management', requiredLevel: 4 },
+  ],
   forecast: { __typename: 'ReadinessForecast' as const, kind: 'not-enough-history', reason: 'fewer than two dated assessments', monthsToReady: null },
 });
 
@@ -51,7 +61,12 @@ const plan = (status: string, version: number, checkIns: { id: string; reflectio
   readiness: readiness(0.25),
 });
 
-const myPlan = (value: unknown) => ({ request: { query: MyPlanQuery }, result: { data: { myPlan: value, frameworks } } });
+const assessments = (current: { skillKey: string; selfLevel: number | null; managerLevel: number | null }[] = []) => ({
+  __typename: 'PersonAssessments' as const,
+  personId: 'p-dan',
+  current: current.map((entry) => ({ __typename: 'ProfileEntry' as const, ...entry })),
+});
+const myPlan = (value: unknown, current = assessments()) => ({ request: { query: MyPlanQuery }, result: { data: { myPlan: value, myAssessments: current, frameworks } } });
 
 describe('My plan page', () => {
   it('creates a plan towards the chosen role and shows its suggested actions', async () => {
@@ -112,5 +127,28 @@ describe('My plan page', () => {
     const checkIns = screen.getByRole('heading', { name: 'Check-ins' }).parentElement!;
     expect(within(checkIns).getByText(reflection)).toBeInTheDocument();
     expect(screen.getByText(/50% of the role’s expectations met/)).toBeInTheDocument();
+  });
+
+  it('records my rating of a target skill, keeps the manager’s beside it, and refreshes readiness', async () => {
+    const rated = { ...plan('DRAFT', 1), readiness: readiness(0.5) };
+    const { user } = renderRoute('/my-plan', [
+      myPlan(plan('DRAFT', 1), assessments([{ skillKey: 'risk-management', selfLevel: null, managerLevel: 2 }])),
+      {
+        request: { query: RecordAssessmentMutation, variables: { input: { skillId: 'skill-planning', level: 4 } } },
+        result: { data: { recordAssessment: { __typename: 'Assessment', id: 'as-1', level: 4 } } },
+      },
+      myPlan(rated, assessments([{ skillKey: 'planning-scheduling', selfLevel: 4, managerLevel: null }, { skillKey: 'risk-management', selfLevel: null, managerLevel: 2 }])),
+    ]);
+
+    const table = await screen.findByRole('table', { name: 'My skills' });
+    // Only the target role's skills, with the level it expects.
+    expect(within(table).getAllByRole('row').slice(1).map((row) => row.firstElementChild?.textContent)).toEqual(['Planning & scheduling', 'Risk management']);
+    const risk = within(table).getByRole('row', { name: /Risk management/ }) as HTMLTableRowElement;
+    expect(risk.cells[risk.cells.length - 1]).toHaveTextContent('2 · Practised');
+
+    await user.selectOptions(within(table).getByRole('combobox', { name: 'My rating of Planning & scheduling' }), '4 · Proficient');
+    expect(await screen.findByText('Rated Planning & scheduling at level 4.')).toBeInTheDocument();
+    expect(await screen.findByText(/50% of the role’s expectations met/)).toBeInTheDocument();
+    expect(within(table).getByRole('combobox', { name: 'My rating of Planning & scheduling' })).toHaveValue('4');
   });
 });
