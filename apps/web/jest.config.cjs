@@ -30,6 +30,8 @@ module.exports = {
   moduleNameMapper: {
     '\\.(css)$': 'identity-obj-proxy',
     '^@trellis/domain$': '<rootDir>/../../packages/domain/src/index.ts',
+    // The domain's sources import each other as ESM ("./document.js"): resolve those to the .ts files.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'jsx', 'json'],
   clearMocks: true,

@@ -265,6 +265,31 @@ describe('framework drafts', () => {
       revision += 1;
     });
 
+    it('replaces the whole draft with an imported document, refusing a stale or an invalid one', async () => {
+      const REPLACE = `mutation($id: ID!, $revision: Int!, $json: String!) {
+        replaceFrameworkDraft(frameworkId: $id, expectedRevision: $revision, json: $json) { revision name roles { key title } }
+      }`;
+      const imported = { ...structuredClone(pmoFramework), key: 'another-key', name: 'Imported ladder' };
+      imported.roles[0]!.title = 'Imported analyst';
+      const stale = await admin.graphql(REPLACE, { id: pmoId, revision: revision - 1, json: JSON.stringify(imported) });
+      expect(theError(stale).code).toBe('CONFLICT');
+      const invalid = await admin.graphql(REPLACE, { id: pmoId, revision, json: JSON.stringify({ ...imported, tracks: [] }) });
+      expect(theError(invalid).code).toBe('BAD_USER_INPUT');
+      expect((theError(invalid).extensions.problems as unknown[]).length).toBe(pmoFramework.roles.length);
+
+      const replaced = await admin.graphql<{ replaceFrameworkDraft: { revision: number; name: string; roles: { title: string }[] } }>(REPLACE, {
+        id: pmoId,
+        revision,
+        json: JSON.stringify(imported),
+      });
+      expectNoErrors(replaced);
+      expect(replaced.data!.replaceFrameworkDraft).toMatchObject({ revision: revision + 1, name: 'Imported ladder' });
+      expect(replaced.data!.replaceFrameworkDraft.roles[0]!.title).toBe('Imported analyst');
+      // The draft keeps its framework's key whatever the document said.
+      expect((await readDraft()).key).toBe(pmoFramework.key);
+      revision += 1;
+    });
+
     it('refuses everyone but admins, to read a draft or to edit one', async () => {
       const read = await employee.graphql(READ, { id: pmoId });
       expect(theError(read).code).toBe('FORBIDDEN');
@@ -272,7 +297,7 @@ describe('framework drafts', () => {
       expect(theError(write).code).toBe('FORBIDDEN');
       const leader = await t.signIn(DEMO.leadership);
       expect(theError(await leader.graphql(START, { id: pmoId })).code).toBe('FORBIDDEN');
-      expect((await readDraft()).roles[0]!.title).toBe('Analyst');
+      expect((await readDraft()).roles[0]!.title).toBe('Imported analyst');
     });
   });
 

@@ -44,6 +44,13 @@ export function createCache(): InMemoryCache {
       // Who is signed in has no id of its own: it lives on the root query, and a new answer replaces the old one.
       Viewer: { keyFields: false, merge: true },
       ProficiencyLevel: { keyFields: false },
+      // A draft is identified by its framework; its parts have no ids and are replaced wholesale on every save.
+      FrameworkDraft: {
+        keyFields: ['frameworkId'],
+        fields: Object.fromEntries(
+          ['proficiencyScale', 'skillCategories', 'skills', 'tracks', 'roles', 'transitions', 'qualifications'].map((field) => [field, { merge: false }]),
+        ),
+      },
       SkillLevel: { keyFields: false },
       RoleQualification: { keyFields: false },
       FrameworkVersion: {

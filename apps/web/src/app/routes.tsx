@@ -6,6 +6,7 @@ import { AdminPersonPage } from '../features/admin/AdminPersonPage';
 import { AuditPage } from '../features/admin/AuditPage';
 import { ImportPage } from '../features/admin/ImportPage';
 import { InvitationsPage } from '../features/admin/InvitationsPage';
+import { FrameworkEditorPage } from '../features/framework-editor/FrameworkEditorPage';
 import { FrameworkPage } from '../features/frameworks/FrameworkPage';
 import { FrameworksPage } from '../features/frameworks/FrameworksPage';
 import { CareerPathPage } from '../features/paths/CareerPathPage';
@@ -57,6 +58,7 @@ export const routes: RouteObject[] = [
           { path: 'frameworks/:frameworkId', Component: FrameworkPage },
           { path: 'frameworks/:frameworkId/compare', Component: RoleComparisonPage },
           { path: 'frameworks/:frameworkId/paths', Component: CareerPathPage },
+          { path: 'frameworks/:frameworkId/edit', Component: FrameworkEditorPage },
           { path: 'roles/:roleId', Component: RolePage },
           { path: 'people', Component: PeoplePage },
           { path: 'people/:personId', Component: PersonPage },

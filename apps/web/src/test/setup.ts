@@ -78,3 +78,15 @@ Object.defineProperties(HTMLElement.prototype, {
 });
 (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () =>
   ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
+
+// --- Blob.text() (jsdom lacks it; browsers have it): file imports read their file with it ---------------------
+if (!Blob.prototype.text) {
+  Blob.prototype.text = function text(this: Blob): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));
+      reader.readAsText(this);
+    });
+  };
+}

@@ -19,6 +19,7 @@ import { skipToken, useApolloClient, useMutation, useQuery } from '@apollo/clien
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { CopyField } from '../../components/CopyField';
+import { ManagerSelect, TeamSelect } from '../../components/PeoplePickers';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { ErrorState, LoadingState, NotFoundState } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
@@ -196,12 +197,8 @@ function PersonEditor({ data, person, reload }: { data: EditData; person: Person
   const [reloadedNote, setReloadedNote] = useState(false);
 
   // Cheap to work out on each render (a few hundred people at most).
-  const teamOptions = [...data.teams].sort((a, b) => a.path.localeCompare(b.path)).map((t) => ({ value: t.id, label: t.path }));
   const teamPathOf = new Map(data.teams.map((t) => [t.id, t.path]));
-  const managerOptions = data.people
-    .filter((p) => p.id !== person.id && (p.active || p.id === values.managerId))
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((p) => ({ value: p.id, label: p.active ? p.name : `${p.name} (left)` }));
+  const possibleManagers = data.people.filter((p) => p.id !== person.id && (p.active || p.id === values.managerId));
   const nameOf = new Map(data.people.map((p) => [p.id, p.name]));
   const roles = roleOptions(data);
 
@@ -411,26 +408,11 @@ function PersonEditor({ data, person, reload }: { data: EditData; person: Person
                   onChange={(event) => edit('jobTitle', event.currentTarget.value)}
                   error={errors.jobTitle}
                 />
-                <Select
-                  label="Team"
-                  placeholder="No team"
-                  data={teamOptions}
-                  value={values.teamId}
-                  onChange={(value) => edit('teamId', value)}
-                  searchable
-                  clearable
-                  nothingFoundMessage="No team has that name"
-                  error={errors.teamId}
-                />
-                <Select
-                  label="Manager"
-                  placeholder="No manager"
-                  data={managerOptions}
+                <TeamSelect teams={data.teams} value={values.teamId} onChange={(value) => edit('teamId', value)} error={errors.teamId} />
+                <ManagerSelect
+                  people={possibleManagers}
                   value={values.managerId}
                   onChange={(value) => edit('managerId', value)}
-                  searchable
-                  clearable
-                  nothingFoundMessage="No one has that name"
                   error={errors.managerId}
                 />
                 <Select

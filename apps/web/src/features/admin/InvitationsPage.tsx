@@ -6,7 +6,6 @@ import {
   Modal,
   NativeSelect,
   Paper,
-  Select,
   SimpleGrid,
   Skeleton,
   Stack,
@@ -17,8 +16,9 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { CopyField } from '../../components/CopyField';
+import { ManagerSelect, TeamSelect } from '../../components/PeoplePickers';
 import { Empty, ErrorState, LoadingState } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
 import { graphql } from '../../gql';
@@ -146,16 +146,6 @@ function InviteForm() {
     setErrors((current) => ({ ...current, [field]: undefined }));
   };
 
-  const teamOptions = useMemo(
-    () =>
-      [...(options.data?.teams ?? [])].sort((a, b) => a.path.localeCompare(b.path)).map((t) => ({ value: t.id, label: t.path })),
-    [options.data],
-  );
-  const managerOptions = useMemo(
-    () =>
-      [...(options.data?.people ?? [])].sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ value: p.id, label: p.name })),
-    [options.data],
-  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -259,28 +249,18 @@ function InviteForm() {
                   onChange={(event) => set('jobTitle', event.currentTarget.value)}
                   error={errors.jobTitle}
                 />
-                <Select
-                  label="Team"
+                <TeamSelect
+                  teams={options.data?.teams ?? []}
                   description="Optional"
-                  placeholder="No team"
-                  data={teamOptions}
                   value={values.teamId}
                   onChange={(value) => set('teamId', value)}
-                  searchable
-                  clearable
-                  nothingFoundMessage="No team has that name"
                   error={errors.teamId}
                 />
-                <Select
-                  label="Manager"
+                <ManagerSelect
+                  people={options.data?.people ?? []}
                   description="Optional"
-                  placeholder="No manager"
-                  data={managerOptions}
                   value={values.managerId}
                   onChange={(value) => set('managerId', value)}
-                  searchable
-                  clearable
-                  nothingFoundMessage="No one has that name"
                   error={errors.managerId}
                 />
               </SimpleGrid>

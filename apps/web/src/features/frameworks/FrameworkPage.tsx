@@ -1,7 +1,8 @@
-import { Anchor, Badge, Group, Paper, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { skipToken, useQuery } from '@apollo/client/react';
 import { lazy, Suspense, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
+import { isAdmin, useSignedInViewer } from '../session/viewer';
 import { graphql } from '../../gql';
 import { Empty, ErrorState, LoadingState, NotFoundState } from '../../components/QueryStates';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
@@ -78,6 +79,7 @@ function GraphFallback() {
 
 export function FrameworkPage() {
   const { frameworkId } = useParams();
+  const admin = isAdmin(useSignedInViewer());
   const { data, loading, error, refetch } = useQuery(
     FrameworkBrowserQuery,
     frameworkId ? { variables: { id: frameworkId } } : skipToken,
@@ -119,7 +121,14 @@ export function FrameworkPage() {
       <title>{`${framework.name} · Trellis`}</title>
       <Stack gap="xs">
         <PageBreadcrumbs items={[{ label: 'Frameworks', to: '/frameworks' }, { label: framework.name }]} />
-        <Title order={1}>{framework.name}</Title>
+        <Group justify="space-between" align="flex-end">
+          <Title order={1}>{framework.name}</Title>
+          {admin ? (
+            <Button component={Link} to={`/frameworks/${framework.id}/edit`} variant="light">
+              Edit framework
+            </Button>
+          ) : null}
+        </Group>
         <Group gap="xs">
           {version ? (
             <Badge variant="light" size="lg">

@@ -1,9 +1,12 @@
-import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { graphql } from '../../gql';
 import { Empty, ErrorState, LoadingState } from '../../components/QueryStates';
 import { formatDate } from '../../lib/labels';
+import { NewFrameworkDialog } from '../framework-editor/NewFrameworkDialog';
+import { isAdmin, useSignedInViewer } from '../session/viewer';
 import classes from './FrameworksPage.module.css';
 
 export const FrameworksQuery = graphql(`
@@ -26,6 +29,8 @@ export const FrameworksQuery = graphql(`
 export function FrameworksPage() {
   const { data, loading, error, refetch } = useQuery(FrameworksQuery);
   const frameworks = data?.frameworks;
+  const admin = isAdmin(useSignedInViewer());
+  const [creating, setCreating] = useState(false);
 
   let content;
   if (error && !frameworks) {
@@ -83,11 +88,20 @@ export function FrameworksPage() {
                     {framework.description}
                   </Text>
                 ) : null}
-                {published ? (
-                  <Text size="xs" c="dimmed" mt="auto">
-                    Published {published}
-                  </Text>
-                ) : null}
+                <Group justify="space-between" mt="auto">
+                  {published ? (
+                    <Text size="xs" c="dimmed">
+                      Published {published}
+                    </Text>
+                  ) : (
+                    <span />
+                  )}
+                  {admin ? (
+                    <Anchor component={Link} to={`/frameworks/${framework.id}/edit`} size="sm" aria-label={`Edit ${framework.name}`}>
+                      Edit
+                    </Anchor>
+                  ) : null}
+                </Group>
               </Stack>
             </Card>
           );
@@ -99,15 +113,19 @@ export function FrameworksPage() {
   return (
     <Stack gap="lg">
       <title>Frameworks · Trellis</title>
-      <div>
-        <Title order={1} id="frameworks-heading">
-          Frameworks
-        </Title>
-        <Text c="dimmed" mt={4}>
-          Your organisation&apos;s career frameworks. Open one to browse its tracks, roles and the moves between them.
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1} id="frameworks-heading">
+            Frameworks
+          </Title>
+          <Text c="dimmed" mt={4}>
+            Your organisation&apos;s career frameworks. Open one to browse its tracks, roles and the moves between them.
+          </Text>
+        </div>
+        {admin ? <Button onClick={() => setCreating(true)}>New framework</Button> : null}
+      </Group>
       {content}
+      {creating ? <NewFrameworkDialog frameworks={frameworks ?? []} onClose={() => setCreating(false)} /> : null}
     </Stack>
   );
 }
