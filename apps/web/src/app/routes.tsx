@@ -14,6 +14,7 @@ import { RoleComparisonPage } from '../features/paths/RoleComparisonPage';
 import { NotFoundPage } from '../features/NotFoundPage';
 import { MyPlanPage } from '../features/plans/MyPlanPage';
 import { MyTeamPage } from '../features/plans/MyTeamPage';
+import { ReportPlanPage } from '../features/plans/ReportPlanPage';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { PersonPage } from '../features/people/PersonPage';
 import { RolePage } from '../features/roles/RolePage';
@@ -66,6 +67,7 @@ export const routes: RouteObject[] = [
           { path: 'account', Component: AccountPage },
           { path: 'my-plan', Component: MyPlanPage },
           { path: 'my-team', Component: MyTeamPage },
+          { path: 'my-team/:personId', Component: ReportPlanPage },
           {
             path: 'admin',
             Component: AdminLayout,

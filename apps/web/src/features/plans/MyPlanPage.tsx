@@ -7,6 +7,7 @@ import { Empty, ErrorState, LoadingState } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
 import { describeError } from '../../lib/errors';
 import { ACTION_STATUS_LABELS, PLAN_STATUS_LABELS, forecastText, percent } from './planLabels';
+import { SkillRatings, type SkillRatingsProps } from './SkillRatings';
 
 export const MyPlanQuery = graphql(`
   query MyPlan {
@@ -152,7 +153,6 @@ export const RecordCheckInMutation = graphql(`
 `);
 
 type Plan = NonNullable<MyPlanResult['myPlan']>;
-type Version = NonNullable<MyPlanResult['frameworks'][number]['currentVersion']>;
 
 /** "My plan": choose a target role, then follow the plan through proposal, agreement and check-ins. */
 export function MyPlanPage() {
@@ -372,80 +372,17 @@ function CheckInForm({ plan }: { plan: Plan }) {
   );
 }
 
-/**
- * Rating my own skills: every rating is dated and kept. With a plan, the target role's skills and
- * the level it expects; otherwise every skill of the framework.
- */
-function MySkills({
-  version,
-  current,
-  expected,
-}: {
-  version: Version;
-  current: MyPlanResult['myAssessments']['current'];
-  expected: { skillKey: string; requiredLevel: number }[] | null;
-}) {
-  const toast = useToast();
-  const [failure, setFailure] = useState<string | null>(null);
+/** Rating my own skills: every rating is dated and kept. */
+function MySkills({ version, current, expected }: Omit<SkillRatingsProps, 'title' | 'rater' | 'onRate'>) {
   const [record] = useMutation(RecordAssessmentMutation, { refetchQueries: [MyPlanQuery], awaitRefetchQueries: true });
-  const required = expected ? new Map(expected.map((e) => [e.skillKey, e.requiredLevel])) : null;
-  const skills = required ? version.skills.filter((skill) => required.has(skill.key)) : version.skills;
-  const ratings = new Map(current.map((entry) => [entry.skillKey, entry]));
-  const levelName = (level: number | null | undefined) =>
-    level == null ? '—' : `${level} · ${version.proficiencyScale.find((l) => l.level === level)?.name ?? ''}`;
-
-  const rate = async (skill: { id: string; name: string }, level: number) => {
-    setFailure(null);
-    try {
-      await record({ variables: { input: { skillId: skill.id, level } } });
-      toast.show({ message: `Rated ${skill.name} at level ${level}.` });
-    } catch (error) {
-      setFailure(describeError(error));
-    }
-  };
-
   return (
-    <Stack gap="sm">
-      <Title order={2}>My skills</Title>
-      <Text size="sm">Each rating is kept with its date, so you and your manager can see how a skill grows.</Text>
-      {failure ? (
-        <Alert color="red" role="alert" title="The rating was not saved">
-          {failure}
-        </Alert>
-      ) : null}
-      <Table aria-label="My skills" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Skill</Table.Th>
-            {required ? <Table.Th>Expected</Table.Th> : null}
-            <Table.Th>My rating</Table.Th>
-            <Table.Th>Manager’s rating</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {skills.map((skill) => {
-            const rating = ratings.get(skill.key);
-            return (
-              <Table.Tr key={skill.id}>
-                <Table.Td>{skill.name}</Table.Td>
-                {required ? <Table.Td>{levelName(required.get(skill.key))}</Table.Td> : null}
-                <Table.Td>
-                  <NativeSelect
-                    aria-label={`My rating of ${skill.name}`}
-                    data={[
-                      { value: '', label: 'Not rated', disabled: true },
-                      ...version.proficiencyScale.map((l) => ({ value: String(l.level), label: `${l.level} · ${l.name}` })),
-                    ]}
-                    value={rating?.selfLevel == null ? '' : String(rating.selfLevel)}
-                    onChange={(event) => void rate(skill, Number(event.currentTarget.value))}
-                  />
-                </Table.Td>
-                <Table.Td>{levelName(rating?.managerLevel)}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Stack>
+    <SkillRatings
+      title="My skills"
+      rater="self"
+      version={version}
+      current={current}
+      expected={expected}
+      onRate={(skill, level) => record({ variables: { input: { skillId: skill.id, level } } })}
+    />
   );
 }

@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../../gql';
@@ -100,7 +101,11 @@ function TeamRow({ row }: { row: Row }) {
   const plan = row.plan;
   return (
     <Table.Tr>
-      <Table.Td>{row.person.name}</Table.Td>
+      <Table.Td>
+        <Anchor component={Link} to={`/my-team/${row.person.id}`}>
+          {row.person.name}
+        </Anchor>
+      </Table.Td>
       <Table.Td>
         {plan ? (
           <Group gap="xs">
