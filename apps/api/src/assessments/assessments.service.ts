@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { assessmentLevelProblem, currentProfile, type Assessment, type AssessmentSource } from '@trellis/domain';
+import { assessmentLevelProblem, profileLevels, selfVsManager, type Assessment, type AssessmentSource } from '@trellis/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
@@ -134,14 +134,9 @@ export class AssessmentsService {
 /** The current profile, side by side (self, manager, the level that counts), in skill-key order. */
 export function profileRows(assessments: readonly AssessmentRow[]): ProfileEntryRow[] {
   const names = new Map(assessments.map((a) => [a.skillKey, a.skillName]));
-  return [...currentProfile(assessments.map(toDomainAssessment)).values()].map((entry) => ({
-    skillKey: entry.skillKey,
-    skillName: names.get(entry.skillKey) ?? entry.skillKey,
-    selfLevel: entry.self?.level ?? null,
-    managerLevel: entry.manager?.level ?? null,
-    difference: entry.self && entry.manager ? entry.manager.level - entry.self.level : null,
-    level: entry.level,
-  }));
+  const domain = assessments.map(toDomainAssessment);
+  const levels = profileLevels(domain);
+  return selfVsManager(domain).map((entry) => ({ ...entry, skillName: names.get(entry.skillKey) ?? entry.skillKey, level: levels[entry.skillKey] ?? 0 }));
 }
 
 function isHttpUrl(value: string): boolean {

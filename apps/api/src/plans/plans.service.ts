@@ -437,6 +437,7 @@ export class PlansService {
   share(actor: SignedInActor, viewerId: string, shared: boolean): Promise<string[]> {
     return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
       if (viewerId === actor.personId) throw badInput({ viewerId: 'You always see your own plan.' });
+      // Only to check that the viewer is someone of this organisation (not found otherwise).
       const viewer = await subjectFor(manager, actor.organisationId, actor.personId, viewerId);
       await manager.query(
         shared
