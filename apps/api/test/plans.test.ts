@@ -132,6 +132,13 @@ describe('development plans', () => {
     }))).toEqual({ reviewRhythmWeeks: 'Review every 4, 6, 8 or 12 weeks.', timeZone: expect.stringMatching(/not a time zone/) });
   });
 
+  it('lets only one of two simultaneous plan creations through, and says why to the other', async () => {
+    const results = await Promise.all([createPlan(chloe, 'pmo-manager'), createPlan(chloe, 'pmo-manager')]);
+    expect(results.filter((r) => !r.errors).length).toBe(1);
+    const refused = results.find((r) => r.errors)!;
+    expect(theError(refused)).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/already have (a draft|an open) plan/) });
+  });
+
   it('shows a report’s plan to their manager (audited) and refuses a colleague and an admin', async () => {
     const seen = await planOf(ben, danId);
     expectNoErrors(seen);

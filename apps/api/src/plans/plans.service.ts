@@ -270,12 +270,20 @@ export class PlansService {
       const planId = randomUUID();
       const { targets } = await this.targetsFor(manager, actor.organisationId, actor.personId, version, role.key);
       const revision = initialRevision({ targetRoleKey: role.key, frameworkVersionId: version.versionId, at: now, gaps: targets });
-      await manager.query(
-        `INSERT INTO plans (organisation_id, id, person_id, framework_version_id, target_role_id, status, review_rhythm_weeks, time_zone,
-           revision, last_activity_at, version, last_changed_by_id, last_change)
-         VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7, 1, $8, 1, $3, 'created the plan')`,
-        [actor.organisationId, planId, actor.personId, version.versionId, role.id, input.reviewRhythmWeeks, input.timeZone, now],
-      );
+      await manager
+        .query(
+          `INSERT INTO plans (organisation_id, id, person_id, framework_version_id, target_role_id, status, review_rhythm_weeks, time_zone,
+             revision, last_activity_at, version, last_changed_by_id, last_change)
+           VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7, 1, $8, 1, $3, 'created the plan')`,
+          [actor.organisationId, planId, actor.personId, version.versionId, role.id, input.reviewRhythmWeeks, input.timeZone, now],
+        )
+        .catch((error: unknown) => {
+          // Another tab created a plan between the check above and this insert: the partial unique index refuses it.
+          if ((error as { constraint?: string }).constraint === 'uq_plans_open_per_person') {
+            throw new AppError('CONFLICT', 'You already have an open plan (just created elsewhere): reload to see it.');
+          }
+          throw error;
+        });
       await this.insertRevision(manager, actor, planId, revision, role.id);
       await this.insertSuggestedActions(manager, actor.organisationId, actor.personId, planId, 1, version, role.key, targets);
       return this.reload(manager, actor, planId, 'owner', now);
