@@ -43,6 +43,8 @@ describe('development plans', () => {
 
       await page.getByRole('combobox', { name: `My rating of ${SKILL.name}` }).selectOption(String(requiredLevel - 1));
       await page.getByText(`Rated ${SKILL.name} at level ${requiredLevel - 1}.`).waitFor();
+      // The roles closest to what Dan rated help him choose a direction.
+      await page.getByRole('list', { name: 'Closest roles' }).getByRole('listitem').first().waitFor();
 
       await page.getByRole('combobox', { name: 'Target role' }).selectOption({ label: TARGET });
       await page.getByRole('button', { name: 'Create my plan' }).click();

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
 import { apiError } from '../../test/session';
-import { CreatePlanMutation, MyPlanQuery, RecordAssessmentMutation, RecordCheckInMutation } from './MyPlanPage';
+import { ClosestToMeQuery, CreatePlanMutation, MyPlanQuery, RecordAssessmentMutation, RecordCheckInMutation } from './MyPlanPage';
 
 const frameworks = [
   {
@@ -64,7 +64,7 @@ const plan = (status: string, version: number, checkIns: { id: string; reflectio
 const assessments = (current: { skillKey: string; selfLevel: number | null; managerLevel: number | null }[] = []) => ({
   __typename: 'PersonAssessments' as const,
   personId: 'p-dan',
-  current: current.map((entry) => ({ __typename: 'ProfileEntry' as const, ...entry })),
+  current: current.map((entry) => ({ __typename: 'ProfileEntry' as const, level: entry.selfLevel ?? entry.managerLevel ?? 0, ...entry })),
 });
 const myPlan = (value: unknown, current = assessments()) => ({ request: { query: MyPlanQuery }, result: { data: { myPlan: value, myAssessments: current, frameworks } } });
 
@@ -150,5 +150,37 @@ describe('My plan page', () => {
     expect(await screen.findByText('Rated Planning & scheduling at level 4.')).toBeInTheDocument();
     expect(await screen.findByText(/50% of the role’s expectations met/)).toBeInTheDocument();
     expect(within(table).getByRole('combobox', { name: 'My rating of Planning & scheduling' })).toHaveValue('4');
+  });
+
+  it('shows the roles closest to the skills I rated while I choose a direction', async () => {
+    renderRoute('/my-plan', [
+      myPlan(null, assessments([{ skillKey: 'planning-scheduling', selfLevel: 3, managerLevel: 2 }])),
+      {
+        request: { query: ClosestToMeQuery, variables: { frameworkVersionId: 'v1', profile: [{ skillId: 'skill-planning', level: 3 }] } },
+        result: {
+          data: {
+            closestRoles: {
+              __typename: 'ClosestRoles',
+              roles: [
+                { __typename: 'RoleFit', shortfall: 4, metSkillCount: 1, expectedSkillCount: 3, role: { __typename: 'Role', id: 'role-spa', title: 'Senior PMO Analyst' } },
+                { __typename: 'RoleFit', shortfall: 9, metSkillCount: 0, expectedSkillCount: 4, role: { __typename: 'Role', id: 'role-pm', title: 'Project Manager' } },
+              ],
+            },
+          },
+        },
+      },
+    ]);
+
+    const list = await screen.findByRole('list', { name: 'Closest roles' });
+    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Senior PMO Analyst: 1 of 3 skills met, 4 levels short',
+      'Project Manager: 0 of 4 skills met, 9 levels short',
+    ]);
+  });
+
+  it('asks me to rate my skills before it can suggest the closest roles', async () => {
+    renderRoute('/my-plan', [myPlan(null)]);
+    expect(await screen.findByText('Rate your skills below to see the roles closest to you.')).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'My skills' })).toBeInTheDocument();
   });
 });

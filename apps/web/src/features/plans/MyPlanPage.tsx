@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Group, NativeSelect, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { graphql } from '../../gql';
 import type { MyPlanQuery as MyPlanResult } from '../../gql/graphql';
 import { Empty, ErrorState, LoadingState } from '../../components/QueryStates';
@@ -56,6 +56,7 @@ export const MyPlanQuery = graphql(`
         skillKey
         selfLevel
         managerLevel
+        level
       }
     }
     frameworks {
@@ -73,6 +74,22 @@ export const MyPlanQuery = graphql(`
           name
         }
         roles {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
+
+export const ClosestToMeQuery = graphql(`
+  query ClosestToMe($frameworkVersionId: ID!, $profile: [SkillLevelInput!]!) {
+    closestRoles(frameworkVersionId: $frameworkVersionId, profile: $profile, limit: 3) {
+      roles {
+        shortfall
+        metSkillCount
+        expectedSkillCount
+        role {
           id
           title
         }
@@ -165,7 +182,15 @@ export function MyPlanPage() {
     const plan = data?.myPlan ?? null;
     content = (
       <>
-        {plan ? <PlanView plan={plan} /> : <StartPlan roles={version?.roles ?? []} onCreated={() => refetch()} />}
+        {plan ? (
+          <PlanView plan={plan} />
+        ) : (
+          <StartPlan
+            roles={version?.roles ?? []}
+            closest={version ? <ClosestRoles version={version} current={data?.myAssessments.current ?? []} /> : null}
+            onCreated={() => refetch()}
+          />
+        )}
         {version ? <MySkills version={version} current={data?.myAssessments.current ?? []} expected={plan?.readiness.skills ?? null} /> : null}
       </>
     );
@@ -179,7 +204,7 @@ export function MyPlanPage() {
   );
 }
 
-function StartPlan({ roles, onCreated }: { roles: { id: string; title: string }[]; onCreated: () => Promise<unknown> }) {
+function StartPlan({ roles, closest, onCreated }: { roles: { id: string; title: string }[]; closest: ReactNode; onCreated: () => Promise<unknown> }) {
   const [roleId, setRoleId] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const [createPlan, { loading }] = useMutation(CreatePlanMutation);
@@ -204,6 +229,7 @@ function StartPlan({ roles, onCreated }: { roles: { id: string; title: string }[
       <Stack gap="md">
         <Title order={2}>Choose a direction</Title>
         <Text size="sm">Trellis suggests actions for each skill you need to grow towards the role: qualifications, work, reading and a mentor.</Text>
+        {closest}
         <NativeSelect
           label="Target role"
           data={[{ value: '', label: 'Choose a role…' }, ...roles.map((role) => ({ value: role.id, label: role.title }))]}
@@ -369,6 +395,38 @@ function CheckInForm({ plan }: { plan: Plan }) {
         </Group>
       </Stack>
     </Card>
+  );
+}
+
+/**
+ * The roles closest to the skills I have rated (unrated skills count as level 0), to help choose a
+ * direction; shown once I have rated something.
+ */
+function ClosestRoles({ version, current }: { version: NonNullable<MyPlanResult['frameworks'][number]['currentVersion']>; current: MyPlanResult['myAssessments']['current'] }) {
+  const idByKey = new Map(version.skills.map((skill) => [skill.key, skill.id]));
+  const profile = current.flatMap((entry) => {
+    const skillId = idByKey.get(entry.skillKey);
+    return skillId ? [{ skillId, level: entry.level }] : [];
+  });
+  const { data, error } = useQuery(ClosestToMeQuery, { variables: { frameworkVersionId: version.id, profile }, skip: profile.length === 0 });
+  if (profile.length === 0) return <Text size="sm">Rate your skills below to see the roles closest to you.</Text>;
+  if (error) return <Text size="sm">The closest roles could not be worked out: {describeError(error)}</Text>;
+  if (!data) return null;
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        Closest to the skills you rated
+      </Text>
+      <ul aria-label="Closest roles" style={{ margin: 0 }}>
+        {data.closestRoles.roles.map((fit) => (
+          <li key={fit.role.id}>
+            <Text size="sm">
+              {fit.role.title}: {fit.metSkillCount} of {fit.expectedSkillCount} skills met, {fit.shortfall} levels short
+            </Text>
+          </li>
+        ))}
+      </ul>
+    </Stack>
   );
 }
 
