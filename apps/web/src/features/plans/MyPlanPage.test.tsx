@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
 import { apiError } from '../../test/session';
-import { ClosestToMeQuery, CreatePlanMutation, MyPlanQuery, RecordAssessmentMutation, RecordCheckInMutation } from './MyPlanPage';
+import { ChangePlanDirectionMutation, ClosestToMeQuery, CreatePlanMutation, MyPlanQuery, RecordAssessmentMutation, RecordCheckInMutation } from './MyPlanPage';
 
 const frameworks = [
   {
@@ -42,6 +42,9 @@ const plan = (status: string, version: number, checkIns: { id: string; reflectio
   status,
   version,
   revision: 1,
+  planVsActual: [
+    { __typename: 'RevisionOutcome' as const, number: 1, reason: 'INITIAL', plannedShortfall: 14, closedShortfall: 2, actionsPlanned: 9, actionsDone: 1 },
+  ],
   reviewDueOn: status === 'DRAFT' ? null : '2026-08-12',
   reviewState: status === 'DRAFT' ? null : 'UPCOMING',
   sentBackComment: null,
@@ -182,5 +185,44 @@ describe('My plan page', () => {
     renderRoute('/my-plan', [myPlan(null)]);
     expect(await screen.findByText('Rate your skills below to see the roles closest to you.')).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'My skills' })).toBeInTheDocument();
+  });
+
+  it('changes direction: a new revision towards another role, back to draft, with plan vs actual per revision', async () => {
+    const revised = {
+      ...plan('DRAFT', 6),
+      revision: 2,
+      targetRole: { __typename: 'Role' as const, id: 'role-spa', title: 'Senior PMO Analyst' },
+      planVsActual: [
+        { __typename: 'RevisionOutcome' as const, number: 1, reason: 'INITIAL', plannedShortfall: 14, closedShortfall: 2, actionsPlanned: 9, actionsDone: 1 },
+        { __typename: 'RevisionOutcome' as const, number: 2, reason: 'NEW_TARGET_ROLE', plannedShortfall: 5, closedShortfall: 0, actionsPlanned: 6, actionsDone: 0 },
+      ],
+    };
+    const { user } = renderRoute('/my-plan', [
+      myPlan(plan('ACTIVE', 5)),
+      {
+        request: {
+          query: ChangePlanDirectionMutation,
+          variables: { input: { planId: 'plan-1', expectedVersion: 5, targetRoleId: 'role-spa', reason: 'NEW_TARGET_ROLE', note: 'Stay in the PMO' } },
+        },
+        result: { data: { changePlanDirection: { __typename: 'Plan', id: 'plan-1' } } },
+      },
+      myPlan(revised),
+    ]);
+
+    const history = await screen.findByRole('table', { name: 'Plan vs actual' });
+    expect(within(history).getAllByRole('row').slice(1).map((row) => Array.from((row as HTMLTableRowElement).cells, (cell) => cell.textContent))).toEqual([
+      ['1 · First plan', '14', '2', '1 of 9'],
+    ]);
+
+    const select = screen.getByRole('combobox', { name: 'New target role' });
+    expect(within(select).queryByRole('option', { name: 'Project Manager' })).not.toBeInTheDocument();
+    await user.selectOptions(select, 'Senior PMO Analyst');
+    await user.type(screen.getByRole('textbox', { name: 'Why' }), 'Stay in the PMO');
+    await user.click(screen.getByRole('button', { name: 'Change direction' }));
+
+    expect(await screen.findByRole('heading', { name: 'Towards Senior PMO Analyst' })).toBeInTheDocument();
+    expect(screen.getByText('Direction changed: a new revision is ready to propose to your manager.')).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: 'Plan vs actual' })).getAllByRole('row')).toHaveLength(3);
+    expect(screen.getByRole('button', { name: 'Propose to my manager' })).toBeInTheDocument();
   });
 });

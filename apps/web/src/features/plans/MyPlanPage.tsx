@@ -16,6 +16,14 @@ export const MyPlanQuery = graphql(`
       status
       version
       revision
+      planVsActual {
+        number
+        reason
+        plannedShortfall
+        closedShortfall
+        actionsPlanned
+        actionsDone
+      }
       reviewDueOn
       reviewState
       sentBackComment
@@ -94,6 +102,14 @@ export const ClosestToMeQuery = graphql(`
           title
         }
       }
+    }
+  }
+`);
+
+export const ChangePlanDirectionMutation = graphql(`
+  mutation ChangePlanDirection($input: ChangePlanDirectionInput!) {
+    changePlanDirection(input: $input) {
+      id
     }
   }
 `);
@@ -183,7 +199,7 @@ export function MyPlanPage() {
     content = (
       <>
         {plan ? (
-          <PlanView plan={plan} />
+          <PlanView plan={plan} roles={version?.roles ?? []} onRevised={() => refetch()} />
         ) : (
           <StartPlan
             roles={version?.roles ?? []}
@@ -247,7 +263,7 @@ function StartPlan({ roles, closest, onCreated }: { roles: { id: string; title: 
   );
 }
 
-function PlanView({ plan }: { plan: Plan }) {
+function PlanView({ plan, roles, onRevised }: { plan: Plan; roles: { id: string; title: string }[]; onRevised: () => Promise<unknown> }) {
   const toast = useToast();
   const [failure, setFailure] = useState<string | null>(null);
   const [propose, { loading: proposing }] = useMutation(ProposePlanMutation);
@@ -346,6 +362,8 @@ function PlanView({ plan }: { plan: Plan }) {
       {plan.actions.length === 0 ? <Empty title="No actions" description="You already meet what the target role expects." headingOrder={3} /> : null}
 
       {progressOpen ? <CheckInForm plan={plan} /> : null}
+      <RevisionHistory plan={plan} />
+      {plan.status !== 'COMPLETED' && plan.status !== 'ABANDONED' ? <ChangeDirection plan={plan} roles={roles} onRevised={onRevised} /> : null}
       <Stack gap="xs">
         <Title order={3}>Check-ins</Title>
         {plan.checkIns.length === 0 ? <Text size="sm">No check-ins yet.</Text> : null}
@@ -359,6 +377,89 @@ function PlanView({ plan }: { plan: Plan }) {
         ))}
       </Stack>
     </Stack>
+  );
+}
+
+const REASON_LABELS: Record<Plan['planVsActual'][number]['reason'], string> = {
+  INITIAL: 'First plan',
+  NEW_TARGET_ROLE: 'New target role',
+  RE_BASELINE: 'New framework version',
+  OTHER: 'Revised',
+};
+
+/** Plan vs actual, revision by revision: what each planned and what was reached while it stood. */
+function RevisionHistory({ plan }: { plan: Plan }) {
+  return (
+    <Table aria-label="Plan vs actual" striped>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Revision</Table.Th>
+          <Table.Th>Levels to grow</Table.Th>
+          <Table.Th>Levels grown</Table.Th>
+          <Table.Th>Actions done</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {plan.planVsActual.map((row) => (
+          <Table.Tr key={row.number}>
+            <Table.Td>
+              {row.number} · {REASON_LABELS[row.reason]}
+            </Table.Td>
+            <Table.Td>{row.plannedShortfall}</Table.Td>
+            <Table.Td>{row.closedShortfall}</Table.Td>
+            <Table.Td>
+              {row.actionsDone} of {row.actionsPlanned}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** Changing direction makes a new revision (earlier ones stay) and takes the plan back to draft for agreement. */
+function ChangeDirection({ plan, roles, onRevised }: { plan: Plan; roles: { id: string; title: string }[]; onRevised: () => Promise<unknown> }) {
+  const toast = useToast();
+  const [roleId, setRoleId] = useState('');
+  const [note, setNote] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const [change, { loading }] = useMutation(ChangePlanDirectionMutation);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!roleId) {
+      setFailure('Choose the new target role.');
+      return;
+    }
+    setFailure(null);
+    try {
+      await change({ variables: { input: { planId: plan.id, expectedVersion: plan.version, targetRoleId: roleId, reason: 'NEW_TARGET_ROLE', note: note.trim() || null } } });
+      await onRevised();
+      setRoleId('');
+      setNote('');
+      toast.show({ message: 'Direction changed: a new revision is ready to propose to your manager.' });
+    } catch (error) {
+      setFailure(describeError(error));
+    }
+  };
+  return (
+    <Card withBorder padding="lg" component="form" onSubmit={(event: FormEvent) => void submit(event)}>
+      <Stack gap="sm">
+        <Title order={3}>Change direction</Title>
+        <NativeSelect
+          label="New target role"
+          data={[{ value: '', label: 'Choose a role…' }, ...roles.filter((role) => role.id !== plan.targetRole.id).map((role) => ({ value: role.id, label: role.title }))]}
+          value={roleId}
+          onChange={(event) => setRoleId(event.currentTarget.value)}
+          error={failure}
+        />
+        <Textarea label="Why" value={note} onChange={(event) => setNote(event.currentTarget.value)} autosize minRows={2} />
+        <Group>
+          <Button type="submit" variant="light" loading={loading}>
+            Change direction
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
   );
 }
 
