@@ -17,6 +17,9 @@ import { AuditModule } from './audit/audit.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { SessionsService } from './identity/sessions.service.js';
 import { PeopleModule } from './people/people.module.js';
+import { AssessmentsModule } from './assessments/assessments.module.js';
+import { PlansModule } from './plans/plans.module.js';
+import { ScheduleModule } from '@nestjs/schedule';
 import { Seeder } from './seed/seeder.js';
 import { WebAppController } from './web/web-app.controller.js';
 
@@ -56,6 +59,9 @@ export class AppModule {
         AuditModule,
         IdentityModule,
         PeopleModule,
+        AssessmentsModule,
+        PlansModule,
+        ScheduleModule.forRoot(),
         { module: ConfigHolderModule, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] },
       ],
       controllers: [HealthController, WebAppController],

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { ExecutionContext } from '@nestjs/common';
 import { GraphQLSchemaHost, RESOLVER_NAME_METADATA, RESOLVER_TYPE_METADATA } from '@nestjs/graphql';
 import type { GraphQLSchema } from 'graphql';
+import pg from 'pg';
 import { pmoFramework } from '@trellis/domain';
 import { ACCESS_RULE, AccessGuard, type AccessRule } from '../src/common/access.js';
 import { allResolvers } from '../src/schema/graphql-schema.js';
@@ -77,14 +78,30 @@ interface Fixtures {
   leoId: string;
   /** Signs the demo admin in afresh: some operations (changePassword) sign the admin's other browsers out. */
   admin(): Promise<Client>;
+  signIn(email: string): Promise<Client>;
   unique(): string;
+  skillId: string;
+  /** The person the caller manages in this test's data, and the caller themselves (by id). */
+  reportOf(caller: Caller): string;
+  /** A plan of the caller (or of their report) in the given status, made afresh: its earlier open plan is abandoned. */
+  freshPlan(owner: 'self' | 'report', caller: Caller, status: 'draft' | 'proposed' | 'agreed' | 'active'): Promise<{ id: string; version: number; actionId: string }>;
 }
+
+/** Who signs in for each caller (anonymous arranges data as the employee), and the report each manages here. */
+const SELF_EMAIL: Record<Caller, string> = { anonymous: DEMO.employee, employee: DEMO.employee, leadership: DEMO.leadership, admin: DEMO.admin };
+const REPORT_EMAIL: Record<Caller, string> = {
+  anonymous: 'ella.nguyen@demo.example',
+  // Ella is made Dan's report in beforeAll, so that the employee manages someone too.
+  employee: 'ella.nguyen@demo.example',
+  leadership: 'kemi.adeyemi@demo.example',
+  admin: 'ben.okafor@demo.example',
+};
 
 interface TableEntry {
   rule: AccessRule;
   document: string;
   /** Minimal valid arguments; may arrange data first (an invitation to accept, a reset link to use). */
-  variables?: (fixtures: Fixtures) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  variables?: (fixtures: Fixtures, caller: Caller) => Promise<Record<string, unknown>> | Record<string, unknown>;
 }
 
 /** The revision of the demo framework's draft, starting one first when needed. */
@@ -174,6 +191,18 @@ const RIGHTS: Record<string, TableEntry> = {
     document: 'query($id: ID!) { frameworkExpectationsCsv(frameworkId: $id, version: 1) }',
     variables: (f) => ({ id: f.frameworkId }),
   },
+  'Query.myAssessments': { rule: 'signedIn', document: '{ myAssessments { personId } }' },
+  'Query.assessmentsOf': { rule: 'signedIn', document: 'query($id: ID!) { assessmentsOf(personId: $id) { personId } }', variables: (f, c) => ({ id: f.reportOf(c) }) },
+  'Query.myPlan': { rule: 'signedIn', document: '{ myPlan { id } }' },
+  'Query.planOf': { rule: 'signedIn', document: 'query($id: ID!) { planOf(personId: $id) { id } }', variables: (f, c) => ({ id: f.reportOf(c) }) },
+  'Query.readiness': {
+    rule: 'signedIn',
+    document: 'query($id: ID!, $roleId: ID!) { readiness(personId: $id, roleId: $roleId) { shareMet } }',
+    variables: (f, c) => ({ id: f.reportOf(c), roleId: f.roleId }),
+  },
+  'Query.teamPlans': { rule: 'signedIn', document: '{ teamPlans { overdue } }' },
+  'Query.mySharing': { rule: 'signedIn', document: '{ mySharing { id } }' },
+  'Query.myNotifications': { rule: 'signedIn', document: '{ myNotifications { id } }' },
   // --- Mutations -------------------------------------------------------------------------------------
   'Mutation.signUp': {
     rule: 'public',
@@ -268,6 +297,75 @@ const RIGHTS: Record<string, TableEntry> = {
     document: 'mutation($csv: String!) { importPeople(csv: $csv) { unchanged } }',
     variables: () => ({ csv: 'email,name\njack.wilson@demo.example,Jack Wilson\n' }),
   },
+  'Mutation.recordAssessment': {
+    rule: 'signedIn',
+    document: 'mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }',
+    variables: (f) => ({ input: { skillId: f.skillId, level: 1 } }),
+  },
+  'Mutation.recordManagerAssessment': {
+    rule: 'signedIn',
+    document: 'mutation($id: ID!, $input: RecordAssessmentInput!) { recordManagerAssessment(personId: $id, input: $input) { id } }',
+    variables: (f, c) => ({ id: f.reportOf(c), input: { skillId: f.skillId, level: 2 } }),
+  },
+  'Mutation.createPlanFromTarget': {
+    rule: 'signedIn',
+    document: 'mutation($input: CreatePlanInput!) { createPlanFromTarget(input: $input) { id } }',
+    variables: async (f, c) => {
+      // Abandon the caller's open plan through the API first: one open plan at a time.
+      const plan = await f.freshPlan('self', c, 'draft');
+      const owner = await f.signIn(SELF_EMAIL[c]);
+      expectNoErrors(await owner.graphql('mutation($input: PlanVersionInput!) { abandonPlan(input: $input) { id } }', { input: { planId: plan.id, expectedVersion: plan.version } }));
+      return { input: { targetRoleId: f.roleId } };
+    },
+  },
+  'Mutation.updatePlanAction': {
+    rule: 'signedIn',
+    document: 'mutation($input: UpdatePlanActionInput!) { updatePlanAction(input: $input) { id } }',
+    variables: async (f, c) => {
+      const plan = await f.freshPlan('self', c, 'draft');
+      return { input: { actionId: plan.actionId, expectedPlanVersion: plan.version, dueOn: '2027-01-29' } };
+    },
+  },
+  'Mutation.proposePlan': planMove('proposePlan', 'self', 'draft'),
+  'Mutation.withdrawPlan': planMove('withdrawPlan', 'self', 'proposed'),
+  'Mutation.agreePlan': planMove('agreePlan', 'report', 'proposed'),
+  'Mutation.startPlan': planMove('startPlan', 'report', 'agreed'),
+  'Mutation.completePlan': planMove('completePlan', 'self', 'active'),
+  'Mutation.abandonPlan': planMove('abandonPlan', 'self', 'draft'),
+  'Mutation.sendBackPlan': {
+    rule: 'signedIn',
+    document: 'mutation($input: SendBackPlanInput!) { sendBackPlan(input: $input) { id } }',
+    variables: async (f, c) => {
+      const plan = await f.freshPlan('report', c, 'proposed');
+      return { input: { planId: plan.id, expectedVersion: plan.version, comment: 'Add due dates' } };
+    },
+  },
+  'Mutation.recordCheckIn': {
+    rule: 'signedIn',
+    document: 'mutation($input: RecordCheckInInput!) { recordCheckIn(input: $input) { id } }',
+    variables: async (f, c) => {
+      const plan = await f.freshPlan('report', c, 'agreed');
+      return { input: { planId: plan.id, expectedVersion: plan.version, reflection: 'Steady progress', progress: [{ actionId: plan.actionId, status: 'IN_PROGRESS' }] } };
+    },
+  },
+  'Mutation.changePlanDirection': {
+    rule: 'signedIn',
+    document: 'mutation($input: ChangePlanDirectionInput!) { changePlanDirection(input: $input) { id } }',
+    variables: async (f, c) => {
+      const plan = await f.freshPlan('self', c, 'draft');
+      return { input: { planId: plan.id, expectedVersion: plan.version, targetRoleId: f.roleId, reason: 'OTHER', note: 'Re-plan after the reorganisation' } };
+    },
+  },
+  'Mutation.sharePlan': {
+    rule: 'signedIn',
+    document: 'mutation($id: ID!) { sharePlan(viewerId: $id, shared: true) { id } }',
+    variables: (f, c) => ({ id: f.reportOf(c) }),
+  },
+  'Mutation.markNotificationRead': {
+    rule: 'signedIn',
+    document: 'mutation($id: ID!) { markNotificationRead(id: $id) }',
+    variables: () => ({ id: '00000000-0000-4000-8000-000000000000' }),
+  },
   'Mutation.importExpectationsCsv': {
     rule: 'admin',
     // A grid with no rows: valid, and it changes nothing.
@@ -281,6 +379,18 @@ const RIGHTS: Record<string, TableEntry> = {
     variables: async (f) => ({ id: f.frameworkId, revision: await openDraft(f) }),
   },
 };
+
+/** A plan move (propose, agree...) on a fresh plan in the status the move starts from. */
+function planMove(mutation: string, owner: 'self' | 'report', status: 'draft' | 'proposed' | 'agreed' | 'active'): TableEntry {
+  return {
+    rule: 'signedIn',
+    document: `mutation($input: PlanVersionInput!) { ${mutation}(input: $input) { id } }`,
+    variables: async (f, c) => {
+      const plan = await f.freshPlan(owner, c, status);
+      return { input: { planId: plan.id, expectedVersion: plan.version } };
+    },
+  };
+}
 
 describe('access rules', () => {
   let t: TestApp;
@@ -296,7 +406,36 @@ describe('access rules', () => {
     expectNoErrors(read);
     const person = (email: string) => read.data!.people.find((p) => p.email === email)!;
     let counter = 0;
+    const superuser = async (text: string, values: unknown[]) => {
+      const client = new pg.Client({ connectionString: t.adminDatabaseUrl });
+      await client.connect();
+      try {
+        return (await client.query(text, values)).rows as Record<string, unknown>[];
+      } finally {
+        await client.end();
+      }
+    };
+    await superuser('UPDATE people SET manager_id = $1 WHERE id = $2', [person(DEMO.employee).id, person(REPORT_EMAIL.employee).id]);
+    const [skill] = await superuser(`SELECT id FROM skills WHERE key = 'planning-scheduling' LIMIT 1`, []);
+    const [targetRole] = await superuser(`SELECT id FROM roles WHERE key = 'project-manager' LIMIT 1`, []);
     fixtures = {
+      skillId: skill!.id as string,
+      reportOf: (caller) => person(REPORT_EMAIL[caller]).id,
+      signIn: (email) => t.signIn(email),
+      async freshPlan(owner, caller, status) {
+        const email = owner === 'self' ? SELF_EMAIL[caller] : REPORT_EMAIL[caller];
+        // Arranged directly in the database: the flow itself is tested in plans.test.ts.
+        await superuser(`UPDATE plans SET status = 'abandoned' WHERE person_id = $1 AND status NOT IN ('completed', 'abandoned')`, [person(email).id]);
+        const client = await t.signIn(email);
+        const created = await client.graphql<{ createPlanFromTarget: { id: string; version: number; actions: { id: string }[] } }>(
+          'mutation($input: CreatePlanInput!) { createPlanFromTarget(input: $input) { id version actions { id } } }',
+          { input: { targetRoleId: targetRole!.id } },
+        );
+        expectNoErrors(created);
+        const plan = created.data!.createPlanFromTarget;
+        if (status !== 'draft') await superuser(`UPDATE plans SET status = $2, agreed_at = now(), review_due_on = current_date + 56 WHERE id = $1`, [plan.id, status]);
+        return { id: plan.id, version: plan.version, actionId: plan.actions[0]!.id };
+      },
       frameworkId: read.data!.frameworks[0]!.id,
       roleId: read.data!.frameworks[0]!.currentVersion.roles[0]!.id,
       jack: person('jack.wilson@demo.example'),
@@ -358,7 +497,7 @@ describe('access rules', () => {
     const outcomes: Record<string, string> = {};
     const expected: Record<string, string> = {};
     for (const caller of CALLERS) {
-      const variables = (await entry.variables?.(fixtures)) ?? {};
+      const variables = (await entry.variables?.(fixtures, caller)) ?? {};
       const client = caller === 'anonymous' ? t.anonymous() : await t.signIn(CALLER_EMAIL[caller]);
       const result = await client.graphql<Record<string, unknown>>(entry.document, variables);
       const want = expectedOutcome(entry.rule, caller);

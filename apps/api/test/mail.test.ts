@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
+import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
+import { PlanReviewJob } from '../src/plans/plan-review.job.js';
 import { expectNoErrors } from './support/errors.js';
 import { DEMO, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -96,5 +98,33 @@ describe('e-mail through SMTP', () => {
     });
     expectNoErrors(reset);
     await expect(t.signIn(DEMO.employee, 'a-brand-new-passphrase')).resolves.toBeDefined();
+  });
+
+  it('e-mails a review that became overdue to the person and their manager, once', async () => {
+    // Isla (her manager is Grace): the test above changed Dan's password.
+    const isla = await t.signIn('isla.brown@demo.example');
+    const roles = await isla.graphql<{ frameworks: { currentVersion: { roles: { id: string; key: string }[] } }[] }>('{ frameworks { currentVersion { roles { id key } } } }');
+    const targetRoleId = roles.data!.frameworks[0]!.currentVersion.roles.find((r) => r.key === 'project-manager')!.id;
+    const created = await isla.graphql<{ createPlanFromTarget: { id: string } }>('mutation($input: CreatePlanInput!) { createPlanFromTarget(input: $input) { id } }', {
+      input: { targetRoleId },
+    });
+    expectNoErrors(created);
+    const client = new pg.Client({ connectionString: t.adminDatabaseUrl });
+    await client.connect();
+    try {
+      await client.query(`UPDATE plans SET status = 'active', review_due_on = current_date - 3 WHERE id = $1`, [created.data!.createPlanFromTarget.id]);
+    } finally {
+      await client.end();
+    }
+
+    const job = t.app.get(PlanReviewJob);
+    expect(await job.run(new Date())).toEqual({ ran: true, notified: 2, emailed: 2 });
+    const reviewMail = (to: string) => smtp.inbox.filter((mail) => mail.to.includes(to) && unfold(mail.body).includes('development plan review is overdue'));
+    expect(reviewMail('isla.brown@demo.example')).toHaveLength(1);
+    expect(unfold(reviewMail('isla.brown@demo.example')[0]!.body)).toContain('Your development plan review is overdue');
+    expect(unfold(reviewMail(DEMO.manager)[0]!.body)).toContain("Isla Brown's development plan review is overdue");
+
+    expect(await job.run(new Date())).toEqual({ ran: true, notified: 0, emailed: 0 });
+    expect(reviewMail('isla.brown@demo.example')).toHaveLength(1);
   });
 });

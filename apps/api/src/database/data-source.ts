@@ -7,8 +7,20 @@ import { identityEntities } from '../identity/identity.entities.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { PersonEntity, TeamEntity } from '../organisations/people.entities.js';
 import { migrations } from './migrations/index.js';
+import { AssessmentEntity } from '../assessments/assessment.entity.js';
+import { planEntities } from '../plans/plans.entities.js';
 
-export const entities = [OrganisationEntity, TeamEntity, PersonEntity, ...frameworkEntities, ...frameworkDraftEntities, ...identityEntities, AuditEventEntity];
+export const entities = [
+  OrganisationEntity,
+  TeamEntity,
+  PersonEntity,
+  ...frameworkEntities,
+  ...frameworkDraftEntities,
+  ...identityEntities,
+  AuditEventEntity,
+  AssessmentEntity,
+  ...planEntities,
+];
 
 /** One definition of how Trellis talks to PostgreSQL, shared by the app, the tests and the tools. */
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {

@@ -16,7 +16,7 @@ import { PersonEntity } from '../organisations/people.entities.js';
 import { TenantEntity } from '../database/tenant-entity.js';
 
 /** A composite foreign key that always carries the organisation. */
-function tenantJoin(column: string) {
+export function tenantJoin(column: string) {
   return JoinColumn([
     { name: 'organisation_id', referencedColumnName: 'organisationId' },
     { name: column, referencedColumnName: 'id' },

@@ -9,6 +9,6 @@ import { SessionsService } from './sessions.service.js';
 @Module({
   imports: [AuditModule, FrameworksModule],
   providers: [IdentityService, SessionsService, Mailer, ...identityResolvers],
-  exports: [SessionsService, IdentityService],
+  exports: [SessionsService, IdentityService, Mailer],
 })
 export class IdentityModule {}

@@ -9,6 +9,8 @@ import { auditResolvers } from '../audit/audit.module.js';
 import { identityResolvers } from '../identity/identity.resolvers.js';
 import { organisationResolvers } from '../organisations/organisations.module.js';
 import { peopleResolvers } from '../people/people.resolvers.js';
+import { assessmentResolvers } from '../assessments/assessments.resolvers.js';
+import { planResolvers } from '../plans/plans.resolvers.js';
 
 /** Every resolver class of the API: the schema is generated from these (code first). */
 export const allResolvers = [
@@ -20,6 +22,8 @@ export const allResolvers = [
   ...identityResolvers,
   ...peopleResolvers,
   ...auditResolvers,
+  ...assessmentResolvers,
+  ...planResolvers,
 ];
 
 const HEADER = `# ------------------------------------------------------

@@ -28,8 +28,10 @@ function useFocusMainOnNavigation() {
 }
 
 /** The main navigation; what a person's access role cannot use is not shown (the API enforces it anyway). */
-function mainLinks(admin: boolean): { to: string; label: string }[] {
+function mainLinks(admin: boolean, manager: boolean): { to: string; label: string }[] {
   return [
+    { to: '/my-plan', label: 'My plan' },
+    ...(manager ? [{ to: '/my-team', label: 'My team' }] : []),
     { to: '/frameworks', label: 'Frameworks' },
     { to: '/people', label: 'People' },
     { to: '/teams', label: 'Teams' },
@@ -55,7 +57,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
               </Link>
               <nav aria-label="Main" className={classes.nav}>
                 <Group gap={4} component="ul" wrap="nowrap" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-                  {mainLinks(isAdmin(viewer)).map((link) => (
+                  {mainLinks(isAdmin(viewer), viewer.isManager).map((link) => (
                     <li key={link.to}>
                       <NavLink to={link.to} className={classes.navLink}>
                         {link.label}

@@ -13,6 +13,9 @@ import { CareerPathPage } from '../features/paths/CareerPathPage';
 import { RoleComparisonPage } from '../features/paths/RoleComparisonPage';
 import { FrameworkVersionsPage } from '../features/framework-versions/FrameworkVersionsPage';
 import { NotFoundPage } from '../features/NotFoundPage';
+import { MyPlanPage } from '../features/plans/MyPlanPage';
+import { MyTeamPage } from '../features/plans/MyTeamPage';
+import { ReportPlanPage } from '../features/plans/ReportPlanPage';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { PersonPage } from '../features/people/PersonPage';
 import { RolePage } from '../features/roles/RolePage';
@@ -64,6 +67,9 @@ export const routes: RouteObject[] = [
           { path: 'people/:personId', Component: PersonPage },
           { path: 'teams', Component: TeamsPage },
           { path: 'account', Component: AccountPage },
+          { path: 'my-plan', Component: MyPlanPage },
+          { path: 'my-team', Component: MyTeamPage },
+          { path: 'my-team/:personId', Component: ReportPlanPage },
           {
             path: 'admin',
             Component: AdminLayout,

@@ -3,6 +3,7 @@ import { Identity1795630912074 } from './1795630912074-Identity.js';
 import { TenantRowSecurity1795630912075 } from './1795630912075-TenantRowSecurity.js';
 import { VersionPublisher1795633982068 } from './1795633982068-VersionPublisher.js';
 import { FrameworkDrafts1795633983262 } from './1795633983262-FrameworkDrafts.js';
+import { DevelopmentPlans1795634118590 } from './1795634118590-DevelopmentPlans.js';
 
 /** Every migration, in order. New migrations are appended here (see docs/ARCHITECTURE.md). */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   TenantRowSecurity1795630912075,
   VersionPublisher1795633982068,
   FrameworkDrafts1795633983262,
+  DevelopmentPlans1795634118590,
 ];

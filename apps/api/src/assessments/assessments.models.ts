@@ -1,0 +1,45 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum AssessmentSourceValue {
+  SELF = 'self',
+  MANAGER = 'manager',
+}
+registerEnumType(AssessmentSourceValue, { name: 'AssessmentSource' });
+
+@ObjectType({ description: 'One dated rating of one skill; never overwritten.' })
+export class Assessment {
+  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'The skill in a published framework version.' }) skillId: string;
+  @Field() skillKey: string;
+  @Field() skillName: string;
+  @Field(() => Int) level: number;
+  @Field(() => AssessmentSourceValue) source: AssessmentSourceValue;
+  @Field() assessedAt: Date;
+  @Field(() => String, { nullable: true }) evidenceNote: string | null;
+  @Field(() => String, { nullable: true }) evidenceUrl: string | null;
+}
+
+@ObjectType({ description: "A skill's latest self and manager ratings side by side." })
+export class ProfileEntry {
+  @Field() skillKey: string;
+  @Field() skillName: string;
+  @Field(() => Int, { nullable: true }) selfLevel: number | null;
+  @Field(() => Int, { nullable: true }) managerLevel: number | null;
+  @Field(() => Int, { nullable: true, description: 'managerLevel − selfLevel when both exist.' }) difference: number | null;
+  @Field(() => Int, { description: 'The level gap analysis uses: the more recent rating (the manager’s on a tie).' }) level: number;
+}
+
+@ObjectType({ description: "A person's assessments: the whole history (oldest first) and the current profile." })
+export class PersonAssessments {
+  @Field(() => ID) personId: string;
+  @Field(() => [Assessment]) assessments: Assessment[];
+  @Field(() => [ProfileEntry]) current: ProfileEntry[];
+}
+
+@InputType()
+export class RecordAssessmentInput {
+  @Field(() => ID) skillId: string;
+  @Field(() => Int) level: number;
+  @Field(() => String, { nullable: true }) evidenceNote?: string | null;
+  @Field(() => String, { nullable: true }) evidenceUrl?: string | null;
+}

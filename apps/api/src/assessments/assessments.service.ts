@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { assessmentLevelProblem, profileLevels, selfVsManager, type Assessment, type AssessmentSource } from '@trellis/domain';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService, type Actor } from '../audit/audit.service.js';
+import { badInput, forbidden } from '../common/errors.js';
+import { tenantTransaction } from '../database/tenant-database.js';
+import { recordRead, requireViewer, subjectFor } from '../plans/plan-access.js';
+
+/** An assessment as read: with its skill's key and name, since profiles compare skills by key. */
+export interface AssessmentRow {
+  id: string;
+  personId: string;
+  skillId: string;
+  skillKey: string;
+  skillName: string;
+  level: number;
+  source: AssessmentSource;
+  assessedById: string;
+  assessedAt: Date;
+  evidenceNote: string | null;
+  evidenceUrl: string | null;
+}
+
+export interface ProfileEntryRow {
+  skillKey: string;
+  skillName: string;
+  selfLevel: number | null;
+  managerLevel: number | null;
+  difference: number | null;
+  level: number;
+}
+
+export interface PersonAssessmentsRow {
+  personId: string;
+  assessments: AssessmentRow[];
+  current: ProfileEntryRow[];
+}
+
+export interface RecordAssessmentInputValue {
+  skillId: string;
+  level: number;
+  evidenceNote?: string | null;
+  evidenceUrl?: string | null;
+}
+
+const ASSESSMENT_COLUMNS = `a.id, a.person_id AS "personId", a.skill_id AS "skillId", s.key AS "skillKey", s.name AS "skillName",
+  a.level, a.source, a.assessed_by_id AS "assessedById", a.assessed_at AS "assessedAt",
+  a.evidence_note AS "evidenceNote", a.evidence_url AS "evidenceUrl"`;
+
+/** The domain's view of stored assessments (skills by key). */
+export const toDomainAssessment = (row: AssessmentRow): Assessment => ({
+  skillKey: row.skillKey,
+  level: row.level,
+  source: row.source,
+  assessedAt: new Date(row.assessedAt),
+  evidence: row.evidenceNote,
+});
+
+@Injectable()
+export class AssessmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Every assessment of several people, oldest first (one statement). */
+  async assessmentsOf(manager: EntityManager, organisationId: string, personIds: readonly string[]): Promise<AssessmentRow[]> {
+    return (await manager.query(
+      `SELECT ${ASSESSMENT_COLUMNS} FROM assessments a JOIN skills s ON s.organisation_id = a.organisation_id AND s.id = a.skill_id
+       WHERE a.organisation_id = $1 AND a.person_id = ANY($2) ORDER BY a.assessed_at, a.id`,
+      [organisationId, personIds],
+    )) as AssessmentRow[];
+  }
+
+  /** A person's assessments and current profile, for themselves, their manager or someone they share with. */
+  async list(actor: Actor & { personId: string }, personId: string): Promise<PersonAssessmentsRow> {
+    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+      const subject = await subjectFor(manager, actor.organisationId, actor.personId, personId);
+      requireViewer(subject, 'assessments');
+      const assessments = await this.assessmentsOf(manager, actor.organisationId, [personId]);
+      await recordRead(this.audit, manager, actor, subject, { action: 'assessments.read', what: 'skill assessments', subjectType: 'person', subjectId: personId });
+      return { personId, assessments, current: profileRows(assessments) };
+    });
+  }
+
+  /** Records a rating: `self` by the person, `manager` by their line manager only. Never overwrites. */
+  async record(actor: Actor & { personId: string }, personId: string, source: AssessmentSource, input: RecordAssessmentInputValue): Promise<AssessmentRow> {
+    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+      const subject = await subjectFor(manager, actor.organisationId, actor.personId, personId);
+      if (source === 'self' && subject.relationship !== 'owner') throw forbidden('rate someone else’s skills as a self-assessment');
+      if (source === 'manager' && subject.relationship !== 'manager') throw forbidden(`add a manager assessment for ${subject.name}: only their manager can`);
+
+      const [skill] = (await manager.query(
+        `SELECT s.id, v.proficiency_scale AS scale, v.status FROM skills s
+         JOIN framework_versions v ON v.organisation_id = s.organisation_id AND v.id = s.framework_version_id
+         WHERE s.organisation_id = $1 AND s.id = $2`,
+        [actor.organisationId, input.skillId],
+      )) as { id: string; scale: { level: number }[]; status: string }[];
+      const fields: Record<string, string> = {};
+      if (!skill || skill.status !== 'published') fields.skillId = 'Choose a skill of a published framework version.';
+      else {
+        const problem = assessmentLevelProblem(input.level, skill.scale);
+        if (problem) fields.level = `Choose a level on the scale: ${problem}.`;
+      }
+      const evidenceNote = input.evidenceNote?.trim() || null;
+      const evidenceUrl = input.evidenceUrl?.trim() || null;
+      if (evidenceNote && evidenceNote.length > 2000) fields.evidenceNote = 'Keep the evidence note under 2000 characters.';
+      if (evidenceUrl && !isHttpUrl(evidenceUrl)) fields.evidenceUrl = 'The evidence link must be an http(s) address.';
+      if (Object.keys(fields).length > 0) throw badInput(fields);
+
+      const id = randomUUID();
+      await manager.query(
+        `INSERT INTO assessments (organisation_id, id, person_id, skill_id, level, source, assessed_by_id, assessed_at, evidence_note, evidence_url)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8, $9)`,
+        [actor.organisationId, id, personId, input.skillId, input.level, source, actor.personId, evidenceNote, evidenceUrl],
+      );
+      // Re-assessing counts as activity on the person's open plan (staleness is measured from it).
+      await manager.query(
+        `UPDATE plans SET last_activity_at = now() WHERE organisation_id = $1 AND person_id = $2 AND status NOT IN ('completed', 'abandoned')`,
+        [actor.organisationId, personId],
+      );
+      const [row] = (await manager.query(
+        `SELECT ${ASSESSMENT_COLUMNS} FROM assessments a JOIN skills s ON s.organisation_id = a.organisation_id AND s.id = a.skill_id
+         WHERE a.organisation_id = $1 AND a.id = $2`,
+        [actor.organisationId, id],
+      )) as AssessmentRow[];
+      return row!;
+    });
+  }
+}
+
+/** The current profile, side by side (self, manager, the level that counts), in skill-key order. */
+export function profileRows(assessments: readonly AssessmentRow[]): ProfileEntryRow[] {
+  const names = new Map(assessments.map((a) => [a.skillKey, a.skillName]));
+  const domain = assessments.map(toDomainAssessment);
+  const levels = profileLevels(domain);
+  return selfVsManager(domain).map((entry) => ({ ...entry, skillName: names.get(entry.skillKey) ?? entry.skillKey, level: levels[entry.skillKey] ?? 0 }));
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

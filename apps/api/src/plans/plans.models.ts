@@ -1,0 +1,242 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum PlanStatusValue {
+  DRAFT = 'draft',
+  PROPOSED = 'proposed',
+  AGREED = 'agreed',
+  ACTIVE = 'active',
+  COMPLETED = 'completed',
+  ABANDONED = 'abandoned',
+}
+registerEnumType(PlanStatusValue, { name: 'PlanStatus' });
+
+export enum PlanActionStatusValue {
+  NOT_STARTED = 'not-started',
+  IN_PROGRESS = 'in-progress',
+  DONE = 'done',
+  DROPPED = 'dropped',
+}
+registerEnumType(PlanActionStatusValue, { name: 'PlanActionStatus' });
+
+export enum PlanActionTypeValue {
+  QUALIFICATION = 'qualification',
+  ON_THE_JOB = 'on-the-job',
+  READING = 'reading',
+  MENTORING = 'mentoring',
+  COURSE = 'course',
+  OTHER = 'other',
+}
+registerEnumType(PlanActionTypeValue, { name: 'PlanActionType' });
+
+export enum RevisionReasonValue {
+  INITIAL = 'initial',
+  NEW_TARGET_ROLE = 'new-target-role',
+  RE_BASELINE = 're-baseline',
+  OTHER = 'other',
+}
+registerEnumType(RevisionReasonValue, { name: 'RevisionReason' });
+
+export enum ReviewStateValue {
+  UPCOMING = 'upcoming',
+  DUE = 'due',
+  OVERDUE = 'overdue',
+}
+registerEnumType(ReviewStateValue, { name: 'ReviewState' });
+
+export enum RelationshipValue {
+  OWNER = 'owner',
+  MANAGER = 'manager',
+  SHARED = 'shared',
+  OTHER = 'other',
+}
+registerEnumType(RelationshipValue, { name: 'PlanRelationship', description: 'Who the caller is to the plan’s owner.' });
+
+@ObjectType()
+export class PlanAction {
+  @Field(() => ID) id: string;
+  @Field(() => Int, { description: 'The revision the action was planned in.' }) revisionNumber: number;
+  @Field(() => Int) position: number;
+  @Field(() => PlanActionTypeValue) type: PlanActionTypeValue;
+  @Field() title: string;
+  @Field() description: string;
+  @Field(() => [String]) skillKeys: string[];
+  @Field(() => ID, { nullable: true }) qualificationId: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) dueOn: string | null;
+  @Field(() => PlanActionStatusValue) status: PlanActionStatusValue;
+  @Field(() => String, { nullable: true }) evidence: string | null;
+  @Field(() => Date, { nullable: true }) doneAt: Date | null;
+}
+
+@ObjectType()
+export class BaselineSkill {
+  @Field() skillKey: string;
+  @Field(() => Int) baselineLevel: number;
+  @Field(() => Int) targetLevel: number;
+}
+
+@ObjectType({ description: 'One revision of a plan, kept when the plan changes direction.' })
+export class PlanRevision {
+  @Field(() => Int) number: number;
+  @Field(() => RevisionReasonValue) reason: RevisionReasonValue;
+  @Field(() => String, { nullable: true }) note: string | null;
+  @Field(() => ID) targetRoleId: string;
+  @Field(() => ID) frameworkVersionId: string;
+  @Field(() => [BaselineSkill]) baseline: BaselineSkill[];
+  @Field() createdAt: Date;
+}
+
+@ObjectType()
+export class CheckInProgress {
+  @Field(() => ID) actionId: string;
+  @Field(() => PlanActionStatusValue) status: PlanActionStatusValue;
+  @Field(() => String, { nullable: true }) note: string | null;
+}
+
+@ObjectType({ description: 'A review: a reflection and the progress on each action then.' })
+export class CheckIn {
+  @Field(() => ID) id: string;
+  @Field(() => Int) revisionNumber: number;
+  @Field() reflection: string;
+  @Field(() => [CheckInProgress]) progress: CheckInProgress[];
+  @Field() recordedAt: Date;
+}
+
+@ObjectType({ description: 'Plan vs actual for one revision.' })
+export class RevisionOutcome {
+  @Field(() => Int) number: number;
+  @Field(() => RevisionReasonValue) reason: RevisionReasonValue;
+  @Field(() => Int) plannedShortfall: number;
+  @Field(() => Int) closedShortfall: number;
+  @Field(() => Int) actionsPlanned: number;
+  @Field(() => Int) actionsDone: number;
+  @Field(() => Int) actionsDropped: number;
+}
+
+@ObjectType({ description: 'One expected skill of a role against the assessed profile (met, unmet or unassessed).' })
+export class ExpectationGap {
+  @Field() skillKey: string;
+  @Field(() => Int) requiredLevel: number;
+  @Field(() => String, { nullable: true }) requiredLevelName: string | null;
+  @Field(() => Int, { nullable: true, description: 'null when never assessed.' }) currentLevel: number | null;
+  @Field(() => Int) shortfall: number;
+  @Field({ description: 'met, unmet or unassessed' }) status: string;
+}
+
+@ObjectType()
+export class QualificationReadiness {
+  @Field() key: string;
+  @Field() name: string;
+  @Field() required: boolean;
+  @Field({ description: 'held, missing, expired or expiring' }) state: string;
+  @Field(() => Date, { nullable: true }) expiresOn: Date | null;
+}
+
+@ObjectType({ description: 'When the person would be ready at their pace so far.' })
+export class ReadinessForecast {
+  @Field({ description: 'ready, forecast or not-enough-history' }) kind: string;
+  @Field(() => String, { nullable: true }) reason: string | null;
+  @Field(() => Float, { nullable: true }) shortfallClosedPerMonth: number | null;
+  @Field(() => Float, { nullable: true }) monthsToReady: number | null;
+  @Field(() => Date, { nullable: true }) readyBy: Date | null;
+}
+
+@ObjectType()
+export class Readiness {
+  @Field(() => ID) roleId: string;
+  @Field(() => Float, { description: 'Share of the role’s expectations met, 0..1.' }) shareMet: number;
+  @Field(() => Int) totalShortfall: number;
+  @Field(() => [ExpectationGap]) skills: ExpectationGap[];
+  @Field(() => [ExpectationGap], { description: 'Unmet and unassessed skills, largest shortfall first.' }) blockingGaps: ExpectationGap[];
+  @Field(() => [QualificationReadiness]) qualifications: QualificationReadiness[];
+  @Field(() => ReadinessForecast) forecast: ReadinessForecast;
+}
+
+@ObjectType({ description: 'A development plan towards a target role.' })
+export class Plan {
+  @Field(() => ID) id: string;
+  @Field(() => PlanStatusValue) status: PlanStatusValue;
+  @Field(() => RelationshipValue) relationship: RelationshipValue;
+  @Field(() => ID) frameworkVersionId: string;
+  @Field(() => Int) reviewRhythmWeeks: number;
+  @Field() timeZone: string;
+  @Field(() => String, { nullable: true, description: 'The date (in timeZone) the next review is due, YYYY-MM-DD.' }) reviewDueOn: string | null;
+  @Field(() => ReviewStateValue, { nullable: true }) reviewState: ReviewStateValue | null;
+  @Field({ description: 'No activity for 30 days or more.' }) stale: boolean;
+  @Field(() => Date, { nullable: true }) agreedAt: Date | null;
+  @Field(() => Date, { nullable: true }) lastReviewAt: Date | null;
+  @Field() lastActivityAt: Date;
+  @Field(() => String, { nullable: true, description: 'The manager’s comment when they last sent it back.' }) sentBackComment: string | null;
+  @Field(() => Int, { description: 'The current revision number.' }) revision: number;
+  @Field(() => Int, { description: 'Increases with every change; changes naming an older version are refused.' }) version: number;
+  @Field(() => String, { nullable: true }) lastChange: string | null;
+  @Field(() => [PlanAction]) actions: PlanAction[];
+  @Field(() => [PlanRevision]) revisions: PlanRevision[];
+  @Field(() => [CheckIn], { description: 'Newest first.' }) checkIns: CheckIn[];
+  @Field(() => Readiness, { description: 'Readiness for the target role now.' }) readiness: Readiness;
+  @Field(() => [RevisionOutcome]) planVsActual: RevisionOutcome[];
+}
+
+@ObjectType({ description: "One report's plan as their manager sees it." })
+export class TeamPlan {
+  @Field(() => Plan, { nullable: true }) plan: Plan | null;
+  @Field() overdue: boolean;
+  @Field() waitingForAgreement: boolean;
+}
+
+@ObjectType()
+export class Notification {
+  @Field(() => ID) id: string;
+  @Field() kind: string;
+  @Field() message: string;
+  @Field(() => ID, { nullable: true }) planId: string | null;
+  @Field() createdAt: Date;
+  @Field(() => Date, { nullable: true }) readAt: Date | null;
+}
+
+@InputType()
+export class CreatePlanInput {
+  @Field(() => ID) targetRoleId: string;
+  // Nullable with defaults: graphql-jit does not apply the defaults of omitted non-null input fields.
+  @Field(() => Int, { nullable: true, defaultValue: 8, description: 'Review every 4, 6, 8 or 12 weeks (default 8).' }) reviewRhythmWeeks?: number | null;
+  @Field(() => String, { nullable: true, defaultValue: 'UTC', description: 'IANA time zone review dates are counted in (default UTC).' }) timeZone?: string | null;
+}
+
+@InputType()
+export class PlanVersionInput {
+  @Field(() => ID) planId: string;
+  @Field(() => Int) expectedVersion: number;
+}
+
+@InputType()
+export class SendBackPlanInput extends PlanVersionInput {
+  @Field() comment: string;
+}
+
+@InputType()
+export class UpdatePlanActionInput {
+  @Field(() => ID) actionId: string;
+  @Field(() => Int, { description: 'The plan version the change was made from.' }) expectedPlanVersion: number;
+  @Field(() => PlanActionStatusValue, { nullable: true }) status?: PlanActionStatusValue | null;
+  @Field(() => String, { nullable: true }) evidence?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; only while the plan is a draft.' }) dueOn?: string | null;
+}
+
+@InputType()
+export class CheckInProgressInput {
+  @Field(() => ID) actionId: string;
+  @Field(() => PlanActionStatusValue) status: PlanActionStatusValue;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+@InputType()
+export class RecordCheckInInput extends PlanVersionInput {
+  @Field() reflection: string;
+  @Field(() => [CheckInProgressInput], { nullable: true, defaultValue: [] }) progress?: CheckInProgressInput[] | null;
+}
+
+@InputType()
+export class ChangePlanDirectionInput extends PlanVersionInput {
+  @Field(() => ID) targetRoleId: string;
+  @Field(() => RevisionReasonValue) reason: RevisionReasonValue;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}

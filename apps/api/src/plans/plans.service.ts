@@ -1,0 +1,714 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  actionChangeProblem,
+  gapsAlongRoute,
+  initialRevision,
+  isClosedPlan,
+  isReviewRhythm,
+  isStale,
+  isTimeZone,
+  nextReviewDue,
+  planVsActual,
+  profileAt,
+  profileLevels,
+  readiness,
+  reviewState,
+  revisePlan,
+  suggestActions,
+  transitionPlan,
+  DEFAULT_STALE_DAYS,
+  PLAN_ACTION_STATUSES,
+  type HeldQualification,
+  type PlanActionStatus,
+  type PlanRevision,
+  type PlanStatus,
+  type PlanTransition,
+  type Readiness,
+  type ReviewState,
+  type RevisionOutcome,
+  type RevisionReason,
+  type SkillGapAnalysis,
+} from '@trellis/domain';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { toDomainAssessment, AssessmentsService, type AssessmentRow } from '../assessments/assessments.service.js';
+import { AuditService, type Actor } from '../audit/audit.service.js';
+import { AppError, badInput, forbidden, notFound } from '../common/errors.js';
+import { tenantTransaction } from '../database/tenant-database.js';
+import { FrameworkDocumentsService } from '../frameworks/framework-documents.service.js';
+import { NotificationsService } from './notifications.service.js';
+import { readVersionDocument, type VersionDocument } from './framework-document.js';
+import { recordRead, requireViewer, subjectFor, type Relationship, type Subject } from './plan-access.js';
+
+type SignedInActor = Actor & { personId: string };
+
+export interface PlanRow {
+  id: string;
+  personId: string;
+  frameworkVersionId: string;
+  targetRoleId: string;
+  status: PlanStatus;
+  reviewRhythmWeeks: number;
+  timeZone: string;
+  revision: number;
+  agreedAt: Date | null;
+  lastReviewAt: Date | null;
+  reviewDueOn: string | null;
+  lastActivityAt: Date;
+  sentBackComment: string | null;
+  version: number;
+  lastChangedById: string | null;
+  lastChangedByName: string | null;
+  lastChange: string | null;
+  createdAt: Date;
+}
+
+export interface PlanActionRow {
+  id: string;
+  planId: string;
+  revisionNumber: number;
+  position: number;
+  type: string;
+  title: string;
+  description: string;
+  qualificationId: string | null;
+  dueOn: string | null;
+  status: PlanActionStatus;
+  evidence: string | null;
+  doneAt: Date | null;
+  skillKeys: string[];
+}
+
+export interface PlanRevisionRow {
+  planId: string;
+  number: number;
+  reason: RevisionReason;
+  note: string | null;
+  targetRoleId: string;
+  frameworkVersionId: string;
+  baseline: PlanRevision['baseline'];
+  createdById: string;
+  createdAt: Date;
+}
+
+export interface CheckInRow {
+  id: string;
+  planId: string;
+  revisionNumber: number;
+  reflection: string;
+  progress: { actionId: string; status: PlanActionStatus; note: string | null }[];
+  recordedById: string;
+  recordedAt: Date;
+}
+
+/** Readiness as the API serves it: flat, the forecast's variants in one shape. */
+export interface ReadinessRow {
+  roleId: string;
+  shareMet: number;
+  totalShortfall: number;
+  skills: SkillGapAnalysis[];
+  blockingGaps: SkillGapAnalysis[];
+  qualifications: Readiness['qualifications'];
+  forecast: { kind: string; reason: string | null; shortfallClosedPerMonth: number | null; monthsToReady: number | null; readyBy: Date | null };
+}
+
+/** A plan with everything the plan page shows, computed in a fixed number of statements for any number of plans. */
+export interface PlanDetailRow extends PlanRow {
+  relationship: Relationship;
+  actions: PlanActionRow[];
+  revisions: PlanRevisionRow[];
+  checkIns: CheckInRow[];
+  reviewState: ReviewState | null;
+  stale: boolean;
+  readiness: ReadinessRow;
+  planVsActual: RevisionOutcome[];
+}
+
+export interface TeamPlanRow {
+  personId: string;
+  plan: PlanDetailRow | null;
+  overdue: boolean;
+  waitingForAgreement: boolean;
+}
+
+export interface CreatePlanValue {
+  targetRoleId: string;
+  reviewRhythmWeeks: number;
+  timeZone: string;
+}
+export interface UpdateActionValue {
+  actionId: string;
+  expectedPlanVersion: number;
+  status?: PlanActionStatus | null;
+  evidence?: string | null;
+  dueOn?: string | null;
+}
+export interface CheckInValue {
+  planId: string;
+  expectedVersion: number;
+  reflection: string;
+  progress: { actionId: string; status: PlanActionStatus; note?: string | null }[];
+}
+export interface ChangeDirectionValue {
+  planId: string;
+  expectedVersion: number;
+  targetRoleId: string;
+  reason: Exclude<RevisionReason, 'initial'>;
+  note?: string | null;
+}
+
+const PLAN_COLUMNS = `pl.id, pl.person_id AS "personId", pl.framework_version_id AS "frameworkVersionId", pl.target_role_id AS "targetRoleId",
+  pl.status, pl.review_rhythm_weeks AS "reviewRhythmWeeks", pl.time_zone AS "timeZone", pl.revision, pl.agreed_at AS "agreedAt",
+  pl.last_review_at AS "lastReviewAt", to_char(pl.review_due_on, 'YYYY-MM-DD') AS "reviewDueOn", pl.last_activity_at AS "lastActivityAt",
+  pl.sent_back_comment AS "sentBackComment", pl.version, pl.last_changed_by_id AS "lastChangedById",
+  (SELECT name FROM people c WHERE c.organisation_id = pl.organisation_id AND c.id = pl.last_changed_by_id) AS "lastChangedByName",
+  pl.last_change AS "lastChange", pl.created_at AS "createdAt"`;
+
+/** The plan a person's pages show: their open plan, else the latest closed one. */
+const CURRENT_PLAN_ORDER = `(pl.status IN ('completed', 'abandoned')), pl.created_at DESC, pl.id`;
+
+const TRANSITION_WORDS: Record<PlanTransition, string> = {
+  propose: 'proposed the plan',
+  withdraw: 'withdrew the proposal',
+  agree: 'agreed the plan',
+  'send-back': 'sent the plan back',
+  start: 'started the plan',
+  complete: 'completed the plan',
+  abandon: 'abandoned the plan',
+};
+
+@Injectable()
+export class PlansService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly assessments: AssessmentsService,
+    private readonly notifications: NotificationsService,
+    private readonly documents: FrameworkDocumentsService,
+  ) {}
+
+  // ---------------------------------------------------------------------------------------------
+  // Reads
+
+  /** A person's current plan (null when they have none), for them, their manager or someone they share with. */
+  planOf(actor: SignedInActor, personId: string, now = new Date()): Promise<PlanDetailRow | null> {
+    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+      const subject = await subjectFor(manager, actor.organisationId, actor.personId, personId);
+      requireViewer(subject, 'development plan');
+      const plans = (await manager.query(
+        `SELECT ${PLAN_COLUMNS} FROM plans pl WHERE pl.organisation_id = $1 AND pl.person_id = $2 ORDER BY ${CURRENT_PLAN_ORDER} LIMIT 1`,
+        [actor.organisationId, personId],
+      )) as PlanRow[];
+      if (plans.length === 0) return null;
+      await recordRead(this.audit, manager, actor, subject, { action: 'plan.read', what: 'development plan', subjectType: 'plan', subjectId: plans[0]!.id });
+      const [detail] = await this.details(manager, actor.organisationId, plans, new Map([[personId, subject.relationship]]), now);
+      return detail!;
+    });
+  }
+
+  /** Readiness of a person for any role of a published version. */
+  readinessFor(actor: SignedInActor, personId: string, roleId: string, now = new Date()): Promise<ReadinessRow> {
+    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+      const subject = await subjectFor(manager, actor.organisationId, actor.personId, personId);
+      requireViewer(subject, 'readiness');
+      const role = await this.publishedRole(manager, actor.organisationId, roleId, 'roleId');
+      const version = await readVersionDocument(this.documents, manager, actor.organisationId, role.frameworkVersionId);
+      const assessments = await this.assessments.assessmentsOf(manager, actor.organisationId, [personId]);
+      const held = await this.heldQualifications(manager, actor.organisationId, [personId]);
+      await recordRead(this.audit, manager, actor, subject, { action: 'readiness.read', what: `readiness for ${role.title}`, subjectType: 'role', subjectId: roleId });
+      return readinessRow(version, role.key, roleId, assessments, held.get(personId) ?? [], now);
+    });
+  }
+
+  /** The caller's reports with their current plans: status, readiness, review state. Each plan read is audited. */
+  teamPlans(actor: SignedInActor, now = new Date()): Promise<TeamPlanRow[]> {
+    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+      const reports = (await manager.query(
+        `SELECT id, name FROM people WHERE organisation_id = $1 AND manager_id = $2 AND active ORDER BY name, id`,
+        [actor.organisationId, actor.personId],
+      )) as { id: string; name: string }[];
+      if (reports.length === 0) return [];
+      const plans = (await manager.query(
+        `SELECT DISTINCT ON (pl.person_id) ${PLAN_COLUMNS} FROM plans pl
+         WHERE pl.organisation_id = $1 AND pl.person_id = ANY($2) ORDER BY pl.person_id, ${CURRENT_PLAN_ORDER}`,
+        [actor.organisationId, reports.map((r) => r.id)],
+      )) as PlanRow[];
+      const details = await this.details(manager, actor.organisationId, plans, new Map(reports.map((r) => [r.id, 'manager' as const])), now);
+      const byPerson = new Map(details.map((d) => [d.personId, d]));
+      for (const plan of details) {
+        const report = reports.find((r) => r.id === plan.personId)!;
+        const subject: Subject = { id: report.id, name: report.name, managerId: actor.personId, relationship: 'manager' };
+        await recordRead(this.audit, manager, actor, subject, { action: 'plan.read', what: 'development plan (team view)', subjectType: 'plan', subjectId: plan.id });
+      }
+      return reports.map((report) => {
+        const plan = byPerson.get(report.id) ?? null;
+        return { personId: report.id, plan, overdue: plan?.reviewState === 'overdue', waitingForAgreement: plan?.status === 'proposed' };
+      });
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Writes
+
+  /** A draft plan towards a target role, with actions suggested from the gaps to it and to each step of the way. */
+  createFromTarget(actor: SignedInActor, input: CreatePlanValue, now = new Date()): Promise<PlanDetailRow> {
+    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+      const fields: Record<string, string> = {};
+      if (!isReviewRhythm(input.reviewRhythmWeeks)) fields.reviewRhythmWeeks = 'Review every 4, 6, 8 or 12 weeks.';
+      if (!isTimeZone(input.timeZone)) fields.timeZone = `"${input.timeZone}" is not a time zone; use an IANA name such as Europe/London.`;
+      if (Object.keys(fields).length > 0) throw badInput(fields);
+      const role = await this.publishedRole(manager, actor.organisationId, input.targetRoleId, 'targetRoleId');
+      const [open] = (await manager.query(
+        `SELECT status FROM plans WHERE organisation_id = $1 AND person_id = $2 AND status NOT IN ('completed', 'abandoned')`,
+        [actor.organisationId, actor.personId],
+      )) as { status: string }[];
+      if (open) {
+        throw new AppError('CONFLICT', `You already have a ${open.status} plan: change its direction instead of starting another.`);
+      }
+      const version = await readVersionDocument(this.documents, manager, actor.organisationId, role.frameworkVersionId);
+      const planId = randomUUID();
+      const { targets } = await this.targetsFor(manager, actor.organisationId, actor.personId, version, role.key);
+      const revision = initialRevision({ targetRoleKey: role.key, frameworkVersionId: version.versionId, at: now, gaps: targets });
+      await manager
+        .query(
+          `INSERT INTO plans (organisation_id, id, person_id, framework_version_id, target_role_id, status, review_rhythm_weeks, time_zone,
+             revision, last_activity_at, version, last_changed_by_id, last_change)
+           VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7, 1, $8, 1, $3, 'created the plan')`,
+          [actor.organisationId, planId, actor.personId, version.versionId, role.id, input.reviewRhythmWeeks, input.timeZone, now],
+        )
+        .catch((error: unknown) => {
+          // Another tab created a plan between the check above and this insert: the partial unique index refuses it.
+          if ((error as { constraint?: string }).constraint === 'uq_plans_open_per_person') {
+            throw new AppError('CONFLICT', 'You already have an open plan (just created elsewhere): reload to see it.');
+          }
+          throw error;
+        });
+      await this.insertRevision(manager, actor, planId, revision, role.id);
+      await this.insertSuggestedActions(manager, actor.organisationId, actor.personId, planId, 1, version, role.key, targets);
+      return this.reload(manager, actor, planId, 'owner', now);
+    });
+  }
+
+  /** Moves a plan through its life (propose, agree, send back...), refusing stale versions and the wrong actor. */
+  transition(
+    actor: SignedInActor,
+    planId: string,
+    expectedVersion: number,
+    action: PlanTransition,
+    comment: string | null = null,
+    now = new Date(),
+  ): Promise<PlanDetailRow> {
+    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+      const { plan, subject } = await this.lockPlan(manager, actor, planId, expectedVersion);
+      const result = transitionPlan(plan, action, actingAs(subject.relationship), { comment });
+      if (!result.ok) {
+        throw result.refusal === 'not-allowed' ? forbidden(`do that: ${result.reason}`) : badInput({ status: capitalise(result.reason) + '.' });
+      }
+      const agreed = action === 'agree';
+      await this.updatePlan(manager, actor, plan, TRANSITION_WORDS[action], {
+        status: result.status,
+        ...(agreed ? { agreed_at: now, review_due_on: nextReviewDue(now, plan.reviewRhythmWeeks, plan.timeZone) } : {}),
+        ...(action === 'send-back' ? { sent_back_comment: comment!.trim() } : {}),
+        ...(action === 'propose' ? { sent_back_comment: null } : {}),
+      }, now);
+      const notify = action === 'propose' ? subject.managerId : action === 'agree' || action === 'send-back' ? plan.personId : null;
+      if (notify) {
+        const who = action === 'propose' ? `${subject.name} proposed their development plan for your agreement.` : `Your manager ${TRANSITION_WORDS[action].replace('the plan', 'your plan')}${action === 'send-back' ? `: "${comment!.trim()}"` : '.'}`;
+        await this.notifications.notify(manager, actor.organisationId, {
+          personId: notify,
+          kind: `plan-${action}`,
+          planId,
+          message: who,
+          dedupeKey: `plan-${action}:${planId}:${plan.version + 1}`,
+        });
+      }
+      return this.reload(manager, actor, planId, subject.relationship, now);
+    });
+  }
+
+  /** Progress (status, evidence) once agreed; the due date only while a draft. The owner's to change. */
+  updateAction(actor: SignedInActor, input: UpdateActionValue, now = new Date()): Promise<PlanDetailRow> {
+    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+      const [action] = (await manager.query(
+        `SELECT plan_id AS "planId", title, status FROM plan_actions WHERE organisation_id = $1 AND id = $2`,
+        [actor.organisationId, input.actionId],
+      )) as { planId: string; title: string; status: PlanActionStatus }[];
+      if (!action) throw notFound('That plan action');
+      const { plan, subject } = await this.lockPlan(manager, actor, action.planId, input.expectedPlanVersion);
+      if (subject.relationship !== 'owner') throw forbidden('change the actions of someone else’s plan');
+      const progress = input.status != null || input.evidence !== undefined;
+      const content = input.dueOn !== undefined;
+      const fields: Record<string, string> = {};
+      for (const [change, asked] of [['progress', progress], ['content', content]] as const) {
+        const problem = asked ? actionChangeProblem(plan.status, change) : null;
+        if (problem) fields[change === 'progress' ? 'status' : 'dueOn'] = capitalise(problem) + '.';
+      }
+      if (input.status != null && !PLAN_ACTION_STATUSES.includes(input.status)) fields.status = `Choose one of ${PLAN_ACTION_STATUSES.join(', ')}.`;
+      if (input.dueOn && !/^\d{4}-\d{2}-\d{2}$/.test(input.dueOn)) fields.dueOn = 'A due date is a calendar date (YYYY-MM-DD).';
+      if (input.evidence && input.evidence.length > 2000) fields.evidence = 'Keep the evidence under 2000 characters.';
+      if (Object.keys(fields).length > 0) throw badInput(fields);
+      const status = input.status ?? action.status;
+      await manager.query(
+        `UPDATE plan_actions SET status = $3,
+           evidence = CASE WHEN $4::boolean THEN $5 ELSE evidence END,
+           due_on = CASE WHEN $6::boolean THEN $7::date ELSE due_on END,
+           done_at = CASE WHEN $3 = 'done' THEN coalesce(done_at, $8) ELSE NULL END
+         WHERE organisation_id = $1 AND id = $2`,
+        [actor.organisationId, input.actionId, status, input.evidence !== undefined, input.evidence?.trim() || null, content, input.dueOn ?? null, now],
+      );
+      await this.updatePlan(manager, actor, plan, `updated the action "${action.title}"`, {}, now);
+      return this.reload(manager, actor, plan.id, 'owner', now);
+    });
+  }
+
+  /** A review: a reflection and progress on each action. Starts an agreed plan and sets the next review date. */
+  recordCheckIn(actor: SignedInActor, input: CheckInValue, now = new Date()): Promise<PlanDetailRow> {
+    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+      const { plan, subject } = await this.lockPlan(manager, actor, input.planId, input.expectedVersion);
+      if (subject.relationship !== 'owner' && subject.relationship !== 'manager') throw forbidden('record a check-in on someone else’s plan');
+      const fields: Record<string, string> = {};
+      if (plan.status !== 'agreed' && plan.status !== 'active') fields.planId = `Check-ins are recorded on an agreed or active plan; this one is ${plan.status}.`;
+      const reflection = input.reflection.trim();
+      if (!reflection) fields.reflection = 'Write a short reflection: what went well, what did not.';
+      else if (reflection.length > 4000) fields.reflection = 'Keep the reflection under 4000 characters.';
+      const actionIds = new Set(
+        ((await manager.query(`SELECT id FROM plan_actions WHERE organisation_id = $1 AND plan_id = $2`, [actor.organisationId, plan.id])) as { id: string }[]).map((a) => a.id),
+      );
+      const unknown = input.progress.filter((p) => !actionIds.has(p.actionId));
+      if (unknown.length > 0) fields.progress = 'Some of the progress is for actions that are not in this plan.';
+      if (input.progress.some((p) => !PLAN_ACTION_STATUSES.includes(p.status))) fields.progress = `Each action's status is one of ${PLAN_ACTION_STATUSES.join(', ')}.`;
+      if (Object.keys(fields).length > 0) throw badInput(fields);
+
+      await this.updatePlan(manager, actor, plan, 'recorded a check-in', {
+        status: plan.status === 'agreed' ? 'active' : plan.status,
+        last_review_at: now,
+        review_due_on: nextReviewDue(now, plan.reviewRhythmWeeks, plan.timeZone),
+      }, now);
+      for (const item of input.progress) {
+        await manager.query(
+          `UPDATE plan_actions SET status = $3, done_at = CASE WHEN $3 = 'done' THEN coalesce(done_at, $4) ELSE NULL END
+           WHERE organisation_id = $1 AND id = $2`,
+          [actor.organisationId, item.actionId, item.status, now],
+        );
+      }
+      await manager.query(
+        `INSERT INTO check_ins (organisation_id, id, plan_id, revision_number, reflection, progress, recorded_by_id, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          actor.organisationId,
+          randomUUID(),
+          plan.id,
+          plan.revision,
+          reflection,
+          JSON.stringify(input.progress.map((p) => ({ actionId: p.actionId, status: p.status, note: p.note?.trim() || null }))),
+          actor.personId,
+          now,
+        ],
+      );
+      return this.reload(manager, actor, plan.id, subject.relationship, now);
+    });
+  }
+
+  /** A new revision: a new target role, a re-baseline on a newer framework version, or another reason. Back to draft for agreement. */
+  changeDirection(actor: SignedInActor, input: ChangeDirectionValue, now = new Date()): Promise<PlanDetailRow> {
+    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+      const { plan, subject } = await this.lockPlan(manager, actor, input.planId, input.expectedVersion);
+      if (subject.relationship !== 'owner') throw forbidden('change the direction of someone else’s plan');
+      if (isClosedPlan(plan.status)) throw badInput({ planId: `The plan is ${plan.status}: start a new plan instead.` });
+      const role = await this.publishedRole(manager, actor.organisationId, input.targetRoleId, 'targetRoleId');
+      const version = await readVersionDocument(this.documents, manager, actor.organisationId, role.frameworkVersionId);
+      const revisions = await this.revisionsOf(manager, actor.organisationId, [plan.id]);
+      const roleKeys = await this.roleKeys(manager, actor.organisationId, revisions.map((r) => r.targetRoleId));
+      const { targets } = await this.targetsFor(manager, actor.organisationId, plan.personId, version, role.key);
+      const result = revisePlan(
+        revisions.map((r) => toDomainRevision(r, roleKeys)),
+        { reason: input.reason, note: input.note ?? null, targetRoleKey: role.key, frameworkVersionId: version.versionId, at: now, gaps: targets },
+      );
+      if (!result.ok) throw badInput({ [input.reason === 'new-target-role' ? 'targetRoleId' : 'note']: capitalise(result.reason) + '.' });
+      await this.insertRevision(manager, actor, plan.id, result.revision, role.id);
+      await this.insertSuggestedActions(manager, actor.organisationId, plan.personId, plan.id, result.revision.number, version, role.key, targets);
+      await this.updatePlan(manager, actor, plan, `changed direction (revision ${result.revision.number}: ${input.reason})`, {
+        status: 'draft',
+        target_role_id: role.id,
+        framework_version_id: version.versionId,
+        revision: result.revision.number,
+        agreed_at: null,
+        review_due_on: null,
+        sent_back_comment: null,
+      }, now);
+      return this.reload(manager, actor, plan.id, 'owner', now);
+    });
+  }
+
+  /** The person lets someone beyond their manager see their plans and assessments (read only). */
+  share(actor: SignedInActor, viewerId: string, shared: boolean): Promise<string[]> {
+    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+      if (viewerId === actor.personId) throw badInput({ viewerId: 'You always see your own plan.' });
+      // Only to check that the viewer is someone of this organisation (not found otherwise).
+      const viewer = await subjectFor(manager, actor.organisationId, actor.personId, viewerId);
+      await manager.query(
+        shared
+          ? `INSERT INTO plan_sharing (organisation_id, person_id, viewer_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`
+          : `DELETE FROM plan_sharing WHERE organisation_id = $1 AND person_id = $2 AND viewer_id = $3`,
+        [actor.organisationId, actor.personId, viewer.id],
+      );
+      return this.sharedWith(manager, actor.organisationId, actor.personId);
+    });
+  }
+
+  async sharedWithOf(actor: SignedInActor): Promise<string[]> {
+    return tenantTransaction(this.dataSource, actor.organisationId, (manager) => this.sharedWith(manager, actor.organisationId, actor.personId));
+  }
+
+  private async sharedWith(manager: EntityManager, organisationId: string, personId: string): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT viewer_id AS id FROM plan_sharing WHERE organisation_id = $1 AND person_id = $2 ORDER BY created_at, viewer_id`,
+      [organisationId, personId],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Helpers
+
+  /** Locks the plan, checks the expected version and who the actor is to its owner. */
+  private async lockPlan(manager: EntityManager, actor: SignedInActor, planId: string, expectedVersion: number) {
+    const [plan] = (await manager.query(`SELECT ${PLAN_COLUMNS} FROM plans pl WHERE pl.organisation_id = $1 AND pl.id = $2 FOR UPDATE`, [
+      actor.organisationId,
+      planId,
+    ])) as PlanRow[];
+    if (!plan) throw notFound('That plan');
+    const subject = await subjectFor(manager, actor.organisationId, actor.personId, plan.personId);
+    if (subject.relationship === 'other' || subject.relationship === 'shared') throw forbidden(`change ${subject.name}'s plan`);
+    if (plan.version !== expectedVersion) throw conflict(plan);
+    return { plan, subject };
+  }
+
+  /** Updates the plan with the expected version in the WHERE, so a concurrent change makes it change no row. */
+  private async updatePlan(manager: EntityManager, actor: SignedInActor, plan: PlanRow, change: string, columns: Record<string, unknown>, now: Date) {
+    const entries = Object.entries(columns);
+    const assignments = entries.map(([column], i) => `${column} = $${i + 7}`);
+    const [, count] = (await manager.query(
+      `UPDATE plans SET ${[...assignments, 'version = version + 1', 'last_changed_by_id = $4', 'last_change = $5', 'last_activity_at = $6'].join(', ')}
+       WHERE organisation_id = $1 AND id = $2 AND version = $3`,
+      [actor.organisationId, plan.id, plan.version, actor.personId, change, now, ...entries.map(([, value]) => value)],
+    )) as [unknown, number];
+    if (count !== 1) throw conflict(plan);
+  }
+
+  private async reload(manager: EntityManager, actor: SignedInActor, planId: string, relationship: Relationship, now: Date): Promise<PlanDetailRow> {
+    const plans = (await manager.query(`SELECT ${PLAN_COLUMNS} FROM plans pl WHERE pl.organisation_id = $1 AND pl.id = $2`, [actor.organisationId, planId])) as PlanRow[];
+    const [detail] = await this.details(manager, actor.organisationId, plans, new Map([[plans[0]!.personId, relationship]]), now);
+    return detail!;
+  }
+
+  private async publishedRole(manager: EntityManager, organisationId: string, roleId: string, field: string) {
+    const [role] = (await manager.query(
+      `SELECT r.id, r.key, r.title, r.framework_version_id AS "frameworkVersionId" FROM roles r
+       JOIN framework_versions v ON v.organisation_id = r.organisation_id AND v.id = r.framework_version_id
+       WHERE r.organisation_id = $1 AND r.id = $2 AND v.status = 'published'`,
+      [organisationId, roleId],
+    )) as { id: string; key: string; title: string; frameworkVersionId: string }[];
+    if (!role) throw badInput({ [field]: 'Choose a role of a published framework version.' });
+    return role;
+  }
+
+  /** The skill targets of a plan towards a role: gaps to it and to each step of the route from the current role. */
+  private async targetsFor(manager: EntityManager, organisationId: string, personId: string, version: VersionDocument, targetRoleKey: string) {
+    const [person] = (await manager.query(`SELECT current_role_id AS "currentRoleId" FROM people WHERE organisation_id = $1 AND id = $2`, [
+      organisationId,
+      personId,
+    ])) as { currentRoleId: string | null }[];
+    const currentRoleKey = person?.currentRoleId ? (version.roleKeyById.get(person.currentRoleId) ?? null) : null;
+    const assessments = await this.assessments.assessmentsOf(manager, organisationId, [personId]);
+    return gapsAlongRoute(version.doc, profileLevels(assessments.map(toDomainAssessment)), currentRoleKey, targetRoleKey);
+  }
+
+  private async insertRevision(manager: EntityManager, actor: SignedInActor, planId: string, revision: PlanRevision, roleId: string) {
+    await manager.query(
+      `INSERT INTO plan_revisions (organisation_id, plan_id, number, reason, note, target_role_id, framework_version_id, baseline, created_by_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [actor.organisationId, planId, revision.number, revision.reason, revision.note, roleId, revision.frameworkVersionId, JSON.stringify(revision.baseline), actor.personId, revision.createdAt],
+    );
+  }
+
+  private async insertSuggestedActions(
+    manager: EntityManager,
+    organisationId: string,
+    personId: string,
+    planId: string,
+    revisionNumber: number,
+    version: VersionDocument,
+    targetRoleKey: string,
+    targets: readonly SkillGapAnalysis[],
+  ) {
+    const held = (await this.heldQualifications(manager, organisationId, [personId])).get(personId) ?? [];
+    const suggestions = suggestActions(version.doc, targets, { targetRoleKey, heldQualificationKeys: held.map((h) => h.key) });
+    if (suggestions.length === 0) return;
+    const [{ start }] = (await manager.query(
+      `SELECT coalesce(max(position), 0) AS start FROM plan_actions WHERE organisation_id = $1 AND plan_id = $2`,
+      [organisationId, planId],
+    )) as [{ start: number }];
+    const actions = suggestions.map((s, i) => ({ id: randomUUID(), position: start + i + 1, ...s }));
+    await manager.query(
+      `INSERT INTO plan_actions (organisation_id, id, plan_id, revision_number, position, type, title, description, qualification_id, status)
+       SELECT $1, a.id, $2, $3, a.position, a.type, a.title, a.description, a.qualification_id, 'not-started'
+       FROM jsonb_to_recordset($4::jsonb) AS a(id uuid, position int, type text, title text, description text, qualification_id uuid)`,
+      [
+        organisationId,
+        planId,
+        revisionNumber,
+        JSON.stringify(actions.map((a) => ({ id: a.id, position: a.position, type: a.type, title: a.title, description: a.description, qualification_id: a.qualificationKey ? (version.qualificationIdByKey.get(a.qualificationKey) ?? null) : null }))),
+      ],
+    );
+    const links = actions.flatMap((a) => a.skillKeys.map((key) => ({ action_id: a.id, skill_id: version.skillIdByKey.get(key) })).filter((l) => l.skill_id));
+    await manager.query(
+      `INSERT INTO plan_action_skills (organisation_id, action_id, skill_id)
+       SELECT $1, l.action_id, l.skill_id FROM jsonb_to_recordset($2::jsonb) AS l(action_id uuid, skill_id uuid)`,
+      [organisationId, JSON.stringify(links)],
+    );
+  }
+
+  /** Qualifications held, per person: a done qualification action counts as the qualification gained on the day it was done. */
+  private async heldQualifications(manager: EntityManager, organisationId: string, personIds: readonly string[]): Promise<Map<string, HeldQualification[]>> {
+    const rows = (await manager.query(
+      `SELECT pl.person_id AS "personId", q.key, a.done_at AS "doneAt" FROM plan_actions a
+       JOIN plans pl ON pl.organisation_id = a.organisation_id AND pl.id = a.plan_id
+       JOIN qualifications q ON q.organisation_id = a.organisation_id AND q.id = a.qualification_id
+       WHERE a.organisation_id = $1 AND pl.person_id = ANY($2) AND a.status = 'done' AND a.done_at IS NOT NULL`,
+      [organisationId, personIds],
+    )) as { personId: string; key: string; doneAt: Date }[];
+    const held = new Map<string, HeldQualification[]>();
+    for (const row of rows) held.set(row.personId, [...(held.get(row.personId) ?? []), { key: row.key, achievedOn: new Date(row.doneAt) }]);
+    return held;
+  }
+
+  private async revisionsOf(manager: EntityManager, organisationId: string, planIds: readonly string[]): Promise<PlanRevisionRow[]> {
+    return (await manager.query(
+      `SELECT plan_id AS "planId", number, reason, note, target_role_id AS "targetRoleId", framework_version_id AS "frameworkVersionId",
+         baseline, created_by_id AS "createdById", created_at AS "createdAt"
+       FROM plan_revisions WHERE organisation_id = $1 AND plan_id = ANY($2) ORDER BY plan_id, number`,
+      [organisationId, planIds],
+    )) as PlanRevisionRow[];
+  }
+
+  private async roleKeys(manager: EntityManager, organisationId: string, roleIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = (await manager.query(`SELECT id, key FROM roles WHERE organisation_id = $1 AND id = ANY($2)`, [organisationId, [...new Set(roleIds)]])) as {
+      id: string;
+      key: string;
+    }[];
+    return new Map(rows.map((r) => [r.id, r.key]));
+  }
+
+  /** Everything the plan pages show for a set of plans, in a fixed number of statements. */
+  private async details(
+    manager: EntityManager,
+    organisationId: string,
+    plans: readonly PlanRow[],
+    relationships: ReadonlyMap<string, Relationship>,
+    now: Date,
+  ): Promise<PlanDetailRow[]> {
+    if (plans.length === 0) return [];
+    const planIds = plans.map((p) => p.id);
+    const personIds = [...new Set(plans.map((p) => p.personId))];
+    // One statement after the other: they share the transaction's connection.
+    const actions = (await manager.query(
+      `SELECT a.id, a.plan_id AS "planId", a.revision_number AS "revisionNumber", a.position, a.type, a.title, a.description,
+         a.qualification_id AS "qualificationId", to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn", a.status, a.evidence, a.done_at AS "doneAt",
+         coalesce(array_agg(s.key ORDER BY s.position) FILTER (WHERE s.key IS NOT NULL), '{}') AS "skillKeys"
+       FROM plan_actions a
+       LEFT JOIN plan_action_skills l ON l.organisation_id = a.organisation_id AND l.action_id = a.id
+       LEFT JOIN skills s ON s.organisation_id = l.organisation_id AND s.id = l.skill_id
+       WHERE a.organisation_id = $1 AND a.plan_id = ANY($2) GROUP BY a.organisation_id, a.id ORDER BY a.plan_id, a.position`,
+      [organisationId, planIds],
+    )) as PlanActionRow[];
+    const revisions = await this.revisionsOf(manager, organisationId, planIds);
+    const checkIns = (await manager.query(
+      `SELECT id, plan_id AS "planId", revision_number AS "revisionNumber", reflection, progress, recorded_by_id AS "recordedById", recorded_at AS "recordedAt"
+       FROM check_ins WHERE organisation_id = $1 AND plan_id = ANY($2) ORDER BY recorded_at DESC, id`,
+      [organisationId, planIds],
+    )) as CheckInRow[];
+    const assessments = await this.assessments.assessmentsOf(manager, organisationId, personIds);
+    const held = await this.heldQualifications(manager, organisationId, personIds);
+    const versions = new Map<string, VersionDocument>();
+    for (const versionId of new Set(plans.map((p) => p.frameworkVersionId))) {
+      versions.set(versionId, await readVersionDocument(this.documents, manager, organisationId, versionId));
+    }
+    const roleKeys = await this.roleKeys(manager, organisationId, revisions.map((r) => r.targetRoleId));
+    return plans.map((plan) => {
+      const version = versions.get(plan.frameworkVersionId)!;
+      const own = assessments.filter((a) => a.personId === plan.personId);
+      const domainAssessments = own.map(toDomainAssessment);
+      const planActions = actions.filter((a) => a.planId === plan.id);
+      const planRevisions = revisions.filter((r) => r.planId === plan.id);
+      const open = !isClosedPlan(plan.status);
+      return {
+        ...plan,
+        relationship: relationships.get(plan.personId) ?? 'other',
+        actions: planActions,
+        revisions: planRevisions,
+        checkIns: checkIns.filter((c) => c.planId === plan.id),
+        reviewState: open && plan.reviewDueOn ? reviewState(now, { reviewDueOn: plan.reviewDueOn, timeZone: plan.timeZone }) : null,
+        stale: open && isStale(now, new Date(plan.lastActivityAt), DEFAULT_STALE_DAYS, plan.timeZone),
+        readiness: readinessRow(version, version.roleKeyById.get(plan.targetRoleId)!, plan.targetRoleId, own, held.get(plan.personId) ?? [], now),
+        planVsActual: planVsActual(
+          planRevisions.map((r) => toDomainRevision(r, roleKeys)),
+          planActions,
+          (at) => profileAt(domainAssessments, at),
+          now,
+        ),
+      };
+    });
+  }
+}
+
+function readinessRow(version: VersionDocument, roleKey: string, roleId: string, assessments: readonly AssessmentRow[], held: readonly HeldQualification[], now: Date): ReadinessRow {
+  const result = readiness(version.doc, roleKey, assessments.map(toDomainAssessment), held, now);
+  const forecast = result.forecast;
+  return {
+    roleId,
+    shareMet: result.shareMet,
+    totalShortfall: result.analysis.totalShortfall,
+    skills: result.analysis.skills,
+    blockingGaps: result.blockingGaps,
+    qualifications: result.qualifications,
+    forecast: {
+      kind: forecast.kind,
+      reason: forecast.kind === 'not-enough-history' ? forecast.reason : null,
+      shortfallClosedPerMonth: forecast.kind === 'forecast' ? forecast.shortfallClosedPerMonth : null,
+      monthsToReady: forecast.kind === 'forecast' ? forecast.monthsToReady : null,
+      readyBy: forecast.kind === 'forecast' ? forecast.readyBy : null,
+    },
+  };
+}
+
+function toDomainRevision(row: PlanRevisionRow, roleKeys: ReadonlyMap<string, string>): PlanRevision {
+  return {
+    number: row.number,
+    reason: row.reason,
+    note: row.note,
+    targetRoleKey: roleKeys.get(row.targetRoleId) ?? row.targetRoleId,
+    frameworkVersionId: row.frameworkVersionId,
+    createdAt: new Date(row.createdAt),
+    baseline: row.baseline,
+  };
+}
+
+/** Shared viewers see but never act: for the plan's life they count as anyone else. */
+function actingAs(relationship: Relationship): 'owner' | 'manager' | 'other' {
+  return relationship === 'owner' || relationship === 'manager' ? relationship : 'other';
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function conflict(plan: PlanRow): AppError {
+  const by = plan.lastChangedByName ?? 'someone else';
+  return new AppError(
+    'CONFLICT',
+    `This plan was changed by ${by}${plan.lastChange ? ` (${plan.lastChange})` : ''} since you opened it: it is now version ${plan.version}. Reload to see the change; what you entered is kept in the form.`,
+    { currentVersion: plan.version, changedBy: plan.lastChangedByName, change: plan.lastChange },
+  );
+}

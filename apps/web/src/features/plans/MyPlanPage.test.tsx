@@ -1,0 +1,228 @@
+import { screen, within } from '@testing-library/react';
+import { renderRoute } from '../../test/render';
+import { apiError } from '../../test/session';
+import { ChangePlanDirectionMutation, ClosestToMeQuery, CreatePlanMutation, MyPlanQuery, RecordAssessmentMutation, RecordCheckInMutation } from './MyPlanPage';
+
+const frameworks = [
+  {
+    __typename: 'Framework' as const,
+    id: 'fw-pmo',
+    name: 'PMO career framework',
+    currentVersion: {
+      __typename: 'FrameworkVersion' as const,
+      id: 'v1',
+      proficiencyScale: [1, 2, 3, 4, 5].map((level) => ({ __typename: 'ProficiencyLevel' as const, level, name: ['Aware', 'Practised', 'Competent', 'Proficient', 'Expert'][level - 1]! })),
+      skills: [
+        { __typename: 'Skill' as const, id: 'skill-planning', key: 'planning-scheduling', name: 'Planning & scheduling' },
+        { __typename: 'Skill' as const, id: 'skill-risk', key: 'risk-management', name: 'Risk management' },
+        { __typename: 'Skill' as const, id: 'skill-mentoring', key: 'coaching-mentoring', name: 'Coaching & mentoring' },
+      ],
+      roles: [
+        { __typename: 'Role' as const, id: 'role-pm', title: 'Project Manager' },
+        { __typename: 'Role' as const, id: 'role-spa', title: 'Senior PMO Analyst' },
+      ],
+    },
+  },
+];
+
+const readiness = (shareMet: number) => ({
+  __typename: 'Readiness' as const,
+  shareMet,
+  totalShortfall: 12,
+  skills: [
+    { __typename: 'ExpectationGap' as const, skillKey: 'planning-scheduling', requiredLevel: 4 },
+    { __typename: 'ExpectationGap' as const, skillKey: 'risk-management', requiredLevel: 4 },
+  ],
+  forecast: { __typename: 'ReadinessForecast' as const, kind: 'not-enough-history', reason: 'fewer than two dated assessments', monthsToReady: null },
+});
+
+const plan = (status: string, version: number, checkIns: { id: string; reflection: string; recordedAt: string }[] = []) => ({
+  __typename: 'Plan' as const,
+  id: 'plan-1',
+  status,
+  version,
+  revision: 1,
+  planVsActual: [
+    { __typename: 'RevisionOutcome' as const, number: 1, reason: 'INITIAL', plannedShortfall: 14, closedShortfall: 2, actionsPlanned: 9, actionsDone: 1 },
+  ],
+  reviewDueOn: status === 'DRAFT' ? null : '2026-08-12',
+  reviewState: status === 'DRAFT' ? null : 'UPCOMING',
+  sentBackComment: null,
+  targetRole: { __typename: 'Role' as const, id: 'role-pm', title: 'Project Manager' },
+  actions: [
+    {
+      __typename: 'PlanAction' as const,
+      id: 'a-pmp',
+      type: 'QUALIFICATION',
+      title: 'Gain the Project Management Professional (PMP)',
+      description: 'Offered by PMI; covers Planning & scheduling, Risk management.',
+      status: 'NOT_STARTED',
+      skillKeys: ['planning-scheduling', 'risk-management'],
+    },
+  ],
+  checkIns: checkIns.map((c) => ({ __typename: 'CheckIn' as const, ...c })),
+  readiness: readiness(0.25),
+});
+
+const assessments = (current: { skillKey: string; selfLevel: number | null; managerLevel: number | null }[] = []) => ({
+  __typename: 'PersonAssessments' as const,
+  personId: 'p-dan',
+  current: current.map((entry) => ({ __typename: 'ProfileEntry' as const, level: entry.selfLevel ?? entry.managerLevel ?? 0, ...entry })),
+});
+const myPlan = (value: unknown, current = assessments()) => ({ request: { query: MyPlanQuery }, result: { data: { myPlan: value, myAssessments: current, frameworks } } });
+
+describe('My plan page', () => {
+  it('creates a plan towards the chosen role and shows its suggested actions', async () => {
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const { user } = renderRoute('/my-plan', [
+      myPlan(null),
+      { request: { query: CreatePlanMutation, variables: { input: { targetRoleId: 'role-pm', timeZone } } }, result: { data: { createPlanFromTarget: { __typename: 'Plan', id: 'plan-1' } } } },
+      myPlan(plan('DRAFT', 1)),
+    ]);
+
+    await user.click(await screen.findByRole('button', { name: 'Create my plan' }));
+    expect(screen.getByText('Choose the role you are aiming for.')).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Target role' }), 'Project Manager');
+    await user.click(screen.getByRole('button', { name: 'Create my plan' }));
+
+    expect(await screen.findByRole('heading', { name: 'Towards Project Manager' })).toBeInTheDocument();
+    const actions = screen.getByRole('table', { name: 'Actions' });
+    expect(within(actions).getByText('Gain the Project Management Professional (PMP)')).toBeInTheDocument();
+    // Progress is recorded once the plan is agreed.
+    expect(within(actions).getByRole('combobox', { name: /^Status of Gain the Project Management Professional/ })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Propose to my manager' })).toBeInTheDocument();
+    expect(screen.getByText(/25% of the role’s expectations met/)).toBeInTheDocument();
+  });
+
+  it('keeps a check-in that failed to save, and says why', async () => {
+    const reflection = 'Booked the PMP exam; the risk register work slipped.';
+    const conflict = 'This plan was changed by Ben Okafor (agreed the plan) since you opened it: it is now version 5. Reload to see the change; what you entered is kept in the form.';
+    const { user } = renderRoute('/my-plan', [
+      myPlan(plan('AGREED', 4)),
+      {
+        request: { query: RecordCheckInMutation, variables: { input: { planId: 'plan-1', expectedVersion: 4, reflection, progress: [] } } },
+        result: apiError(conflict, 'CONFLICT'),
+      },
+      {
+        request: { query: RecordCheckInMutation, variables: { input: { planId: 'plan-1', expectedVersion: 4, reflection, progress: [] } } },
+        result: {
+          data: {
+            recordCheckIn: {
+              ...plan('ACTIVE', 5, [{ id: 'c1', reflection, recordedAt: '2026-07-01T09:00:00.000Z' }]),
+              readiness: readiness(0.5),
+            },
+          },
+        },
+      },
+    ]);
+
+    const box = await screen.findByRole('textbox', { name: 'Reflection' });
+    await user.type(box, reflection);
+    await user.click(screen.getByRole('button', { name: 'Save check-in' }));
+
+    expect(await screen.findByText(/Your check-in was not saved and is still here: This plan was changed by Ben Okafor/)).toBeInTheDocument();
+    expect(box).toHaveValue(reflection);
+
+    await user.click(screen.getByRole('button', { name: 'Save check-in' }));
+    expect(await screen.findByText('Check-in recorded.')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Reflection' })).toHaveValue('');
+    const checkIns = screen.getByRole('heading', { name: 'Check-ins' }).parentElement!;
+    expect(within(checkIns).getByText(reflection)).toBeInTheDocument();
+    expect(screen.getByText(/50% of the role’s expectations met/)).toBeInTheDocument();
+  });
+
+  it('records my rating of a target skill, keeps the manager’s beside it, and refreshes readiness', async () => {
+    const rated = { ...plan('DRAFT', 1), readiness: readiness(0.5) };
+    const { user } = renderRoute('/my-plan', [
+      myPlan(plan('DRAFT', 1), assessments([{ skillKey: 'risk-management', selfLevel: null, managerLevel: 2 }])),
+      {
+        request: { query: RecordAssessmentMutation, variables: { input: { skillId: 'skill-planning', level: 4 } } },
+        result: { data: { recordAssessment: { __typename: 'Assessment', id: 'as-1', level: 4 } } },
+      },
+      myPlan(rated, assessments([{ skillKey: 'planning-scheduling', selfLevel: 4, managerLevel: null }, { skillKey: 'risk-management', selfLevel: null, managerLevel: 2 }])),
+    ]);
+
+    const table = await screen.findByRole('table', { name: 'My skills' });
+    // Only the target role's skills, with the level it expects.
+    expect(within(table).getAllByRole('row').slice(1).map((row) => row.firstElementChild?.textContent)).toEqual(['Planning & scheduling', 'Risk management']);
+    const risk = within(table).getByRole('row', { name: /Risk management/ }) as HTMLTableRowElement;
+    expect(risk.cells[risk.cells.length - 1]).toHaveTextContent('2 · Practised');
+
+    await user.selectOptions(within(table).getByRole('combobox', { name: 'My rating of Planning & scheduling' }), '4 · Proficient');
+    expect(await screen.findByText('Rated Planning & scheduling at level 4.')).toBeInTheDocument();
+    expect(await screen.findByText(/50% of the role’s expectations met/)).toBeInTheDocument();
+    expect(within(table).getByRole('combobox', { name: 'My rating of Planning & scheduling' })).toHaveValue('4');
+  });
+
+  it('shows the roles closest to the skills I rated while I choose a direction', async () => {
+    renderRoute('/my-plan', [
+      myPlan(null, assessments([{ skillKey: 'planning-scheduling', selfLevel: 3, managerLevel: 2 }])),
+      {
+        request: { query: ClosestToMeQuery, variables: { frameworkVersionId: 'v1', profile: [{ skillId: 'skill-planning', level: 3 }] } },
+        result: {
+          data: {
+            closestRoles: {
+              __typename: 'ClosestRoles',
+              roles: [
+                { __typename: 'RoleFit', shortfall: 4, metSkillCount: 1, expectedSkillCount: 3, role: { __typename: 'Role', id: 'role-spa', title: 'Senior PMO Analyst' } },
+                { __typename: 'RoleFit', shortfall: 9, metSkillCount: 0, expectedSkillCount: 4, role: { __typename: 'Role', id: 'role-pm', title: 'Project Manager' } },
+              ],
+            },
+          },
+        },
+      },
+    ]);
+
+    const list = await screen.findByRole('list', { name: 'Closest roles' });
+    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Senior PMO Analyst: 1 of 3 skills met, 4 levels short',
+      'Project Manager: 0 of 4 skills met, 9 levels short',
+    ]);
+  });
+
+  it('asks me to rate my skills before it can suggest the closest roles', async () => {
+    renderRoute('/my-plan', [myPlan(null)]);
+    expect(await screen.findByText('Rate your skills below to see the roles closest to you.')).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'My skills' })).toBeInTheDocument();
+  });
+
+  it('changes direction: a new revision towards another role, back to draft, with plan vs actual per revision', async () => {
+    const revised = {
+      ...plan('DRAFT', 6),
+      revision: 2,
+      targetRole: { __typename: 'Role' as const, id: 'role-spa', title: 'Senior PMO Analyst' },
+      planVsActual: [
+        { __typename: 'RevisionOutcome' as const, number: 1, reason: 'INITIAL', plannedShortfall: 14, closedShortfall: 2, actionsPlanned: 9, actionsDone: 1 },
+        { __typename: 'RevisionOutcome' as const, number: 2, reason: 'NEW_TARGET_ROLE', plannedShortfall: 5, closedShortfall: 0, actionsPlanned: 6, actionsDone: 0 },
+      ],
+    };
+    const { user } = renderRoute('/my-plan', [
+      myPlan(plan('ACTIVE', 5)),
+      {
+        request: {
+          query: ChangePlanDirectionMutation,
+          variables: { input: { planId: 'plan-1', expectedVersion: 5, targetRoleId: 'role-spa', reason: 'NEW_TARGET_ROLE', note: 'Stay in the PMO' } },
+        },
+        result: { data: { changePlanDirection: { __typename: 'Plan', id: 'plan-1' } } },
+      },
+      myPlan(revised),
+    ]);
+
+    const history = await screen.findByRole('table', { name: 'Plan vs actual' });
+    expect(within(history).getAllByRole('row').slice(1).map((row) => Array.from((row as HTMLTableRowElement).cells, (cell) => cell.textContent))).toEqual([
+      ['1 · First plan', '14', '2', '1 of 9'],
+    ]);
+
+    const select = screen.getByRole('combobox', { name: 'New target role' });
+    expect(within(select).queryByRole('option', { name: 'Project Manager' })).not.toBeInTheDocument();
+    await user.selectOptions(select, 'Senior PMO Analyst');
+    await user.type(screen.getByRole('textbox', { name: 'Why' }), 'Stay in the PMO');
+    await user.click(screen.getByRole('button', { name: 'Change direction' }));
+
+    expect(await screen.findByRole('heading', { name: 'Towards Senior PMO Analyst' })).toBeInTheDocument();
+    expect(screen.getByText('Direction changed: a new revision is ready to propose to your manager.')).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: 'Plan vs actual' })).getAllByRole('row')).toHaveLength(3);
+    expect(screen.getByRole('button', { name: 'Propose to my manager' })).toBeInTheDocument();
+  });
+});

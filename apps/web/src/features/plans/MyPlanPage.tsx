@@ -1,0 +1,547 @@
+import { Alert, Badge, Button, Card, Group, NativeSelect, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { graphql } from '../../gql';
+import type { MyPlanQuery as MyPlanResult } from '../../gql/graphql';
+import { Empty, ErrorState, LoadingState } from '../../components/QueryStates';
+import { useToast } from '../../components/Toasts';
+import { describeError } from '../../lib/errors';
+import { ACTION_STATUS_LABELS, PLAN_STATUS_LABELS, forecastText, percent } from './planLabels';
+import { SkillRatings, type SkillRatingsProps } from './SkillRatings';
+
+export const MyPlanQuery = graphql(`
+  query MyPlan {
+    myPlan {
+      id
+      status
+      version
+      revision
+      planVsActual {
+        number
+        reason
+        plannedShortfall
+        closedShortfall
+        actionsPlanned
+        actionsDone
+      }
+      reviewDueOn
+      reviewState
+      sentBackComment
+      targetRole {
+        id
+        title
+      }
+      actions {
+        id
+        type
+        title
+        description
+        status
+        skillKeys
+      }
+      checkIns {
+        id
+        reflection
+        recordedAt
+      }
+      readiness {
+        shareMet
+        totalShortfall
+        skills {
+          skillKey
+          requiredLevel
+        }
+        forecast {
+          kind
+          reason
+          monthsToReady
+        }
+      }
+    }
+    myAssessments {
+      personId
+      current {
+        skillKey
+        selfLevel
+        managerLevel
+        level
+      }
+    }
+    frameworks {
+      id
+      name
+      currentVersion {
+        id
+        proficiencyScale {
+          level
+          name
+        }
+        skills {
+          id
+          key
+          name
+        }
+        roles {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
+
+export const ClosestToMeQuery = graphql(`
+  query ClosestToMe($frameworkVersionId: ID!, $profile: [SkillLevelInput!]!) {
+    closestRoles(frameworkVersionId: $frameworkVersionId, profile: $profile, limit: 3) {
+      roles {
+        shortfall
+        metSkillCount
+        expectedSkillCount
+        role {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
+
+export const ChangePlanDirectionMutation = graphql(`
+  mutation ChangePlanDirection($input: ChangePlanDirectionInput!) {
+    changePlanDirection(input: $input) {
+      id
+    }
+  }
+`);
+
+export const RecordAssessmentMutation = graphql(`
+  mutation RecordAssessment($input: RecordAssessmentInput!) {
+    recordAssessment(input: $input) {
+      id
+      level
+    }
+  }
+`);
+
+export const CreatePlanMutation = graphql(`
+  mutation CreatePlan($input: CreatePlanInput!) {
+    createPlanFromTarget(input: $input) {
+      id
+    }
+  }
+`);
+
+export const ProposePlanMutation = graphql(`
+  mutation ProposePlan($input: PlanVersionInput!) {
+    proposePlan(input: $input) {
+      id
+      status
+      version
+      sentBackComment
+    }
+  }
+`);
+
+export const UpdatePlanActionMutation = graphql(`
+  mutation UpdatePlanAction($input: UpdatePlanActionInput!) {
+    updatePlanAction(input: $input) {
+      id
+      version
+      actions {
+        id
+        status
+      }
+    }
+  }
+`);
+
+export const RecordCheckInMutation = graphql(`
+  mutation RecordCheckIn($input: RecordCheckInInput!) {
+    recordCheckIn(input: $input) {
+      id
+      status
+      version
+      reviewDueOn
+      reviewState
+      checkIns {
+        id
+        reflection
+        recordedAt
+      }
+      readiness {
+        shareMet
+        totalShortfall
+        skills {
+          skillKey
+          requiredLevel
+        }
+        forecast {
+          kind
+          reason
+          monthsToReady
+        }
+      }
+    }
+  }
+`);
+
+type Plan = NonNullable<MyPlanResult['myPlan']>;
+
+/** "My plan": choose a target role, then follow the plan through proposal, agreement and check-ins. */
+export function MyPlanPage() {
+  const { data, loading, error, refetch } = useQuery(MyPlanQuery);
+  let content;
+  if (error && !data) content = <ErrorState title="Could not load your plan" error={error} onRetry={() => refetch()} />;
+  else if (loading && !data) content = <LoadingState label="Loading your plan…" />;
+  else {
+    const version = data?.frameworks.find((f) => f.currentVersion)?.currentVersion ?? null;
+    const plan = data?.myPlan ?? null;
+    content = (
+      <>
+        {plan ? (
+          <PlanView plan={plan} roles={version?.roles ?? []} onRevised={() => refetch()} />
+        ) : (
+          <StartPlan
+            roles={version?.roles ?? []}
+            closest={version ? <ClosestRoles version={version} current={data?.myAssessments.current ?? []} /> : null}
+            onCreated={() => refetch()}
+          />
+        )}
+        {version ? <MySkills version={version} current={data?.myAssessments.current ?? []} expected={plan?.readiness.skills ?? null} /> : null}
+      </>
+    );
+  }
+  return (
+    <Stack gap="xl">
+      <title>My plan · Trellis</title>
+      <Title order={1}>My development plan</Title>
+      {content}
+    </Stack>
+  );
+}
+
+function StartPlan({ roles, closest, onCreated }: { roles: { id: string; title: string }[]; closest: ReactNode; onCreated: () => Promise<unknown> }) {
+  const [roleId, setRoleId] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const [createPlan, { loading }] = useMutation(CreatePlanMutation);
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!roleId) {
+      setFailure('Choose the role you are aiming for.');
+      return;
+    }
+    setFailure(null);
+    try {
+      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      await createPlan({ variables: { input: { targetRoleId: roleId, timeZone } } });
+      await onCreated();
+    } catch (error) {
+      setFailure(describeError(error));
+    }
+  };
+  if (roles.length === 0) return <Empty title="No roles to aim for yet" description="Your organisation has not published a framework yet." />;
+  return (
+    <Card withBorder padding="lg" maw={560} component="form" onSubmit={(event: FormEvent) => void create(event)}>
+      <Stack gap="md">
+        <Title order={2}>Choose a direction</Title>
+        <Text size="sm">Trellis suggests actions for each skill you need to grow towards the role: qualifications, work, reading and a mentor.</Text>
+        {closest}
+        <NativeSelect
+          label="Target role"
+          data={[{ value: '', label: 'Choose a role…' }, ...roles.map((role) => ({ value: role.id, label: role.title }))]}
+          value={roleId}
+          onChange={(event) => setRoleId(event.currentTarget.value)}
+          error={failure}
+        />
+        <Group>
+          <Button type="submit" loading={loading}>
+            Create my plan
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function PlanView({ plan, roles, onRevised }: { plan: Plan; roles: { id: string; title: string }[]; onRevised: () => Promise<unknown> }) {
+  const toast = useToast();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [propose, { loading: proposing }] = useMutation(ProposePlanMutation);
+  const [updateAction] = useMutation(UpdatePlanActionMutation);
+  const progressOpen = plan.status === 'AGREED' || plan.status === 'ACTIVE';
+
+  const run = async (work: () => Promise<unknown>, done?: string) => {
+    setFailure(null);
+    try {
+      await work();
+      if (done) toast.show({ message: done });
+    } catch (error) {
+      setFailure(describeError(error));
+    }
+  };
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={2}>Towards {plan.targetRole.title}</Title>
+          <Text size="sm" c="dimmed">
+            Revision {plan.revision}
+            {plan.reviewDueOn ? ` · next review by ${plan.reviewDueOn}` : ''}
+          </Text>
+        </Stack>
+        <Badge size="lg" variant="light">
+          {PLAN_STATUS_LABELS[plan.status]}
+        </Badge>
+      </Group>
+      {plan.sentBackComment && plan.status === 'DRAFT' ? (
+        <Alert color="yellow" title="Your manager sent the plan back">
+          {plan.sentBackComment}
+        </Alert>
+      ) : null}
+      {failure ? (
+        <Alert color="red" role="alert" title="That did not work">
+          {failure}
+        </Alert>
+      ) : null}
+      {plan.status === 'DRAFT' ? (
+        <Group>
+          <Button
+            loading={proposing}
+            onClick={() => void run(() => propose({ variables: { input: { planId: plan.id, expectedVersion: plan.version } } }), 'Sent to your manager for agreement.')}
+          >
+            Propose to my manager
+          </Button>
+        </Group>
+      ) : null}
+
+      <Card withBorder padding="lg">
+        <Stack gap="xs">
+          <Title order={3}>Readiness</Title>
+          <Progress value={plan.readiness.shareMet * 100} aria-label="Expectations met" />
+          <Text size="sm">
+            {percent(plan.readiness.shareMet)} of the role’s expectations met; {plan.readiness.totalShortfall} levels to go. {forecastText(plan.readiness.forecast)}
+          </Text>
+        </Stack>
+      </Card>
+
+      <Table aria-label="Actions" striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Action</Table.Th>
+            <Table.Th>Skills</Table.Th>
+            <Table.Th>Status</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {plan.actions.map((action) => (
+            <Table.Tr key={action.id}>
+              <Table.Td>
+                <Text fw={500}>{action.title}</Text>
+                <Text size="sm" c="dimmed">
+                  {action.description}
+                </Text>
+              </Table.Td>
+              <Table.Td>{action.skillKeys.join(', ')}</Table.Td>
+              <Table.Td>
+                <NativeSelect
+                  aria-label={`Status of ${action.title}`}
+                  disabled={!progressOpen}
+                  data={Object.entries(ACTION_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+                  value={action.status}
+                  onChange={(event) => {
+                    const status = event.currentTarget.value as typeof action.status;
+                    void run(() => updateAction({ variables: { input: { actionId: action.id, expectedPlanVersion: plan.version, status } } }));
+                  }}
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {plan.actions.length === 0 ? <Empty title="No actions" description="You already meet what the target role expects." headingOrder={3} /> : null}
+
+      {progressOpen ? <CheckInForm plan={plan} /> : null}
+      <RevisionHistory plan={plan} />
+      {plan.status !== 'COMPLETED' && plan.status !== 'ABANDONED' ? <ChangeDirection plan={plan} roles={roles} onRevised={onRevised} /> : null}
+      <Stack gap="xs">
+        <Title order={3}>Check-ins</Title>
+        {plan.checkIns.length === 0 ? <Text size="sm">No check-ins yet.</Text> : null}
+        {plan.checkIns.map((checkIn) => (
+          <Card key={checkIn.id} withBorder padding="sm">
+            <Text size="sm" c="dimmed">
+              {new Date(checkIn.recordedAt).toLocaleDateString()}
+            </Text>
+            <Text>{checkIn.reflection}</Text>
+          </Card>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
+const REASON_LABELS: Record<Plan['planVsActual'][number]['reason'], string> = {
+  INITIAL: 'First plan',
+  NEW_TARGET_ROLE: 'New target role',
+  RE_BASELINE: 'New framework version',
+  OTHER: 'Revised',
+};
+
+/** Plan vs actual, revision by revision: what each planned and what was reached while it stood. */
+function RevisionHistory({ plan }: { plan: Plan }) {
+  return (
+    <Table aria-label="Plan vs actual" striped>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Revision</Table.Th>
+          <Table.Th>Levels to grow</Table.Th>
+          <Table.Th>Levels grown</Table.Th>
+          <Table.Th>Actions done</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {plan.planVsActual.map((row) => (
+          <Table.Tr key={row.number}>
+            <Table.Td>
+              {row.number} · {REASON_LABELS[row.reason]}
+            </Table.Td>
+            <Table.Td>{row.plannedShortfall}</Table.Td>
+            <Table.Td>{row.closedShortfall}</Table.Td>
+            <Table.Td>
+              {row.actionsDone} of {row.actionsPlanned}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** Changing direction makes a new revision (earlier ones stay) and takes the plan back to draft for agreement. */
+function ChangeDirection({ plan, roles, onRevised }: { plan: Plan; roles: { id: string; title: string }[]; onRevised: () => Promise<unknown> }) {
+  const toast = useToast();
+  const [roleId, setRoleId] = useState('');
+  const [note, setNote] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const [change, { loading }] = useMutation(ChangePlanDirectionMutation);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!roleId) {
+      setFailure('Choose the new target role.');
+      return;
+    }
+    setFailure(null);
+    try {
+      await change({ variables: { input: { planId: plan.id, expectedVersion: plan.version, targetRoleId: roleId, reason: 'NEW_TARGET_ROLE', note: note.trim() || null } } });
+      await onRevised();
+      setRoleId('');
+      setNote('');
+      toast.show({ message: 'Direction changed: a new revision is ready to propose to your manager.' });
+    } catch (error) {
+      setFailure(describeError(error));
+    }
+  };
+  return (
+    <Card withBorder padding="lg" component="form" onSubmit={(event: FormEvent) => void submit(event)}>
+      <Stack gap="sm">
+        <Title order={3}>Change direction</Title>
+        <NativeSelect
+          label="New target role"
+          data={[{ value: '', label: 'Choose a role…' }, ...roles.filter((role) => role.id !== plan.targetRole.id).map((role) => ({ value: role.id, label: role.title }))]}
+          value={roleId}
+          onChange={(event) => setRoleId(event.currentTarget.value)}
+          error={failure}
+        />
+        <Textarea label="Why" value={note} onChange={(event) => setNote(event.currentTarget.value)} autosize minRows={2} />
+        <Group>
+          <Button type="submit" variant="light" loading={loading}>
+            Change direction
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+/** A check-in is never lost on a failed save: the text stays in the form, with why it failed. */
+function CheckInForm({ plan }: { plan: Plan }) {
+  const toast = useToast();
+  const [reflection, setReflection] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const [record, { loading }] = useMutation(RecordCheckInMutation);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!reflection.trim()) {
+      setFailure('Write a short reflection first.');
+      return;
+    }
+    setFailure(null);
+    try {
+      await record({ variables: { input: { planId: plan.id, expectedVersion: plan.version, reflection, progress: [] } } });
+      setReflection('');
+      toast.show({ message: 'Check-in recorded.' });
+    } catch (error) {
+      setFailure(`Your check-in was not saved and is still here: ${describeError(error)}`);
+    }
+  };
+  return (
+    <Card withBorder padding="lg" component="form" onSubmit={(event: FormEvent) => void submit(event)}>
+      <Stack gap="sm">
+        <Title order={3}>Record a check-in</Title>
+        <Textarea label="Reflection" description="What went well, what did not, what is next." autosize minRows={3} value={reflection} onChange={(event) => setReflection(event.currentTarget.value)} error={failure} />
+        <Group>
+          <Button type="submit" loading={loading}>
+            Save check-in
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+/**
+ * The roles closest to the skills I have rated (unrated skills count as level 0), to help choose a
+ * direction; shown once I have rated something.
+ */
+function ClosestRoles({ version, current }: { version: NonNullable<MyPlanResult['frameworks'][number]['currentVersion']>; current: MyPlanResult['myAssessments']['current'] }) {
+  const idByKey = new Map(version.skills.map((skill) => [skill.key, skill.id]));
+  const profile = current.flatMap((entry) => {
+    const skillId = idByKey.get(entry.skillKey);
+    return skillId ? [{ skillId, level: entry.level }] : [];
+  });
+  const { data, error } = useQuery(ClosestToMeQuery, { variables: { frameworkVersionId: version.id, profile }, skip: profile.length === 0 });
+  if (profile.length === 0) return <Text size="sm">Rate your skills below to see the roles closest to you.</Text>;
+  if (error) return <Text size="sm">The closest roles could not be worked out: {describeError(error)}</Text>;
+  if (!data) return null;
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        Closest to the skills you rated
+      </Text>
+      <ul aria-label="Closest roles" style={{ margin: 0 }}>
+        {data.closestRoles.roles.map((fit) => (
+          <li key={fit.role.id}>
+            <Text size="sm">
+              {fit.role.title}: {fit.metSkillCount} of {fit.expectedSkillCount} skills met, {fit.shortfall} levels short
+            </Text>
+          </li>
+        ))}
+      </ul>
+    </Stack>
+  );
+}
+
+/** Rating my own skills: every rating is dated and kept. */
+function MySkills({ version, current, expected }: Omit<SkillRatingsProps, 'title' | 'rater' | 'onRate'>) {
+  const [record] = useMutation(RecordAssessmentMutation, { refetchQueries: [MyPlanQuery], awaitRefetchQueries: true });
+  return (
+    <SkillRatings
+      title="My skills"
+      rater="self"
+      version={version}
+      current={current}
+      expected={expected}
+      onRate={(skill, level) => record({ variables: { input: { skillId: skill.id, level } } })}
+    />
+  );
+}

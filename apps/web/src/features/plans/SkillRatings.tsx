@@ -1,0 +1,86 @@
+import { Alert, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useToast } from '../../components/Toasts';
+import { describeError } from '../../lib/errors';
+
+export interface SkillRatingsProps {
+  title: string;
+  /** self: the person rates themselves; manager: their manager adds a manager rating. */
+  rater: 'self' | 'manager';
+  version: { proficiencyScale: { level: number; name: string }[]; skills: { id: string; key: string; name: string }[] };
+  current: { skillKey: string; selfLevel?: number | null; managerLevel?: number | null }[];
+  /** With a plan: the target role's skills and the level it expects; otherwise every skill. */
+  expected: { skillKey: string; requiredLevel: number }[] | null;
+  onRate: (skill: { id: string; name: string }, level: number) => Promise<unknown>;
+}
+
+/**
+ * Self and manager ratings side by side, one editable. Each rating is a new dated assessment: the
+ * earlier ones stay, so a skill's history can be drawn.
+ */
+export function SkillRatings({ title, rater, version, current, expected, onRate }: SkillRatingsProps) {
+  const toast = useToast();
+  const [failure, setFailure] = useState<string | null>(null);
+  const required = expected ? new Map(expected.map((e) => [e.skillKey, e.requiredLevel])) : null;
+  const skills = required ? version.skills.filter((skill) => required.has(skill.key)) : version.skills;
+  const ratings = new Map(current.map((entry) => [entry.skillKey, entry]));
+  const levelName = (level: number | null | undefined) =>
+    level == null ? '—' : `${level} · ${version.proficiencyScale.find((l) => l.level === level)?.name ?? ''}`;
+
+  const rate = async (skill: { id: string; name: string }, level: number) => {
+    setFailure(null);
+    try {
+      await onRate(skill, level);
+      toast.show({ message: `Rated ${skill.name} at level ${level}.` });
+    } catch (error) {
+      setFailure(describeError(error));
+    }
+  };
+
+  return (
+    <Stack gap="sm">
+      <Title order={2}>{title}</Title>
+      <Text size="sm">Each rating is kept with its date, so you can both see how a skill grows.</Text>
+      {failure ? (
+        <Alert color="red" role="alert" title="The rating was not saved">
+          {failure}
+        </Alert>
+      ) : null}
+      <Table aria-label={title} striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Skill</Table.Th>
+            {required ? <Table.Th>Expected</Table.Th> : null}
+            <Table.Th>{rater === 'self' ? 'My rating' : 'Their rating'}</Table.Th>
+            <Table.Th>{rater === 'self' ? 'Manager’s rating' : 'My rating'}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {skills.map((skill) => {
+            const rating = ratings.get(skill.key);
+            const mine = rater === 'self' ? rating?.selfLevel : rating?.managerLevel;
+            const select = (
+              <NativeSelect
+                aria-label={`My rating of ${skill.name}`}
+                data={[
+                  { value: '', label: 'Not rated', disabled: true },
+                  ...version.proficiencyScale.map((l) => ({ value: String(l.level), label: `${l.level} · ${l.name}` })),
+                ]}
+                value={mine == null ? '' : String(mine)}
+                onChange={(event) => void rate(skill, Number(event.currentTarget.value))}
+              />
+            );
+            return (
+              <Table.Tr key={skill.id}>
+                <Table.Td>{skill.name}</Table.Td>
+                {required ? <Table.Td>{levelName(required.get(skill.key))}</Table.Td> : null}
+                <Table.Td>{rater === 'self' ? select : levelName(rating?.selfLevel)}</Table.Td>
+                <Table.Td>{rater === 'self' ? levelName(rating?.managerLevel) : select}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

@@ -1,0 +1,106 @@
+import { pmoFramework } from '../framework/pmo-framework.js';
+import { smallFramework } from '../framework/test-fixtures.js';
+import { analyseGaps, gapsAlongRoute, PLAN_ACTION_TYPES, suggestActions } from './gaps.js';
+
+const scale = smallFramework().proficiencyScale;
+
+describe('analyseGaps', () => {
+  it('gives required, current and shortfall per skill, with met, unmet and unassessed apart', () => {
+    const result = analyseGaps({ planning: 3, 'risk-management': 1 }, { planning: 2, 'risk-management': 3, mentoring: 1 }, scale);
+    expect(result.skills).toEqual([
+      { skillKey: 'planning', requiredLevel: 2, requiredLevelName: 'Practised', currentLevel: 3, currentLevelName: 'Competent', shortfall: 0, status: 'met' },
+      { skillKey: 'risk-management', requiredLevel: 3, requiredLevelName: 'Competent', currentLevel: 1, currentLevelName: 'Aware', shortfall: 2, status: 'unmet' },
+      { skillKey: 'mentoring', requiredLevel: 1, requiredLevelName: 'Aware', currentLevel: null, currentLevelName: null, shortfall: 1, status: 'unassessed' },
+    ]);
+    expect(result.met.map((s) => s.skillKey)).toEqual(['planning']);
+    expect(result.unmet.map((s) => s.skillKey)).toEqual(['risk-management']);
+    expect(result.unassessed.map((s) => s.skillKey)).toEqual(['mentoring']);
+    expect(result.expectedCount).toBe(3);
+    expect(result.totalShortfall).toBe(3);
+  });
+
+  it('ignores skills the role does not expect (level 0 or absent) and skills only in the profile', () => {
+    const result = analyseGaps({ planning: 1, extra: 3 }, { planning: 1, mentoring: 0 }, scale);
+    expect(result.skills.map((s) => s.skillKey)).toEqual(['planning']);
+    expect(result.totalShortfall).toBe(0);
+  });
+
+  it('treats an explicit level 0 as assessed (unmet), not unassessed', () => {
+    expect(analyseGaps({ planning: 0 }, { planning: 2 }, scale).skills[0]).toMatchObject({ status: 'unmet', currentLevel: 0, shortfall: 2 });
+  });
+});
+
+describe('gapsAlongRoute', () => {
+  it('measures the gaps to each step of the cheapest route and aims at the highest level any step expects', () => {
+    const doc = smallFramework();
+    const { steps, targets } = gapsAlongRoute(doc, { planning: 1, 'risk-management': 1 }, 'pmo-analyst', 'project-manager');
+    expect(steps.map((s) => s.roleKey)).toEqual(['senior-pmo-analyst', 'project-manager']);
+    expect(steps[0]?.analysis.totalShortfall).toBe(1 + 1 + 1);
+    expect(steps[1]?.analysis.totalShortfall).toBe(2 + 1);
+    // mentoring is expected by the intermediate step only: still a target of the plan
+    expect(targets.map((t) => [t.skillKey, t.requiredLevel, t.shortfall, t.status])).toEqual([
+      ['planning', 3, 2, 'unmet'],
+      ['risk-management', 2, 1, 'unmet'],
+      ['mentoring', 1, 1, 'unassessed'],
+    ]);
+  });
+
+  it('uses the target role alone without a current role or a route', () => {
+    const doc = smallFramework();
+    expect(gapsAlongRoute(doc, {}, null, 'pmo-manager').steps.map((s) => s.roleKey)).toEqual(['pmo-manager']);
+    // no transition leaves the PMO manager: no route, so only the target counts
+    const noRoute = gapsAlongRoute(doc, { planning: 3 }, 'pmo-manager', 'pmo-analyst');
+    expect(noRoute.steps.map((s) => s.roleKey)).toEqual(['pmo-analyst']);
+    expect(noRoute.targets.map((t) => t.skillKey)).toEqual(['risk-management']);
+  });
+});
+
+describe('suggestActions', () => {
+  it('suggests the linked qualification, on-the-job work, reading and a mentor for each gap skill', () => {
+    const doc = smallFramework();
+    const actions = suggestActions(doc, [
+      { skillKey: 'planning', requiredLevel: 3 },
+      { skillKey: 'mentoring', requiredLevel: 1 },
+    ], { targetRoleKey: 'project-manager' });
+    expect(actions.map((a) => [a.type, a.skillKeys])).toEqual([
+      ['qualification', ['planning']],
+      ['on-the-job', ['planning']],
+      ['reading', ['planning']],
+      ['on-the-job', ['mentoring']],
+      ['reading', ['mentoring']],
+      ['mentoring', ['planning', 'mentoring']],
+    ]);
+    expect(actions[0]).toMatchObject({ qualificationKey: 'pmp', title: 'Gain the Project Management Professional (PMP)' });
+    expect(actions[1]?.description).toBe('Aim for: Practises planning independently.');
+    for (const action of actions) expect(PLAN_ACTION_TYPES).toContain(action.type);
+  });
+
+  it('suggests a qualification once with every gap skill it covers, and never one already held', () => {
+    const doc = smallFramework();
+    const gaps = [
+      { skillKey: 'planning', requiredLevel: 2 },
+      { skillKey: 'risk-management', requiredLevel: 2 },
+    ];
+    const qualifications = suggestActions(doc, gaps).filter((a) => a.type === 'qualification');
+    expect(qualifications).toHaveLength(1);
+    expect(qualifications[0]?.skillKeys).toEqual(['planning', 'risk-management']);
+    expect(suggestActions(doc, gaps, { heldQualificationKeys: ['pmp'] }).some((a) => a.type === 'qualification')).toBe(false);
+  });
+
+  it('suggests PMP for planning and risk to a PMO analyst aiming at Project Manager, deterministically', () => {
+    const analyst = pmoFramework.roles.find((r) => r.key === 'pmo-analyst');
+    const manager = pmoFramework.roles.find((r) => r.key === 'project-manager');
+    const gaps = analyseGaps(analyst?.expectations ?? {}, manager?.expectations ?? {}, pmoFramework.proficiencyScale).unmet;
+    const first = suggestActions(pmoFramework, gaps, { targetRoleKey: 'project-manager' });
+    const pmp = first.find((a) => a.qualificationKey === 'pmp');
+    expect(pmp?.skillKeys).toEqual(expect.arrayContaining(['planning-scheduling', 'risk-management']));
+    // qualifications recommended for the target come first
+    const recommended = pmoFramework.qualifications.filter((q) => q.recommendedForRoleKeys.includes('project-manager')).map((q) => q.key);
+    expect(recommended).toContain(first[0]?.qualificationKey);
+    expect(suggestActions(pmoFramework, [...gaps], { targetRoleKey: 'project-manager' })).toEqual(first);
+  });
+
+  it('suggests nothing without gaps', () => {
+    expect(suggestActions(smallFramework(), [])).toEqual([]);
+  });
+});
