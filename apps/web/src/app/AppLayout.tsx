@@ -2,6 +2,7 @@ import { AppShell, Container, Group } from '@mantine/core';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { isAdmin, useSignedInViewer } from '../features/session/viewer';
+import { NotificationsBell } from '../features/notifications/NotificationsBell';
 import { AccountMenu } from './AccountMenu';
 import classes from './AppLayout.module.css';
 
@@ -67,7 +68,10 @@ export function AppLayout({ children }: { children?: ReactNode }) {
                 </Group>
               </nav>
             </Group>
-            <AccountMenu />
+            <Group gap="xs" wrap="nowrap">
+              <NotificationsBell />
+              <AccountMenu />
+            </Group>
           </Group>
         </Container>
       </AppShell.Header>

@@ -9,7 +9,7 @@ import { createCache, createSessionLink } from '../app/apollo';
 import { routes } from '../app/routes';
 import { cssVariablesResolver, theme } from '../app/theme';
 import { writeViewer, type SignedInViewer } from '../features/session/viewer';
-import { employeeViewer, viewerMock } from './session';
+import { employeeViewer, notificationsMock, viewerMock } from './session';
 
 export interface RenderRouteOptions {
   /** Who is signed in (an employee unless told); null for nobody. */
@@ -33,7 +33,7 @@ export function renderRoute(
 ) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const user = userEvent.setup();
-  const mockLink = new MockLink([viewerMock(viewer), ...mocks], { defaultOptions: { delay: 0 } });
+  const mockLink = new MockLink([viewerMock(viewer), ...mocks, notificationsMock([])], { defaultOptions: { delay: 0 } });
   const cache = createCache();
   if (viewerKnown) writeViewer(cache, viewer);
   const result = render(

@@ -1,4 +1,5 @@
 import type { MockLink } from '@apollo/client/testing';
+import { MyNotificationsQuery } from '../features/notifications/NotificationsBell';
 import { ViewerQuery, type SignedInViewer } from '../features/session/viewer';
 
 const organisation = { __typename: 'Organisation', id: 'org-acme', name: 'Acme Projects', slug: 'acme' } as const;
@@ -22,6 +23,11 @@ export const employeeViewer: SignedInViewer = {
 /** Answers `viewer` as often as it is asked. */
 export function viewerMock(viewer: SignedInViewer | null): MockLink.MockedResponse {
   return { request: { query: ViewerQuery }, result: { data: { viewer } }, maxUsageCount: Number.POSITIVE_INFINITY };
+}
+
+/** Answers `myNotifications` as often as it is asked (the header's bell asks on every signed-in page). */
+export function notificationsMock(notifications: unknown[]): MockLink.MockedResponse {
+  return { request: { query: MyNotificationsQuery }, result: { data: { myNotifications: notifications } }, maxUsageCount: Number.POSITIVE_INFINITY };
 }
 
 /** A GraphQL error answer as the Trellis API sends it. */

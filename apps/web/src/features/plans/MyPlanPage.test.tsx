@@ -1,80 +1,15 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
 import { apiError } from '../../test/session';
-import { ChangePlanDirectionMutation, ClosestToMeQuery, CreatePlanMutation, MyPlanQuery, RecordAssessmentMutation, RecordCheckInMutation } from './MyPlanPage';
-
-const frameworks = [
-  {
-    __typename: 'Framework' as const,
-    id: 'fw-pmo',
-    name: 'PMO career framework',
-    currentVersion: {
-      __typename: 'FrameworkVersion' as const,
-      id: 'v1',
-      proficiencyScale: [1, 2, 3, 4, 5].map((level) => ({ __typename: 'ProficiencyLevel' as const, level, name: ['Aware', 'Practised', 'Competent', 'Proficient', 'Expert'][level - 1]! })),
-      skills: [
-        { __typename: 'Skill' as const, id: 'skill-planning', key: 'planning-scheduling', name: 'Planning & scheduling' },
-        { __typename: 'Skill' as const, id: 'skill-risk', key: 'risk-management', name: 'Risk management' },
-        { __typename: 'Skill' as const, id: 'skill-mentoring', key: 'coaching-mentoring', name: 'Coaching & mentoring' },
-      ],
-      roles: [
-        { __typename: 'Role' as const, id: 'role-pm', title: 'Project Manager' },
-        { __typename: 'Role' as const, id: 'role-spa', title: 'Senior PMO Analyst' },
-      ],
-    },
-  },
-];
-
-const readiness = (shareMet: number) => ({
-  __typename: 'Readiness' as const,
-  shareMet,
-  totalShortfall: 12,
-  skills: [
-    { __typename: 'ExpectationGap' as const, skillKey: 'planning-scheduling', requiredLevel: 4 },
-    { __typename: 'ExpectationGap' as const, skillKey: 'risk-management', requiredLevel: 4 },
-  ],
-  forecast: { __typename: 'ReadinessForecast' as const, kind: 'not-enough-history', reason: 'fewer than two dated assessments', monthsToReady: null },
-});
-
-const plan = (status: string, version: number, checkIns: { id: string; reflection: string; recordedAt: string }[] = []) => ({
-  __typename: 'Plan' as const,
-  id: 'plan-1',
-  status,
-  version,
-  revision: 1,
-  planVsActual: [
-    { __typename: 'RevisionOutcome' as const, number: 1, reason: 'INITIAL', plannedShortfall: 14, closedShortfall: 2, actionsPlanned: 9, actionsDone: 1 },
-  ],
-  reviewDueOn: status === 'DRAFT' ? null : '2026-08-12',
-  reviewState: status === 'DRAFT' ? null : 'UPCOMING',
-  sentBackComment: null,
-  targetRole: { __typename: 'Role' as const, id: 'role-pm', title: 'Project Manager' },
-  actions: [
-    {
-      __typename: 'PlanAction' as const,
-      id: 'a-pmp',
-      type: 'QUALIFICATION',
-      title: 'Gain the Project Management Professional (PMP)',
-      description: 'Offered by PMI; covers Planning & scheduling, Risk management.',
-      status: 'NOT_STARTED',
-      skillKeys: ['planning-scheduling', 'risk-management'],
-    },
-  ],
-  checkIns: checkIns.map((c) => ({ __typename: 'CheckIn' as const, ...c })),
-  readiness: readiness(0.25),
-});
-
-const assessments = (current: { skillKey: string; selfLevel: number | null; managerLevel: number | null }[] = []) => ({
-  __typename: 'PersonAssessments' as const,
-  personId: 'p-dan',
-  current: current.map((entry) => ({ __typename: 'ProfileEntry' as const, level: entry.selfLevel ?? entry.managerLevel ?? 0, ...entry })),
-});
-const myPlan = (value: unknown, current = assessments()) => ({ request: { query: MyPlanQuery }, result: { data: { myPlan: value, myAssessments: current, frameworks } } });
+import { RecordCheckInMutation } from './CheckInForm';
+import { ChangePlanDirectionMutation, ClosestToMeQuery, CreatePlanMutation, RecordAssessmentMutation } from './MyPlanPage';
+import { assessments, myPlan, plan, readiness, sharingMock } from './planFixtures';
 
 describe('My plan page', () => {
   it('creates a plan towards the chosen role and shows its suggested actions', async () => {
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const { user } = renderRoute('/my-plan', [
+      sharingMock(),
       myPlan(null),
       { request: { query: CreatePlanMutation, variables: { input: { targetRoleId: 'role-pm', timeZone } } }, result: { data: { createPlanFromTarget: { __typename: 'Plan', id: 'plan-1' } } } },
       myPlan(plan('DRAFT', 1)),
@@ -97,15 +32,22 @@ describe('My plan page', () => {
 
   it('keeps a check-in that failed to save, and says why', async () => {
     const reflection = 'Booked the PMP exam; the risk register work slipped.';
+    // Per-action progress: the PMP is now under way, with a note; the mentoring stays where it was.
+    const progress = [
+      { actionId: 'a-pmp', status: 'IN_PROGRESS', note: 'Exam booked' },
+      { actionId: 'a-mentor', status: 'IN_PROGRESS', note: null },
+    ];
     const conflict = 'This plan was changed by Ben Okafor (agreed the plan) since you opened it: it is now version 5. Reload to see the change; what you entered is kept in the form.';
     const { user } = renderRoute('/my-plan', [
+      sharingMock(),
       myPlan(plan('AGREED', 4)),
       {
-        request: { query: RecordCheckInMutation, variables: { input: { planId: 'plan-1', expectedVersion: 4, reflection, progress: [] } } },
+        request: { query: RecordCheckInMutation, variables: { input: { planId: 'plan-1', expectedVersion: 4, reflection, progress } } },
         result: apiError(conflict, 'CONFLICT'),
       },
+      myPlan(plan('AGREED', 5)),
       {
-        request: { query: RecordCheckInMutation, variables: { input: { planId: 'plan-1', expectedVersion: 4, reflection, progress: [] } } },
+        request: { query: RecordCheckInMutation, variables: { input: { planId: 'plan-1', expectedVersion: 5, reflection, progress } } },
         result: {
           data: {
             recordCheckIn: {
@@ -119,22 +61,35 @@ describe('My plan page', () => {
 
     const box = await screen.findByRole('textbox', { name: 'Reflection' });
     await user.type(box, reflection);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Progress on Gain the Project Management Professional (PMP)' }), 'In progress');
+    await user.type(screen.getByRole('textbox', { name: 'Note on Gain the Project Management Professional (PMP)' }), 'Exam booked');
     await user.click(screen.getByRole('button', { name: 'Save check-in' }));
 
-    expect(await screen.findByText(/Your check-in was not saved and is still here: This plan was changed by Ben Okafor/)).toBeInTheDocument();
+    // A stale version: the form says who changed what, and keeps everything entered.
+    expect(await screen.findByText(/Your check-in was not saved and is still here. This plan was changed by Ben Okafor \(agreed the plan\)/)).toBeInTheDocument();
     expect(box).toHaveValue(reflection);
+    expect(screen.getByRole('combobox', { name: 'Progress on Gain the Project Management Professional (PMP)' })).toHaveValue('IN_PROGRESS');
+    expect(screen.getByRole('textbox', { name: 'Note on Gain the Project Management Professional (PMP)' })).toHaveValue('Exam booked');
 
+    // Loading the latest version keeps the check-in, and the save then names the new version.
+    await user.click(screen.getByRole('button', { name: 'Load the latest plan (keeps what you wrote)' }));
+    await waitFor(() => expect(screen.queryByText(/Your check-in was not saved/)).not.toBeInTheDocument());
+    expect(box).toHaveValue(reflection);
     await user.click(screen.getByRole('button', { name: 'Save check-in' }));
     expect(await screen.findByText('Check-in recorded.')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Reflection' })).toHaveValue('');
     const checkIns = screen.getByRole('heading', { name: 'Check-ins' }).parentElement!;
     expect(within(checkIns).getByText(reflection)).toBeInTheDocument();
     expect(screen.getByText(/50% of the role’s expectations met/)).toBeInTheDocument();
+    // Then it asks me to re-rate the plan's skills, pointing at my ratings.
+    const prompt = screen.getByText(/Re-rate the skills this plan grows \(Planning & scheduling, Risk management\)/);
+    expect(within(prompt).getByRole('link', { name: 'Rate my skills' })).toHaveAttribute('href', '#my-skills');
   });
 
   it('records my rating of a target skill, keeps the manager’s beside it, and refreshes readiness', async () => {
     const rated = { ...plan('DRAFT', 1), readiness: readiness(0.5) };
     const { user } = renderRoute('/my-plan', [
+      sharingMock(),
       myPlan(plan('DRAFT', 1), assessments([{ skillKey: 'risk-management', selfLevel: null, managerLevel: 2 }])),
       {
         request: { query: RecordAssessmentMutation, variables: { input: { skillId: 'skill-planning', level: 4 } } },
@@ -157,6 +112,7 @@ describe('My plan page', () => {
 
   it('shows the roles closest to the skills I rated while I choose a direction', async () => {
     renderRoute('/my-plan', [
+      sharingMock(),
       myPlan(null, assessments([{ skillKey: 'planning-scheduling', selfLevel: 3, managerLevel: 2 }])),
       {
         request: { query: ClosestToMeQuery, variables: { frameworkVersionId: 'v1', profile: [{ skillId: 'skill-planning', level: 3 }] } },
@@ -182,7 +138,8 @@ describe('My plan page', () => {
   });
 
   it('asks me to rate my skills before it can suggest the closest roles', async () => {
-    renderRoute('/my-plan', [myPlan(null)]);
+    renderRoute('/my-plan', [
+      sharingMock(),myPlan(null)]);
     expect(await screen.findByText('Rate your skills below to see the roles closest to you.')).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'My skills' })).toBeInTheDocument();
   });
@@ -198,6 +155,7 @@ describe('My plan page', () => {
       ],
     };
     const { user } = renderRoute('/my-plan', [
+      sharingMock(),
       myPlan(plan('ACTIVE', 5)),
       {
         request: {

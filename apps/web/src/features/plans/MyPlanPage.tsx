@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, NativeSelect, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, NativeSelect, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { graphql } from '../../gql';
@@ -7,56 +7,78 @@ import { Empty, ErrorState, LoadingState } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
 import { describeError } from '../../lib/errors';
 import { ACTION_STATUS_LABELS, PLAN_STATUS_LABELS, forecastText, percent } from './planLabels';
+import { CheckInForm } from './CheckInForm';
+import { PlanActions } from './PlanActions';
+import { PlanLifecycle } from './PlanLifecycle';
+import { PlanSharing } from './PlanSharing';
+import { ReviewCadence } from './ReviewCadence';
 import { SkillRatings, type SkillRatingsProps } from './SkillRatings';
+
+export const MyPlanFields = graphql(`
+  fragment MyPlanFields on Plan {
+    id
+    status
+    version
+    revision
+    planVsActual {
+      number
+      reason
+      plannedShortfall
+      closedShortfall
+      actionsPlanned
+      actionsDone
+    }
+    reviewDueOn
+    reviewState
+    reviewRhythmWeeks
+    stale
+    lastActivityAt
+    lastChange
+    sentBackComment
+    targetRole {
+      id
+      title
+    }
+    actions {
+      id
+      type
+      title
+      description
+      status
+      skillKeys
+      dueOn
+      evidence
+    }
+    checkIns {
+      id
+      reflection
+      recordedAt
+      progress {
+        actionId
+        status
+        note
+      }
+    }
+    readiness {
+      shareMet
+      totalShortfall
+      skills {
+        skillKey
+        requiredLevel
+      }
+      forecast {
+        kind
+        reason
+        monthsToReady
+      }
+    }
+  }
+`);
 
 export const MyPlanQuery = graphql(`
   query MyPlan {
     myPlan {
-      id
-      status
-      version
-      revision
-      planVsActual {
-        number
-        reason
-        plannedShortfall
-        closedShortfall
-        actionsPlanned
-        actionsDone
-      }
-      reviewDueOn
-      reviewState
-      sentBackComment
-      targetRole {
-        id
-        title
-      }
-      actions {
-        id
-        type
-        title
-        description
-        status
-        skillKeys
-      }
-      checkIns {
-        id
-        reflection
-        recordedAt
-      }
-      readiness {
-        shareMet
-        totalShortfall
-        skills {
-          skillKey
-          requiredLevel
-        }
-        forecast {
-          kind
-          reason
-          monthsToReady
-        }
-      }
+      ...MyPlanFields
     }
     myAssessments {
       personId
@@ -131,60 +153,6 @@ export const CreatePlanMutation = graphql(`
   }
 `);
 
-export const ProposePlanMutation = graphql(`
-  mutation ProposePlan($input: PlanVersionInput!) {
-    proposePlan(input: $input) {
-      id
-      status
-      version
-      sentBackComment
-    }
-  }
-`);
-
-export const UpdatePlanActionMutation = graphql(`
-  mutation UpdatePlanAction($input: UpdatePlanActionInput!) {
-    updatePlanAction(input: $input) {
-      id
-      version
-      actions {
-        id
-        status
-      }
-    }
-  }
-`);
-
-export const RecordCheckInMutation = graphql(`
-  mutation RecordCheckIn($input: RecordCheckInInput!) {
-    recordCheckIn(input: $input) {
-      id
-      status
-      version
-      reviewDueOn
-      reviewState
-      checkIns {
-        id
-        reflection
-        recordedAt
-      }
-      readiness {
-        shareMet
-        totalShortfall
-        skills {
-          skillKey
-          requiredLevel
-        }
-        forecast {
-          kind
-          reason
-          monthsToReady
-        }
-      }
-    }
-  }
-`);
-
 type Plan = NonNullable<MyPlanResult['myPlan']>;
 
 /** "My plan": choose a target role, then follow the plan through proposal, agreement and check-ins. */
@@ -199,7 +167,7 @@ export function MyPlanPage() {
     content = (
       <>
         {plan ? (
-          <PlanView plan={plan} roles={version?.roles ?? []} onRevised={() => refetch()} />
+          <PlanView plan={plan} roles={version?.roles ?? []} skillNames={new Map(version?.skills.map((skill) => [skill.key, skill.name]))} onRevised={() => refetch()} />
         ) : (
           <StartPlan
             roles={version?.roles ?? []}
@@ -207,7 +175,11 @@ export function MyPlanPage() {
             onCreated={() => refetch()}
           />
         )}
-        {version ? <MySkills version={version} current={data?.myAssessments.current ?? []} expected={plan?.readiness.skills ?? null} /> : null}
+        {version ? (
+          <div id="my-skills">
+            <MySkills version={version} current={data?.myAssessments.current ?? []} expected={plan?.readiness.skills ?? null} />
+          </div>
+        ) : null}
       </>
     );
   }
@@ -263,22 +235,10 @@ function StartPlan({ roles, closest, onCreated }: { roles: { id: string; title: 
   );
 }
 
-function PlanView({ plan, roles, onRevised }: { plan: Plan; roles: { id: string; title: string }[]; onRevised: () => Promise<unknown> }) {
-  const toast = useToast();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [propose, { loading: proposing }] = useMutation(ProposePlanMutation);
-  const [updateAction] = useMutation(UpdatePlanActionMutation);
+function PlanView({ plan, roles, skillNames, onRevised }: { plan: Plan; roles: { id: string; title: string }[]; skillNames: Map<string, string>; onRevised: () => Promise<unknown> }) {
+  const [actionFailure, setActionFailure] = useState<string | null>(null);
   const progressOpen = plan.status === 'AGREED' || plan.status === 'ACTIVE';
-
-  const run = async (work: () => Promise<unknown>, done?: string) => {
-    setFailure(null);
-    try {
-      await work();
-      if (done) toast.show({ message: done });
-    } catch (error) {
-      setFailure(describeError(error));
-    }
-  };
+  const open = plan.status !== 'COMPLETED' && plan.status !== 'ABANDONED';
 
   return (
     <Stack gap="lg">
@@ -287,33 +247,14 @@ function PlanView({ plan, roles, onRevised }: { plan: Plan; roles: { id: string;
           <Title order={2}>Towards {plan.targetRole.title}</Title>
           <Text size="sm" c="dimmed">
             Revision {plan.revision}
-            {plan.reviewDueOn ? ` · next review by ${plan.reviewDueOn}` : ''}
           </Text>
+          {open ? <ReviewCadence plan={plan} /> : null}
         </Stack>
         <Badge size="lg" variant="light">
           {PLAN_STATUS_LABELS[plan.status]}
         </Badge>
       </Group>
-      {plan.sentBackComment && plan.status === 'DRAFT' ? (
-        <Alert color="yellow" title="Your manager sent the plan back">
-          {plan.sentBackComment}
-        </Alert>
-      ) : null}
-      {failure ? (
-        <Alert color="red" role="alert" title="That did not work">
-          {failure}
-        </Alert>
-      ) : null}
-      {plan.status === 'DRAFT' ? (
-        <Group>
-          <Button
-            loading={proposing}
-            onClick={() => void run(() => propose({ variables: { input: { planId: plan.id, expectedVersion: plan.version } } }), 'Sent to your manager for agreement.')}
-          >
-            Propose to my manager
-          </Button>
-        </Group>
-      ) : null}
+      <PlanLifecycle plan={plan} />
 
       <Card withBorder padding="lg">
         <Stack gap="xs">
@@ -325,57 +266,50 @@ function PlanView({ plan, roles, onRevised }: { plan: Plan; roles: { id: string;
         </Stack>
       </Card>
 
-      <Table aria-label="Actions" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Action</Table.Th>
-            <Table.Th>Skills</Table.Th>
-            <Table.Th>Status</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {plan.actions.map((action) => (
-            <Table.Tr key={action.id}>
-              <Table.Td>
-                <Text fw={500}>{action.title}</Text>
-                <Text size="sm" c="dimmed">
-                  {action.description}
-                </Text>
-              </Table.Td>
-              <Table.Td>{action.skillKeys.join(', ')}</Table.Td>
-              <Table.Td>
-                <NativeSelect
-                  aria-label={`Status of ${action.title}`}
-                  disabled={!progressOpen}
-                  data={Object.entries(ACTION_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-                  value={action.status}
-                  onChange={(event) => {
-                    const status = event.currentTarget.value as typeof action.status;
-                    void run(() => updateAction({ variables: { input: { actionId: action.id, expectedPlanVersion: plan.version, status } } }));
-                  }}
-                />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {plan.actions.length === 0 ? <Empty title="No actions" description="You already meet what the target role expects." headingOrder={3} /> : null}
-
-      {progressOpen ? <CheckInForm plan={plan} /> : null}
-      <RevisionHistory plan={plan} />
-      {plan.status !== 'COMPLETED' && plan.status !== 'ABANDONED' ? <ChangeDirection plan={plan} roles={roles} onRevised={onRevised} /> : null}
       <Stack gap="xs">
-        <Title order={3}>Check-ins</Title>
-        {plan.checkIns.length === 0 ? <Text size="sm">No check-ins yet.</Text> : null}
-        {plan.checkIns.map((checkIn) => (
-          <Card key={checkIn.id} withBorder padding="sm">
-            <Text size="sm" c="dimmed">
-              {new Date(checkIn.recordedAt).toLocaleDateString()}
-            </Text>
-            <Text>{checkIn.reflection}</Text>
-          </Card>
-        ))}
+        <Title order={3}>Actions</Title>
+        {actionFailure ? (
+          <Alert color="red" role="alert" title="That did not work" withCloseButton closeButtonLabel="Dismiss" onClose={() => setActionFailure(null)}>
+            {actionFailure}
+          </Alert>
+        ) : null}
+        <PlanActions plan={plan} skillNames={skillNames} onFailure={setActionFailure} />
       </Stack>
+
+      {progressOpen ? <CheckInForm plan={plan} skillNames={skillNames} onReload={onRevised} /> : null}
+      <CheckInHistory plan={plan} />
+      <RevisionHistory plan={plan} />
+      {open ? <ChangeDirection plan={plan} roles={roles} onRevised={onRevised} /> : null}
+      <PlanSharing />
+    </Stack>
+  );
+}
+
+/** Earlier check-ins, newest first, with what each said about the actions. */
+function CheckInHistory({ plan }: { plan: Plan }) {
+  const titles = new Map(plan.actions.map((action) => [action.id, action.title]));
+  return (
+    <Stack gap="xs">
+      <Title order={3}>Check-ins</Title>
+      {plan.checkIns.length === 0 ? <Text size="sm">No check-ins yet.</Text> : null}
+      {plan.checkIns.map((checkIn) => (
+        <Card key={checkIn.id} withBorder padding="sm">
+          <Text size="sm" c="dimmed">
+            {new Date(checkIn.recordedAt).toLocaleDateString()}
+          </Text>
+          <Text>{checkIn.reflection}</Text>
+          {checkIn.progress.length > 0 ? (
+            <List size="sm" aria-label={`Progress at the check-in of ${new Date(checkIn.recordedAt).toLocaleDateString()}`}>
+              {checkIn.progress.map((item) => (
+                <List.Item key={item.actionId}>
+                  {titles.get(item.actionId) ?? 'An earlier action'}: {ACTION_STATUS_LABELS[item.status]}
+                  {item.note ? ` (${item.note})` : ''}
+                </List.Item>
+              ))}
+            </List>
+          ) : null}
+        </Card>
+      ))}
     </Stack>
   );
 }
@@ -456,42 +390,6 @@ function ChangeDirection({ plan, roles, onRevised }: { plan: Plan; roles: { id: 
         <Group>
           <Button type="submit" variant="light" loading={loading}>
             Change direction
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
-  );
-}
-
-/** A check-in is never lost on a failed save: the text stays in the form, with why it failed. */
-function CheckInForm({ plan }: { plan: Plan }) {
-  const toast = useToast();
-  const [reflection, setReflection] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
-  const [record, { loading }] = useMutation(RecordCheckInMutation);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!reflection.trim()) {
-      setFailure('Write a short reflection first.');
-      return;
-    }
-    setFailure(null);
-    try {
-      await record({ variables: { input: { planId: plan.id, expectedVersion: plan.version, reflection, progress: [] } } });
-      setReflection('');
-      toast.show({ message: 'Check-in recorded.' });
-    } catch (error) {
-      setFailure(`Your check-in was not saved and is still here: ${describeError(error)}`);
-    }
-  };
-  return (
-    <Card withBorder padding="lg" component="form" onSubmit={(event: FormEvent) => void submit(event)}>
-      <Stack gap="sm">
-        <Title order={3}>Record a check-in</Title>
-        <Textarea label="Reflection" description="What went well, what did not, what is next." autosize minRows={3} value={reflection} onChange={(event) => setReflection(event.currentTarget.value)} error={failure} />
-        <Group>
-          <Button type="submit" loading={loading}>
-            Save check-in
           </Button>
         </Group>
       </Stack>

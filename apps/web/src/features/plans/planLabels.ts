@@ -1,4 +1,4 @@
-import type { PlanActionStatus, PlanStatus } from '../../gql/graphql';
+import type { PlanActionStatus, PlanActionType, PlanStatus } from '../../gql/graphql';
 
 export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
   DRAFT: 'Draft',
@@ -26,3 +26,14 @@ export function forecastText(forecast: { kind: string; reason?: string | null; m
   if (forecast.kind === 'forecast' && forecast.monthsToReady != null) return `At your pace so far, ready in about ${forecast.monthsToReady} months.`;
   return 'Not enough history yet to forecast when you will be ready.';
 }
+
+export const ACTION_TYPE_LABELS: Record<PlanActionType, string> = {
+  QUALIFICATION: 'Qualification',
+  COURSE: 'Course',
+  ON_THE_JOB: 'On the job',
+  READING: 'Reading',
+  MENTORING: 'Mentoring',
+  OTHER: 'Other',
+};
+
+export const ACTION_STATUS_OPTIONS = Object.entries(ACTION_STATUS_LABELS).map(([value, label]) => ({ value, label }));

@@ -1,0 +1,110 @@
+import { ActionIcon, Button, Divider, Group, Indicator, Popover, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { graphql } from '../../gql';
+import { describeError } from '../../lib/errors';
+
+export const MyNotificationsQuery = graphql(`
+  query MyNotifications {
+    myNotifications {
+      id
+      kind
+      message
+      planId
+      createdAt
+      readAt
+    }
+  }
+`);
+
+export const MarkNotificationReadMutation = graphql(`
+  mutation MarkNotificationRead($id: ID!) {
+    markNotificationRead(id: $id)
+  }
+`);
+
+/** Plan reminders and agreements arrive while the app is open, so the list is asked for again now and then. */
+const POLL_MS = 60_000;
+
+/** The bell in the header: how many notifications are unread, and the list (newest first) to read them. */
+export function NotificationsBell() {
+  const [opened, setOpened] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const { data, error, refetch } = useQuery(MyNotificationsQuery, { pollInterval: POLL_MS });
+  const [markRead] = useMutation(MarkNotificationReadMutation);
+  const notifications = data?.myNotifications ?? [];
+  const unread = notifications.filter((n) => !n.readAt).length;
+  const label = unread === 0 ? 'Notifications' : `Notifications, ${unread} unread`;
+
+  const read = async (id: string) => {
+    setFailure(null);
+    try {
+      await markRead({ variables: { id } });
+      await refetch();
+    } catch (err) {
+      setFailure(describeError(err));
+    }
+  };
+
+  return (
+    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} trapFocus returnFocus shadow="md">
+      <Popover.Target>
+        <Indicator label={unread} size={16} disabled={unread === 0} offset={4} aria-hidden={unread === 0}>
+          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={label} aria-expanded={opened} onClick={() => setOpened((o) => !o)}>
+            <BellIcon />
+          </ActionIcon>
+        </Indicator>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs">
+          <Title order={2} size="h5">
+            Notifications
+          </Title>
+          {error && !data ? (
+            <Text size="sm" c="red.8" role="alert">
+              Could not load your notifications: {describeError(error)}
+            </Text>
+          ) : null}
+          {data && notifications.length === 0 ? <Text size="sm">Nothing new. Reminders about plans and reviews will appear here.</Text> : null}
+          {notifications.length > 0 ? (
+            <Stack gap={6} component="ul" aria-label="Notifications" style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 360, overflowY: 'auto' }}>
+              {notifications.map((notification, index) => (
+                <li key={notification.id}>
+                  {index > 0 ? <Divider mb={6} /> : null}
+                  <Text size="sm" fw={notification.readAt ? 400 : 600}>
+                    {notification.message}
+                  </Text>
+                  <Group justify="space-between" gap="xs">
+                    <Text size="xs" c="dimmed">
+                      {new Date(notification.createdAt).toLocaleString()}
+                      {notification.readAt ? ' · read' : ''}
+                    </Text>
+                    {notification.readAt ? null : (
+                      <Button size="compact-xs" variant="subtle" onClick={() => void read(notification.id)}>
+                        Mark read
+                      </Button>
+                    )}
+                  </Group>
+                </li>
+              ))}
+            </Stack>
+          ) : null}
+          {failure ? (
+            <Text size="xs" c="red.8" role="alert">
+              {failure}
+            </Text>
+          ) : null}
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+function BellIcon() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+    </svg>
+  );
+}

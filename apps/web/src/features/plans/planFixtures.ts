@@ -1,0 +1,108 @@
+/** GraphQL answers for the plan pages' tests: a PMO framework, a plan towards Project Manager, sharing. */
+import type { MockLink } from '@apollo/client/testing';
+import { MyPlanQuery } from './MyPlanPage';
+import { PlanSharingQuery } from './PlanSharing';
+
+export const frameworks = [
+  {
+    __typename: 'Framework' as const,
+    id: 'fw-pmo',
+    name: 'PMO career framework',
+    currentVersion: {
+      __typename: 'FrameworkVersion' as const,
+      id: 'v1',
+      proficiencyScale: [1, 2, 3, 4, 5].map((level) => ({ __typename: 'ProficiencyLevel' as const, level, name: ['Aware', 'Practised', 'Competent', 'Proficient', 'Expert'][level - 1]! })),
+      skills: [
+        { __typename: 'Skill' as const, id: 'skill-planning', key: 'planning-scheduling', name: 'Planning & scheduling' },
+        { __typename: 'Skill' as const, id: 'skill-risk', key: 'risk-management', name: 'Risk management' },
+        { __typename: 'Skill' as const, id: 'skill-mentoring', key: 'coaching-mentoring', name: 'Coaching & mentoring' },
+      ],
+      roles: [
+        { __typename: 'Role' as const, id: 'role-pm', title: 'Project Manager' },
+        { __typename: 'Role' as const, id: 'role-spa', title: 'Senior PMO Analyst' },
+      ],
+    },
+  },
+];
+
+export const readiness = (shareMet: number) => ({
+  __typename: 'Readiness' as const,
+  shareMet,
+  totalShortfall: 12,
+  skills: [
+    { __typename: 'ExpectationGap' as const, skillKey: 'planning-scheduling', requiredLevel: 4 },
+    { __typename: 'ExpectationGap' as const, skillKey: 'risk-management', requiredLevel: 4 },
+  ],
+  forecast: { __typename: 'ReadinessForecast' as const, kind: 'not-enough-history', reason: 'fewer than two dated assessments', monthsToReady: null },
+});
+
+export const plan = (status: string, version: number, checkIns: { id: string; reflection: string; recordedAt: string; progress?: unknown[] }[] = []) => ({
+  __typename: 'Plan' as const,
+  id: 'plan-1',
+  status,
+  version,
+  revision: 1,
+  planVsActual: [
+    { __typename: 'RevisionOutcome' as const, number: 1, reason: 'INITIAL', plannedShortfall: 14, closedShortfall: 2, actionsPlanned: 9, actionsDone: 1 },
+  ],
+  reviewDueOn: status === 'DRAFT' ? null : '2026-08-12',
+  reviewState: status === 'DRAFT' ? null : 'UPCOMING',
+  reviewRhythmWeeks: 8,
+  stale: false,
+  lastActivityAt: '2026-06-01T09:00:00.000Z',
+  lastChange: null,
+  sentBackComment: null,
+  targetRole: { __typename: 'Role' as const, id: 'role-pm', title: 'Project Manager' },
+  actions: [
+    {
+      __typename: 'PlanAction' as const,
+      id: 'a-pmp',
+      type: 'QUALIFICATION',
+      title: 'Gain the Project Management Professional (PMP)',
+      description: 'Offered by PMI; covers Planning & scheduling, Risk management.',
+      status: 'NOT_STARTED',
+      skillKeys: ['planning-scheduling', 'risk-management'],
+      dueOn: null,
+      evidence: null,
+    },
+    {
+      __typename: 'PlanAction' as const,
+      id: 'a-mentor',
+      type: 'MENTORING',
+      title: 'Find a mentor for Risk management',
+      description: 'Ask a Project Manager who is strong at it.',
+      status: 'IN_PROGRESS',
+      skillKeys: ['risk-management'],
+      dueOn: '2026-09-30',
+      evidence: null,
+    },
+  ],
+  checkIns: checkIns.map((c) => ({ __typename: 'CheckIn' as const, progress: [], ...c })),
+  readiness: readiness(0.25),
+});
+
+export const assessments = (current: { skillKey: string; selfLevel: number | null; managerLevel: number | null }[] = []) => ({
+  __typename: 'PersonAssessments' as const,
+  personId: 'p-dan',
+  current: current.map((entry) => ({ __typename: 'ProfileEntry' as const, level: entry.selfLevel ?? entry.managerLevel ?? 0, ...entry })),
+});
+export const myPlan = (value: unknown, current = assessments()) => ({ request: { query: MyPlanQuery }, result: { data: { myPlan: value, myAssessments: current, frameworks } } });
+
+
+const person = (id: string, name: string) => ({ __typename: 'Person' as const, id, name });
+
+/** Who can see my plan (the panel on "My plan"), as often as it is asked. */
+export function sharingMock({ shared = [] as { id: string; name: string }[], accesses = [] as unknown[] } = {}): MockLink.MockedResponse {
+  return {
+    request: { query: PlanSharingQuery },
+    result: {
+      data: {
+        viewer: { __typename: 'Viewer', person: { __typename: 'Person', id: 'p-dan', manager: person('p-ben', 'Ben Okafor') } },
+        mySharing: shared.map((p) => person(p.id, p.name)),
+        people: [person('p-dan', 'Dan Okafor'), person('p-ben', 'Ben Okafor'), person('p-cara', 'Cara Lind'), person('p-eve', 'Eve Moss')],
+        myDataAccess: accesses,
+      },
+    },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  };
+}
