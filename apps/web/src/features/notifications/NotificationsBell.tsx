@@ -49,7 +49,7 @@ export function NotificationsBell() {
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} trapFocus returnFocus shadow="md">
       <Popover.Target>
-        <Indicator label={unread} size={16} disabled={unread === 0} offset={4} aria-hidden={unread === 0}>
+        <Indicator label={unread} size={16} disabled={unread === 0} offset={4}>
           <ActionIcon variant="subtle" color="gray" size="lg" aria-label={label} aria-expanded={opened} onClick={() => setOpened((o) => !o)}>
             <BellIcon />
           </ActionIcon>

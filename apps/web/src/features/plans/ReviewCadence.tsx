@@ -12,8 +12,9 @@ export function ReviewCadence({ plan }: { plan: Pick<MyPlanFieldsFragment, 'revi
   const state = plan.reviewState ? REVIEW_STATE[plan.reviewState] : null;
   return (
     <Group gap="xs" aria-label="Review cadence" role="group">
-      <Text size="sm">Reviewed every {plan.reviewRhythmWeeks} weeks</Text>
-      {plan.reviewDueOn ? <Text size="sm">· next review by {plan.reviewDueOn}</Text> : <Text size="sm">· the first review is set once the plan is agreed</Text>}
+      <Text size="sm">
+        Reviewed every {plan.reviewRhythmWeeks} weeks · {plan.reviewDueOn ? `next review by ${plan.reviewDueOn}` : 'the first review is set once the plan is agreed'}
+      </Text>
       {state ? (
         <Badge color={state.color} variant={state.color === 'gray' ? 'light' : 'filled'}>
           {state.label}
