@@ -1,8 +1,10 @@
 /**
  * The guide's "have a plan" workflow in real browsers: Dan (a demo PMO Analyst) rates a skill, picks
  * Project Manager as his target, gets a plan with a PMP action and proposes it; his manager Ben
- * agrees it in his own browser; Dan records a check-in, re-rates the skill, and the plan page shows
- * the check-in and the readiness change. Facts (the level the role expects) are asked of the API.
+ * agrees it in his own browser; Dan sets the PMP's due date while drafting, sees the agreement in his
+ * notifications, marks the PMP in progress, records a check-in with per-action progress, re-rates the
+ * skill, and the plan page shows the check-in and the readiness change. Facts (the level the role
+ * expects) are asked of the API.
  */
 import { DEMO, graphql, signInApi } from './api';
 import { useBrowser } from './browser';
@@ -11,6 +13,8 @@ import { signIn } from './session';
 const MANAGER = 'ben.okafor@demo.example';
 const TARGET = 'Project Manager';
 const SKILL = { key: 'planning-scheduling', name: 'Planning & scheduling' };
+const DUE_ON = '2027-03-31';
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('development plans', () => {
   const e2eTest = useBrowser();
@@ -54,6 +58,10 @@ describe('development plans', () => {
       const readiness = page.getByText(/of the role’s expectations met/);
       const before = await readiness.textContent();
 
+      // While a draft, Dan sets when he means to have the PMP (the due date he asks his manager to agree).
+      const pmp = (await actions.getByText(/\(PMP\)/).first().textContent())!;
+      await page.getByLabel(`Due date of ${pmp}`).fill(DUE_ON);
+      await page.getByText(`“${pmp}” is due by ${DUE_ON}.`).waitFor();
       await page.getByRole('button', { name: 'Propose to my manager' }).click();
       await page.getByText('Waiting for agreement').waitFor();
 
@@ -68,11 +76,25 @@ describe('development plans', () => {
       await page.reload();
       await page.getByRole('heading', { name: `Towards ${TARGET}` }).waitFor();
       await page.getByText('Agreed', { exact: true }).waitFor();
+      // The agreement reached Dan as a notification, and his due date held.
+      await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
+      await page.getByRole('list', { name: 'Notifications' }).getByText('Your manager agreed your plan.').waitFor();
+      await page.keyboard.press('Escape');
+      await actions.getByRole('row', { name: new RegExp(escapeRegExp(pmp)) }).getByText(DUE_ON).waitFor();
+
+      await page.getByRole('combobox', { name: `Status of ${pmp}` }).selectOption({ label: 'In progress' });
+      await page.getByText(`“${pmp}” is now in progress.`).waitFor();
+
       const reflection = 'Booked the PMP exam and rebuilt the portfolio schedule.';
       await page.getByRole('textbox', { name: 'Reflection' }).fill(reflection);
+      await page.getByRole('combobox', { name: `Progress on ${pmp}` }).selectOption({ label: 'Done' });
+      await page.getByRole('textbox', { name: `Note on ${pmp}` }).fill('Passed on the first attempt');
       await page.getByRole('button', { name: 'Save check-in' }).click();
       await page.getByText('Check-in recorded.').waitFor();
       await page.getByText('Active', { exact: true }).waitFor();
+      await page.getByText(`${pmp}: Done (Passed on the first attempt)`).waitFor();
+      await page.getByText('Have your skills moved?').waitFor();
+      expect(await page.getByRole('combobox', { name: `Status of ${pmp}` }).inputValue()).toBe('DONE');
 
       await page.getByRole('combobox', { name: `My rating of ${SKILL.name}` }).selectOption(String(requiredLevel));
       await page.getByText(`Rated ${SKILL.name} at level ${requiredLevel}.`).waitFor();

@@ -87,7 +87,7 @@ describe('My plan page', () => {
     // Then it asks me to re-rate the plan's skills, pointing at my ratings.
     const prompt = screen.getByText(/Re-rate the skills this plan grows \(Planning & scheduling, Risk management\)/);
     expect(within(prompt).getByRole('link', { name: 'Rate my skills' })).toHaveAttribute('href', '#my-skills');
-  });
+  }, 15_000);
 
   it('records my rating of a target skill, keeps the manager’s beside it, and refreshes readiness', async () => {
     const rated = { ...plan('DRAFT', 1), readiness: readiness(0.5) };

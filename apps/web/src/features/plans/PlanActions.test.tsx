@@ -34,7 +34,8 @@ describe('plan actions', () => {
     // A date input takes the whole date at once, as a browser's date picker gives it.
     await user.click(due);
     await user.paste('2026-12-31');
-    expect(await screen.findByDisplayValue('2026-12-31')).toBe(screen.getByLabelText(`Due date of ${PMP}`));
+    expect(await screen.findByText(`“${PMP}” is due by 2026-12-31.`)).toBeInTheDocument();
+    expect(screen.getByLabelText(`Due date of ${PMP}`)).toHaveValue('2026-12-31');
     expect(screen.getByRole('combobox', { name: `Status of ${PMP}` })).toBeDisabled();
   });
 

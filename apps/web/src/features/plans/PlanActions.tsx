@@ -83,7 +83,9 @@ export function PlanActions({ plan, skillNames, onFailure }: { plan: MyPlanField
                   value={action.dueOn ?? ''}
                   onChange={(event) => {
                     const dueOn = event.currentTarget.value || null;
-                    void save(action, { dueOn });
+                    void save(action, { dueOn }).then((version) => {
+                      if (version != null) toast.show({ message: dueOn ? `“${action.title}” is due by ${dueOn}.` : `“${action.title}” has no due date.` });
+                    });
                   }}
                 />
               ) : (
