@@ -326,6 +326,22 @@ const RIGHTS: Record<string, TableEntry> = {
       return { input: { actionId: plan.actionId, expectedPlanVersion: plan.version, dueOn: '2027-01-29' } };
     },
   },
+  'Mutation.addPlanAction': {
+    rule: 'signedIn',
+    document: 'mutation($input: AddPlanActionInput!) { addPlanAction(input: $input) { id } }',
+    variables: async (f, c) => {
+      const plan = await f.freshPlan('self', c, 'draft');
+      return { input: { planId: plan.id, expectedVersion: plan.version, type: 'COURSE', title: 'Risk workshop' } };
+    },
+  },
+  'Mutation.removePlanAction': {
+    rule: 'signedIn',
+    document: 'mutation($input: RemovePlanActionInput!) { removePlanAction(input: $input) { id } }',
+    variables: async (f, c) => {
+      const plan = await f.freshPlan('self', c, 'draft');
+      return { input: { actionId: plan.actionId, expectedPlanVersion: plan.version } };
+    },
+  },
   'Mutation.proposePlan': planMove('proposePlan', 'self', 'draft'),
   'Mutation.withdrawPlan': planMove('withdrawPlan', 'self', 'proposed'),
   'Mutation.agreePlan': planMove('agreePlan', 'report', 'proposed'),

@@ -175,6 +175,48 @@ describe('development plans', () => {
     expect(theError(await planOf(chloe, danId)).code).toBe('FORBIDDEN');
   });
 
+  it('lets the person add, re-type, re-skill and remove actions of their draft plan, and no one else', async () => {
+    let plan = (await planOf(dan, danId)).data!.planOf!;
+    const add = (client: Client, input: Record<string, unknown>) =>
+      client.graphql<{ addPlanAction: PlanView }>(`mutation($input: AddPlanActionInput!) { addPlanAction(input: $input) { ${PLAN_FIELDS} } }`, {
+        input: { planId: plan.id, expectedVersion: plan.version, ...input },
+      });
+    const course = { type: 'COURSE', title: 'Risk workshop', skillKeys: ['risk-management'], dueOn: '2027-02-26' };
+
+    expect(fieldErrors(await add(dan, { ...course, title: ' ', skillKeys: ['juggling'], dueOn: '2027-02-30' }))).toEqual({
+      title: 'Give the action a title.',
+      skillKeys: 'Not skills of the plan’s framework version: juggling.',
+      dueOn: 'A due date is a calendar date (YYYY-MM-DD).',
+    });
+    expect(theError(await add(chloe, course)).code).toBe('FORBIDDEN');
+    expect(theError(await add(ben, course)).code).toBe('FORBIDDEN');
+    const added = await add(dan, course);
+    expectNoErrors(added);
+    const withCourse = added.data!.addPlanAction;
+    const action = withCourse.actions.find((a) => a.title === 'Risk workshop')!;
+    expect(action).toMatchObject({ type: 'COURSE', status: 'NOT_STARTED', skillKeys: ['risk-management'] });
+    expect(withCourse).toMatchObject({ version: plan.version + 1, lastChange: 'added the action "Risk workshop"' });
+    expect(theError(await add(dan, course)).code).toBe('CONFLICT');
+
+    const edited = await dan.graphql<{ updatePlanAction: PlanView }>(`mutation($input: UpdatePlanActionInput!) { updatePlanAction(input: $input) { ${PLAN_FIELDS} } }`, {
+      input: { actionId: action.id, expectedPlanVersion: withCourse.version, type: 'READING', skillKeys: ['planning-scheduling', 'risk-management'] },
+    });
+    expectNoErrors(edited);
+    expect(edited.data!.updatePlanAction.actions.find((a) => a.id === action.id)).toMatchObject({ type: 'READING', skillKeys: ['planning-scheduling', 'risk-management'] });
+
+    const remove = (client: Client, version: number) =>
+      client.graphql<{ removePlanAction: PlanView }>(`mutation($input: RemovePlanActionInput!) { removePlanAction(input: $input) { ${PLAN_FIELDS} } }`, {
+        input: { actionId: action.id, expectedPlanVersion: version },
+      });
+    expect(theError(await remove(chloe, edited.data!.updatePlanAction.version)).code).toBe('FORBIDDEN');
+    const removed = await remove(dan, edited.data!.updatePlanAction.version);
+    expectNoErrors(removed);
+    plan = removed.data!.removePlanAction;
+    expect(plan.actions.map((a) => a.id)).not.toContain(action.id);
+    expect(plan.actions).toHaveLength(withCourse.actions.length - 1);
+    expect(plan.lastChange).toBe('removed the action "Risk workshop"');
+  });
+
   it('runs the proposal → agreement flow: sent back with a comment, proposed again, agreed by the manager only', async () => {
     let plan = (await planOf(dan, danId)).data!.planOf!;
     const proposed = await move(dan, 'proposePlan', plan);
@@ -247,6 +289,25 @@ describe('development plans', () => {
     expect(theError(await chloe.graphql(`mutation($input: RecordCheckInInput!) { recordCheckIn(input: $input) { id } }`, {
       input: { planId: plan.id, expectedVersion: retried.data!.recordCheckIn.version, reflection: 'Not mine', progress: [] },
     })).code).toBe('FORBIDDEN');
+  });
+
+  it('keeps an agreed plan’s actions: none added or removed, and type and skills fixed', async () => {
+    const plan = (await planOf(dan, danId)).data!.planOf!;
+    expect(plan.status).toBe('ACTIVE');
+    const action = plan.actions[0]!;
+    const added = await dan.graphql('mutation($input: AddPlanActionInput!) { addPlanAction(input: $input) { id } }', {
+      input: { planId: plan.id, expectedVersion: plan.version, type: 'OTHER', title: 'Late idea' },
+    });
+    expect(fieldErrors(added).planId).toMatch(/The plan is active: change its actions through a new revision/);
+    const removed = await dan.graphql('mutation($input: RemovePlanActionInput!) { removePlanAction(input: $input) { id } }', {
+      input: { actionId: action.id, expectedPlanVersion: plan.version },
+    });
+    expect(fieldErrors(removed).actionId).toMatch(/an agreed action can be dropped instead/);
+    const retyped = await dan.graphql('mutation($input: UpdatePlanActionInput!) { updatePlanAction(input: $input) { id } }', {
+      input: { actionId: action.id, expectedPlanVersion: plan.version, type: 'OTHER' },
+    });
+    expect(fieldErrors(retyped).type).toMatch(/The plan is active/);
+    expect((await planOf(dan, danId)).data!.planOf!.version).toBe(plan.version);
   });
 
   it('changes direction with a new revision, keeping the earlier one, and back to draft for agreement', async () => {

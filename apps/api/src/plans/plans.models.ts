@@ -219,6 +219,23 @@ export class UpdatePlanActionInput {
   @Field(() => PlanActionStatusValue, { nullable: true }) status?: PlanActionStatusValue | null;
   @Field(() => String, { nullable: true }) evidence?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; only while the plan is a draft.' }) dueOn?: string | null;
+  @Field(() => PlanActionTypeValue, { nullable: true, description: 'Only while the plan is a draft.' }) type?: PlanActionTypeValue | null;
+  @Field(() => [String], { nullable: true, description: 'Keys of skills of the plan’s framework version; only while the plan is a draft.' }) skillKeys?: string[] | null;
+}
+
+@InputType()
+export class AddPlanActionInput extends PlanVersionInput {
+  @Field(() => PlanActionTypeValue) type: PlanActionTypeValue;
+  @Field() title: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => [String], { nullable: true, defaultValue: [], description: 'Keys of skills of the plan’s framework version.' }) skillKeys?: string[] | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) dueOn?: string | null;
+}
+
+@InputType()
+export class RemovePlanActionInput {
+  @Field(() => ID) actionId: string;
+  @Field(() => Int, { description: 'The plan version the change was made from.' }) expectedPlanVersion: number;
 }
 
 @InputType()

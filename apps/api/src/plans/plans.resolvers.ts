@@ -8,6 +8,7 @@ import { Role } from '../frameworks/framework.models.js';
 import { Person } from '../people/people.models.js';
 import { NotificationsService } from './notifications.service.js';
 import {
+  AddPlanActionInput,
   ChangePlanDirectionInput,
   CreatePlanInput,
   Notification,
@@ -15,6 +16,7 @@ import {
   PlanVersionInput,
   Readiness,
   RecordCheckInInput,
+  RemovePlanActionInput,
   SendBackPlanInput,
   TeamPlan,
   UpdatePlanActionInput,
@@ -65,10 +67,22 @@ export class PlanResolver {
     return this.plans.createFromTarget(actorOf(context), { targetRoleId: input.targetRoleId, reviewRhythmWeeks: input.reviewRhythmWeeks ?? 8, timeZone: input.timeZone ?? 'UTC' });
   }
 
-  @Mutation(() => Plan, { description: 'Record progress on an action (or its due date while a draft).' })
+  @Mutation(() => Plan, { description: 'Record progress on an action (or its due date, type and skills while a draft).' })
   @Access('signedIn')
   updatePlanAction(@Args('input') input: UpdatePlanActionInput, @Context() context: RequestContext) {
     return this.plans.updateAction(actorOf(context), input);
+  }
+
+  @Mutation(() => Plan, { description: 'Add an action of my own to my draft plan.' })
+  @Access('signedIn')
+  addPlanAction(@Args('input') input: AddPlanActionInput, @Context() context: RequestContext) {
+    return this.plans.addAction(actorOf(context), { ...input, description: input.description ?? null, skillKeys: input.skillKeys ?? [], dueOn: input.dueOn ?? null });
+  }
+
+  @Mutation(() => Plan, { description: 'Remove an action from my draft plan.' })
+  @Access('signedIn')
+  removePlanAction(@Args('input') input: RemovePlanActionInput, @Context() context: RequestContext) {
+    return this.plans.removeAction(actorOf(context), input);
   }
 
   @Mutation(() => Plan, { description: 'Propose my draft plan to my manager.' })

@@ -19,6 +19,7 @@ import {
   transitionPlan,
   DEFAULT_STALE_DAYS,
   PLAN_ACTION_STATUSES,
+  PLAN_ACTION_TYPES,
   type HeldQualification,
   type PlanActionStatus,
   type PlanRevision,
@@ -143,6 +144,17 @@ export interface UpdateActionValue {
   status?: PlanActionStatus | null;
   evidence?: string | null;
   dueOn?: string | null;
+  type?: string | null;
+  skillKeys?: string[] | null;
+}
+export interface AddActionValue {
+  planId: string;
+  expectedVersion: number;
+  type: string;
+  title: string;
+  description: string | null;
+  skillKeys: string[];
+  dueOn: string | null;
 }
 export interface CheckInValue {
   planId: string;
@@ -338,26 +350,76 @@ export class PlansService {
       const { plan, subject } = await this.lockPlan(manager, actor, action.planId, input.expectedPlanVersion);
       if (subject.relationship !== 'owner') throw forbidden('change the actions of someone else’s plan');
       const progress = input.status != null || input.evidence !== undefined;
-      const content = input.dueOn !== undefined;
+      const dueChanged = input.dueOn !== undefined;
+      const contentField = input.skillKeys != null ? 'skillKeys' : input.type != null ? 'type' : dueChanged ? 'dueOn' : null;
       const fields: Record<string, string> = {};
-      for (const [change, asked] of [['progress', progress], ['content', content]] as const) {
-        const problem = asked ? actionChangeProblem(plan.status, change) : null;
-        if (problem) fields[change === 'progress' ? 'status' : 'dueOn'] = capitalise(problem) + '.';
-      }
+      const progressProblem = progress ? actionChangeProblem(plan.status, 'progress') : null;
+      if (progressProblem) fields.status = capitalise(progressProblem) + '.';
+      const contentProblem = contentField ? actionChangeProblem(plan.status, 'content') : null;
+      if (contentProblem) fields[contentField!] = capitalise(contentProblem) + '.';
       if (input.status != null && !PLAN_ACTION_STATUSES.includes(input.status)) fields.status = `Choose one of ${PLAN_ACTION_STATUSES.join(', ')}.`;
-      if (input.dueOn && !/^\d{4}-\d{2}-\d{2}$/.test(input.dueOn)) fields.dueOn = 'A due date is a calendar date (YYYY-MM-DD).';
       if (input.evidence && input.evidence.length > 2000) fields.evidence = 'Keep the evidence under 2000 characters.';
+      const skillIds = input.skillKeys != null ? await this.actionSkillIds(manager, actor.organisationId, plan, input.skillKeys, fields) : null;
+      Object.assign(fields, actionContentProblems({ type: input.type ?? undefined, dueOn: input.dueOn }));
       if (Object.keys(fields).length > 0) throw badInput(fields);
       const status = input.status ?? action.status;
       await manager.query(
         `UPDATE plan_actions SET status = $3,
            evidence = CASE WHEN $4::boolean THEN $5 ELSE evidence END,
            due_on = CASE WHEN $6::boolean THEN $7::date ELSE due_on END,
-           done_at = CASE WHEN $3 = 'done' THEN coalesce(done_at, $8) ELSE NULL END
+           done_at = CASE WHEN $3 = 'done' THEN coalesce(done_at, $8) ELSE NULL END,
+           type = coalesce($9, type)
          WHERE organisation_id = $1 AND id = $2`,
-        [actor.organisationId, input.actionId, status, input.evidence !== undefined, input.evidence?.trim() || null, content, input.dueOn ?? null, now],
+        [actor.organisationId, input.actionId, status, input.evidence !== undefined, input.evidence?.trim() || null, dueChanged, input.dueOn ?? null, now, input.type ?? null],
       );
+      if (skillIds) await this.linkActionSkills(manager, actor.organisationId, input.actionId, skillIds, true);
       await this.updatePlan(manager, actor, plan, `updated the action "${action.title}"`, {}, now);
+      return this.reload(manager, actor, plan.id, 'owner', now);
+    });
+  }
+
+  /** An action of the person's own (a course a colleague recommended, say); the plan's content changes only while a draft. */
+  addAction(actor: SignedInActor, input: AddActionValue, now = new Date()): Promise<PlanDetailRow> {
+    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+      const { plan, subject } = await this.lockPlan(manager, actor, input.planId, input.expectedVersion);
+      if (subject.relationship !== 'owner') throw forbidden('add actions to someone else’s plan');
+      const fields: Record<string, string> = {};
+      const problem = actionChangeProblem(plan.status, 'content');
+      if (problem) fields.planId = capitalise(problem) + '.';
+      const title = input.title.trim();
+      if (!title) fields.title = 'Give the action a title.';
+      else if (title.length > 200) fields.title = 'Keep the title under 200 characters.';
+      if ((input.description ?? '').length > 2000) fields.description = 'Keep the description under 2000 characters.';
+      Object.assign(fields, actionContentProblems({ type: input.type, dueOn: input.dueOn }));
+      const skillIds = await this.actionSkillIds(manager, actor.organisationId, plan, input.skillKeys, fields);
+      if (Object.keys(fields).length > 0) throw badInput(fields);
+      const id = randomUUID();
+      await manager.query(
+        `INSERT INTO plan_actions (organisation_id, id, plan_id, revision_number, position, type, title, description, due_on, status)
+         SELECT $1, $2, $3, $4, coalesce(max(position), 0) + 1, $5, $6, $7, $8::date, 'not-started'
+         FROM plan_actions WHERE organisation_id = $1 AND plan_id = $3`,
+        [actor.organisationId, id, plan.id, plan.revision, input.type, title, input.description?.trim() ?? '', input.dueOn],
+      );
+      await this.linkActionSkills(manager, actor.organisationId, id, skillIds, false);
+      await this.updatePlan(manager, actor, plan, `added the action "${title}"`, {}, now);
+      return this.reload(manager, actor, plan.id, 'owner', now);
+    });
+  }
+
+  /** Removes an action while the plan is a draft (an agreed action is dropped instead, so the record stays). */
+  removeAction(actor: SignedInActor, input: { actionId: string; expectedPlanVersion: number }, now = new Date()): Promise<PlanDetailRow> {
+    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+      const [action] = (await manager.query(`SELECT plan_id AS "planId", title FROM plan_actions WHERE organisation_id = $1 AND id = $2`, [
+        actor.organisationId,
+        input.actionId,
+      ])) as { planId: string; title: string }[];
+      if (!action) throw notFound('That plan action');
+      const { plan, subject } = await this.lockPlan(manager, actor, action.planId, input.expectedPlanVersion);
+      if (subject.relationship !== 'owner') throw forbidden('remove actions from someone else’s plan');
+      const problem = actionChangeProblem(plan.status, 'content');
+      if (problem) throw badInput({ actionId: `${capitalise(problem)}; an agreed action can be dropped instead.` });
+      await manager.query(`DELETE FROM plan_actions WHERE organisation_id = $1 AND id = $2`, [actor.organisationId, input.actionId]);
+      await this.updatePlan(manager, actor, plan, `removed the action "${action.title}"`, {}, now);
       return this.reload(manager, actor, plan.id, 'owner', now);
     });
   }
@@ -471,6 +533,23 @@ export class PlansService {
 
   // ---------------------------------------------------------------------------------------------
   // Helpers
+
+  /** The ids of the given skill keys in the plan's framework version; unknown keys are reported in `fields.skillKeys`. */
+  private async actionSkillIds(manager: EntityManager, organisationId: string, plan: PlanRow, skillKeys: readonly string[], fields: Record<string, string>) {
+    const version = await readVersionDocument(this.documents, manager, organisationId, plan.frameworkVersionId);
+    const unknown = skillKeys.filter((key) => !version.skillIdByKey.has(key));
+    if (unknown.length > 0) fields.skillKeys = `Not skills of the plan’s framework version: ${unknown.join(', ')}.`;
+    return [...new Set(skillKeys.flatMap((key) => version.skillIdByKey.get(key) ?? []))];
+  }
+
+  private async linkActionSkills(manager: EntityManager, organisationId: string, actionId: string, skillIds: readonly string[], replace: boolean) {
+    if (replace) await manager.query(`DELETE FROM plan_action_skills WHERE organisation_id = $1 AND action_id = $2`, [organisationId, actionId]);
+    if (skillIds.length === 0) return;
+    await manager.query(
+      `INSERT INTO plan_action_skills (organisation_id, action_id, skill_id) SELECT $1, $2, unnest($3::uuid[])`,
+      [organisationId, actionId, skillIds],
+    );
+  }
 
   /** Locks the plan, checks the expected version and who the actor is to its owner. */
   private async lockPlan(manager: EntityManager, actor: SignedInActor, planId: string, expectedVersion: number) {
@@ -702,6 +781,20 @@ function actingAs(relationship: Relationship): 'owner' | 'manager' | 'other' {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Problems with an action's type and due date, by input field. */
+function actionContentProblems(input: { type?: string; dueOn?: string | null }): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (input.type !== undefined && !(PLAN_ACTION_TYPES as readonly string[]).includes(input.type)) fields.type = `Choose one of ${PLAN_ACTION_TYPES.join(', ')}.`;
+  if (input.dueOn && !isCalendarDate(input.dueOn)) fields.dueOn = 'A due date is a calendar date (YYYY-MM-DD).';
+  return fields;
+}
+
+/** YYYY-MM-DD naming a day that exists (not 2027-02-30). */
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 function conflict(plan: PlanRow): AppError {

@@ -326,7 +326,11 @@ export type UpdatePlanActionInput = {
   evidence?: string | null | undefined;
   /** The plan version the change was made from. */
   expectedPlanVersion: number;
+  /** Keys of skills of the plan’s framework version; only while the plan is a draft. */
+  skillKeys?: Array<string> | null | undefined;
   status?: PlanActionStatus | null | undefined;
+  /** Only while the plan is a draft. */
+  type?: PlanActionType | null | undefined;
 };
 
 export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
