@@ -67,6 +67,8 @@ type Documents = {
     "\n  mutation AgreePlan($input: PlanVersionInput!) {\n    agreePlan(input: $input) {\n      id\n      status\n      version\n      reviewDueOn\n      reviewState\n    }\n  }\n": typeof types.AgreePlanDocument,
     "\n  mutation SendBackPlan($input: SendBackPlanInput!) {\n    sendBackPlan(input: $input) {\n      id\n      status\n      version\n      sentBackComment\n    }\n  }\n": typeof types.SendBackPlanDocument,
     "\n  mutation UpdatePlanAction($input: UpdatePlanActionInput!) {\n    updatePlanAction(input: $input) {\n      ...MyPlanFields\n    }\n  }\n": typeof types.UpdatePlanActionDocument,
+    "\n  mutation AddPlanAction($input: AddPlanActionInput!) {\n    addPlanAction(input: $input) {\n      ...MyPlanFields\n    }\n  }\n": typeof types.AddPlanActionDocument,
+    "\n  mutation RemovePlanAction($input: RemovePlanActionInput!) {\n    removePlanAction(input: $input) {\n      ...MyPlanFields\n    }\n  }\n": typeof types.RemovePlanActionDocument,
     "\n  mutation ProposePlan($input: PlanVersionInput!) {\n    proposePlan(input: $input) {\n      ...MyPlanFields\n    }\n  }\n": typeof types.ProposePlanDocument,
     "\n  mutation WithdrawPlan($input: PlanVersionInput!) {\n    withdrawPlan(input: $input) {\n      ...MyPlanFields\n    }\n  }\n": typeof types.WithdrawPlanDocument,
     "\n  mutation StartPlan($input: PlanVersionInput!) {\n    startPlan(input: $input) {\n      ...MyPlanFields\n    }\n  }\n": typeof types.StartPlanDocument,
@@ -141,6 +143,8 @@ const documents: Documents = {
     "\n  mutation AgreePlan($input: PlanVersionInput!) {\n    agreePlan(input: $input) {\n      id\n      status\n      version\n      reviewDueOn\n      reviewState\n    }\n  }\n": types.AgreePlanDocument,
     "\n  mutation SendBackPlan($input: SendBackPlanInput!) {\n    sendBackPlan(input: $input) {\n      id\n      status\n      version\n      sentBackComment\n    }\n  }\n": types.SendBackPlanDocument,
     "\n  mutation UpdatePlanAction($input: UpdatePlanActionInput!) {\n    updatePlanAction(input: $input) {\n      ...MyPlanFields\n    }\n  }\n": types.UpdatePlanActionDocument,
+    "\n  mutation AddPlanAction($input: AddPlanActionInput!) {\n    addPlanAction(input: $input) {\n      ...MyPlanFields\n    }\n  }\n": types.AddPlanActionDocument,
+    "\n  mutation RemovePlanAction($input: RemovePlanActionInput!) {\n    removePlanAction(input: $input) {\n      ...MyPlanFields\n    }\n  }\n": types.RemovePlanActionDocument,
     "\n  mutation ProposePlan($input: PlanVersionInput!) {\n    proposePlan(input: $input) {\n      ...MyPlanFields\n    }\n  }\n": types.ProposePlanDocument,
     "\n  mutation WithdrawPlan($input: PlanVersionInput!) {\n    withdrawPlan(input: $input) {\n      ...MyPlanFields\n    }\n  }\n": types.WithdrawPlanDocument,
     "\n  mutation StartPlan($input: PlanVersionInput!) {\n    startPlan(input: $input) {\n      ...MyPlanFields\n    }\n  }\n": types.StartPlanDocument,
@@ -388,6 +392,14 @@ export function graphql(source: "\n  mutation SendBackPlan($input: SendBackPlanI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdatePlanAction($input: UpdatePlanActionInput!) {\n    updatePlanAction(input: $input) {\n      ...MyPlanFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdatePlanAction($input: UpdatePlanActionInput!) {\n    updatePlanAction(input: $input) {\n      ...MyPlanFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddPlanAction($input: AddPlanActionInput!) {\n    addPlanAction(input: $input) {\n      ...MyPlanFields\n    }\n  }\n"): (typeof documents)["\n  mutation AddPlanAction($input: AddPlanActionInput!) {\n    addPlanAction(input: $input) {\n      ...MyPlanFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemovePlanAction($input: RemovePlanActionInput!) {\n    removePlanAction(input: $input) {\n      ...MyPlanFields\n    }\n  }\n"): (typeof documents)["\n  mutation RemovePlanAction($input: RemovePlanActionInput!) {\n    removePlanAction(input: $input) {\n      ...MyPlanFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

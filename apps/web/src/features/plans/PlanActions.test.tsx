@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
 import { apiError } from '../../test/session';
-import { UpdatePlanActionMutation } from './PlanActions';
+import { AddPlanActionMutation, RemovePlanActionMutation, UpdatePlanActionMutation } from './PlanActions';
 import { myPlan, plan, sharingMock } from './planFixtures';
 
 const PMP = 'Gain the Project Management Professional (PMP)';
@@ -76,4 +76,52 @@ describe('plan actions', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(`“${PMP}” was not changed: This plan was changed by Ben Okafor (recorded a check-in)`);
     expect(evidence).toHaveValue('https://pmi.example/cert/123');
   });
+
+  it('changes a draft action’s type, removes it with Undo, and adds one of my own', async () => {
+    const draft = plan('DRAFT', 2);
+    const pmp = draft.actions[0]!;
+    const withoutPmp = { ...plan('DRAFT', 4), actions: plan('DRAFT', 4).actions.slice(1) };
+    const course = { __typename: 'PlanAction' as const, id: 'a-course', type: 'COURSE', title: 'Risk workshop', description: '', status: 'NOT_STARTED', skillKeys: [], dueOn: null, evidence: null };
+    const { user } = renderRoute('/my-plan', [
+      sharingMock(),
+      myPlan(draft),
+      {
+        request: { query: UpdatePlanActionMutation, variables: { input: { actionId: 'a-pmp', expectedPlanVersion: 2, type: 'COURSE' } } },
+        result: { data: { updatePlanAction: withAction(plan('DRAFT', 3), 'a-pmp', { type: 'COURSE' }) } },
+      },
+      {
+        request: { query: RemovePlanActionMutation, variables: { input: { actionId: 'a-pmp', expectedPlanVersion: 3 } } },
+        result: { data: { removePlanAction: withoutPmp } },
+      },
+      {
+        request: {
+          query: AddPlanActionMutation,
+          variables: { input: { planId: 'plan-1', expectedVersion: 4, type: 'COURSE', title: pmp.title, description: pmp.description, skillKeys: pmp.skillKeys, dueOn: null } },
+        },
+        result: { data: { addPlanAction: { ...withAction(plan('DRAFT', 5), 'a-pmp', { id: 'a-pmp-2', type: 'COURSE' }) } } },
+      },
+      {
+        request: { query: AddPlanActionMutation, variables: { input: { planId: 'plan-1', expectedVersion: 5, type: 'COURSE', title: 'Risk workshop', skillKeys: [], dueOn: null } } },
+        result: { data: { addPlanAction: { ...plan('DRAFT', 6), actions: [...plan('DRAFT', 6).actions, course] } } },
+      },
+    ]);
+
+    await user.selectOptions(await screen.findByRole('combobox', { name: `Type of ${PMP}` }), 'Course');
+    await waitFor(() => expect(screen.getByRole('combobox', { name: `Type of ${PMP}` })).toHaveValue('COURSE'));
+
+    await user.click(screen.getByRole('button', { name: `Remove ${PMP}` }));
+    expect(await screen.findByText(`Removed “${PMP}”.`)).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: 'Actions' })).queryByText(PMP)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await within(screen.getByRole('table', { name: 'Actions' })).findByText(PMP)).toBeInTheDocument();
+
+    const form = screen.getByRole('form', { name: 'Add an action' });
+    await user.click(within(form).getByRole('button', { name: 'Add action' }));
+    expect(within(form).getByText('Give the action a title.')).toBeInTheDocument();
+    await user.type(within(form).getByRole('textbox', { name: 'New action' }), 'Risk workshop');
+    await user.click(within(form).getByRole('button', { name: 'Add action' }));
+    expect(await screen.findByText('Added “Risk workshop”.')).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: 'Actions' })).getByText('Risk workshop')).toBeInTheDocument();
+    expect(within(form).getByRole('textbox', { name: 'New action' })).toHaveValue('');
+  }, 15_000);
 });

@@ -1,8 +1,8 @@
-import { Button, Group, NativeSelect, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { graphql } from '../../gql';
-import type { MyPlanFieldsFragment, PlanActionStatus } from '../../gql/graphql';
+import type { MyPlanFieldsFragment, PlanActionStatus, PlanActionType } from '../../gql/graphql';
 import { Empty } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
 import { describeError } from '../../lib/errors';
@@ -16,16 +16,37 @@ export const UpdatePlanActionMutation = graphql(`
   }
 `);
 
+export const AddPlanActionMutation = graphql(`
+  mutation AddPlanAction($input: AddPlanActionInput!) {
+    addPlanAction(input: $input) {
+      ...MyPlanFields
+    }
+  }
+`);
+
+export const RemovePlanActionMutation = graphql(`
+  mutation RemovePlanAction($input: RemovePlanActionInput!) {
+    removePlanAction(input: $input) {
+      ...MyPlanFields
+    }
+  }
+`);
+
 type Action = MyPlanFieldsFragment['actions'][number];
-type ActionChange = { dueOn?: string | null; status?: PlanActionStatus; evidence?: string | null };
+type ActionChange = { dueOn?: string | null; status?: PlanActionStatus; evidence?: string | null; type?: PlanActionType; skillKeys?: string[] };
+const TYPE_OPTIONS = Object.entries(ACTION_TYPE_LABELS).map(([value, label]) => ({ value, label }));
 
 /**
  * The plan's actions. While the plan is a draft the person sets due dates (what they agree to); once it is
- * agreed they record progress: the status and the evidence (a note or a link). Dropping an action offers Undo.
+ * agreed they record progress: the status and the evidence (a note or a link). While a draft they also change
+ * an action's type and skills, add their own and remove any; removing and dropping offer Undo.
  */
 export function PlanActions({ plan, skillNames, onFailure }: { plan: MyPlanFieldsFragment; skillNames: Map<string, string>; onFailure: (message: string | null) => void }) {
   const toast = useToast();
   const [update] = useMutation(UpdatePlanActionMutation);
+  const [add] = useMutation(AddPlanActionMutation);
+  const [remove] = useMutation(RemovePlanActionMutation);
+  const skillOptions = [...skillNames].map(([value, label]) => ({ value, label }));
   const draft = plan.status === 'DRAFT';
   const progressOpen = plan.status === 'AGREED' || plan.status === 'ACTIVE';
 
@@ -51,8 +72,28 @@ export function PlanActions({ plan, skillNames, onFailure }: { plan: MyPlanField
     });
   };
 
-  if (plan.actions.length === 0) return <Empty title="No actions" description="You already meet what the target role expects." headingOrder={3} />;
-  return (
+  // Undo adds the action back as it was (a draft's actions have no progress yet to lose).
+  const removeAction = async (action: Action) => {
+    onFailure(null);
+    try {
+      const result = await remove({ variables: { input: { actionId: action.id, expectedPlanVersion: plan.version } } });
+      const version = result.data?.removePlanAction.version ?? plan.version + 1;
+      toast.show({
+        message: `Removed “${action.title}”.`,
+        action: {
+          label: 'Undo',
+          onClick: () =>
+            add({
+              variables: { input: { planId: plan.id, expectedVersion: version, type: action.type, title: action.title, description: action.description, skillKeys: action.skillKeys, dueOn: action.dueOn } },
+            }).catch((error: unknown) => onFailure(`“${action.title}” could not be put back: ${describeError(error)}`)),
+        },
+      });
+    } catch (error) {
+      onFailure(`“${action.title}” was not removed: ${describeError(error)}`);
+    }
+  };
+
+  const actionsTable = (
     <Table aria-label="Actions" striped>
       <Table.Thead>
         <Table.Tr>
@@ -61,7 +102,7 @@ export function PlanActions({ plan, skillNames, onFailure }: { plan: MyPlanField
           <Table.Th>Skills</Table.Th>
           <Table.Th>Due</Table.Th>
           <Table.Th>Status</Table.Th>
-          <Table.Th>Evidence</Table.Th>
+          <Table.Th>{draft ? 'Remove' : 'Evidence'}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -73,8 +114,27 @@ export function PlanActions({ plan, skillNames, onFailure }: { plan: MyPlanField
                 {action.description}
               </Text>
             </Table.Td>
-            <Table.Td>{ACTION_TYPE_LABELS[action.type]}</Table.Td>
-            <Table.Td>{action.skillKeys.map((key) => skillNames.get(key) ?? key).join(', ')}</Table.Td>
+            <Table.Td>
+              {draft ? (
+                <NativeSelect aria-label={`Type of ${action.title}`} data={TYPE_OPTIONS} value={action.type} onChange={(event) => void save(action, { type: event.currentTarget.value as PlanActionType })} />
+              ) : (
+                ACTION_TYPE_LABELS[action.type]
+              )}
+            </Table.Td>
+            <Table.Td>
+              {draft ? (
+                <MultiSelect
+                  aria-label={`Skills of ${action.title}`}
+                  data={skillOptions}
+                  value={action.skillKeys}
+                  onChange={(skillKeys) => void save(action, { skillKeys })}
+                  searchable
+                  miw={180}
+                />
+              ) : (
+                action.skillKeys.map((key) => skillNames.get(key) ?? key).join(', ')
+              )}
+            </Table.Td>
             <Table.Td>
               {draft ? (
                 <TextInput
@@ -103,12 +163,70 @@ export function PlanActions({ plan, skillNames, onFailure }: { plan: MyPlanField
               />
             </Table.Td>
             <Table.Td>
-              <EvidenceField action={action} editable={progressOpen} onSave={(evidence) => save(action, { evidence })} />
+              {draft ? (
+                <Button size="compact-sm" variant="subtle" color="red" aria-label={`Remove ${action.title}`} onClick={() => void removeAction(action)}>
+                  Remove
+                </Button>
+              ) : (
+                <EvidenceField action={action} editable={progressOpen} onSave={(evidence) => save(action, { evidence })} />
+              )}
             </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
     </Table>
+  );
+
+  return (
+    <Stack gap="sm">
+      {plan.actions.length === 0 ? (
+        <Empty title="No actions" description="You already meet what the target role expects, or removed every action." headingOrder={4} />
+      ) : (
+        actionsTable
+      )}
+      {draft ? <AddActionForm plan={plan} skillOptions={skillOptions} onFailure={onFailure} /> : null}
+    </Stack>
+  );
+}
+
+/** An action of my own, added to the draft (a course a colleague recommended, say). */
+function AddActionForm({ plan, skillOptions, onFailure }: { plan: MyPlanFieldsFragment; skillOptions: { value: string; label: string }[]; onFailure: (message: string | null) => void }) {
+  const toast = useToast();
+  const [add, { loading }] = useMutation(AddPlanActionMutation);
+  const [type, setType] = useState<PlanActionType>('COURSE');
+  const [title, setTitle] = useState('');
+  const [skillKeys, setSkillKeys] = useState<string[]>([]);
+  const [dueOn, setDueOn] = useState('');
+  const [titleError, setTitleError] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!title.trim()) {
+      setTitleError('Give the action a title.');
+      return;
+    }
+    setTitleError(null);
+    onFailure(null);
+    try {
+      await add({ variables: { input: { planId: plan.id, expectedVersion: plan.version, type, title: title.trim(), skillKeys, dueOn: dueOn || null } } });
+      toast.show({ message: `Added “${title.trim()}”.` });
+      setTitle('');
+      setSkillKeys([]);
+      setDueOn('');
+    } catch (error) {
+      // What was typed stays in the form.
+      onFailure(`The action was not added: ${describeError(error)}`);
+    }
+  };
+  return (
+    <Group component="form" align="flex-end" gap="xs" onSubmit={(event: FormEvent) => void submit(event)} aria-label="Add an action">
+      <NativeSelect label="Type" data={TYPE_OPTIONS} value={type} onChange={(event) => setType(event.currentTarget.value as PlanActionType)} />
+      <TextInput label="New action" placeholder="What you will do" value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={titleError} />
+      <MultiSelect label="Skills" data={skillOptions} value={skillKeys} onChange={setSkillKeys} searchable miw={200} />
+      <TextInput type="date" label="Due" value={dueOn} onChange={(event) => setDueOn(event.currentTarget.value)} />
+      <Button type="submit" variant="light" loading={loading}>
+        Add action
+      </Button>
+    </Group>
   );
 }
 
