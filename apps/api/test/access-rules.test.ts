@@ -342,6 +342,14 @@ const RIGHTS: Record<string, TableEntry> = {
       return { input: { actionId: plan.actionId, expectedPlanVersion: plan.version } };
     },
   },
+  'Mutation.setPlanReviewRhythm': {
+    rule: 'signedIn',
+    document: 'mutation($input: SetReviewRhythmInput!) { setPlanReviewRhythm(input: $input) { id } }',
+    variables: async (f, c) => {
+      const plan = await f.freshPlan('self', c, 'active');
+      return { input: { planId: plan.id, expectedVersion: plan.version, reviewRhythmWeeks: 4 } };
+    },
+  },
   'Mutation.proposePlan': planMove('proposePlan', 'self', 'draft'),
   'Mutation.withdrawPlan': planMove('withdrawPlan', 'self', 'proposed'),
   'Mutation.agreePlan': planMove('agreePlan', 'report', 'proposed'),

@@ -310,6 +310,24 @@ describe('development plans', () => {
     expect((await planOf(dan, danId)).data!.planOf!.version).toBe(plan.version);
   });
 
+  it('lets the person change the review rhythm, moving the next review, and refuses others and odd rhythms', async () => {
+    const plan = (await planOf(dan, danId)).data!.planOf!;
+    const set = (client: Client, weeks: number, version = plan.version) =>
+      client.graphql<{ setPlanReviewRhythm: PlanView & { reviewRhythmWeeks: number } }>(
+        `mutation($input: SetReviewRhythmInput!) { setPlanReviewRhythm(input: $input) { ${PLAN_FIELDS} reviewRhythmWeeks } }`,
+        { input: { planId: plan.id, expectedVersion: version, reviewRhythmWeeks: weeks } },
+      );
+    expect(fieldErrors(await set(dan, 5)).reviewRhythmWeeks).toBe('Review every 4, 6, 8 or 12 weeks.');
+    expect(theError(await set(ben, 4)).code).toBe('FORBIDDEN');
+    const changed = await set(dan, 12);
+    expectNoErrors(changed);
+    const after = changed.data!.setPlanReviewRhythm;
+    expect(after).toMatchObject({ reviewRhythmWeeks: 12, lastChange: 'set reviews every 12 weeks', version: plan.version + 1 });
+    // Twice the rhythm (6 → 12 weeks) from the same last review: the next review is six weeks later.
+    const days = (Date.parse(after.reviewDueOn!) - Date.parse(plan.reviewDueOn!)) / 86_400_000;
+    expect(days).toBe(42);
+  });
+
   it('changes direction with a new revision, keeping the earlier one, and back to draft for agreement', async () => {
     const plan = (await planOf(dan, danId)).data!.planOf!;
     const same = await dan.graphql('mutation($input: ChangePlanDirectionInput!) { changePlanDirection(input: $input) { id } }', {

@@ -233,6 +233,11 @@ export class AddPlanActionInput extends PlanVersionInput {
 }
 
 @InputType()
+export class SetReviewRhythmInput extends PlanVersionInput {
+  @Field(() => Int, { description: 'Review every 4, 6, 8 or 12 weeks.' }) reviewRhythmWeeks: number;
+}
+
+@InputType()
 export class RemovePlanActionInput {
   @Field(() => ID) actionId: string;
   @Field(() => Int, { description: 'The plan version the change was made from.' }) expectedPlanVersion: number;

@@ -18,6 +18,7 @@ import {
   RecordCheckInInput,
   RemovePlanActionInput,
   SendBackPlanInput,
+  SetReviewRhythmInput,
   TeamPlan,
   UpdatePlanActionInput,
 } from './plans.models.js';
@@ -83,6 +84,12 @@ export class PlanResolver {
   @Access('signedIn')
   removePlanAction(@Args('input') input: RemovePlanActionInput, @Context() context: RequestContext) {
     return this.plans.removeAction(actorOf(context), input);
+  }
+
+  @Mutation(() => Plan, { description: 'How often my plan is reviewed; the next review date follows from the last review (or the agreement).' })
+  @Access('signedIn')
+  setPlanReviewRhythm(@Args('input') input: SetReviewRhythmInput, @Context() context: RequestContext) {
+    return this.plans.setReviewRhythm(actorOf(context), input);
   }
 
   @Mutation(() => Plan, { description: 'Propose my draft plan to my manager.' })

@@ -424,6 +424,23 @@ export class PlansService {
     });
   }
 
+  /** The person changes how often the plan is reviewed; an agreed plan's next review moves with it. */
+  setReviewRhythm(actor: SignedInActor, input: { planId: string; expectedVersion: number; reviewRhythmWeeks: number }, now = new Date()): Promise<PlanDetailRow> {
+    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+      const { plan, subject } = await this.lockPlan(manager, actor, input.planId, input.expectedVersion);
+      if (subject.relationship !== 'owner') throw forbidden('change the review rhythm of someone else’s plan');
+      const weeks = input.reviewRhythmWeeks;
+      if (!isReviewRhythm(weeks)) throw badInput({ reviewRhythmWeeks: 'Review every 4, 6, 8 or 12 weeks.' });
+      if (isClosedPlan(plan.status)) throw badInput({ planId: `The plan is ${plan.status}: it is no longer reviewed.` });
+      const from = plan.lastReviewAt ?? plan.agreedAt;
+      await this.updatePlan(manager, actor, plan, `set reviews every ${weeks} weeks`, {
+        review_rhythm_weeks: weeks,
+        ...(from ? { review_due_on: nextReviewDue(from, weeks, plan.timeZone) } : {}),
+      }, now);
+      return this.reload(manager, actor, plan.id, 'owner', now);
+    });
+  }
+
   /** A review: a reflection and progress on each action. Starts an agreed plan and sets the next review date. */
   recordCheckIn(actor: SignedInActor, input: CheckInValue, now = new Date()): Promise<PlanDetailRow> {
     return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
