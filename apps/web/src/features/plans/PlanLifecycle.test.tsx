@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
+import { SetPlanReviewRhythmMutation } from './ReviewCadence';
 import { AbandonPlanMutation, CompletePlanMutation, StartPlanMutation, WithdrawPlanMutation } from './PlanLifecycle';
 import { myPlan, plan, sharingMock } from './planFixtures';
 
@@ -61,8 +62,8 @@ describe('plan lifecycle and review cadence', () => {
   it('shows the rhythm, the next review date, an overdue review and a quiet plan', async () => {
     renderRoute('/my-plan', [sharingMock(), myPlan({ ...plan('ACTIVE', 5), reviewRhythmWeeks: 6, reviewDueOn: '2026-05-01', reviewState: 'OVERDUE', stale: true })]);
     const cadence = await screen.findByRole('group', { name: 'Review cadence' });
-    expect(cadence).toHaveTextContent('Reviewed every 6 weeks');
-    expect(cadence).toHaveTextContent('next review by 2026-05-01');
+    expect(within(cadence).getByRole('combobox', { name: 'Review rhythm' })).toHaveValue('6');
+    expect(cadence).toHaveTextContent('Next review by 2026-05-01');
     expect(within(cadence).getByText('Review overdue')).toBeInTheDocument();
     expect(within(cadence).getByText('No activity for 30 days')).toBeInTheDocument();
   });
@@ -70,7 +71,22 @@ describe('plan lifecycle and review cadence', () => {
   it('says a draft’s first review is set on agreement, and flags nothing', async () => {
     renderRoute('/my-plan', [sharingMock(), myPlan(plan('DRAFT', 1))]);
     const cadence = await screen.findByRole('group', { name: 'Review cadence' });
-    expect(cadence).toHaveTextContent('Reviewed every 8 weeks · the first review is set once the plan is agreed');
+    expect(within(cadence).getByRole('combobox', { name: 'Review rhythm' })).toHaveValue('8');
+    expect(cadence).toHaveTextContent('The first review is set once the plan is agreed');
     expect(within(cadence).queryByText(/Review (due|overdue)/)).not.toBeInTheDocument();
+  });
+
+  it('changes the review rhythm, and the next review moves with it', async () => {
+    const { user } = renderRoute('/my-plan', [
+      sharingMock(),
+      myPlan(plan('ACTIVE', 5)),
+      {
+        request: { query: SetPlanReviewRhythmMutation, variables: { input: { planId: 'plan-1', expectedVersion: 5, reviewRhythmWeeks: 4 } } },
+        result: { data: { setPlanReviewRhythm: { ...plan('ACTIVE', 6), reviewRhythmWeeks: 4, reviewDueOn: '2026-07-15' } } },
+      },
+    ]);
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Review rhythm' }), 'Every 4 weeks');
+    expect(await screen.findByText('Reviews every 4 weeks; the next by 2026-07-15.')).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Review cadence' })).toHaveTextContent('Next review by 2026-07-15');
   });
 });
