@@ -194,4 +194,66 @@ describe('plans and assessments across framework versions', () => {
     );
     expect(first!.version).toBe(versionId);
   });
+
+  it('keeps ratings of a removed skill readable but no longer counting, and asks for a new direction when the target role is removed', async () => {
+    const draft = nextDocument();
+    draft.skills = draft.skills.filter((skill) => skill.key !== 'risk-management');
+    for (const role of draft.roles) delete role.expectations['risk-management'];
+    for (const qualification of draft.qualifications) qualification.skillKeys = qualification.skillKeys.filter((key) => key !== 'risk-management');
+    draft.roles = draft.roles.filter((role) => role.key !== 'senior-pmo-specialist');
+    draft.transitions = draft.transitions.filter((move) => move.fromRoleKey !== 'senior-pmo-specialist' && move.toRoleKey !== 'senior-pmo-specialist');
+    for (const qualification of draft.qualifications) {
+      qualification.requiredForRoleKeys = qualification.requiredForRoleKeys.filter((key) => key !== 'senior-pmo-specialist');
+      qualification.recommendedForRoleKeys = qualification.recommendedForRoleKeys.filter((key) => key !== 'senior-pmo-specialist');
+    }
+    const started = await admin.graphql<{ startFrameworkDraft: { revision: number } }>('mutation($id: ID!) { startFrameworkDraft(frameworkId: $id) { revision } }', { id: frameworkId });
+    expectNoErrors(started);
+    const replaced = await admin.graphql<{ replaceFrameworkDraft: { revision: number } }>(
+      'mutation($id: ID!, $revision: Int!, $json: String!) { replaceFrameworkDraft(frameworkId: $id, expectedRevision: $revision, json: $json) { revision } }',
+      { id: frameworkId, revision: started.data!.startFrameworkDraft.revision, json: JSON.stringify(draft) },
+    );
+    expectNoErrors(replaced);
+    const before = await myPlan();
+    const published = await admin.graphql<{ publishFrameworkDraft: { version: { id: string }; followers: { name: string; moved: number; cleared: number }[] } }>(
+      `mutation($id: ID!, $revision: Int!, $choices: [MigrationChoiceInput!]!) {
+        publishFrameworkDraft(frameworkId: $id, expectedRevision: $revision, choices: $choices) { version { id } followers { name moved cleared } } }`,
+      {
+        id: frameworkId,
+        revision: replaced.data!.replaceFrameworkDraft.revision,
+        choices: [
+          { kind: 'SKILL', fromKey: 'risk-management', toKey: null },
+          { kind: 'ROLE', fromKey: 'senior-pmo-specialist', toKey: null },
+        ],
+      },
+    );
+    expectNoErrors(published);
+    const followers = Object.fromEntries(published.data!.publishFrameworkDraft.followers.map((f) => [f.name, { moved: f.moved, cleared: f.cleared }]));
+    expect(followers['assessments.skill']).toEqual({ moved: 0, cleared: 3 });
+    expect(followers['plans.targetRole']).toEqual({ moved: 0, cleared: 1 });
+
+    const { assessments, current } = await myAssessments();
+    expect(assessments.filter((a) => a.skillKey === 'risk-management')).toHaveLength(3);
+    expect(current.map((entry) => entry.skillKey)).not.toContain('risk-management');
+
+    // The plan keeps its (archived) target, unchanged, and the person and their manager are told.
+    const after = await myPlan();
+    expect({ target: after.targetRole.key, version: after.version }).toEqual({ target: 'senior-pmo-specialist', version: before.version });
+    const { rows: notified } = await db.query<{ email: string }>(
+      `SELECT p.email FROM notifications n JOIN people p ON p.id = n.person_id WHERE n.kind = 'plan-revisit' AND n.plan_id = $1 ORDER BY p.email`,
+      [after.id],
+    );
+    expect(notified.map((row) => row.email)).toEqual(['ben.okafor@demo.example', DEMO.employee]);
+
+    // Choosing a new direction moves the plan onto the published version.
+    const { rows: [head] } = await db.query<{ id: string }>(
+      `SELECT r.id FROM roles r JOIN framework_versions v ON v.id = r.framework_version_id WHERE v.id = $1 AND r.key = 'pmo-manager'`,
+      [published.data!.publishFrameworkDraft.version.id],
+    );
+    const changed = await dan.graphql<{ changePlanDirection: { targetRole: { key: string }; revisions: { reason: string }[] } }>(
+      'mutation($input: ChangePlanDirectionInput!) { changePlanDirection(input: $input) { targetRole { key } revisions { reason } } }',
+      { input: { planId: after.id, expectedVersion: after.version, targetRoleId: head!.id, reason: 'NEW_TARGET_ROLE' } },
+    );
+    expectNoErrors(changed);
+    expect(changed.data!.changePlanDirection).toEqual({ targetRole: { key: 'pmo-manager' }, revisions: [{ reason: 'INITIAL' }, { reason: 'RE_BASELINE' }, { reason: 'NEW_TARGET_ROLE' }] });
+  });
 });
