@@ -98,6 +98,8 @@ export interface CheckInRow {
   revisionNumber: number;
   reflection: string;
   progress: { actionId: string; status: PlanActionStatus; note: string | null }[];
+  /** Only filled for the check-in's author (see `details`). */
+  privateNote: string | null;
   recordedById: string;
   recordedAt: Date;
 }
@@ -149,6 +151,7 @@ export interface CheckInValue {
   expectedVersion: number;
   reflection: string;
   progress: { actionId: string; status: PlanActionStatus; note?: string | null }[];
+  privateNote?: string | null;
 }
 export interface ChangeDirectionValue {
   planId: string;
@@ -202,7 +205,7 @@ export class PlansService {
       )) as PlanRow[];
       if (plans.length === 0) return null;
       await recordRead(this.audit, manager, actor, subject, { action: 'plan.read', what: 'development plan', subjectType: 'plan', subjectId: plans[0]!.id });
-      const [detail] = await this.details(manager, actor.organisationId, plans, new Map([[personId, subject.relationship]]), now);
+      const [detail] = await this.details(manager, actor, plans, new Map([[personId, subject.relationship]]), now);
       return detail!;
     });
   }
@@ -234,7 +237,7 @@ export class PlansService {
          WHERE pl.organisation_id = $1 AND pl.person_id = ANY($2) ORDER BY pl.person_id, ${CURRENT_PLAN_ORDER}`,
         [actor.organisationId, reports.map((r) => r.id)],
       )) as PlanRow[];
-      const details = await this.details(manager, actor.organisationId, plans, new Map(reports.map((r) => [r.id, 'manager' as const])), now);
+      const details = await this.details(manager, actor, plans, new Map(reports.map((r) => [r.id, 'manager' as const])), now);
       const byPerson = new Map(details.map((d) => [d.personId, d]));
       for (const plan of details) {
         const report = reports.find((r) => r.id === plan.personId)!;
@@ -372,6 +375,8 @@ export class PlansService {
       const reflection = input.reflection.trim();
       if (!reflection) fields.reflection = 'Write a short reflection: what went well, what did not.';
       else if (reflection.length > 4000) fields.reflection = 'Keep the reflection under 4000 characters.';
+      const privateNote = input.privateNote?.trim() || null;
+      if (privateNote && privateNote.length > 4000) fields.privateNote = 'Keep the private note under 4000 characters.';
       const actionIds = new Set(
         ((await manager.query(`SELECT id FROM plan_actions WHERE organisation_id = $1 AND plan_id = $2`, [actor.organisationId, plan.id])) as { id: string }[]).map((a) => a.id),
       );
@@ -393,8 +398,8 @@ export class PlansService {
         );
       }
       await manager.query(
-        `INSERT INTO check_ins (organisation_id, id, plan_id, revision_number, reflection, progress, recorded_by_id, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        `INSERT INTO check_ins (organisation_id, id, plan_id, revision_number, reflection, progress, recorded_by_id, recorded_at, private_note)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [
           actor.organisationId,
           randomUUID(),
@@ -404,6 +409,7 @@ export class PlansService {
           JSON.stringify(input.progress.map((p) => ({ actionId: p.actionId, status: p.status, note: p.note?.trim() || null }))),
           actor.personId,
           now,
+          privateNote,
         ],
       );
       return this.reload(manager, actor, plan.id, subject.relationship, now);
@@ -499,7 +505,7 @@ export class PlansService {
 
   private async reload(manager: EntityManager, actor: SignedInActor, planId: string, relationship: Relationship, now: Date): Promise<PlanDetailRow> {
     const plans = (await manager.query(`SELECT ${PLAN_COLUMNS} FROM plans pl WHERE pl.organisation_id = $1 AND pl.id = $2`, [actor.organisationId, planId])) as PlanRow[];
-    const [detail] = await this.details(manager, actor.organisationId, plans, new Map([[plans[0]!.personId, relationship]]), now);
+    const [detail] = await this.details(manager, actor, plans, new Map([[plans[0]!.personId, relationship]]), now);
     return detail!;
   }
 
@@ -604,12 +610,13 @@ export class PlansService {
   /** Everything the plan pages show for a set of plans, in a fixed number of statements. */
   private async details(
     manager: EntityManager,
-    organisationId: string,
+    viewer: SignedInActor,
     plans: readonly PlanRow[],
     relationships: ReadonlyMap<string, Relationship>,
     now: Date,
   ): Promise<PlanDetailRow[]> {
     if (plans.length === 0) return [];
+    const organisationId = viewer.organisationId;
     const planIds = plans.map((p) => p.id);
     const personIds = [...new Set(plans.map((p) => p.personId))];
     // One statement after the other: they share the transaction's connection.
@@ -625,9 +632,11 @@ export class PlansService {
     )) as PlanActionRow[];
     const revisions = await this.revisionsOf(manager, organisationId, planIds);
     const checkIns = (await manager.query(
-      `SELECT id, plan_id AS "planId", revision_number AS "revisionNumber", reflection, progress, recorded_by_id AS "recordedById", recorded_at AS "recordedAt"
+      // A private note leaves the database only for its author.
+      `SELECT id, plan_id AS "planId", revision_number AS "revisionNumber", reflection, progress, recorded_by_id AS "recordedById", recorded_at AS "recordedAt",
+         CASE WHEN recorded_by_id = $3 THEN private_note END AS "privateNote"
        FROM check_ins WHERE organisation_id = $1 AND plan_id = ANY($2) ORDER BY recorded_at DESC, id`,
-      [organisationId, planIds],
+      [organisationId, planIds, viewer.personId],
     )) as CheckInRow[];
     const assessments = await this.assessments.assessmentsOf(manager, organisationId, personIds);
     const held = await this.heldQualifications(manager, organisationId, personIds);

@@ -247,6 +247,8 @@ export type RecordAssessmentInput = {
 export type RecordCheckInInput = {
   expectedVersion: number;
   planId: string | number;
+  /** A note only the person recording the check-in will ever see. */
+  privateNote?: string | null | undefined;
   progress?: Array<CheckInProgressInput> | null | undefined;
   reflection: string;
 };
