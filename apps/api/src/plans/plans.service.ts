@@ -37,6 +37,7 @@ import { AuditService, type Actor } from '../audit/audit.service.js';
 import { AppError, badInput, forbidden, notFound } from '../common/errors.js';
 import { tenantTransaction } from '../database/tenant-database.js';
 import { FrameworkDocumentsService } from '../frameworks/framework-documents.service.js';
+import { Mailer } from '../identity/mailer.js';
 import { NotificationsService } from './notifications.service.js';
 import { readVersionDocument, type VersionDocument } from './framework-document.js';
 import { recordRead, requireViewer, subjectFor, type Relationship, type Subject } from './plan-access.js';
@@ -181,6 +182,13 @@ const TRANSITION_WORDS: Record<PlanTransition, string> = {
   abandon: 'abandoned the plan',
 };
 
+/** E-mail subjects for the moves that notify someone (named after the plan's owner). */
+const MOVE_SUBJECTS = {
+  propose: (name: string) => `${name}'s development plan is waiting for your agreement`,
+  agree: () => 'Your development plan was agreed',
+  'send-back': () => 'Your development plan was sent back',
+} satisfies Partial<Record<PlanTransition, (name: string) => string>>;
+
 @Injectable()
 export class PlansService {
   constructor(
@@ -189,6 +197,7 @@ export class PlansService {
     private readonly assessments: AssessmentsService,
     private readonly notifications: NotificationsService,
     private readonly documents: FrameworkDocumentsService,
+    private readonly mailer: Mailer,
   ) {}
 
   // ---------------------------------------------------------------------------------------------
@@ -293,8 +302,12 @@ export class PlansService {
     });
   }
 
-  /** Moves a plan through its life (propose, agree, send back...), refusing stale versions and the wrong actor. */
-  transition(
+  /**
+   * Moves a plan through its life (propose, agree, send back...), refusing stale versions and the wrong
+   * actor. A proposal notifies the manager, an agreement or a sending back the person: in-app, and by
+   * e-mail when SMTP is configured (sent after the transaction commits, so a rolled-back move sends nothing).
+   */
+  async transition(
     actor: SignedInActor,
     planId: string,
     expectedVersion: number,
@@ -302,7 +315,7 @@ export class PlansService {
     comment: string | null = null,
     now = new Date(),
   ): Promise<PlanDetailRow> {
-    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+    const { detail, mail } = await tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
       const { plan, subject } = await this.lockPlan(manager, actor, planId, expectedVersion);
       const result = transitionPlan(plan, action, actingAs(subject.relationship), { comment });
       if (!result.ok) {
@@ -316,18 +329,28 @@ export class PlansService {
         ...(action === 'propose' ? { sent_back_comment: null } : {}),
       }, now);
       const notify = action === 'propose' ? subject.managerId : action === 'agree' || action === 'send-back' ? plan.personId : null;
+      let mail: { to: string; subject: string; text: string } | null = null;
       if (notify) {
         const who = action === 'propose' ? `${subject.name} proposed their development plan for your agreement.` : `Your manager ${TRANSITION_WORDS[action].replace('the plan', 'your plan')}${action === 'send-back' ? `: "${comment!.trim()}"` : '.'}`;
-        await this.notifications.notify(manager, actor.organisationId, {
+        const added = await this.notifications.notify(manager, actor.organisationId, {
           personId: notify,
           kind: `plan-${action}`,
           planId,
           message: who,
           dedupeKey: `plan-${action}:${planId}:${plan.version + 1}`,
         });
+        if (added && this.mailer.configured) {
+          const [recipient] = (await manager.query(`SELECT email FROM people WHERE organisation_id = $1 AND id = $2 AND active`, [actor.organisationId, notify])) as {
+            email: string;
+          }[];
+          if (recipient) mail = { to: recipient.email, subject: MOVE_SUBJECTS[action as keyof typeof MOVE_SUBJECTS](subject.name), text: who };
+        }
       }
-      return this.reload(manager, actor, planId, subject.relationship, now);
+      return { detail: await this.reload(manager, actor, planId, subject.relationship, now), mail };
     });
+    // A failed send is logged by the mailer; the move itself stands and the in-app notification is there.
+    if (mail) await this.mailer.send(mail);
+    return detail;
   }
 
   /** Progress (status, evidence) once agreed; the due date only while a draft. The owner's to change. */
