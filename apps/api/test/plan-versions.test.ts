@@ -19,6 +19,7 @@ interface AssessmentView {
   level: number;
   source: string;
   evidenceNote: string | null;
+  counts: boolean;
 }
 
 describe('plans and assessments across framework versions', () => {
@@ -41,7 +42,7 @@ describe('plans and assessments across framework versions', () => {
 
   const myAssessments = async () => {
     const result = await dan.graphql<{ assessmentsOf: { assessments: AssessmentView[]; current: { skillKey: string; selfLevel: number | null; level: number }[] } }>(
-      'query($id: ID!) { assessmentsOf(personId: $id) { assessments { skillKey level source evidenceNote } current { skillKey selfLevel level } } }',
+      'query($id: ID!) { assessmentsOf(personId: $id) { assessments { skillKey level source evidenceNote counts } current { skillKey selfLevel level } } }',
       { id: danId },
     );
     expectNoErrors(result);
@@ -148,6 +149,7 @@ describe('plans and assessments across framework versions', () => {
     // History keeps both ratings (now on the merged skill) and the combined one; the higher counts.
     const risk = assessments.filter((a) => a.skillKey === 'risk-management');
     expect(risk.map((a) => a.level).sort()).toEqual([2, 4, 4]);
+    expect(risk.every((a) => a.counts)).toBe(true);
     expect(risk.filter((a) => a.evidenceNote?.includes('merged')).map((a) => a.level)).toEqual([4]);
     expect(assessments.some((a) => a.skillKey === 'issue-management')).toBe(false);
     expect(current.find((entry) => entry.skillKey === 'risk-management')).toMatchObject({ selfLevel: 4, level: 4 });
@@ -232,7 +234,7 @@ describe('plans and assessments across framework versions', () => {
     expect(followers['plans.targetRole']).toEqual({ moved: 0, cleared: 1 });
 
     const { assessments, current } = await myAssessments();
-    expect(assessments.filter((a) => a.skillKey === 'risk-management')).toHaveLength(3);
+    expect(assessments.filter((a) => a.skillKey === 'risk-management').map((a) => a.counts)).toEqual([false, false, false]);
     expect(current.map((entry) => entry.skillKey)).not.toContain('risk-management');
 
     // The plan keeps its (archived) target, unchanged, and the person and their manager are told.
