@@ -22,7 +22,9 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    extra: { max: 10, application_name: 'trellis' },
+    // Pipelined connections: a request's statements of one tick, and its tenant setting, share a
+    // round trip (see RequestDatabase). Statements still run one at a time, in the order sent.
+    extra: { max: 10, application_name: 'trellis', pipeline: true },
     ...overrides,
   } as DataSourceOptions;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -21,20 +21,26 @@ function statementName(text: string): string {
   return name;
 }
 
+const SET_TENANT = 'SELECT set_config($1, $2, false)';
+
 /**
  * The database as one request of one organisation sees it: a pooled connection taken on first
  * use, with the organisation set on it for row-level security, and given back (reset) when the
  * request ends. Reads run as named prepared statements and go through TypeORM's logger.
+ *
+ * The pool's connections are pipelined (see data-source.ts): the tenant setting goes out in the
+ * same write as the request's first statement, and statements asked for in the same tick share a
+ * round trip. PostgreSQL runs them in the order sent, so every statement runs after the setting;
+ * none is answered to its caller unless the setting succeeded.
  */
 export class RequestDatabase {
   private client: Promise<PoolClient> | undefined;
   /** Once the request has ended nothing may take a connection for it: none would be given back. */
   private ended = false;
-  /**
-   * The request's statements, one after another on its connection: loaders of one tick ask together,
-   * and pg (from version 9) refuses a query while another is running on the same client.
-   */
-  private queue: Promise<unknown> = Promise.resolve();
+  /** The tenant setting sent ahead of the request's first statement. */
+  private tenantSet: Promise<unknown> = Promise.resolve();
+  /** Settles when the last statement sent has been answered (answers come in the order sent). */
+  private lastAnswered: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,19 +55,19 @@ export class RequestDatabase {
 
   private connection(): Promise<PoolClient> {
     if (this.ended) return Promise.reject(new Error('The request has ended (the client went away): its database work is not run.'));
-    this.client ??= this.pool.connect().then(async (client) => {
+    this.client ??= this.pool.connect().then((client) => {
       // A checked-out client that loses its server (PostgreSQL stopping) must not crash the process.
       client.on('error', this.onConnectionError);
-      try {
-        await client.query('SELECT set_config($1, $2, false)', [TENANT_SETTING, this.organisationId]);
-        return client;
-      } catch (error) {
-        client.off('error', this.onConnectionError);
-        client.release(error as Error);
-        throw error;
-      }
+      this.tenantSet = this.send(client, SET_TENANT, [TENANT_SETTING, this.organisationId]);
+      return client;
     });
     return this.client;
+  }
+
+  private send<T extends QueryResultRow>(client: PoolClient, text: string, values: unknown[], name?: string): Promise<QueryResult<T>> {
+    const result = client.query<T>({ name, text, values });
+    this.lastAnswered = result.catch(() => undefined);
+    return result;
   }
 
   private readonly onConnectionError = (error: Error) =>
@@ -70,9 +76,9 @@ export class RequestDatabase {
   async query<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
     this.dataSource.logger.logQuery(text, values);
     const client = await this.connection();
-    const result = this.queue.then(() => client.query<T>({ name: statementName(text), text, values }));
-    this.queue = result.catch(() => undefined);
-    return (await result).rows;
+    const result = this.send<T>(client, text, values, statementName(text));
+    const [, { rows }] = await Promise.all([this.tenantSet, result]);
+    return rows;
   }
 
   /** Ends the request's use of the database: the connection goes back to the pool without the tenant. */
@@ -92,9 +98,11 @@ export class RequestDatabase {
     }
     let failure: Error | undefined;
     try {
-      await this.queue;
-      await connection.query('SELECT set_config($1, $2, false)', [TENANT_SETTING, '']);
+      await this.tenantSet;
+      await this.lastAnswered;
+      await connection.query(SET_TENANT, [TENANT_SETTING, '']);
     } catch (error) {
+      // A connection whose tenant could not be set or reset is closed, not pooled.
       failure = error as Error;
     }
     connection.off('error', this.onConnectionError);
