@@ -2,6 +2,7 @@ import { Foundation1795628839576 } from './1795628839576-Foundation.js';
 import { Identity1795630912074 } from './1795630912074-Identity.js';
 import { TenantRowSecurity1795630912075 } from './1795630912075-TenantRowSecurity.js';
 import { FrameworkDrafts1795633983262 } from './1795633983262-FrameworkDrafts.js';
+import { TenantPolicyPerStatement1795640000000 } from './1795640000000-TenantPolicyPerStatement.js';
 
 /** Every migration, in order. New migrations are appended here (see docs/ARCHITECTURE.md). */
-export const migrations = [Foundation1795628839576, Identity1795630912074, TenantRowSecurity1795630912075, FrameworkDrafts1795633983262];
+export const migrations = [Foundation1795628839576, Identity1795630912074, TenantRowSecurity1795630912075, FrameworkDrafts1795633983262, TenantPolicyPerStatement1795640000000];
