@@ -22,9 +22,8 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    // Pipelined connections: a request's statements of one tick, and its tenant setting, share a
-    // round trip (see RequestDatabase). Statements still run one at a time, in the order sent.
-    extra: { max: 10, application_name: 'trellis', pipeline: true },
+    // Per process: this pool (transactions) and as many again for requests' reads (RequestPool).
+    extra: { max: 10, application_name: 'trellis' },
     ...overrides,
   } as DataSourceOptions;
 }
