@@ -7,7 +7,21 @@ import { RequestDatabase, type RequestPool } from '../database/tenant-database.j
 import { FrameworkLoaders, FrameworkQueries } from '../frameworks/framework.loaders.js';
 import type { SessionsService } from '../identity/sessions.service.js';
 import { PeopleLoaders } from '../people/people.loaders.js';
-import type { PublicContext, RequestContext } from './request-context.js';
+import type { PublicContext, RequestContext, RequestLoaders } from './request-context.js';
+
+/** A request's loaders, each family made on first use. */
+function requestLoaders(frameworkQueries: FrameworkQueries, db: RequestDatabase): RequestLoaders {
+  let frameworks: FrameworkLoaders | undefined;
+  let people: PeopleLoaders | undefined;
+  return {
+    get frameworks() {
+      return (frameworks ??= new FrameworkLoaders(frameworkQueries, db));
+    },
+    get people() {
+      return (people ??= new PeopleLoaders(db));
+    },
+  };
+}
 
 /** Mercurius with graphql-jit; the schema is built in memory (schema/emit-schema writes schema.gql). */
 export function graphqlOptions(
@@ -44,7 +58,7 @@ export function graphqlOptions(
         else open.push(db);
         context.db = db;
         context.organisationId = db.organisationId;
-        context.loaders = { frameworks: new FrameworkLoaders(frameworkQueries, db), people: new PeopleLoaders(db) };
+        context.loaders = requestLoaders(frameworkQueries, db);
       };
 
       const claimed = sessions.claimedOrganisation(request);
