@@ -87,7 +87,7 @@ describe('My career page', () => {
     const table = screen.getByRole('table', { name: 'My skills against the roles' });
     const planning = within(table).getByRole('row', { name: /Planning & scheduling/ });
     expect(within(planning).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Level 2 · Practised', 'Level 3 · Competent']);
-    expect(screen.getByRole('img', { name: /Radar chart of my assessed levels/ })).toBeInTheDocument();
+    expect(await screen.findByRole('img', { name: /Radar chart of my assessed levels/ })).toBeInTheDocument();
 
     const closestList = await screen.findByRole('list', { name: 'Roles closest to me' });
     expect(within(closestList).getByText('Project Manager')).toBeInTheDocument();

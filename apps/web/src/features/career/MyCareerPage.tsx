@@ -1,7 +1,6 @@
-import { RadarChart } from '@mantine/charts';
-import { Alert, Anchor, Button, Card, Group, NativeSelect, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, NativeSelect, Paper, Skeleton, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
 import { Empty, ErrorState, LoadingState } from '../../components/QueryStates';
@@ -23,6 +22,8 @@ import {
   type MyAssessments,
   type MyPlanSummary,
 } from './careerData';
+
+const ProfileRadar = lazy(() => import('./charts').then((charts) => ({ default: charts.ProfileRadar })));
 
 export const ClosestToProfileQuery = graphql(`
   query ClosestToProfile($frameworkVersionId: ID!, $profile: [SkillLevelInput!]!) {
@@ -224,17 +225,14 @@ function ProfileAgainstRoles({
           </Paper>
         ) : (
           <>
-            <div role="img" aria-label="Radar chart of my assessed levels against the roles’ expectations; the table below gives the same figures.">
-              <RadarChart
-                h={360}
+            <Suspense fallback={<Skeleton height={360} />}>
+              <ProfileRadar
                 data={data}
-                dataKey="skill"
                 series={series}
-                withLegend
-                withPolarRadiusAxis
-                polarRadiusAxisProps={{ domain: [0, Math.max(...version.proficiencyScale.map((l) => l.level))] }}
+                top={Math.max(...version.proficiencyScale.map((l) => l.level))}
+                label="Radar chart of my assessed levels against the roles’ expectations; the table below gives the same figures."
               />
-            </div>
+            </Suspense>
             <Table.ScrollContainer minWidth={560}>
               <Table aria-label="My skills against the roles" withTableBorder striped>
                 <Table.Thead>

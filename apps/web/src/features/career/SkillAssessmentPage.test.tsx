@@ -41,7 +41,7 @@ describe('A skill’s assessment page', () => {
     expect(rows.map((row) => within(row).getAllByRole('cell')[2]!.textContent)).toEqual(['Level 2 · Practised', 'Level 3 · Competent', 'Level 1 · Aware']);
     expect(within(rows[1]!).getByText('Ben Okafor (manager)')).toBeInTheDocument();
     expect(within(rows[0]!).getByRole('link', { name: 'https://wiki.example/risk-workshop' })).toHaveAttribute('href', 'https://wiki.example/risk-workshop');
-    expect(screen.getByRole('img', { name: /Step chart of Risk management ratings/ })).toBeInTheDocument();
+    expect(await screen.findByRole('img', { name: /Step chart of Risk management ratings/ })).toBeInTheDocument();
   });
 
   it('records a rating with its evidence, and keeps the form with why when it fails', async () => {

@@ -1,7 +1,6 @@
-import { LineChart } from '@mantine/charts';
-import { Alert, Anchor, Button, Card, Group, Paper, Radio, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Paper, Radio, SimpleGrid, Skeleton, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { Empty, ErrorState, LoadingState, NotFoundState } from '../../components/QueryStates';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
@@ -12,6 +11,8 @@ import { levelLabel } from '../paths/levels';
 import { MyCareerQuery, RecordMyAssessmentMutation, useCareer, type CareerVersion, type MyAssessments } from './careerData';
 
 type Skill = CareerVersion['skills'][number];
+
+const HistoryStepChart = lazy(() => import('./charts').then((charts) => ({ default: charts.HistoryStepChart })));
 
 /** One skill: what each level looks like, my rating with evidence, and every dated rating (mine and my manager's). */
 export function SkillAssessmentPage() {
@@ -151,21 +152,17 @@ function SkillHistory({ skill, version, assessments }: { skill: Skill; version: 
         ) : (
           <>
             {history.length > 1 ? (
-              <div role="img" aria-label={`Step chart of ${skill.name} ratings over time; the table below lists each one.`}>
-                <LineChart
-                  h={240}
+              <Suspense fallback={<Skeleton height={240} />}>
+                <HistoryStepChart
                   data={points}
-                  dataKey="date"
-                  curveType="stepAfter"
-                  connectNulls
-                  withLegend
-                  yAxisProps={{ domain: [0, top], allowDecimals: false }}
+                  top={top}
+                  label={`Step chart of ${skill.name} ratings over time; the table below lists each one.`}
                   series={[
                     { name: 'self', label: 'Me', color: 'pine.6' },
                     { name: 'manager', label: 'My manager', color: 'orange.6' },
                   ]}
                 />
-              </div>
+              </Suspense>
             ) : null}
             <Table aria-label={`Ratings of ${skill.name}`} withTableBorder striped>
               <Table.Thead>
