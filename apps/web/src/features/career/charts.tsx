@@ -3,13 +3,14 @@ import { LineChart, RadarChart, type LineChartSeries, type RadarChartSeries } fr
 
 /*
  * The charts of My career (recharts is large): pages load this module lazily, so only people who open them
- * download it. Each chart is an image to assistive technology; the pages put the same figures in a table.
+ * download it. Each chart is an image to assistive technology (recharts' own keyboard layer is off, so no focus
+ * stop hides inside the image); the pages put the same figures in a table, which keyboards and screen readers use.
  */
 
 export function ProfileRadar({ data, series, top, label }: { data: Record<string, string | number>[]; series: RadarChartSeries[]; top: number; label: string }) {
   return (
     <div role="img" aria-label={label}>
-      <RadarChart h={360} data={data} dataKey="skill" series={series} withLegend withPolarRadiusAxis polarRadiusAxisProps={{ domain: [0, top] }} />
+      <RadarChart h={360} data={data} dataKey="skill" series={series} withLegend withPolarRadiusAxis accessibilityLayer={false} polarRadiusAxisProps={{ domain: [0, top] }} />
     </div>
   );
 }
@@ -34,6 +35,7 @@ export function HistoryStepChart({
         curveType="stepAfter"
         connectNulls
         withLegend
+        accessibilityLayer={false}
         yAxisProps={{ domain: [0, top], allowDecimals: false }}
         series={series}
       />
