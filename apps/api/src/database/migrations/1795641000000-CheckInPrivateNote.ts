@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** A check-in's private note: only its author reads it. */
-export class CheckInPrivateNote1795640000000 implements MigrationInterface {
-  name = 'CheckInPrivateNote1795640000000';
+export class CheckInPrivateNote1795641000000 implements MigrationInterface {
+  name = 'CheckInPrivateNote1795641000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('ALTER TABLE "check_ins" ADD "private_note" text');
