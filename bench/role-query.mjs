@@ -9,6 +9,7 @@
  *   npm run build && npm run bench
  *
  * Settings: BENCH_ROUNDS (default 3), BENCH_SECONDS per round (default 8), BENCH_CONNECTIONS (default 16).
+ * BENCH_CPU_PROF=<folder> writes a CPU profile of the app (node --cpu-prof) there when it stops.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -98,7 +99,8 @@ const dataDir = await mkdtemp(path.join(os.tmpdir(), 'trellis-bench-'));
 const appPort = await freePort();
 const limitPort = await freePort();
 const pgPort = await freePort();
-const app = startProcess('Trellis API', ['apps/api/dist/main.js'], {
+const profileArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+const app = startProcess('Trellis API', [...profileArgs, 'apps/api/dist/main.js'], {
   NODE_ENV: 'production',
   LOG_LEVEL: 'warn',
   PORT: String(appPort),

@@ -22,6 +22,9 @@ module.exports = {
   roots: ['<rootDir>/src'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   setupFilesAfterEnv: ['<rootDir>/src/test/setup.ts'],
+  // A limit against hangs, not a speed goal: a form test typing into Mantine inputs under jsdom can take
+  // several seconds on a busy 2-core machine.
+  testTimeout: 30_000,
   transform: {
     '^.+\\.tsx?$': ['@swc/jest', swc],
     '^.+\\.(m?js|jsx)$': ['<rootDir>/jest.esm-transform.cjs', swc],

@@ -37,7 +37,7 @@ export default defineConfig({
             // Long-lived vendor chunks: they change far less often than the app code.
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|@remix-run|cookie-es)[\\/]/, priority: 30 },
             { name: 'apollo', test: /node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|tslib|graphql-tag|@graphql-typed-document-node)[\\/]/, priority: 20 },
-            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-number-format|clsx|use-sidecar|use-callback-ref|react-style-singleton|get-nonce|aria-hidden|detect-node-es)[\\/]/, priority: 10 },
+            { name: 'mantine', test: /node_modules[\\/](@mantine[\\/](?:core|hooks)|@floating-ui|react-remove-scroll|react-number-format|clsx|use-sidecar|use-callback-ref|react-style-singleton|get-nonce|aria-hidden|detect-node-es)[\\/]/, priority: 10 },
           ],
         },
       },

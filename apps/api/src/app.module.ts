@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { RequestPool } from './database/tenant-database.js';
 import { FrameworksModule } from './frameworks/frameworks.module.js';
 import { FrameworkVersionsModule } from './frameworks/versions/framework-versions.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
@@ -49,9 +50,10 @@ export class AppModule {
         }),
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
-          imports: [IdentityModule],
-          inject: [getDataSourceToken(), SessionsService],
-          useFactory: (dataSource: DataSource, sessions: SessionsService) => graphqlOptions(config, dataSource, sessions),
+          imports: [IdentityModule, RequestPoolModule],
+          inject: [getDataSourceToken(), RequestPool, SessionsService],
+          useFactory: (dataSource: DataSource, requestPool: RequestPool, sessions: SessionsService) =>
+            graphqlOptions(config, dataSource, requestPool, sessions),
         }),
         OrganisationsModule,
         FrameworksModule,
@@ -72,3 +74,6 @@ export class AppModule {
 
 @Module({})
 class ConfigHolderModule {}
+
+@Module({ providers: [RequestPool], exports: [RequestPool] })
+class RequestPoolModule {}

@@ -276,7 +276,13 @@ describe('framework versions', () => {
       const people = Object.keys(before).filter((email) => before[email] !== null).length;
       expect(result.data!.publishFrameworkDraft).toEqual({
         version: { number: 2, status: 'PUBLISHED' },
-        followers: [{ name: 'people.currentRole', describe: "people's current roles", moved: people - 1, cleared: 1 }],
+        followers: [
+          { name: 'people.currentRole', describe: "people's current roles", moved: people - 1, cleared: 1 },
+          // No one has assessments or plans yet (plan-versions.test.ts publishes with them).
+          { name: 'assessments.skill', describe: 'skill assessments', moved: 0, cleared: 0 },
+          { name: 'planActions.skills', describe: 'plan actions (skills and qualifications)', moved: 0, cleared: 0 },
+          { name: 'plans.targetRole', describe: "development plans' target roles", moved: 0, cleared: 0 },
+        ],
       });
 
       const after = await peopleRoles();
@@ -304,7 +310,7 @@ describe('framework versions', () => {
       expectNoErrors(audit);
       expect(audit.data!.auditEvents[0]).toEqual({
         action: 'framework.published',
-        summary: expect.stringMatching(/^Published version 2 of PMO career framework \(\d+ changes\); people's current roles: \d+ moved, 1 cleared$/),
+        summary: expect.stringMatching(/^Published version 2 of PMO career framework \(\d+ changes\); people's current roles: \d+ moved, 1 cleared; skill assessments: 0 moved, 0 cleared; /),
       });
     });
 

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { RequestDatabase, RequestPool } from '../src/database/tenant-database.js';
 import { expectNoErrors, fieldErrors, theError } from './support/errors.js';
 import { DEMO, startTestApp, type Client, type TestApp } from './support/test-app.js';
 
@@ -264,6 +267,36 @@ describe('isolation between organisations', () => {
     };
     const organisationsIn = async (client: pg.Client, table: string) =>
       (await client.query<{ organisation_id: string }>(`SELECT organisation_id FROM ${table}`)).rows.map((row) => row.organisation_id);
+
+    it("sets each request's organisation on the shared request connections before its statements, whichever organisation used them last", async () => {
+      const requestPool = t.app.get(RequestPool);
+      // Far more requests than connections, the two organisations interleaved, several in flight at once.
+      const requests = Array.from({ length: 60 }, (_, index) => (index % 3 === 0 ? b : a));
+      const seen = await Promise.all(
+        requests.map(async (holdings) => {
+          const db = new RequestDatabase(requestPool, holdings.organisationId);
+          try {
+            // No organisation filter of the application's own: only row-level security scopes these.
+            const frameworks = await db.query<{ organisation_id: string }>('SELECT DISTINCT organisation_id FROM frameworks', []);
+            const people = await db.query<{ organisation_id: string }>('SELECT DISTINCT organisation_id FROM people', []);
+            return { expected: holdings.organisationId, seen: [...frameworks, ...people].map((row) => row.organisation_id) };
+          } finally {
+            db.release();
+          }
+        }),
+      );
+      for (const request of seen) expect(request.seen).toEqual([request.expected, request.expected]);
+    });
+
+    it("leaves the application's other connections (transactions, sign-in) without an organisation: a statement that sets none sees no rows", async () => {
+      await adminA.graphql('{ frameworks { id } people { id } }');
+      await adminB.graphql('{ frameworks { id } people { id } }');
+      const dataSource = t.app.get<DataSource>(getDataSourceToken());
+      const counts = await Promise.all(
+        Array.from({ length: 12 }, () => dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM people')),
+      );
+      expect(counts.map(([row]) => row!.n)).toEqual(Array(12).fill(0));
+    });
 
     it('connects as an ordinary role, which row-level security applies to', async () => {
       const role = await asAppRole(async (client) => (await client.query('SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user')).rows[0]);

@@ -127,4 +127,37 @@ describe('e-mail through SMTP', () => {
     expect(await job.run(new Date())).toEqual({ ran: true, notified: 0, emailed: 0 });
     expect(reviewMail('isla.brown@demo.example')).toHaveLength(1);
   });
+
+  it('e-mails plan moves: the proposal to the manager, the sending back and the agreement to the person', async () => {
+    const chloe = await t.signIn('chloe.martin@demo.example'); // reports to Ben
+    const ben = await t.signIn('ben.okafor@demo.example');
+    const roles = await chloe.graphql<{ frameworks: { currentVersion: { roles: { id: string; key: string }[] } }[] }>('{ frameworks { currentVersion { roles { id key } } } }');
+    const targetRoleId = roles.data!.frameworks[0]!.currentVersion.roles.find((r) => r.key === 'pmo-manager')!.id;
+    const created = await chloe.graphql<{ createPlanFromTarget: { id: string; version: number } }>(
+      'mutation($input: CreatePlanInput!) { createPlanFromTarget(input: $input) { id version } }',
+      { input: { targetRoleId } },
+    );
+    expectNoErrors(created);
+    const planId = created.data!.createPlanFromTarget.id;
+    const move = async (client: typeof ben, mutation: string, version: number, extra: Record<string, unknown> = {}) => {
+      const result = await client.graphql<Record<string, { version: number }>>(
+        `mutation($input: ${mutation === 'sendBackPlan' ? 'SendBackPlanInput' : 'PlanVersionInput'}!) { ${mutation}(input: $input) { version } }`,
+        { input: { planId, expectedVersion: version, ...extra } },
+      );
+      expectNoErrors(result);
+      return result.data![mutation]!.version;
+    };
+    const mailTo = (to: string, words: string) => smtp.inbox.filter((mail) => mail.to.includes(to) && unfold(mail.body).includes(words));
+
+    const proposed = await move(chloe, 'proposePlan', created.data!.createPlanFromTarget.version);
+    expect(mailTo('ben.okafor@demo.example', 'Chloe Martin proposed their development plan for your agreement.')).toHaveLength(1);
+    const sentBack = await move(ben, 'sendBackPlan', proposed, { comment: 'Add a stakeholder action' });
+    expect(mailTo('chloe.martin@demo.example', 'Your manager sent your plan back: "Add a stakeholder action"')).toHaveLength(1);
+    const again = await move(chloe, 'proposePlan', sentBack);
+    expect(mailTo('ben.okafor@demo.example', 'Chloe Martin proposed their development plan for your agreement.')).toHaveLength(2);
+    await move(ben, 'agreePlan', again);
+    const agreed = mailTo('chloe.martin@demo.example', 'Your manager agreed your plan.');
+    expect(agreed).toHaveLength(1);
+    expect(unfold(agreed[0]!.body)).toMatch(/Subject: Your development plan was agreed/);
+  });
 });

@@ -38,9 +38,12 @@ describe('version followers', () => {
     return Object.fromEntries(rows.map((row) => [row.email, { role: row.key, version: row.version }]));
   }
 
-  it("registers people's current roles as the first follower", () => {
+  it("registers people's current roles first, then assessments, plan actions and plans (which re-baseline on moved assessments)", () => {
     expect(t.app.get(VersionFollowers).list().map((follower) => [follower.name, follower.describe])).toEqual([
       ['people.currentRole', "people's current roles"],
+      ['assessments.skill', 'skill assessments'],
+      ['planActions.skills', 'plan actions (skills and qualifications)'],
+      ['plans.targetRole', "development plans' target roles"],
     ]);
   });
 
@@ -87,12 +90,15 @@ describe('version followers', () => {
       };
       t.sql.count = 0;
       const result = await followers.followAll(manager, move);
-      expect(t.sql.count).toBe(1);
+      // Set-based whatever the number of people: people 1; no skill moves, so assessments and action
+      // links 0; plan actions' qualifications 1; plans 3 (the version's number, the move, the stranded).
+      expect(t.sql.count).toBe(5);
       return result;
     });
     const after = await peopleRoles();
     const people = Object.keys(before);
-    expect(reports).toEqual([{ name: 'people.currentRole', describe: "people's current roles", moved: people.length - 1, cleared: 1 }]);
+    expect(reports[0]).toEqual({ name: 'people.currentRole', describe: "people's current roles", moved: people.length - 1, cleared: 1 });
+    expect(reports.slice(1).map(({ moved, cleared }) => moved + cleared)).toEqual([0, 0, 0]);
     expect(after['ben.okafor@demo.example']).toEqual({ role: 'head-of-pmo', version: before['ben.okafor@demo.example']!.version + 1 });
     expect(after['kemi.adeyemi@demo.example']).toEqual({ role: null, version: before['kemi.adeyemi@demo.example']!.version + 1 });
     expect(after['dan.kowalski@demo.example']!.role).toBe('pmo-analyst');

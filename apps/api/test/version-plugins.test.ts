@@ -48,46 +48,10 @@ describe('plugging into versions', () => {
     await t.close();
   });
 
-  it('counts shortfalls in the preview once a source supplies assessed profiles and target roles', async () => {
-    const roles = await ids('roles', versionId);
-    const skills = await ids('skills', versionId);
-    const { rows: [dan] } = await db.query<{ id: string }>(`SELECT id FROM people WHERE email = $1`, [DEMO.employee]);
-    const analyst = pmoFramework.roles.find((role) => role.key === 'pmo-analyst')!;
-    // Dan meets every expectation of his role today, and aims at Senior PMO Analyst.
-    const levels = Object.fromEntries(Object.entries(analyst.expectations).map(([key, level]) => [skills.get(key)!, level]));
-    const asked: string[] = [];
-    t.app.get(ImpactProfiles).register({
-      name: 'test.profiles',
-      async profiles(_manager, _organisationId, version): Promise<PersonImpactProfile[]> {
-        asked.push(version);
-        return [{ personId: dan!.id, targetRoleId: roles.get('senior-pmo-analyst')!, levels }];
-      },
-    });
-
-    const draft = structuredClone(pmoFramework);
-    const [raisedSkill, raisedLevel] = Object.entries(analyst.expectations).find(([, level]) => level < 5)!;
-    draft.roles.find((role) => role.key === 'pmo-analyst')!.expectations[raisedSkill] = raisedLevel + 1;
-    await draftOf(draft);
-
-    const preview = await admin.graphql<{ frameworkPublishPreview: { shortfallsCounted: boolean; impact: Record<string, unknown>[] } }>(
-      `query($id: ID!) { frameworkPublishPreview(frameworkId: $id) {
-        shortfallsCounted impact { roleKey people aiming assessed shortfallsToday shortfallsUnderDraft } } }`,
-      { id: frameworkId },
-    );
-    expectNoErrors(preview);
-    expect(asked).toEqual([versionId]);
-    const impact = preview.data!.frameworkPublishPreview;
-    expect(impact.shortfallsCounted).toBe(true);
-    expect(impact.impact.find((row) => row.roleKey === 'pmo-analyst')).toEqual({
-      roleKey: 'pmo-analyst',
-      people: 1,
-      aiming: 0,
-      assessed: 1,
-      shortfallsToday: 0,
-      shortfallsUnderDraft: 1,
-    });
-    // Chloe is a Senior PMO Analyst but not assessed: only Dan, aiming at it, can be counted.
-    expect(impact.impact.find((row) => row.roleKey === 'senior-pmo-analyst')).toMatchObject({ people: 1, aiming: 1, assessed: 1, shortfallsToday: 1, shortfallsUnderDraft: 1 });
+  it('takes one impact profile source: development plans own assessed profiles and target roles', () => {
+    // The preview's counts from real assessments and plans are tested in plan-versions.test.ts.
+    const source = { name: 'test.profiles', profiles: async (): Promise<PersonImpactProfile[]> => [] };
+    expect(() => t.app.get(ImpactProfiles).register(source)).toThrow('An impact profile source is already registered ("plans.targetRole")');
   });
 
   it('hands every follower each old role and skill id with its successor, merges and removals included', async () => {
@@ -113,7 +77,7 @@ describe('plugging into versions', () => {
     );
     expectNoErrors(published);
     const newVersionId = published.data!.publishFrameworkDraft.version.id;
-    expect(published.data!.publishFrameworkDraft.followers.map((f) => f.name)).toEqual(['people.currentRole', 'test.recorder']);
+    expect(published.data!.publishFrameworkDraft.followers.map((f) => f.name)).toEqual(['people.currentRole', 'assessments.skill', 'planActions.skills', 'plans.targetRole', 'test.recorder']);
 
     expect(moves).toHaveLength(1);
     const [move] = moves;

@@ -17,6 +17,8 @@ export class Assessment {
   @Field() assessedAt: Date;
   @Field(() => String, { nullable: true }) evidenceNote: string | null;
   @Field(() => String, { nullable: true }) evidenceUrl: string | null;
+  @Field({ description: 'False once a later framework version removed the skill: kept in the history, no longer counted in the profile.' })
+  counts: boolean;
 }
 
 @ObjectType({ description: "A skill's latest self and manager ratings side by side." })

@@ -21,6 +21,11 @@ export interface AssessmentRow {
   assessedAt: Date;
   evidenceNote: string | null;
   evidenceUrl: string | null;
+  /**
+   * False when the skill is no longer in a published version (removed by a later publication): the
+   * rating stays readable in the history but no longer counts in the profile, gaps or readiness.
+   */
+  counts: boolean;
 }
 
 export interface ProfileEntryRow {
@@ -47,7 +52,8 @@ export interface RecordAssessmentInputValue {
 
 const ASSESSMENT_COLUMNS = `a.id, a.person_id AS "personId", a.skill_id AS "skillId", s.key AS "skillKey", s.name AS "skillName",
   a.level, a.source, a.assessed_by_id AS "assessedById", a.assessed_at AS "assessedAt",
-  a.evidence_note AS "evidenceNote", a.evidence_url AS "evidenceUrl"`;
+  a.evidence_note AS "evidenceNote", a.evidence_url AS "evidenceUrl",
+  EXISTS (SELECT 1 FROM framework_versions v WHERE v.organisation_id = s.organisation_id AND v.id = s.framework_version_id AND v.status = 'published') AS counts`;
 
 /** The domain's view of stored assessments (skills by key). */
 export const toDomainAssessment = (row: AssessmentRow): Assessment => ({
@@ -65,13 +71,17 @@ export class AssessmentsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Every assessment of several people, oldest first (one statement). */
-  async assessmentsOf(manager: EntityManager, organisationId: string, personIds: readonly string[]): Promise<AssessmentRow[]> {
-    return (await manager.query(
+  /**
+   * The assessments of several people, oldest first (one statement): by default only those that count
+   * (their skill is in a published version); `history` adds ratings of skills since removed.
+   */
+  async assessmentsOf(manager: EntityManager, organisationId: string, personIds: readonly string[], history = false): Promise<AssessmentRow[]> {
+    const rows = (await manager.query(
       `SELECT ${ASSESSMENT_COLUMNS} FROM assessments a JOIN skills s ON s.organisation_id = a.organisation_id AND s.id = a.skill_id
        WHERE a.organisation_id = $1 AND a.person_id = ANY($2) ORDER BY a.assessed_at, a.id`,
       [organisationId, personIds],
     )) as AssessmentRow[];
+    return history ? rows : rows.filter((row) => row.counts);
   }
 
   /** A person's assessments and current profile, for themselves, their manager or someone they share with. */
@@ -79,9 +89,9 @@ export class AssessmentsService {
     return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
       const subject = await subjectFor(manager, actor.organisationId, actor.personId, personId);
       requireViewer(subject, 'assessments');
-      const assessments = await this.assessmentsOf(manager, actor.organisationId, [personId]);
+      const assessments = await this.assessmentsOf(manager, actor.organisationId, [personId], true);
       await recordRead(this.audit, manager, actor, subject, { action: 'assessments.read', what: 'skill assessments', subjectType: 'person', subjectId: personId });
-      return { personId, assessments, current: profileRows(assessments) };
+      return { personId, assessments, current: profileRows(assessments.filter((row) => row.counts)) };
     });
   }
 

@@ -34,6 +34,7 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
+    // Per process: this pool (transactions) and as many again for requests' reads (RequestPool).
     extra: { max: 10, application_name: 'trellis' },
     ...overrides,
   } as DataSourceOptions;

@@ -68,6 +68,14 @@ export class FrameworkLoaders {
     private readonly db: RequestDatabase,
   ) {}
 
+  /** Loaders are made on first use: a request uses a few of the thirty. */
+  private readonly made = new Map<string, unknown>();
+  private lazy<T>(name: string, make: () => T): T {
+    let loader = this.made.get(name) as T | undefined;
+    if (loader === undefined) this.made.set(name, (loader = make()));
+    return loader;
+  }
+
   private run<T extends ObjectLiteral>(sql: string, keys: readonly string[]): Promise<T[]> {
     return this.db.query<T>(sql, [this.db.organisationId, keys]);
   }
@@ -99,63 +107,115 @@ export class FrameworkLoaders {
     return this.run<FrameworkEntity>(sql, [this.db.organisationId]);
   }
 
-  readonly framework = this.byId(FrameworkEntity);
-  readonly version = this.byId(FrameworkVersionEntity);
-  readonly skillCategory = this.byId(SkillCategoryEntity);
-  readonly skill = this.byId(SkillEntity) as DataLoader<string, SkillRow | undefined>;
-  readonly track = this.byId(TrackEntity);
-  readonly role = this.byId(RoleEntity);
-  readonly qualification = this.byId(QualificationEntity);
+  get framework() {
+    return this.lazy('framework', () => this.byId(FrameworkEntity));
+  }
+  get version() {
+    return this.lazy('version', () => this.byId(FrameworkVersionEntity));
+  }
+  get skillCategory() {
+    return this.lazy('skillCategory', () => this.byId(SkillCategoryEntity));
+  }
+  get skill() {
+    return this.lazy('skill', () => this.byId(SkillEntity) as DataLoader<string, SkillRow | undefined>);
+  }
+  get track() {
+    return this.lazy('track', () => this.byId(TrackEntity));
+  }
+  get role() {
+    return this.lazy('role', () => this.byId(RoleEntity));
+  }
+  get qualification() {
+    return this.lazy('qualification', () => this.byId(QualificationEntity));
+  }
 
-  readonly versionsByFramework = this.groupedBy(FrameworkVersionEntity, 'frameworkId', 'framework_id', 't.number DESC');
-  readonly skillCategoriesByVersion = this.groupedBy(SkillCategoryEntity, 'frameworkVersionId', 'framework_version_id', 't.position');
-  readonly skillsByVersion = this.groupedBy(SkillEntity, 'frameworkVersionId', 'framework_version_id', 't.position') as DataLoader<string, SkillRow[]>;
-  readonly skillsByCategory = this.groupedBy(SkillEntity, 'categoryId', 'category_id', 't.position') as DataLoader<string, SkillRow[]>;
-  readonly skillLevels = new DataLoader<string, Record<string, string>>(async (skillIds) => {
-    const rows = await this.run<{ id: string; levels: Record<string, string> }>(
-      'SELECT id, levels FROM skills WHERE organisation_id = $1 AND id = ANY($2)',
-      skillIds,
+  get versionsByFramework() {
+    return this.lazy('versionsByFramework', () => this.groupedBy(FrameworkVersionEntity, 'frameworkId', 'framework_id', 't.number DESC'));
+  }
+  get skillCategoriesByVersion() {
+    return this.lazy('skillCategoriesByVersion', () => this.groupedBy(SkillCategoryEntity, 'frameworkVersionId', 'framework_version_id', 't.position'));
+  }
+  get skillsByVersion() {
+    return this.lazy('skillsByVersion', () => this.groupedBy(SkillEntity, 'frameworkVersionId', 'framework_version_id', 't.position') as DataLoader<string, SkillRow[]>);
+  }
+  get skillsByCategory() {
+    return this.lazy('skillsByCategory', () => this.groupedBy(SkillEntity, 'categoryId', 'category_id', 't.position') as DataLoader<string, SkillRow[]>);
+  }
+  get skillLevels() {
+    return this.lazy('skillLevels', () =>
+      new DataLoader<string, Record<string, string>>(async (skillIds) => {
+        const rows = await this.run<{ id: string; levels: Record<string, string> }>(
+          'SELECT id, levels FROM skills WHERE organisation_id = $1 AND id = ANY($2)',
+          skillIds,
+        );
+        const byId = new Map(rows.map((row) => [row.id, row.levels]));
+        return skillIds.map((id) => byId.get(id) ?? {});
+      }),
     );
-    const byId = new Map(rows.map((row) => [row.id, row.levels]));
-    return skillIds.map((id) => byId.get(id) ?? {});
-  });
-  readonly tracksByVersion = this.groupedBy(TrackEntity, 'frameworkVersionId', 'framework_version_id', 't.position');
-  readonly rolesByVersion = this.groupedBy(RoleEntity, 'frameworkVersionId', 'framework_version_id', 't.position');
-  readonly rolesByTrack = this.groupedBy(RoleEntity, 'trackId', 'track_id', 't.level, t.position');
-  readonly transitionsByVersion = this.groupedBy(TransitionEntity, 'frameworkVersionId', 'framework_version_id', 't.position');
-  readonly transitionsFromRole = this.groupedBy(TransitionEntity, 'fromRoleId', 'from_role_id', 't.position');
-  readonly transitionsToRole = this.groupedBy(TransitionEntity, 'toRoleId', 'to_role_id', 't.position');
-  readonly qualificationsByVersion = this.groupedBy(QualificationEntity, 'frameworkVersionId', 'framework_version_id', 't.position');
-  readonly skillLinksByQualification = this.groupedBy(QualificationSkillEntity, 'qualificationId', 'qualification_id', 't.position');
-  readonly qualificationLinksByRole = this.groupedBy(RoleQualificationEntity, 'roleId', 'role_id', 't.requirement DESC, t.qualification_id');
+  }
+  get tracksByVersion() {
+    return this.lazy('tracksByVersion', () => this.groupedBy(TrackEntity, 'frameworkVersionId', 'framework_version_id', 't.position'));
+  }
+  get rolesByVersion() {
+    return this.lazy('rolesByVersion', () => this.groupedBy(RoleEntity, 'frameworkVersionId', 'framework_version_id', 't.position'));
+  }
+  get rolesByTrack() {
+    return this.lazy('rolesByTrack', () => this.groupedBy(RoleEntity, 'trackId', 'track_id', 't.level, t.position'));
+  }
+  get transitionsByVersion() {
+    return this.lazy('transitionsByVersion', () => this.groupedBy(TransitionEntity, 'frameworkVersionId', 'framework_version_id', 't.position'));
+  }
+  get transitionsFromRole() {
+    return this.lazy('transitionsFromRole', () => this.groupedBy(TransitionEntity, 'fromRoleId', 'from_role_id', 't.position'));
+  }
+  get transitionsToRole() {
+    return this.lazy('transitionsToRole', () => this.groupedBy(TransitionEntity, 'toRoleId', 'to_role_id', 't.position'));
+  }
+  get qualificationsByVersion() {
+    return this.lazy('qualificationsByVersion', () => this.groupedBy(QualificationEntity, 'frameworkVersionId', 'framework_version_id', 't.position'));
+  }
+  get skillLinksByQualification() {
+    return this.lazy('skillLinksByQualification', () => this.groupedBy(QualificationSkillEntity, 'qualificationId', 'qualification_id', 't.position'));
+  }
+  get qualificationLinksByRole() {
+    return this.lazy('qualificationLinksByRole', () => this.groupedBy(RoleQualificationEntity, 'roleId', 'role_id', 't.requirement DESC, t.qualification_id'));
+  }
 
   /**
    * A role's expectations in skill order, each carrying its skill (also handed to the skill
    * loader), so GraphQL reads `skill` and `descriptor` as plain properties.
    */
-  readonly expectationsByRole = new DataLoader<string, ExpectationRow[]>(async (roleIds) => {
-    const rows = await this.run<Record<string, unknown>>(this.queries.expectationsWithSkills, roleIds);
-    const expectations = rows.map((row) => {
-      const skill: Record<string, unknown> = {};
-      const expectation: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(row)) {
-        if (key.startsWith('skill.')) skill[key.slice(6)] = value;
-        else expectation[key] = value;
-      }
-      this.skill.prime(skill.id as string, skill as unknown as SkillRow);
-      expectation.id = `${expectation.roleId as string}:${expectation.skillId as string}`;
-      expectation.skill = skill;
-      return expectation as unknown as ExpectationRow;
-    });
-    return group(roleIds, expectations, 'roleId');
-  });
+  get expectationsByRole() {
+    return this.lazy('expectationsByRole', () =>
+      new DataLoader<string, ExpectationRow[]>(async (roleIds) => {
+        const rows = await this.run<Record<string, unknown>>(this.queries.expectationsWithSkills, roleIds);
+        const expectations = rows.map((row) => {
+          const skill: Record<string, unknown> = {};
+          const expectation: Record<string, unknown> = {};
+          for (const [key, value] of Object.entries(row)) {
+            if (key.startsWith('skill.')) skill[key.slice(6)] = value;
+            else expectation[key] = value;
+          }
+          this.skill.prime(skill.id as string, skill as unknown as SkillRow);
+          expectation.id = `${expectation.roleId as string}:${expectation.skillId as string}`;
+          expectation.skill = skill;
+          return expectation as unknown as ExpectationRow;
+        });
+        return group(roleIds, expectations, 'roleId');
+      }),
+    );
+  }
 
   /** A framework's working draft, when it has one (only admins' resolvers ask). */
-  readonly draft = new DataLoader<string, FrameworkDraftEntity | undefined>(async (frameworkIds) => {
-    const rows = await this.run<FrameworkDraftEntity>(DRAFT_BY_FRAMEWORK, frameworkIds);
-    const byFramework = new Map(rows.map((row) => [row.frameworkId, row]));
-    return frameworkIds.map((id) => byFramework.get(id));
-  });
+  get draft() {
+    return this.lazy('draft', () =>
+      new DataLoader<string, FrameworkDraftEntity | undefined>(async (frameworkIds) => {
+        const rows = await this.run<FrameworkDraftEntity>(DRAFT_BY_FRAMEWORK, frameworkIds);
+        const byFramework = new Map(rows.map((row) => [row.frameworkId, row]));
+        return frameworkIds.map((id) => byFramework.get(id));
+      }),
+    );
+  }
 }
 
 export const DRAFT_COLUMNS = `organisation_id AS "organisationId", framework_id AS "frameworkId", document, revision,

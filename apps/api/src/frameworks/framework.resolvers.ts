@@ -1,6 +1,8 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ParseUUIDPipe } from '@nestjs/common';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Access } from '../common/access.js';
+import { selectsField } from '../common/selection.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { Person } from '../people/people.models.js';
 import type { ExpectationRow, SkillRow } from './framework.loaders.js';
@@ -160,8 +162,16 @@ export class TrackResolver {
 export class RoleResolver {
   @Query(() => Role, { nullable: true })
   @Access('signedIn')
-  role(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Context() context: RequestContext) {
-    return context.loaders.frameworks.role.load(id);
+  role(
+    @Args('id', { type: () => ID }, ParseUUIDPipe) id: string,
+    @Context() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const loaders = context.loaders.frameworks;
+    // Asked for, the role's expectations are read in the same round trip as the role (pipelined);
+    // the expectations resolver then finds them in the loader. A failure surfaces there, not here.
+    if (selectsField(info, 'expectations')) loaders.expectationsByRole.load(id).catch(() => undefined);
+    return loaders.role.load(id);
   }
 
   @ResolveField(() => Track)

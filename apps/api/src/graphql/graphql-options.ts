@@ -3,14 +3,33 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { formatGraphqlErrors } from '../common/errors.js';
 import type { AppConfig } from '../config/config.js';
-import { RequestDatabase } from '../database/tenant-database.js';
+import { RequestDatabase, type RequestPool } from '../database/tenant-database.js';
 import { FrameworkLoaders, FrameworkQueries } from '../frameworks/framework.loaders.js';
 import type { SessionsService } from '../identity/sessions.service.js';
 import { PeopleLoaders } from '../people/people.loaders.js';
-import type { PublicContext, RequestContext } from './request-context.js';
+import type { PublicContext, RequestContext, RequestLoaders } from './request-context.js';
+
+/** A request's loaders, each family made on first use. */
+function requestLoaders(frameworkQueries: FrameworkQueries, db: RequestDatabase): RequestLoaders {
+  let frameworks: FrameworkLoaders | undefined;
+  let people: PeopleLoaders | undefined;
+  return {
+    get frameworks() {
+      return (frameworks ??= new FrameworkLoaders(frameworkQueries, db));
+    },
+    get people() {
+      return (people ??= new PeopleLoaders(db));
+    },
+  };
+}
 
 /** Mercurius with graphql-jit; the schema is built in memory (schema/emit-schema writes schema.gql). */
-export function graphqlOptions(config: AppConfig, dataSource: DataSource, sessions: SessionsService): MercuriusDriverConfig {
+export function graphqlOptions(
+  config: AppConfig,
+  dataSource: DataSource,
+  requestPool: RequestPool,
+  sessions: SessionsService,
+): MercuriusDriverConfig {
   const frameworkQueries = new FrameworkQueries(dataSource);
 
   return {
@@ -39,12 +58,12 @@ export function graphqlOptions(config: AppConfig, dataSource: DataSource, sessio
         else open.push(db);
         context.db = db;
         context.organisationId = db.organisationId;
-        context.loaders = { frameworks: new FrameworkLoaders(frameworkQueries, db), people: new PeopleLoaders(db) };
+        context.loaders = requestLoaders(frameworkQueries, db);
       };
 
       const claimed = sessions.claimedOrganisation(request);
       if (claimed) {
-        const db = new RequestDatabase(dataSource, claimed);
+        const db = new RequestDatabase(requestPool, claimed);
         const session = await sessions.read(request, db);
         if (session) {
           actAs(db);
@@ -56,7 +75,7 @@ export function graphqlOptions(config: AppConfig, dataSource: DataSource, sessio
       }
 
       context.adoptSession = async (organisationId, personId, sessionId = '') => {
-        actAs(new RequestDatabase(dataSource, organisationId));
+        actAs(new RequestDatabase(requestPool, organisationId));
         const person = await context.loaders.people.person.load(personId);
         context.session = { sessionId, organisationId, personId, accessRole: person?.accessRole ?? 'employee' };
       };

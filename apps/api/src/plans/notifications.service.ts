@@ -14,7 +14,7 @@ export interface NotificationRow {
   readAt: Date | null;
 }
 
-/** In-app notifications (e-mail is sent by no one yet: see docs/ARCHITECTURE.md). */
+/** In-app notifications; the review job and plan moves also e-mail new ones when SMTP is configured. */
 @Injectable()
 export class NotificationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

@@ -235,6 +235,10 @@ export class CheckInEntity extends TenantEntity {
   @Column('jsonb')
   progress: unknown;
 
+  /** The author's own note: only `recorded_by_id` ever reads it (not the plan's other viewers, nor admins). */
+  @Column({ type: 'text', nullable: true })
+  privateNote: string | null;
+
   @Column('uuid')
   recordedById: string;
 

@@ -98,6 +98,8 @@ export class CheckIn {
   @Field(() => Int) revisionNumber: number;
   @Field() reflection: string;
   @Field(() => [CheckInProgress]) progress: CheckInProgress[];
+  @Field(() => String, { nullable: true, description: 'The note its author kept for themselves: null for everyone else, whoever they are.' })
+  privateNote: string | null;
   @Field() recordedAt: Date;
 }
 
@@ -254,6 +256,7 @@ export class CheckInProgressInput {
 export class RecordCheckInInput extends PlanVersionInput {
   @Field() reflection: string;
   @Field(() => [CheckInProgressInput], { nullable: true, defaultValue: [] }) progress?: CheckInProgressInput[] | null;
+  @Field(() => String, { nullable: true, description: 'A note only the person recording the check-in will ever see.' }) privateNote?: string | null;
 }
 
 @InputType()

@@ -38,6 +38,7 @@ import { AuditService, type Actor } from '../audit/audit.service.js';
 import { AppError, badInput, forbidden, notFound } from '../common/errors.js';
 import { tenantTransaction } from '../database/tenant-database.js';
 import { FrameworkDocumentsService } from '../frameworks/framework-documents.service.js';
+import { Mailer } from '../identity/mailer.js';
 import { NotificationsService } from './notifications.service.js';
 import { readVersionDocument, type VersionDocument } from './framework-document.js';
 import { recordRead, requireViewer, subjectFor, type Relationship, type Subject } from './plan-access.js';
@@ -99,6 +100,8 @@ export interface CheckInRow {
   revisionNumber: number;
   reflection: string;
   progress: { actionId: string; status: PlanActionStatus; note: string | null }[];
+  /** Only filled for the check-in's author (see `details`). */
+  privateNote: string | null;
   recordedById: string;
   recordedAt: Date;
 }
@@ -161,6 +164,7 @@ export interface CheckInValue {
   expectedVersion: number;
   reflection: string;
   progress: { actionId: string; status: PlanActionStatus; note?: string | null }[];
+  privateNote?: string | null;
 }
 export interface ChangeDirectionValue {
   planId: string;
@@ -190,6 +194,13 @@ const TRANSITION_WORDS: Record<PlanTransition, string> = {
   abandon: 'abandoned the plan',
 };
 
+/** E-mail subjects for the moves that notify someone (named after the plan's owner). */
+const MOVE_SUBJECTS = {
+  propose: (name: string) => `${name}'s development plan is waiting for your agreement`,
+  agree: () => 'Your development plan was agreed',
+  'send-back': () => 'Your development plan was sent back',
+} satisfies Partial<Record<PlanTransition, (name: string) => string>>;
+
 @Injectable()
 export class PlansService {
   constructor(
@@ -198,6 +209,7 @@ export class PlansService {
     private readonly assessments: AssessmentsService,
     private readonly notifications: NotificationsService,
     private readonly documents: FrameworkDocumentsService,
+    private readonly mailer: Mailer,
   ) {}
 
   // ---------------------------------------------------------------------------------------------
@@ -214,7 +226,7 @@ export class PlansService {
       )) as PlanRow[];
       if (plans.length === 0) return null;
       await recordRead(this.audit, manager, actor, subject, { action: 'plan.read', what: 'development plan', subjectType: 'plan', subjectId: plans[0]!.id });
-      const [detail] = await this.details(manager, actor.organisationId, plans, new Map([[personId, subject.relationship]]), now);
+      const [detail] = await this.details(manager, actor, plans, new Map([[personId, subject.relationship]]), now);
       return detail!;
     });
   }
@@ -246,7 +258,7 @@ export class PlansService {
          WHERE pl.organisation_id = $1 AND pl.person_id = ANY($2) ORDER BY pl.person_id, ${CURRENT_PLAN_ORDER}`,
         [actor.organisationId, reports.map((r) => r.id)],
       )) as PlanRow[];
-      const details = await this.details(manager, actor.organisationId, plans, new Map(reports.map((r) => [r.id, 'manager' as const])), now);
+      const details = await this.details(manager, actor, plans, new Map(reports.map((r) => [r.id, 'manager' as const])), now);
       const byPerson = new Map(details.map((d) => [d.personId, d]));
       for (const plan of details) {
         const report = reports.find((r) => r.id === plan.personId)!;
@@ -302,8 +314,12 @@ export class PlansService {
     });
   }
 
-  /** Moves a plan through its life (propose, agree, send back...), refusing stale versions and the wrong actor. */
-  transition(
+  /**
+   * Moves a plan through its life (propose, agree, send back...), refusing stale versions and the wrong
+   * actor. A proposal notifies the manager, an agreement or a sending back the person: in-app, and by
+   * e-mail when SMTP is configured (sent after the transaction commits, so a rolled-back move sends nothing).
+   */
+  async transition(
     actor: SignedInActor,
     planId: string,
     expectedVersion: number,
@@ -311,7 +327,7 @@ export class PlansService {
     comment: string | null = null,
     now = new Date(),
   ): Promise<PlanDetailRow> {
-    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+    const { detail, mail } = await tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
       const { plan, subject } = await this.lockPlan(manager, actor, planId, expectedVersion);
       const result = transitionPlan(plan, action, actingAs(subject.relationship), { comment });
       if (!result.ok) {
@@ -325,18 +341,28 @@ export class PlansService {
         ...(action === 'propose' ? { sent_back_comment: null } : {}),
       }, now);
       const notify = action === 'propose' ? subject.managerId : action === 'agree' || action === 'send-back' ? plan.personId : null;
+      let mail: { to: string; subject: string; text: string } | null = null;
       if (notify) {
         const who = action === 'propose' ? `${subject.name} proposed their development plan for your agreement.` : `Your manager ${TRANSITION_WORDS[action].replace('the plan', 'your plan')}${action === 'send-back' ? `: "${comment!.trim()}"` : '.'}`;
-        await this.notifications.notify(manager, actor.organisationId, {
+        const added = await this.notifications.notify(manager, actor.organisationId, {
           personId: notify,
           kind: `plan-${action}`,
           planId,
           message: who,
           dedupeKey: `plan-${action}:${planId}:${plan.version + 1}`,
         });
+        if (added && this.mailer.configured) {
+          const [recipient] = (await manager.query(`SELECT email FROM people WHERE organisation_id = $1 AND id = $2 AND active`, [actor.organisationId, notify])) as {
+            email: string;
+          }[];
+          if (recipient) mail = { to: recipient.email, subject: MOVE_SUBJECTS[action as keyof typeof MOVE_SUBJECTS](subject.name), text: who };
+        }
       }
-      return this.reload(manager, actor, planId, subject.relationship, now);
+      return { detail: await this.reload(manager, actor, planId, subject.relationship, now), mail };
     });
+    // A failed send is logged by the mailer; the move itself stands and the in-app notification is there.
+    if (mail) await this.mailer.send(mail);
+    return detail;
   }
 
   /** Progress (status, evidence) once agreed; the due date only while a draft. The owner's to change. */
@@ -451,6 +477,8 @@ export class PlansService {
       const reflection = input.reflection.trim();
       if (!reflection) fields.reflection = 'Write a short reflection: what went well, what did not.';
       else if (reflection.length > 4000) fields.reflection = 'Keep the reflection under 4000 characters.';
+      const privateNote = input.privateNote?.trim() || null;
+      if (privateNote && privateNote.length > 4000) fields.privateNote = 'Keep the private note under 4000 characters.';
       const actionIds = new Set(
         ((await manager.query(`SELECT id FROM plan_actions WHERE organisation_id = $1 AND plan_id = $2`, [actor.organisationId, plan.id])) as { id: string }[]).map((a) => a.id),
       );
@@ -472,8 +500,8 @@ export class PlansService {
         );
       }
       await manager.query(
-        `INSERT INTO check_ins (organisation_id, id, plan_id, revision_number, reflection, progress, recorded_by_id, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        `INSERT INTO check_ins (organisation_id, id, plan_id, revision_number, reflection, progress, recorded_by_id, recorded_at, private_note)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [
           actor.organisationId,
           randomUUID(),
@@ -483,6 +511,7 @@ export class PlansService {
           JSON.stringify(input.progress.map((p) => ({ actionId: p.actionId, status: p.status, note: p.note?.trim() || null }))),
           actor.personId,
           now,
+          privateNote,
         ],
       );
       return this.reload(manager, actor, plan.id, subject.relationship, now);
@@ -595,7 +624,7 @@ export class PlansService {
 
   private async reload(manager: EntityManager, actor: SignedInActor, planId: string, relationship: Relationship, now: Date): Promise<PlanDetailRow> {
     const plans = (await manager.query(`SELECT ${PLAN_COLUMNS} FROM plans pl WHERE pl.organisation_id = $1 AND pl.id = $2`, [actor.organisationId, planId])) as PlanRow[];
-    const [detail] = await this.details(manager, actor.organisationId, plans, new Map([[plans[0]!.personId, relationship]]), now);
+    const [detail] = await this.details(manager, actor, plans, new Map([[plans[0]!.personId, relationship]]), now);
     return detail!;
   }
 
@@ -700,12 +729,13 @@ export class PlansService {
   /** Everything the plan pages show for a set of plans, in a fixed number of statements. */
   private async details(
     manager: EntityManager,
-    organisationId: string,
+    viewer: SignedInActor,
     plans: readonly PlanRow[],
     relationships: ReadonlyMap<string, Relationship>,
     now: Date,
   ): Promise<PlanDetailRow[]> {
     if (plans.length === 0) return [];
+    const organisationId = viewer.organisationId;
     const planIds = plans.map((p) => p.id);
     const personIds = [...new Set(plans.map((p) => p.personId))];
     // One statement after the other: they share the transaction's connection.
@@ -721,9 +751,11 @@ export class PlansService {
     )) as PlanActionRow[];
     const revisions = await this.revisionsOf(manager, organisationId, planIds);
     const checkIns = (await manager.query(
-      `SELECT id, plan_id AS "planId", revision_number AS "revisionNumber", reflection, progress, recorded_by_id AS "recordedById", recorded_at AS "recordedAt"
+      // A private note leaves the database only for its author.
+      `SELECT id, plan_id AS "planId", revision_number AS "revisionNumber", reflection, progress, recorded_by_id AS "recordedById", recorded_at AS "recordedAt",
+         CASE WHEN recorded_by_id = $3 THEN private_note END AS "privateNote"
        FROM check_ins WHERE organisation_id = $1 AND plan_id = ANY($2) ORDER BY recorded_at DESC, id`,
-      [organisationId, planIds],
+      [organisationId, planIds, viewer.personId],
     )) as CheckInRow[];
     const assessments = await this.assessments.assessmentsOf(manager, organisationId, personIds);
     const held = await this.heldQualifications(manager, organisationId, personIds);

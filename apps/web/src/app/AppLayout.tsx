@@ -31,6 +31,7 @@ function useFocusMainOnNavigation() {
 /** The main navigation; what a person's access role cannot use is not shown (the API enforces it anyway). */
 function mainLinks(admin: boolean, manager: boolean): { to: string; label: string }[] {
   return [
+    { to: '/my-career', label: 'My career' },
     { to: '/my-plan', label: 'My plan' },
     ...(manager ? [{ to: '/my-team', label: 'My team' }] : []),
     { to: '/frameworks', label: 'Frameworks' },

@@ -14,6 +14,8 @@ import { RoleComparisonPage } from '../features/paths/RoleComparisonPage';
 import { FrameworkVersionsPage } from '../features/framework-versions/FrameworkVersionsPage';
 import { NotFoundPage } from '../features/NotFoundPage';
 import { MyPlanPage } from '../features/plans/MyPlanPage';
+import { MyCareerPage } from '../features/career/MyCareerPage';
+import { SkillAssessmentPage } from '../features/career/SkillAssessmentPage';
 import { MyTeamPage } from '../features/plans/MyTeamPage';
 import { ReportPlanPage } from '../features/plans/ReportPlanPage';
 import { PeoplePage } from '../features/people/PeoplePage';
@@ -67,6 +69,8 @@ export const routes: RouteObject[] = [
           { path: 'people/:personId', Component: PersonPage },
           { path: 'teams', Component: TeamsPage },
           { path: 'account', Component: AccountPage },
+          { path: 'my-career', Component: MyCareerPage },
+          { path: 'my-career/skills/:skillId', Component: SkillAssessmentPage },
           { path: 'my-plan', Component: MyPlanPage },
           { path: 'my-team', Component: MyTeamPage },
           { path: 'my-team/:personId', Component: ReportPlanPage },

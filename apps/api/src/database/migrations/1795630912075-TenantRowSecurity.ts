@@ -18,13 +18,17 @@ export const TENANT_FUNCTIONS = [
    $$`,
 ];
 
+/**
+ * Who may see and write a row. The functions are wrapped in sub-selects so PostgreSQL evaluates
+ * them once per statement (an InitPlan) instead of once per row; the TenantPolicyPerStatement
+ * migration moved the first tables to this form.
+ */
+export const TENANT_POLICY = '(SELECT trellis_system_context()) OR organisation_id = (SELECT trellis_tenant())';
+
 export async function enableTenantRowSecurity(queryRunner: QueryRunner, table: string): Promise<void> {
   await queryRunner.query(`ALTER TABLE "${table}" ENABLE ROW LEVEL SECURITY`);
   await queryRunner.query(`ALTER TABLE "${table}" FORCE ROW LEVEL SECURITY`);
-  await queryRunner.query(
-    `CREATE POLICY tenant_isolation ON "${table}" USING (trellis_system_context() OR organisation_id = trellis_tenant()) ` +
-      `WITH CHECK (trellis_system_context() OR organisation_id = trellis_tenant())`,
-  );
+  await queryRunner.query(`CREATE POLICY tenant_isolation ON "${table}" USING (${TENANT_POLICY}) WITH CHECK (${TENANT_POLICY})`);
 }
 
 export async function disableTenantRowSecurity(queryRunner: QueryRunner, table: string): Promise<void> {

@@ -4,6 +4,8 @@ import { TenantRowSecurity1795630912075 } from './1795630912075-TenantRowSecurit
 import { VersionPublisher1795633982068 } from './1795633982068-VersionPublisher.js';
 import { FrameworkDrafts1795633983262 } from './1795633983262-FrameworkDrafts.js';
 import { DevelopmentPlans1795634118590 } from './1795634118590-DevelopmentPlans.js';
+import { TenantPolicyPerStatement1795640000000 } from './1795640000000-TenantPolicyPerStatement.js';
+import { CheckInPrivateNote1795641000000 } from './1795641000000-CheckInPrivateNote.js';
 
 /** Every migration, in order. New migrations are appended here (see docs/ARCHITECTURE.md). */
 export const migrations = [
@@ -13,4 +15,6 @@ export const migrations = [
   VersionPublisher1795633982068,
   FrameworkDrafts1795633983262,
   DevelopmentPlans1795634118590,
+  TenantPolicyPerStatement1795640000000,
+  CheckInPrivateNote1795641000000,
 ];

@@ -4,9 +4,10 @@ import type { EntityManager } from 'typeorm';
 /**
  * Where the impact preview learns what people can do and where they are heading.
  *
- * Until assessments exist the preview counts people per role only. The module that owns assessed
- * skill levels and target roles (development plans) registers an {@link ImpactProfileSource}; the
- * preview then also counts who falls below each role's expectations, today and under the draft.
+ * Without a source the preview counts people per role only. The module that owns assessed skill
+ * levels and target roles (development plans: `PlanVersionFollowers`) registers the
+ * {@link ImpactProfileSource}; the preview then also counts who falls below each role's
+ * expectations, today and under the draft, and who is aiming at each role.
  */
 
 /** One person's assessed levels and target role, against the published version being replaced. */

@@ -5,8 +5,8 @@ import type { EntityManager } from 'typeorm';
  * Carrying data across framework versions.
  *
  * Publishing a draft creates a new version whose roles and skills have new ids. Everything that
- * points at the old version's roles or skills (people's current roles today; assessments, plan
- * actions and target roles later) must point at the new version's in the same transaction. Each
+ * points at the old version's roles or skills (people's current roles; assessments, plan actions
+ * and plans' target roles) must point at the new version's in the same transaction. Each
  * kind of data joins by registering a {@link VersionFollower} that says how it follows a rename,
  * a merge or a removal; the publisher runs them all and reports what each moved.
  */

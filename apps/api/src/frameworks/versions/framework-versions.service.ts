@@ -312,21 +312,22 @@ export class FrameworkVersionsService {
 
   /** The organisation's active people in roles of the version, with the profiles a registered source supplies (as keys). */
   private async impactPeople(manager: EntityManager, organisationId: string, versionId: string): Promise<{ people: ImpactPerson[]; shortfallsCounted: boolean }> {
-    const [people, roles, skills, profiles] = await Promise.all([
-      manager.query(
-        `SELECT p.id, r.key AS "roleKey" FROM people p
-         LEFT JOIN roles r ON r.organisation_id = p.organisation_id AND r.id = p.current_role_id AND r.framework_version_id = $2
-         WHERE p.organisation_id = $1 AND p.active`,
-        [organisationId, versionId],
-      ) as Promise<{ id: string; roleKey: string | null }[]>,
-      manager.query(`SELECT id, key FROM roles WHERE organisation_id = $1 AND framework_version_id = $2`, [organisationId, versionId]) as Promise<
-        { id: string; key: string }[]
-      >,
-      manager.query(`SELECT id, key FROM skills WHERE organisation_id = $1 AND framework_version_id = $2`, [organisationId, versionId]) as Promise<
-        { id: string; key: string }[]
-      >,
-      this.impactProfiles.profiles(manager, organisationId, versionId),
-    ]);
+    // One after another: a transaction's connection runs one statement at a time.
+    const people = (await manager.query(
+      `SELECT p.id, r.key AS "roleKey" FROM people p
+       LEFT JOIN roles r ON r.organisation_id = p.organisation_id AND r.id = p.current_role_id AND r.framework_version_id = $2
+       WHERE p.organisation_id = $1 AND p.active`,
+      [organisationId, versionId],
+    )) as { id: string; roleKey: string | null }[];
+    const roles = (await manager.query(`SELECT id, key FROM roles WHERE organisation_id = $1 AND framework_version_id = $2`, [organisationId, versionId])) as {
+      id: string;
+      key: string;
+    }[];
+    const skills = (await manager.query(`SELECT id, key FROM skills WHERE organisation_id = $1 AND framework_version_id = $2`, [organisationId, versionId])) as {
+      id: string;
+      key: string;
+    }[];
+    const profiles = await this.impactProfiles.profiles(manager, organisationId, versionId);
     const roleKeys = new Map(roles.map((role) => [role.id, role.key]));
     const skillKeys = new Map(skills.map((skill) => [skill.id, skill.key]));
     return {

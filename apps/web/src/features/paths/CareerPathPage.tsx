@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, List, Paper, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { skipToken, useQuery } from '@apollo/client/react';
-import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
 import type { CareerRouteQuery as CareerRouteData } from '../../gql/graphql';
@@ -14,8 +14,8 @@ import { pairFromSearch, RolePairPicker, searchFromPair } from './RolePairPicker
 const RoleGraph = lazy(() => import('../frameworks/RoleGraph'));
 
 export const CareerRouteQuery = graphql(`
-  query CareerRoute($fromRoleId: ID!, $toRoleId: ID!) {
-    careerRoute(fromRoleId: $fromRoleId, toRoleId: $toRoleId) {
+  query CareerRoute($fromRoleId: ID!, $toRoleId: ID!, $profile: [SkillLevelInput!]) {
+    careerRoute(fromRoleId: $fromRoleId, toRoleId: $toRoleId, profile: $profile) {
       found
       reason
       message
@@ -126,14 +126,6 @@ function CareerPath({ tool }: { tool: FrameworkTool }) {
     if (!search.get('from')) setSearch(searchFromPair({ fromId: ownRoleId, toId: search.get('to') ?? '' }), { replace: true });
   }, [ownRoleId, search, setSearch]);
 
-  const ready = !!pair.fromId && !!pair.toId;
-  const { data, loading, error, refetch } = useQuery(
-    CareerRouteQuery,
-    ready ? { variables: { fromRoleId: pair.fromId, toRoleId: pair.toId } } : skipToken,
-  );
-  const route = ready ? data?.careerRoute : undefined;
-  const highlighted = route?.found ? { roleIds: [route.from.id, ...route.steps.map((step) => step.to.id)] } : undefined;
-
   return (
     <Stack gap="lg">
       <RolePairPicker
@@ -143,6 +135,53 @@ function CareerPath({ tool }: { tool: FrameworkTool }) {
         fromLabel="From role"
         toLabel="To role"
       />
+      <CareerRouteResult fromRoleId={pair.fromId} toRoleId={pair.toId} scale={tool.version.proficiencyScale}>
+        {(highlighted) => (
+          <>
+            {ownRoleId ? (
+              <ClosestRolesPanel
+                currentRoleId={ownRoleId}
+                onRouteTo={(toId) => setSearch(searchFromPair({ fromId: ownRoleId, toId }), { replace: true })}
+              />
+            ) : null}
+            {tool.view.graphMoves.length > 0 ? <RouteGraph tool={tool} highlighted={highlighted} /> : null}
+          </>
+        )}
+      </CareerRouteResult>
+    </Stack>
+  );
+}
+
+type RouteHighlight = { roleIds: string[] } | undefined;
+
+/**
+ * The route between two roles, measured against `profile` when given (the person's assessed skills: My career)
+ * and against the viewer's current role's expectations otherwise. `children` gets the roles on the route, to
+ * draw them on the role graph.
+ */
+export function CareerRouteResult({
+  fromRoleId,
+  toRoleId,
+  scale,
+  profile,
+  children,
+}: {
+  fromRoleId: string;
+  toRoleId: string;
+  scale: ReadonlyArray<{ level: number; name: string }>;
+  profile?: { skillId: string; level: number }[];
+  children?: (highlighted: RouteHighlight) => ReactNode;
+}) {
+  const ready = !!fromRoleId && !!toRoleId;
+  const { data, loading, error, refetch } = useQuery(
+    CareerRouteQuery,
+    ready ? { variables: profile ? { fromRoleId, toRoleId, profile } : { fromRoleId, toRoleId } } : skipToken,
+  );
+  const route = ready ? data?.careerRoute : undefined;
+  const highlighted = route?.found ? { roleIds: [route.from.id, ...route.steps.map((step) => step.to.id)] } : undefined;
+
+  return (
+    <>
       <section aria-labelledby="route-heading" aria-busy={loading}>
         {!ready ? (
           <Paper withBorder>
@@ -153,43 +192,41 @@ function CareerPath({ tool }: { tool: FrameworkTool }) {
         ) : loading && !route ? (
           <LoadingState label="Finding a route…" lines={5} />
         ) : route ? (
-          <RouteAnswer route={route} scale={tool.version.proficiencyScale} />
+          <RouteAnswer route={route} scale={scale} />
         ) : null}
       </section>
-      {ownRoleId ? (
-        <ClosestRolesPanel
-          currentRoleId={ownRoleId}
-          onRouteTo={(toId) => setSearch(searchFromPair({ fromId: ownRoleId, toId }), { replace: true })}
-        />
-      ) : null}
-      {tool.view.graphMoves.length > 0 ? (
-        <section aria-labelledby="route-graph-heading">
-          <Stack gap="sm">
-            <Title order={2} id="route-graph-heading">
-              {highlighted ? 'The route on the role graph' : 'Role graph'}
-            </Title>
-            <Text size="sm" c="dimmed" id="route-graph-help">
-              {highlighted
-                ? 'Roles on the route carry a “Start” or “Step” label and a heavy outline; moves on the route are drawn thick, everything else is faded. The steps above say the same in words.'
-                : 'Every role and move of this framework version. Choose two roles to highlight a route.'}
-            </Text>
-            <MovesLegend tracks={tool.view.tracks.map((t) => ({ id: t.id, name: t.name, color: t.color }))} />
-            <div role="group" aria-label="Graph of roles and moves" aria-describedby="route-graph-help">
-              <Suspense
-                fallback={
-                  <div role="status" aria-live="polite">
-                    <Skeleton height={640} radius="md" />
-                    <VisuallyHidden>Loading the role graph…</VisuallyHidden>
-                  </div>
-                }
-              >
-                <RoleGraph roles={tool.view.graphRoles} moves={tool.view.graphMoves} route={highlighted} />
-              </Suspense>
-            </div>
-          </Stack>
-        </section>
-      ) : null}
-    </Stack>
+      {children?.(highlighted)}
+    </>
+  );
+}
+
+function RouteGraph({ tool, highlighted }: { tool: FrameworkTool; highlighted: RouteHighlight }) {
+  return (
+    <section aria-labelledby="route-graph-heading">
+      <Stack gap="sm">
+        <Title order={2} id="route-graph-heading">
+          {highlighted ? 'The route on the role graph' : 'Role graph'}
+        </Title>
+        <Text size="sm" c="dimmed" id="route-graph-help">
+          {highlighted
+            ? 'Roles on the route carry a “Start” or “Step” label and a heavy outline; moves on the route are drawn thick, everything else is faded. The steps above say the same in words.'
+            : 'Every role and move of this framework version. Choose two roles to highlight a route.'}
+        </Text>
+        <MovesLegend tracks={tool.view.tracks.map((t) => ({ id: t.id, name: t.name, color: t.color }))} />
+        <div role="group" aria-label="Graph of roles and moves" aria-describedby="route-graph-help">
+          <Suspense
+            fallback={
+              <div role="status" aria-live="polite">
+                <Skeleton height={640} radius="md" />
+                <VisuallyHidden>Loading the role graph…</VisuallyHidden>
+              </div>
+            }
+          >
+            <RoleGraph roles={tool.view.graphRoles} moves={tool.view.graphMoves} route={highlighted} />
+          </Suspense>
+        </div>
+      </Stack>
+    </section>
   );
 }
 
@@ -197,10 +234,10 @@ const profileNote: Record<Route['profileSource'], string> = {
   CURRENT_ROLE_EXPECTATIONS:
     'Gaps assume you meet exactly what your current role expects; your own assessments will refine them once recorded.',
   NONE: 'You have no current role recorded, so gaps count every skill from zero.',
-  GIVEN: 'Gaps are measured against the skill levels given.',
+  GIVEN: 'Gaps are measured against your assessed skills (a skill not yet assessed counts from zero).',
 };
 
-function RouteAnswer({ route, scale }: { route: Route; scale: FrameworkTool['version']['proficiencyScale'] }) {
+function RouteAnswer({ route, scale }: { route: Route; scale: ReadonlyArray<{ level: number; name: string }> }) {
   if (!route.found) {
     return (
       <Stack gap="sm">

@@ -47,14 +47,6 @@ export function RoleComparisonPage() {
 function RoleComparison({ tool }: { tool: FrameworkTool }) {
   const [search, setSearch] = useSearchParams();
   const pair = pairFromSearch(search);
-  const ready = !!pair.fromId && !!pair.toId;
-  const { data, loading, error, refetch } = useQuery(
-    RoleComparisonQuery,
-    ready ? { variables: { fromRoleId: pair.fromId, toRoleId: pair.toId } } : skipToken,
-  );
-  const comparison = data?.roleComparison;
-  const scale = tool.version.proficiencyScale;
-
   return (
     <Stack gap="lg">
       <RolePairPicker
@@ -64,74 +56,107 @@ function RoleComparison({ tool }: { tool: FrameworkTool }) {
         fromLabel="Compare from"
         toLabel="Compare to"
       />
-      <section aria-labelledby="comparison-heading" aria-busy={loading}>
-        {!ready ? (
-          <Paper withBorder>
-            <Empty title="Choose two roles" headingOrder={2} description="Pick a role in each list to compare them." />
-          </Paper>
-        ) : error && !comparison ? (
-          <ErrorState title="Could not compare these roles" error={error} onRetry={() => refetch()} />
-        ) : loading && !comparison ? (
-          <LoadingState label="Comparing roles…" lines={5} />
-        ) : comparison ? (
-          <Stack gap="sm">
-            <Title order={2} id="comparison-heading">
-              From {comparison.from.title} to {comparison.to.title}
-            </Title>
-            {comparison.changes.length === 0 ? (
-              <Paper withBorder>
-                <Empty
-                  title="No differences"
-                  headingOrder={3}
-                  description={
-                    comparison.from.id === comparison.to.id
-                      ? 'You chose the same role twice.'
-                      : 'These two roles expect the same level in every skill.'
-                  }
-                />
-              </Paper>
-            ) : (
-              <>
-                <Text size="sm" c="dimmed">
-                  {comparison.changes.length === 1 ? '1 skill differs.' : `${comparison.changes.length} skills differ.`} Skills
-                  both roles expect at the same level are left out.
-                </Text>
-                <Table.ScrollContainer minWidth={760}>
-                  <Table aria-labelledby="comparison-heading" verticalSpacing="sm" withTableBorder>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">Skill</Table.Th>
-                        <Table.Th scope="col">{comparison.from.title}</Table.Th>
-                        <Table.Th scope="col">{comparison.to.title}</Table.Th>
-                        <Table.Th scope="col">Change</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {comparison.changes.map((change) => (
-                        <Table.Tr key={change.skill.id}>
-                          <Table.Th scope="row" fw={600}>
-                            {change.skill.name}
-                          </Table.Th>
-                          <Table.Td>
-                            <LevelCell level={change.fromLevel} descriptor={change.fromDescriptor} scale={scale} />
-                          </Table.Td>
-                          <Table.Td>
-                            <LevelCell level={change.toLevel} descriptor={change.toDescriptor} scale={scale} />
-                          </Table.Td>
-                          <Table.Td>
-                            <ChangeText difference={change.difference} />
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              </>
-            )}
-          </Stack>
-        ) : null}
-      </section>
+      <RoleComparisonResult fromRoleId={pair.fromId} toRoleId={pair.toId} scale={tool.version.proficiencyScale} />
     </Stack>
+  );
+}
+
+/**
+ * Every skill whose expected level differs between two roles. Given a person's profile (skill id → level), a
+ * column shows their own level beside the two roles' (My career uses this).
+ */
+export function RoleComparisonResult({
+  fromRoleId,
+  toRoleId,
+  scale,
+  profile,
+}: {
+  fromRoleId: string;
+  toRoleId: string;
+  scale: ReadonlyArray<{ level: number; name: string }>;
+  profile?: ReadonlyMap<string, number>;
+}) {
+  const ready = !!fromRoleId && !!toRoleId;
+  const { data, loading, error, refetch } = useQuery(
+    RoleComparisonQuery,
+    ready ? { variables: { fromRoleId, toRoleId } } : skipToken,
+  );
+  const comparison = data?.roleComparison;
+
+  return (
+    <section aria-labelledby="comparison-heading" aria-busy={loading}>
+      {!ready ? (
+        <Paper withBorder>
+          <Empty title="Choose two roles" headingOrder={2} description="Pick a role in each list to compare them." />
+        </Paper>
+      ) : error && !comparison ? (
+        <ErrorState title="Could not compare these roles" error={error} onRetry={() => refetch()} />
+      ) : loading && !comparison ? (
+        <LoadingState label="Comparing roles…" lines={5} />
+      ) : comparison ? (
+        <Stack gap="sm">
+          <Title order={2} id="comparison-heading">
+            From {comparison.from.title} to {comparison.to.title}
+          </Title>
+          {comparison.changes.length === 0 ? (
+            <Paper withBorder>
+              <Empty
+                title="No differences"
+                headingOrder={3}
+                description={
+                  comparison.from.id === comparison.to.id
+                    ? 'You chose the same role twice.'
+                    : 'These two roles expect the same level in every skill.'
+                }
+              />
+            </Paper>
+          ) : (
+            <>
+              <Text size="sm" c="dimmed">
+                {comparison.changes.length === 1 ? '1 skill differs.' : `${comparison.changes.length} skills differ.`} Skills
+                both roles expect at the same level are left out.
+              </Text>
+              <Table.ScrollContainer minWidth={760}>
+                <Table aria-labelledby="comparison-heading" verticalSpacing="sm" withTableBorder>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Skill</Table.Th>
+                      {profile ? <Table.Th scope="col">You (assessed)</Table.Th> : null}
+                      <Table.Th scope="col">{comparison.from.title}</Table.Th>
+                      <Table.Th scope="col">{comparison.to.title}</Table.Th>
+                      <Table.Th scope="col">Change</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {comparison.changes.map((change) => (
+                      <Table.Tr key={change.skill.id}>
+                        <Table.Th scope="row" fw={600}>
+                          {change.skill.name}
+                        </Table.Th>
+                        {profile ? (
+                          <Table.Td>
+                            <Text size="sm">{(profile.get(change.skill.id) ?? 0) > 0 ? levelLabel(profile.get(change.skill.id) ?? 0, scale) : 'Not assessed'}</Text>
+                          </Table.Td>
+                        ) : null}
+                        <Table.Td>
+                          <LevelCell level={change.fromLevel} descriptor={change.fromDescriptor} scale={scale} />
+                        </Table.Td>
+                        <Table.Td>
+                          <LevelCell level={change.toLevel} descriptor={change.toDescriptor} scale={scale} />
+                        </Table.Td>
+                        <Table.Td>
+                          <ChangeText difference={change.difference} />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </>
+          )}
+        </Stack>
+      ) : null}
+    </section>
   );
 }
 
@@ -142,7 +167,7 @@ function LevelCell({
 }: {
   level: number;
   descriptor: string | null | undefined;
-  scale: FrameworkTool['version']['proficiencyScale'];
+  scale: ReadonlyArray<{ level: number; name: string }>;
 }) {
   return (
     <Stack gap={2}>

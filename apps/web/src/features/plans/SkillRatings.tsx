@@ -1,4 +1,5 @@
-import { Alert, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { useToast } from '../../components/Toasts';
 import { describeError } from '../../lib/errors';
@@ -12,13 +13,15 @@ export interface SkillRatingsProps {
   /** With a plan: the target role's skills and the level it expects; otherwise every skill. */
   expected: { skillKey: string; requiredLevel: number }[] | null;
   onRate: (skill: { id: string; name: string }, level: number) => Promise<unknown>;
+  /** Where a skill's own page is (its level descriptors, evidence and history), to link its name there. */
+  skillHref?: (skill: { id: string; key: string }) => string;
 }
 
 /**
  * Self and manager ratings side by side, one editable. Each rating is a new dated assessment: the
  * earlier ones stay, so a skill's history can be drawn.
  */
-export function SkillRatings({ title, rater, version, current, expected, onRate }: SkillRatingsProps) {
+export function SkillRatings({ title, rater, version, current, expected, onRate, skillHref }: SkillRatingsProps) {
   const toast = useToast();
   const [failure, setFailure] = useState<string | null>(null);
   const required = expected ? new Map(expected.map((e) => [e.skillKey, e.requiredLevel])) : null;
@@ -72,7 +75,15 @@ export function SkillRatings({ title, rater, version, current, expected, onRate 
             );
             return (
               <Table.Tr key={skill.id}>
-                <Table.Td>{skill.name}</Table.Td>
+                <Table.Td>
+                  {skillHref ? (
+                    <Anchor component={Link} to={skillHref(skill)}>
+                      {skill.name}
+                    </Anchor>
+                  ) : (
+                    skill.name
+                  )}
+                </Table.Td>
                 {required ? <Table.Td>{levelName(required.get(skill.key))}</Table.Td> : null}
                 <Table.Td>{rater === 'self' ? select : levelName(rating?.selfLevel)}</Table.Td>
                 <Table.Td>{rater === 'self' ? levelName(rating?.managerLevel) : select}</Table.Td>

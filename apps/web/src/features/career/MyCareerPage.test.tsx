@@ -1,0 +1,163 @@
+import { screen, within } from '@testing-library/react';
+import { renderRoute } from '../../test/render';
+import { apiError } from '../../test/session';
+import { CareerRouteQuery } from '../paths/CareerPathPage';
+import { RoleComparisonQuery } from '../paths/RoleComparisonPage';
+import { MyCareerQuery } from './careerData';
+import { ChangeDirectionTowardsMutation, ClosestToProfileQuery, StartPlanTowardsMutation } from './MyCareerPage';
+import { careerFramework, myCareer, roleRef, skillRef } from '../../test/career';
+
+const profile = [{ skillId: 'skill-planning', level: 2 }];
+
+const closest = {
+  request: { query: ClosestToProfileQuery, variables: { frameworkVersionId: 'v1', profile } },
+  result: {
+    data: {
+      closestRoles: {
+        __typename: 'ClosestRoles',
+        roles: [{ __typename: 'RoleFit', role: roleRef('role-pm', 'Project Manager'), shortfall: 5, metSkillCount: 0, expectedSkillCount: 2 }],
+      },
+    },
+  },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+};
+
+const comparison = {
+  request: { query: RoleComparisonQuery, variables: { fromRoleId: 'role-analyst', toRoleId: 'role-pm' } },
+  result: {
+    data: {
+      roleComparison: {
+        __typename: 'RoleComparison',
+        from: roleRef('role-analyst', 'PMO Analyst'),
+        to: roleRef('role-pm', 'Project Manager'),
+        changes: [
+          {
+            __typename: 'SkillExpectationChange',
+            skill: skillRef('skill-risk', 'Risk management'),
+            fromLevel: 1,
+            toLevel: 4,
+            difference: 3,
+            fromDescriptor: 'Keeps the risk log.',
+            toDescriptor: 'Owns a project’s risks.',
+          },
+        ],
+      },
+    },
+  },
+};
+
+const route = {
+  // The route is measured against my assessed profile, not my role's expectations.
+  request: { query: CareerRouteQuery, variables: { fromRoleId: 'role-analyst', toRoleId: 'role-pm', profile } },
+  result: {
+    data: {
+      careerRoute: {
+        __typename: 'CareerRoute',
+        found: true,
+        reason: null,
+        message: null,
+        profileSource: 'GIVEN',
+        totalMonths: 24,
+        totalShortfall: 5,
+        from: roleRef('role-analyst', 'PMO Analyst'),
+        to: roleRef('role-pm', 'Project Manager'),
+        steps: [
+          {
+            __typename: 'CareerRouteStep',
+            kind: 'PROMOTION',
+            typicalMonths: 24,
+            guidance: null,
+            shortfall: 5,
+            from: roleRef('role-analyst', 'PMO Analyst'),
+            to: roleRef('role-pm', 'Project Manager'),
+            gaps: [{ __typename: 'SkillGap', skill: skillRef('skill-risk', 'Risk management'), requiredLevel: 4, currentLevel: 0, shortfall: 4 }],
+            missingQualifications: [],
+          },
+        ],
+      },
+    },
+  },
+};
+
+describe('My career page', () => {
+  it('draws my assessed profile against my role and a chosen one, ranks the closest roles, compares and routes with my own levels', async () => {
+    const { user } = renderRoute('/my-career', [myCareer({ rated: [{ skillKey: 'planning', selfLevel: 2 }] }), careerFramework, closest, comparison, route]);
+
+    expect(await screen.findByRole('link', { name: 'PMO Analyst' })).toHaveAttribute('href', '/roles/role-analyst');
+    const table = screen.getByRole('table', { name: 'My skills against the roles' });
+    const planning = within(table).getByRole('row', { name: /Planning & scheduling/ });
+    expect(within(planning).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Level 2 · Practised', 'Level 3 · Competent']);
+    expect(await screen.findByRole('img', { name: /Radar chart of my assessed levels/ })).toBeInTheDocument();
+
+    const closestList = await screen.findByRole('list', { name: 'Roles closest to me' });
+    expect(within(closestList).getByText('Project Manager')).toBeInTheDocument();
+    await user.click(within(closestList).getByRole('button', { name: 'Explore Project Manager' }));
+
+    expect(screen.getByRole('combobox', { name: /Role to explore/ })).toHaveValue('role-pm');
+    expect(within(planning).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Level 2 · Practised', 'Level 3 · Competent', 'Level 3 · Competent']);
+    const compared = await screen.findByRole('table', { name: 'From PMO Analyst to Project Manager' });
+    expect(within(compared).getByRole('columnheader', { name: 'You (assessed)' })).toBeInTheDocument();
+    expect(within(within(compared).getByRole('row', { name: /Risk management/ })).getByText('Not assessed')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Route from PMO Analyst to Project Manager' })).toBeInTheDocument();
+    expect(screen.getByText(/measured against your assessed skills/)).toBeInTheDocument();
+  });
+
+  it('chooses a target with no open plan by creating one, then opens My plan', async () => {
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const { user, router } = renderRoute('/my-career', [
+      myCareer({ rated: [] }),
+      careerFramework,
+      comparison,
+      { request: { query: CareerRouteQuery, variables: { fromRoleId: 'role-analyst', toRoleId: 'role-pm', profile: [] } }, result: route.result },
+      { request: { query: StartPlanTowardsMutation, variables: { input: { targetRoleId: 'role-pm', timeZone } } }, result: { data: { createPlanFromTarget: { __typename: 'Plan', id: 'plan-1' } } } },
+    ]);
+    await user.selectOptions(await screen.findByRole('combobox', { name: /Role to explore/ }), 'role-pm');
+    await user.click(screen.getByRole('button', { name: 'Choose as my target' }));
+    await screen.findByRole('heading', { level: 1, name: 'My development plan' });
+    expect(router.state.location.pathname).toBe('/my-plan');
+  });
+
+  it('changes the open plan’s direction with my reason, and keeps me here with why when it fails', async () => {
+    const input = { planId: 'plan-1', expectedVersion: 3, targetRoleId: 'role-pm', reason: 'NEW_TARGET_ROLE', note: 'I want to run projects.' };
+    const { user } = renderRoute('/my-career', [
+      myCareer({ rated: [], plan: { id: 'plan-1', status: 'ACTIVE', version: 3, targetRole: roleRef('role-senior', 'Senior PMO Analyst') } }),
+      careerFramework,
+      comparison,
+      { request: { query: CareerRouteQuery, variables: { fromRoleId: 'role-analyst', toRoleId: 'role-pm', profile: [] } }, result: route.result },
+      { request: { query: ChangeDirectionTowardsMutation, variables: { input } }, result: apiError('Ben Okafor changed this plan at 14:02 UTC: reload to see it.', 'CONFLICT') },
+    ]);
+    const explore = await screen.findByRole('combobox', { name: /Role to explore/ });
+    // The plan's own target is pre-chosen: it is already the direction.
+    expect(explore).toHaveValue('role-senior');
+    expect(screen.getByText('Your plan already aims at Senior PMO Analyst')).toBeInTheDocument();
+    await user.selectOptions(explore, 'role-pm');
+    await user.type(screen.getByRole('textbox', { name: 'Why I am changing direction' }), 'I want to run projects.');
+    await user.click(screen.getByRole('button', { name: 'Choose as my target' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Ben Okafor changed this plan');
+    expect(screen.getByRole('heading', { level: 1, name: 'My career' })).toBeInTheDocument();
+  });
+
+  it('says when nothing is assessed yet and when I have no current role', async () => {
+    renderRoute('/my-career', [myCareer({ rated: [], currentRole: null }), careerFramework]);
+    expect(await screen.findByRole('heading', { name: 'Nothing assessed yet' })).toBeInTheDocument();
+    expect(screen.getByText(/No current role is recorded for you/)).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Roles closest to me' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Planning & scheduling' })).toHaveAttribute('href', '/my-career/skills/skill-planning');
+  });
+
+  it('says when there is no published framework', async () => {
+    renderRoute('/my-career', [myCareer({ rated: [], currentRole: null, published: false })]);
+    expect(await screen.findByRole('heading', { name: 'No published framework yet' })).toBeInTheDocument();
+  });
+
+  it('offers a retry when it cannot load', async () => {
+    const { user } = renderRoute('/my-career', [
+      { request: { query: MyCareerQuery }, result: apiError('The database is not answering.', 'INTERNAL') },
+      myCareer({ rated: [] }),
+      careerFramework,
+    ]);
+    await user.click(await screen.findByRole('button', { name: /Try again|Retry/ }));
+    expect(await screen.findByRole('heading', { name: 'Nothing assessed yet' })).toBeInTheDocument();
+  });
+});
+

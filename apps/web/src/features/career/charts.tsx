@@ -1,0 +1,44 @@
+import '@mantine/charts/styles.css';
+import { LineChart, RadarChart, type LineChartSeries, type RadarChartSeries } from '@mantine/charts';
+
+/*
+ * The charts of My career (recharts is large): pages load this module lazily, so only people who open them
+ * download it. Each chart is an image to assistive technology (recharts' own keyboard layer is off, so no focus
+ * stop hides inside the image); the pages put the same figures in a table, which keyboards and screen readers use.
+ */
+
+export function ProfileRadar({ data, series, top, label }: { data: Record<string, string | number>[]; series: RadarChartSeries[]; top: number; label: string }) {
+  return (
+    <div role="img" aria-label={label}>
+      <RadarChart h={360} data={data} dataKey="skill" series={series} withLegend withPolarRadiusAxis accessibilityLayer={false} polarRadiusAxisProps={{ domain: [0, top] }} />
+    </div>
+  );
+}
+
+export function HistoryStepChart({
+  data,
+  series,
+  top,
+  label,
+}: {
+  data: Record<string, string | number | null>[];
+  series: LineChartSeries[];
+  top: number;
+  label: string;
+}) {
+  return (
+    <div role="img" aria-label={label}>
+      <LineChart
+        h={240}
+        data={data}
+        dataKey="date"
+        curveType="stepAfter"
+        connectNulls
+        withLegend
+        accessibilityLayer={false}
+        yAxisProps={{ domain: [0, top], allowDecimals: false }}
+        series={series}
+      />
+    </div>
+  );
+}
