@@ -94,6 +94,7 @@ describe('development plans', () => {
       await page.getByText('Active', { exact: true }).waitFor();
       await page.getByText(`${pmp}: Done (Passed on the first attempt)`).waitFor();
       await page.getByText('Have your skills moved?').waitFor();
+      await page.getByRole('list', { name: 'Skills to re-rate' }).getByRole('link', { name: `Rate ${SKILL.name}` }).waitFor();
       expect(await page.getByRole('combobox', { name: `Status of ${pmp}` }).inputValue()).toBe('DONE');
 
       await page.getByRole('combobox', { name: `My rating of ${SKILL.name}` }).selectOption(String(requiredLevel));

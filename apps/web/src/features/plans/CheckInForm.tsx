@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Textarea, Title, Card } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, NativeSelect, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../../gql';
@@ -23,7 +24,7 @@ type Progress = Record<string, { status: PlanActionStatus; note: string }>;
  * person loads the latest version and saves again without retyping. Afterwards it asks to re-rate the
  * plan's skills, so readiness follows the progress.
  */
-export function CheckInForm({ plan, skillNames, onReload }: { plan: MyPlanFieldsFragment; skillNames: Map<string, string>; onReload: () => Promise<unknown> }) {
+export function CheckInForm({ plan, skills, onReload }: { plan: MyPlanFieldsFragment; skills: readonly { id: string; key: string; name: string }[]; onReload: () => Promise<unknown> }) {
   const toast = useToast();
   const [reflection, setReflection] = useState('');
   const [progress, setProgress] = useState<Progress>({});
@@ -52,7 +53,8 @@ export function CheckInForm({ plan, skillNames, onReload }: { plan: MyPlanFields
   };
 
   const set = (actionId: string, status: PlanActionStatus, note: string) => setProgress((current) => ({ ...current, [actionId]: { status, note } }));
-  const planSkills = [...new Set(plan.actions.flatMap((action) => action.skillKeys))].map((key) => skillNames.get(key) ?? key);
+  const planSkillKeys = new Set(plan.actions.flatMap((action) => action.skillKeys));
+  const planSkills = skills.filter((skill) => planSkillKeys.has(skill.key));
 
   return (
     <Card withBorder padding="lg" component="form" onSubmit={(event: FormEvent) => void submit(event)} aria-labelledby="check-in-title">
@@ -62,10 +64,19 @@ export function CheckInForm({ plan, skillNames, onReload }: { plan: MyPlanFields
         </Title>
         {recorded ? (
           <Alert color="blue" title="Have your skills moved?" onClose={() => setRecorded(false)} withCloseButton closeButtonLabel="Dismiss">
-            <Text size="sm">
-              Re-rate the skills this plan grows ({planSkills.join(', ')}) so your readiness follows your progress.{' '}
-              <Anchor href="#my-skills">Rate my skills</Anchor>
-            </Text>
+            <Text size="sm">Re-rate the skills this plan grows, so your readiness follows your progress: below, or one by one with each level’s descriptor.</Text>
+            <List size="sm" aria-label="Skills to re-rate">
+              {planSkills.map((skill) => (
+                <List.Item key={skill.id}>
+                  <Anchor component={Link} to={`/my-career/skills/${skill.id}`}>
+                    Rate {skill.name}
+                  </Anchor>
+                </List.Item>
+              ))}
+            </List>
+            <Anchor href="#my-skills" size="sm">
+              Rate them here
+            </Anchor>
           </Alert>
         ) : null}
         <Textarea label="Reflection" description="What went well, what did not, what is next." autosize minRows={3} value={reflection} onChange={(event) => setReflection(event.currentTarget.value)} />

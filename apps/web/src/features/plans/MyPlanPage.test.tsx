@@ -85,8 +85,12 @@ describe('My plan page', () => {
     expect(within(checkIns).getByText(reflection)).toBeInTheDocument();
     expect(screen.getByText(/50% of the role’s expectations met/)).toBeInTheDocument();
     // Then it asks me to re-rate the plan's skills, pointing at my ratings.
-    const prompt = screen.getByText(/Re-rate the skills this plan grows \(Planning & scheduling, Risk management\)/);
-    expect(within(prompt).getByRole('link', { name: 'Rate my skills' })).toHaveAttribute('href', '#my-skills');
+    const toRate = screen.getByRole('list', { name: 'Skills to re-rate' });
+    expect(within(toRate).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['Rate Planning & scheduling', '/my-career/skills/skill-planning'],
+      ['Rate Risk management', '/my-career/skills/skill-risk'],
+    ]);
+    expect(screen.getByRole('link', { name: 'Rate them here' })).toHaveAttribute('href', '#my-skills');
   }, 15_000);
 
   it('records my rating of a target skill, keeps the manager’s beside it, and refreshes readiness', async () => {

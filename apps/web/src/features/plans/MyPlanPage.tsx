@@ -167,7 +167,7 @@ export function MyPlanPage() {
     content = (
       <>
         {plan ? (
-          <PlanView plan={plan} roles={version?.roles ?? []} skillNames={new Map(version?.skills.map((skill) => [skill.key, skill.name]))} onRevised={() => refetch()} />
+          <PlanView plan={plan} roles={version?.roles ?? []} skills={version?.skills ?? []} onRevised={() => refetch()} />
         ) : (
           <StartPlan
             roles={version?.roles ?? []}
@@ -235,7 +235,8 @@ function StartPlan({ roles, closest, onCreated }: { roles: { id: string; title: 
   );
 }
 
-function PlanView({ plan, roles, skillNames, onRevised }: { plan: Plan; roles: { id: string; title: string }[]; skillNames: Map<string, string>; onRevised: () => Promise<unknown> }) {
+function PlanView({ plan, roles, skills, onRevised }: { plan: Plan; roles: { id: string; title: string }[]; skills: readonly { id: string; key: string; name: string }[]; onRevised: () => Promise<unknown> }) {
+  const skillNames = new Map(skills.map((skill) => [skill.key, skill.name]));
   const [actionFailure, setActionFailure] = useState<string | null>(null);
   const progressOpen = plan.status === 'AGREED' || plan.status === 'ACTIVE';
   const open = plan.status !== 'COMPLETED' && plan.status !== 'ABANDONED';
@@ -276,7 +277,7 @@ function PlanView({ plan, roles, skillNames, onRevised }: { plan: Plan; roles: {
         <PlanActions plan={plan} skillNames={skillNames} onFailure={setActionFailure} />
       </Stack>
 
-      {progressOpen ? <CheckInForm plan={plan} skillNames={skillNames} onReload={onRevised} /> : null}
+      {progressOpen ? <CheckInForm plan={plan} skills={skills} onReload={onRevised} /> : null}
       <CheckInHistory plan={plan} />
       <RevisionHistory plan={plan} />
       {open ? <ChangeDirection plan={plan} roles={roles} onRevised={onRevised} /> : null}
