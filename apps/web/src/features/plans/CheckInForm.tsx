@@ -27,6 +27,7 @@ type Progress = Record<string, { status: PlanActionStatus; note: string }>;
 export function CheckInForm({ plan, skills, onReload }: { plan: MyPlanFieldsFragment; skills: readonly { id: string; key: string; name: string }[]; onReload: () => Promise<unknown> }) {
   const toast = useToast();
   const [reflection, setReflection] = useState('');
+  const [privateNote, setPrivateNote] = useState('');
   const [progress, setProgress] = useState<Progress>({});
   const [failure, setFailure] = useState<{ message: string; stale: boolean } | null>(null);
   const [recorded, setRecorded] = useState(false);
@@ -42,8 +43,9 @@ export function CheckInForm({ plan, skills, onReload }: { plan: MyPlanFieldsFrag
     setFailure(null);
     const items = plan.actions.map((action) => ({ actionId: action.id, status: statusOf(action), note: progress[action.id]?.note.trim() || null }));
     try {
-      await record({ variables: { input: { planId: plan.id, expectedVersion: plan.version, reflection, progress: items } } });
+      await record({ variables: { input: { planId: plan.id, expectedVersion: plan.version, reflection, progress: items, privateNote: privateNote.trim() || null } } });
       setReflection('');
+      setPrivateNote('');
       setProgress({});
       setRecorded(true);
       toast.show({ message: 'Check-in recorded.' });
@@ -80,6 +82,14 @@ export function CheckInForm({ plan, skills, onReload }: { plan: MyPlanFieldsFrag
           </Alert>
         ) : null}
         <Textarea label="Reflection" description="What went well, what did not, what is next." autosize minRows={3} value={reflection} onChange={(event) => setReflection(event.currentTarget.value)} />
+        <Textarea
+          label="Private note"
+          description="Only you will ever see this: not your manager, nor anyone you share the plan with."
+          autosize
+          minRows={2}
+          value={privateNote}
+          onChange={(event) => setPrivateNote(event.currentTarget.value)}
+        />
         {plan.actions.length > 0 ? (
           <Table aria-label="Progress on each action">
             <Table.Thead>

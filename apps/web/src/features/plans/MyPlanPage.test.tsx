@@ -42,16 +42,16 @@ describe('My plan page', () => {
       sharingMock(),
       myPlan(plan('AGREED', 4)),
       {
-        request: { query: RecordCheckInMutation, variables: { input: { planId: 'plan-1', expectedVersion: 4, reflection, progress } } },
+        request: { query: RecordCheckInMutation, variables: { input: { planId: 'plan-1', expectedVersion: 4, reflection, progress, privateNote: 'Ask about the budget' } } },
         result: apiError(conflict, 'CONFLICT'),
       },
       myPlan(plan('AGREED', 5)),
       {
-        request: { query: RecordCheckInMutation, variables: { input: { planId: 'plan-1', expectedVersion: 5, reflection, progress } } },
+        request: { query: RecordCheckInMutation, variables: { input: { planId: 'plan-1', expectedVersion: 5, reflection, progress, privateNote: 'Ask about the budget' } } },
         result: {
           data: {
             recordCheckIn: {
-              ...plan('ACTIVE', 5, [{ id: 'c1', reflection, recordedAt: '2026-07-01T09:00:00.000Z' }]),
+              ...plan('ACTIVE', 5, [{ id: 'c1', reflection, recordedAt: '2026-07-01T09:00:00.000Z', privateNote: 'Ask about the budget' }]),
               readiness: readiness(0.5),
             },
           },
@@ -66,6 +66,8 @@ describe('My plan page', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Progress on Gain the Project Management Professional (PMP)' }), 'In progress');
     await user.click(screen.getByRole('textbox', { name: 'Note on Gain the Project Management Professional (PMP)' }));
     await user.paste('Exam booked');
+    await user.click(screen.getByRole('textbox', { name: 'Private note' }));
+    await user.paste('Ask about the budget');
     await user.click(screen.getByRole('button', { name: 'Save check-in' }));
 
     // A stale version: the form says who changed what, and keeps everything entered.
@@ -73,6 +75,7 @@ describe('My plan page', () => {
     expect(box).toHaveValue(reflection);
     expect(screen.getByRole('combobox', { name: 'Progress on Gain the Project Management Professional (PMP)' })).toHaveValue('IN_PROGRESS');
     expect(screen.getByRole('textbox', { name: 'Note on Gain the Project Management Professional (PMP)' })).toHaveValue('Exam booked');
+    expect(screen.getByRole('textbox', { name: 'Private note' })).toHaveValue('Ask about the budget');
 
     // Loading the latest version keeps the check-in, and the save then names the new version.
     await user.click(screen.getByRole('button', { name: 'Load the latest plan (keeps what you wrote)' }));
@@ -83,6 +86,8 @@ describe('My plan page', () => {
     expect(screen.getByRole('textbox', { name: 'Reflection' })).toHaveValue('');
     const checkIns = screen.getByRole('heading', { name: 'Check-ins' }).parentElement!;
     expect(within(checkIns).getByText(reflection)).toBeInTheDocument();
+    expect(within(checkIns).getByText('Private note: Ask about the budget')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Private note' })).toHaveValue('');
     expect(screen.getByText(/50% of the role’s expectations met/)).toBeInTheDocument();
     // Then it asks me to re-rate the plan's skills, pointing at my ratings.
     const toRate = screen.getByRole('list', { name: 'Skills to re-rate' });

@@ -52,6 +52,7 @@ export const MyPlanFields = graphql(`
     checkIns {
       id
       reflection
+      privateNote
       recordedAt
       progress {
         actionId
@@ -299,6 +300,11 @@ function CheckInHistory({ plan }: { plan: Plan }) {
             {new Date(checkIn.recordedAt).toLocaleDateString()}
           </Text>
           <Text>{checkIn.reflection}</Text>
+          {checkIn.privateNote ? (
+            <Text size="sm" fs="italic">
+              Private note: {checkIn.privateNote}
+            </Text>
+          ) : null}
           {checkIn.progress.length > 0 ? (
             <List size="sm" aria-label={`Progress at the check-in of ${new Date(checkIn.recordedAt).toLocaleDateString()}`}>
               {checkIn.progress.map((item) => (

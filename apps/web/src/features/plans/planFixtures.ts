@@ -36,7 +36,7 @@ export const readiness = (shareMet: number) => ({
   forecast: { __typename: 'ReadinessForecast' as const, kind: 'not-enough-history', reason: 'fewer than two dated assessments', monthsToReady: null },
 });
 
-export const plan = (status: string, version: number, checkIns: { id: string; reflection: string; recordedAt: string; progress?: unknown[] }[] = []) => ({
+export const plan = (status: string, version: number, checkIns: { id: string; reflection: string; recordedAt: string; progress?: unknown[]; privateNote?: string | null }[] = []) => ({
   __typename: 'Plan' as const,
   id: 'plan-1',
   status,
@@ -77,7 +77,7 @@ export const plan = (status: string, version: number, checkIns: { id: string; re
       evidence: null,
     },
   ],
-  checkIns: checkIns.map((c) => ({ __typename: 'CheckIn' as const, progress: [], ...c })),
+  checkIns: checkIns.map((c) => ({ __typename: 'CheckIn' as const, progress: [], privateNote: null, ...c })),
   readiness: readiness(0.25),
 });
 
