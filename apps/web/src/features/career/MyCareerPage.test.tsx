@@ -4,13 +4,14 @@ import { apiError } from '../../test/session';
 import { CareerRouteQuery } from '../paths/CareerPathPage';
 import { RoleComparisonQuery } from '../paths/RoleComparisonPage';
 import { MyCareerQuery } from './careerData';
-import { ChangeDirectionTowardsMutation, ClosestToProfileQuery, StartPlanTowardsMutation } from './MyCareerPage';
+import { ChangePlanDirectionMutation, ClosestToProfileQuery } from '../plans/planOperations';
+import { StartPlanTowardsMutation } from './MyCareerPage';
 import { careerFramework, myCareer, roleRef, skillRef } from '../../test/career';
 
 const profile = [{ skillId: 'skill-planning', level: 2 }];
 
 const closest = {
-  request: { query: ClosestToProfileQuery, variables: { frameworkVersionId: 'v1', profile } },
+  request: { query: ClosestToProfileQuery, variables: { frameworkVersionId: 'v1', profile, limit: 5 } },
   result: {
     data: {
       closestRoles: {
@@ -124,7 +125,7 @@ describe('My career page', () => {
       careerFramework,
       comparison,
       { request: { query: CareerRouteQuery, variables: { fromRoleId: 'role-analyst', toRoleId: 'role-pm', profile: [] } }, result: route.result },
-      { request: { query: ChangeDirectionTowardsMutation, variables: { input } }, result: apiError('Ben Okafor changed this plan at 14:02 UTC: reload to see it.', 'CONFLICT') },
+      { request: { query: ChangePlanDirectionMutation, variables: { input } }, result: apiError('Ben Okafor changed this plan at 14:02 UTC: reload to see it.', 'CONFLICT') },
     ]);
     const explore = await screen.findByRole('combobox', { name: /Role to explore/ });
     // The plan's own target is pre-chosen: it is already the direction.

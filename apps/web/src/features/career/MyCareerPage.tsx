@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
+import { ChangePlanDirectionMutation, ClosestToProfileQuery } from '../plans/planOperations';
 import { Empty, ErrorState, LoadingState } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
 import { describeError } from '../../lib/errors';
@@ -25,33 +26,9 @@ import {
 
 const ProfileRadar = lazy(() => import('./charts').then((charts) => ({ default: charts.ProfileRadar })));
 
-export const ClosestToProfileQuery = graphql(`
-  query ClosestToProfile($frameworkVersionId: ID!, $profile: [SkillLevelInput!]!) {
-    closestRoles(frameworkVersionId: $frameworkVersionId, profile: $profile, limit: 5) {
-      roles {
-        shortfall
-        metSkillCount
-        expectedSkillCount
-        role {
-          id
-          title
-        }
-      }
-    }
-  }
-`);
-
 export const StartPlanTowardsMutation = graphql(`
   mutation StartPlanTowards($input: CreatePlanInput!) {
     createPlanFromTarget(input: $input) {
-      id
-    }
-  }
-`);
-
-export const ChangeDirectionTowardsMutation = graphql(`
-  mutation ChangeDirectionTowards($input: ChangePlanDirectionInput!) {
-    changePlanDirection(input: $input) {
       id
     }
   }
@@ -272,7 +249,7 @@ function ClosestRoles({
   profile: { skillId: string; level: number }[];
   onExplore: (roleId: string) => void;
 }) {
-  const { data, loading, error, refetch } = useQuery(ClosestToProfileQuery, { variables: { frameworkVersionId: versionId, profile } });
+  const { data, loading, error, refetch } = useQuery(ClosestToProfileQuery, { variables: { frameworkVersionId: versionId, profile, limit: 5 } });
   const fits = data?.closestRoles.roles;
   return (
     <section aria-labelledby="closest-heading">
@@ -320,7 +297,7 @@ function ChooseTarget({ role, plan }: { role: CareerRole; plan: MyPlanSummary })
   const [why, setWhy] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const [create, creating] = useMutation(StartPlanTowardsMutation);
-  const [change, changing] = useMutation(ChangeDirectionTowardsMutation);
+  const [change, changing] = useMutation(ChangePlanDirectionMutation);
   const forgetPlan = {
     update: (cache: { evict: (options: { fieldName: string }) => boolean; gc: () => string[] }) => {
       // My plan reads `myPlan` again rather than showing the plan as it was before this change.

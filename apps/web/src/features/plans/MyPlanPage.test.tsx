@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
 import { apiError } from '../../test/session';
 import { RecordCheckInMutation } from './CheckInForm';
-import { ChangePlanDirectionMutation, ClosestToMeQuery, CreatePlanMutation, RecordAssessmentMutation } from './MyPlanPage';
+import { CreatePlanMutation, RecordAssessmentMutation } from './MyPlanPage';
+import { ChangePlanDirectionMutation, ClosestToProfileQuery } from './planOperations';
 import { assessments, myPlan, plan, readiness, sharingMock } from './planFixtures';
 
 describe('My plan page', () => {
@@ -127,7 +128,7 @@ describe('My plan page', () => {
       sharingMock(),
       myPlan(null, assessments([{ skillKey: 'planning-scheduling', selfLevel: 3, managerLevel: 2 }])),
       {
-        request: { query: ClosestToMeQuery, variables: { frameworkVersionId: 'v1', profile: [{ skillId: 'skill-planning', level: 3 }] } },
+        request: { query: ClosestToProfileQuery, variables: { frameworkVersionId: 'v1', profile: [{ skillId: 'skill-planning', level: 3 }], limit: 3 } },
         result: {
           data: {
             closestRoles: {

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Card, Group, List, NativeSelect, Progress, Stack,
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { graphql } from '../../gql';
+import { ChangePlanDirectionMutation, ClosestToProfileQuery } from './planOperations';
 import type { MyPlanQuery as MyPlanResult } from '../../gql/graphql';
 import { Empty, ErrorState, LoadingState } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
@@ -109,30 +110,6 @@ export const MyPlanQuery = graphql(`
           title
         }
       }
-    }
-  }
-`);
-
-export const ClosestToMeQuery = graphql(`
-  query ClosestToMe($frameworkVersionId: ID!, $profile: [SkillLevelInput!]!) {
-    closestRoles(frameworkVersionId: $frameworkVersionId, profile: $profile, limit: 3) {
-      roles {
-        shortfall
-        metSkillCount
-        expectedSkillCount
-        role {
-          id
-          title
-        }
-      }
-    }
-  }
-`);
-
-export const ChangePlanDirectionMutation = graphql(`
-  mutation ChangePlanDirection($input: ChangePlanDirectionInput!) {
-    changePlanDirection(input: $input) {
-      id
     }
   }
 `);
@@ -414,7 +391,7 @@ function ClosestRoles({ version, current }: { version: NonNullable<MyPlanResult[
     const skillId = idByKey.get(entry.skillKey);
     return skillId ? [{ skillId, level: entry.level }] : [];
   });
-  const { data, error } = useQuery(ClosestToMeQuery, { variables: { frameworkVersionId: version.id, profile }, skip: profile.length === 0 });
+  const { data, error } = useQuery(ClosestToProfileQuery, { variables: { frameworkVersionId: version.id, profile, limit: 3 }, skip: profile.length === 0 });
   if (profile.length === 0) return <Text size="sm">Rate your skills below to see the roles closest to you.</Text>;
   if (error) return <Text size="sm">The closest roles could not be worked out: {describeError(error)}</Text>;
   if (!data) return null;

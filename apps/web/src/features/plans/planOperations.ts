@@ -1,0 +1,26 @@
+/** Operations both My career and My plan send. */
+import { graphql } from '../../gql';
+
+export const ClosestToProfileQuery = graphql(`
+  query ClosestToProfile($frameworkVersionId: ID!, $profile: [SkillLevelInput!]!, $limit: Int!) {
+    closestRoles(frameworkVersionId: $frameworkVersionId, profile: $profile, limit: $limit) {
+      roles {
+        shortfall
+        metSkillCount
+        expectedSkillCount
+        role {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
+
+export const ChangePlanDirectionMutation = graphql(`
+  mutation ChangePlanDirection($input: ChangePlanDirectionInput!) {
+    changePlanDirection(input: $input) {
+      id
+    }
+  }
+`);
