@@ -5,11 +5,13 @@ import { describeError, hasErrorCode } from '../lib/errors';
 import { signInPath } from '../lib/navigation';
 
 /** A polite, screen-reader-announced loading placeholder shaped roughly like the content it stands in for. */
-export function LoadingState({ label, lines = 4, children }: { label: string; lines?: number; children?: ReactNode }) {
+/** `rowHeight` draws three rows of a list or table about to load; otherwise a heading and `lines` of text. */
+export function LoadingState({ label, lines = 4, rowHeight, children }: { label: string; lines?: number; rowHeight?: number; children?: ReactNode }) {
+  const rows = rowHeight ? [0, 1, 2].map((i) => <Skeleton key={i} height={rowHeight} />) : null;
   return (
     <Stack gap="md" role="status" aria-live="polite" aria-busy="true" data-testid="loading-state">
       <VisuallyHidden>{label}</VisuallyHidden>
-      {children ?? (
+      {children ?? rows ?? (
         <>
           <Skeleton height={34} width="40%" radius="sm" />
           {Array.from({ length: lines }, (_, i) => (

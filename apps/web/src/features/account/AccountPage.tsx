@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -156,13 +156,7 @@ function DataAccessSection() {
   if (error && !events) {
     content = <ErrorState title="Could not load who looked at your data" error={error} onRetry={() => refetch()} />;
   } else if (loading && !events) {
-    content = (
-      <LoadingState label="Loading who looked at your data…">
-        {[0, 1, 2].map((i) => (
-          <Skeleton key={i} height={32} />
-        ))}
-      </LoadingState>
-    );
+    content = <LoadingState label="Loading who looked at your data…" rowHeight={32} />;
   } else if (!events || events.length === 0) {
     content = (
       <Paper withBorder>

@@ -7,7 +7,6 @@ import {
   NativeSelect,
   Paper,
   SimpleGrid,
-  Skeleton,
   Stack,
   Table,
   Text,
@@ -284,13 +283,7 @@ function InvitationList() {
   if (error && !invitations) {
     content = <ErrorState title="Could not load invitations" error={error} onRetry={() => refetch()} />;
   } else if (loading && !invitations) {
-    content = (
-      <LoadingState label="Loading invitations…">
-        {[0, 1, 2].map((i) => (
-          <Skeleton key={i} height={36} />
-        ))}
-      </LoadingState>
-    );
+    content = <LoadingState label="Loading invitations…" rowHeight={36} />;
   } else if (!invitations || invitations.length === 0) {
     content = (
       <Paper withBorder>
