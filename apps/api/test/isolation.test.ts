@@ -69,8 +69,8 @@ describe('isolation between organisations', () => {
     t = await startTestApp();
     adminA = await t.signIn(DEMO.admin);
     adminB = t.anonymous();
-    const signedUp = await adminB.graphql<{ signUp: { accessRole: string } }>(
-      'mutation($input: SignUpInput!) { signUp(input: $input) { accessRole } }',
+    const signedUp = await adminB.graphql<{ signUp: { viewer: { accessRole: string } } }>(
+      'mutation($input: SignUpInput!) { signUp(input: $input) { viewer { accessRole } } }',
       { input: { organisationName: 'Other Company', name: 'Olivia Other', email: 'olivia@other.example', password: 'olivia-secret-2026' } },
     );
     expectNoErrors(signedUp);
