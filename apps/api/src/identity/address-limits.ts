@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -19,6 +19,8 @@ export const ADDRESS_LIMITS = {
 } as const;
 
 export type AddressLimit = keyof typeof ADDRESS_LIMITS;
+
+const REDIS_WAIT_MS = 3000;
 
 /**
  * The network a request comes from, as rate limits count it: an IPv4 address, or the /64 an IPv6
@@ -47,7 +49,7 @@ export const ADDRESS_LIMITS_PREFIX = Symbol('ADDRESS_LIMITS_PREFIX');
  * its own). When Redis cannot be reached the limits fall back to memory rather than failing requests.
  */
 @Injectable()
-export class AddressLimits implements OnApplicationShutdown {
+export class AddressLimits implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(AddressLimits.name);
   private readonly redis: Redis | null;
   private readonly limiters: Record<AddressLimit, RateLimiterAbstract>;
@@ -73,6 +75,17 @@ export class AddressLimits implements OnApplicationShutdown {
       resetRequests: limiter('resetRequests'),
       mailsToAddress: limiter('mailsToAddress'),
     };
+  }
+
+  /** Waits (briefly) for Redis at start-up, so the first requests already count in the shared store. */
+  async onModuleInit(): Promise<void> {
+    const redis = this.redis;
+    if (!redis || redis.status === 'ready') return;
+    const ready = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), REDIS_WAIT_MS);
+      redis.once('ready', () => (clearTimeout(timer), resolve(true)));
+    });
+    if (!ready) this.logger.warn(`Redis for rate limits was not ready within ${REDIS_WAIT_MS} ms: counting in memory until it is`);
   }
 
   get shared(): boolean {
