@@ -156,7 +156,7 @@ describe('Admin: edit a person', () => {
   });
 
   describe('password reset', () => {
-    const reset = (result: unknown) => ({ request: { query: CreatePasswordResetMutation, variables: { personId: 'p-dan' } }, result });
+    const reset = (result: Record<string, unknown>) => ({ request: { query: CreatePasswordResetMutation, variables: { personId: 'p-dan' } }, result });
     const expiresAt = '2026-05-02T10:00:00.000Z';
 
     it("says the link went to the person's own address, and shows none", async () => {
