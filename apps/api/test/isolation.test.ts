@@ -179,9 +179,9 @@ describe('isolation between organisations', () => {
       expect(invitations.data!.invitations.find((i) => i.id === other.invitationId)?.status).toBe('PENDING');
     });
 
-    it("cannot create a password-reset link for another organisation's person (NOT_FOUND)", async () => {
+    it("cannot reset the password of another organisation's person (NOT_FOUND)", async () => {
       const { viewer, other } = sides();
-      const result = await viewer.graphql('mutation($id: ID!) { createPasswordResetLink(personId: $id) { link } }', {
+      const result = await viewer.graphql('mutation($id: ID!) { createPasswordReset(personId: $id) { link } }', {
         id: other.accountHolderId,
       });
       expect(theError(result).code).toBe('NOT_FOUND');
