@@ -77,9 +77,14 @@ const RULES: Record<RelationshipMove, MoveRule> = {
 const WHO: Record<RelationshipRole, string> = {
   mentee: 'the mentee',
   mentor: 'the mentor',
-  coordinator: 'an admin or the programme lead',
+  coordinator: 'a coordinator (an admin or the programme lead)',
   other: 'someone else',
 };
+
+/** "a", "a or b", "a, b or c". */
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
 
 const PAST: Record<RelationshipMove, string> = {
   accept: 'accepted',
@@ -126,7 +131,7 @@ export function transitionRelationship(
 ): RelationshipTransitionResult {
   const rule = RULES[move];
   if (!rule.by.includes(role)) {
-    return { ok: false, refusal: 'not-allowed', reason: `only ${rule.by.map((r) => WHO[r]).join(' or ')} can ${move} ${move === 'accept' || move === 'decline' || move === 'withdraw' ? 'a request' : 'a mentorship'}; you are ${WHO[role]}` };
+    return { ok: false, refusal: 'not-allowed', reason: `only ${listOf(rule.by.map((r) => WHO[r]))} can ${move} ${move === 'accept' || move === 'decline' || move === 'withdraw' ? 'a request' : 'a mentorship'}; you are ${WHO[role]}` };
   }
   if (!rule.from.includes(relationship.status)) {
     return { ok: false, refusal: 'wrong-status', reason: `${NOUN[relationship.status]} cannot be ${PAST[move]}; only ${rule.from.map((s) => NOUN[s]).join(' or ')} can` };
@@ -173,7 +178,7 @@ export function startRelationship(
   if (how === 'request') {
     return role === 'mentee' ? { ok: true, status: 'requested' } : { ok: false, refusal: 'not-allowed', reason: `only the mentee can ask for a mentor; you are ${WHO[role]}` };
   }
-  return role === 'coordinator' ? { ok: true, status: 'active' } : { ok: false, refusal: 'not-allowed', reason: `only an admin or the programme lead can pair people; you are ${WHO[role]}` };
+  return role === 'coordinator' ? { ok: true, status: 'active' } : { ok: false, refusal: 'not-allowed', reason: `only ${WHO.coordinator} can pair people; you are ${WHO[role]}` };
 }
 
 /** A problem when the two already have an open (requested, active or paused) relationship, or null. */
