@@ -258,6 +258,7 @@ export {
   MAX_FOCUS_SKILLS,
   teamRelation,
   freePlaces,
+  focusSkillsFromGaps,
   exclusionReason,
   scoreMatch,
   rankMentors,

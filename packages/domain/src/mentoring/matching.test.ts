@@ -3,12 +3,14 @@ import {
   describeSkillMatch,
   exclusionReason,
   findMentorsQuerySchema,
+  focusSkillsFromGaps,
   freePlaces,
   rankMentors,
   scoreMatch,
   teamRelation,
   type MatchingPolicy,
 } from './matching.js';
+import { analyseGaps } from '../plans/gaps.js';
 import { reportingLines } from './reporting-lines.js';
 import { focus, mentee, mentor, seeded, shuffled, skill } from './test-fixtures.js';
 
@@ -251,6 +253,19 @@ describe('helpers', () => {
     expect(freePlaces({ capacity: 3, occupiedPlaces: 1, paused: false })).toBe(2);
     expect(freePlaces({ capacity: 3, occupiedPlaces: 5, paused: false })).toBe(0);
     expect(freePlaces({ capacity: 3, occupiedPlaces: 0, paused: true })).toBe(0);
+  });
+});
+
+describe('focusSkillsFromGaps', () => {
+  const scale = [1, 2, 3, 4, 5].map((level) => ({ level, name: `L${level}`, summary: '' }));
+  const gaps = analyseGaps({ risk: 2, finance: 4, planning: 1 }, { risk: 3, finance: 3, planning: 4, benefits: 2 }, scale).skills;
+
+  it('turns every unmet gap into a focus skill', () => {
+    expect(focusSkillsFromGaps(gaps)).toEqual([focus('risk', 2, 3), focus('planning', 1, 4), focus('benefits', null, 2)]);
+  });
+
+  it('keeps the chosen focus skills in their order, skipping unknown ones', () => {
+    expect(focusSkillsFromGaps(gaps, ['planning', 'magic', 'risk'])).toEqual([focus('planning', 1, 4), focus('risk', 2, 3)]);
   });
 });
 

@@ -50,6 +50,25 @@ export interface FocusSkill {
   neededLevel: number;
 }
 
+/**
+ * A mentee's focus skills from their plan's gap analysis (`gapsAlongRoute(...).targets` or
+ * `analyseGaps(...).skills`): each gap's current and required level. With `focusSkillKeys`, only
+ * those skills, in that order (the plan's focus, or the skills a relationship agreed); without,
+ * every gap that is not met.
+ */
+export function focusSkillsFromGaps(
+  gaps: readonly { skillKey: string; currentLevel: number | null; requiredLevel: number; status?: string }[],
+  focusSkillKeys?: readonly string[],
+): FocusSkill[] {
+  const toFocus = (g: (typeof gaps)[number]): FocusSkill => ({ skillKey: g.skillKey, currentLevel: g.currentLevel, neededLevel: g.requiredLevel });
+  if (!focusSkillKeys) return gaps.filter((g) => g.status !== 'met').map(toFocus);
+  const byKey = new Map(gaps.map((g) => [g.skillKey, g]));
+  return focusSkillKeys.flatMap((k) => {
+    const gap = byKey.get(k);
+    return gap ? [toFocus(gap)] : [];
+  });
+}
+
 export interface MenteeForMatching {
   personId: string;
   teamId: string | null;
