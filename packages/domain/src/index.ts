@@ -54,7 +54,6 @@ export {
 export {
   buildRoleGraph,
   roleGaps,
-  closestRoles,
   findCheapestRoute,
   planRoute,
   roleProfile,
@@ -63,12 +62,26 @@ export {
   type SkillProfile,
   type SkillGap,
   type RoleGraph,
-  type RoleFit,
-  type ClosestRolesOptions,
   type RouteOptions,
   type RouteStep,
   type Route,
 } from './framework/paths.js';
+export { closestRoles, roleFit, type RoleFit, type ClosestRolesOptions } from './framework/closest-roles.js';
+export {
+  knownProfile,
+  knownLevel,
+  knownLevels,
+  knownGaps,
+  measureRole,
+  coverageOf,
+  describeCoverage,
+  expectedSkillKeys,
+  type KnownProfile,
+  type LevelBasis,
+  type SkillBasis,
+  type Coverage,
+  type ExpectationMeasure,
+} from './framework/known-profile.js';
 export {
   normaliseEmail,
   isEmailAddress,
@@ -143,6 +156,7 @@ export {
   type SkillGapAnalysis,
   type GapAnalysis,
   type RouteGapStep,
+  type RouteGaps,
   type PlanActionType,
   type SuggestedAction,
   type SuggestionOptions,
@@ -181,6 +195,7 @@ export {
 } from './plans/cadence.js';
 export {
   readiness,
+  DEFAULT_MIN_HISTORY_DAYS,
   type HeldQualification,
   type QualificationState,
   type QualificationReadiness,
