@@ -194,6 +194,40 @@ export {
   type ReviewStateOptions,
 } from './plans/cadence.js';
 export {
+  MIN_FOCUS_SKILLS,
+  MAX_FOCUS_SKILLS,
+  MAX_SUGGESTIONS_PER_SKILL,
+  MAX_PROPOSED_ACTIONS,
+  rankGaps,
+  proposePlan,
+  focusProblems,
+  chooseSuggestions,
+  FocusSelectionError,
+  focusSelectionSchema,
+  suggestionChoiceSchema,
+  type RankedGap,
+  type UnknownExpectation,
+  type PlanSuggestion,
+  type FocusSkill,
+  type PlanProposal,
+  type PlanProposalOptions,
+  type FocusSelectionInput,
+  type SuggestionChoiceInput,
+} from './plans/focus.js';
+export { descriptorActivities } from './plans/descriptors.js';
+export {
+  FOCUS_PROGRESS,
+  checkInQuestions,
+  checkInAnswersSchema,
+  checkInAnswerProblems,
+  type FocusProgress,
+  type PlanFocusSkill,
+  type CheckInAction,
+  type CheckInQuestion,
+  type CheckInAnswers,
+  type CheckInAnswersInput,
+} from './plans/check-ins.js';
+export {
   readiness,
   DEFAULT_MIN_HISTORY_DAYS,
   type HeldQualification,
