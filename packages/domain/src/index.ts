@@ -228,6 +228,16 @@ export {
   type CheckInAnswersInput,
 } from './plans/check-ins.js';
 export {
+  planApprover,
+  namePlanApproverSchema,
+  NO_APPROVER_EXPLANATION,
+  type ApproverPerson,
+  type NamedApprover,
+  type PlanApprover,
+  type PlanApproverKind,
+  type NamePlanApproverInput,
+} from './plans/approver.js';
+export {
   readiness,
   DEFAULT_MIN_HISTORY_DAYS,
   type HeldQualification,
