@@ -39,7 +39,7 @@ describe('transitionPlan', () => {
     expect(transitionPlan({ status: 'proposed' }, 'agree', 'owner')).toEqual({
       ok: false,
       refusal: 'not-allowed',
-      reason: 'only their manager or the person who agrees their plan can agree a plan; you are the plan’s owner',
+      reason: 'only their manager can agree a plan (or, for someone without an active manager, the person who agrees their plan); you are the plan’s owner',
     });
     expect(transitionPlan({ status: 'draft' }, 'propose', 'manager')).toMatchObject({ ok: false, reason: expect.stringMatching(/only the plan’s owner/) });
     for (const action of PLAN_TRANSITIONS) {
@@ -55,6 +55,9 @@ describe('transitionPlan', () => {
     for (const action of ['propose', 'withdraw', 'complete', 'abandon'] as const) {
       expect(transitionPlan({ status: 'active' }, action, 'approver')).toMatchObject({ ok: false, refusal: 'not-allowed' });
     }
+    expect(transitionPlan({ status: 'active' }, 'complete', 'approver')).toMatchObject({
+      reason: 'only the plan’s owner can complete a plan; you are the person who agrees their plan',
+    });
   });
 
   it('refuses a move from the wrong status', () => {

@@ -54,7 +54,9 @@ export function transitionPlan(
 ): PlanTransitionResult {
   const rule = RULES[action];
   if (!rule.by.includes(relationship)) {
-    return { ok: false, refusal: 'not-allowed', reason: `only ${rule.by.map((r) => WHO[r]).join(' or ')} can ${action.replace('-', ' ')} a plan; you are ${WHO[relationship]}` };
+    const who = rule.by.filter((r) => r !== 'approver').map((r) => WHO[r]).join(' or ');
+    const approver = rule.by.includes('approver') ? ' (or, for someone without an active manager, the person who agrees their plan)' : '';
+    return { ok: false, refusal: 'not-allowed', reason: `only ${who} can ${action.replace('-', ' ')} a plan${approver}; you are ${WHO[relationship]}` };
   }
   if (!rule.from.includes(plan.status)) {
     return { ok: false, refusal: 'wrong-status', reason: `a ${plan.status} plan cannot be ${PAST[action]}; only a ${rule.from.join(' or ')} one can` };
