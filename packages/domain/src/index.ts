@@ -54,7 +54,6 @@ export {
 export {
   buildRoleGraph,
   roleGaps,
-  closestRoles,
   findCheapestRoute,
   planRoute,
   roleProfile,
@@ -63,12 +62,26 @@ export {
   type SkillProfile,
   type SkillGap,
   type RoleGraph,
-  type RoleFit,
-  type ClosestRolesOptions,
   type RouteOptions,
   type RouteStep,
   type Route,
 } from './framework/paths.js';
+export { closestRoles, roleFit, type RoleFit, type ClosestRolesOptions } from './framework/closest-roles.js';
+export {
+  knownProfile,
+  knownLevel,
+  knownLevels,
+  knownGaps,
+  measureRole,
+  coverageOf,
+  describeCoverage,
+  expectedSkillKeys,
+  type KnownProfile,
+  type LevelBasis,
+  type SkillBasis,
+  type Coverage,
+  type ExpectationMeasure,
+} from './framework/known-profile.js';
 export {
   normaliseEmail,
   isEmailAddress,
@@ -143,6 +156,7 @@ export {
   type SkillGapAnalysis,
   type GapAnalysis,
   type RouteGapStep,
+  type RouteGaps,
   type PlanActionType,
   type SuggestedAction,
   type SuggestionOptions,
@@ -180,7 +194,52 @@ export {
   type ReviewStateOptions,
 } from './plans/cadence.js';
 export {
+  MIN_FOCUS_SKILLS,
+  MAX_FOCUS_SKILLS,
+  MAX_SUGGESTIONS_PER_SKILL,
+  MAX_PROPOSED_ACTIONS,
+  rankGaps,
+  proposePlan,
+  focusProblems,
+  chooseSuggestions,
+  FocusSelectionError,
+  focusSelectionSchema,
+  suggestionChoiceSchema,
+  type RankedGap,
+  type UnknownExpectation,
+  type PlanSuggestion,
+  type FocusSkill,
+  type PlanProposal,
+  type PlanProposalOptions,
+  type FocusSelectionInput,
+  type SuggestionChoiceInput,
+} from './plans/focus.js';
+export { descriptorActivities } from './plans/descriptors.js';
+export {
+  FOCUS_PROGRESS,
+  checkInQuestions,
+  checkInAnswersSchema,
+  checkInAnswerProblems,
+  type FocusProgress,
+  type PlanFocusSkill,
+  type CheckInAction,
+  type CheckInQuestion,
+  type CheckInAnswers,
+  type CheckInAnswersInput,
+} from './plans/check-ins.js';
+export {
+  planApprover,
+  namePlanApproverSchema,
+  NO_APPROVER_EXPLANATION,
+  type ApproverPerson,
+  type NamedApprover,
+  type PlanApprover,
+  type PlanApproverKind,
+  type NamePlanApproverInput,
+} from './plans/approver.js';
+export {
   readiness,
+  DEFAULT_MIN_HISTORY_DAYS,
   type HeldQualification,
   type QualificationState,
   type QualificationReadiness,
