@@ -67,7 +67,7 @@ describe('scoreMatch', () => {
     expect(scoreMatch(asha, mentor('m', { risk: skill(3, 5) })).coverage).toBe(25);
   });
 
-  it('counts an unrated current level as 0: the whole target is the gap', () => {
+  it('counts an unknown current level as 0: the whole target is the gap', () => {
     const asha = mentee('asha', [focus('unrated', null, 4), focus('rated', 3, 4)]);
     const result = scoreMatch(asha, mentor('m', { unrated: skill(2) }));
     expect(result.skills[0]).toMatchObject({ weight: 4, menteeLevel: null, coverage: 'partial' });
@@ -258,14 +258,19 @@ describe('helpers', () => {
 
 describe('focusSkillsFromGaps', () => {
   const scale = [1, 2, 3, 4, 5].map((level) => ({ level, name: `L${level}`, summary: '' }));
+  // benefits is neither rated nor assumed: unknown, so no gap; finance is met.
   const gaps = analyseGaps({ risk: 2, finance: 4, planning: 1 }, { risk: 3, finance: 3, planning: 4, benefits: 2 }, scale).skills;
 
-  it('turns every unmet gap into a focus skill', () => {
-    expect(focusSkillsFromGaps(gaps)).toEqual([focus('risk', 2, 3), focus('planning', 1, 4), focus('benefits', null, 2)]);
+  it('turns every unmet gap of a gap analysis into a focus skill (unknown is not a gap)', () => {
+    expect(focusSkillsFromGaps(gaps)).toEqual([focus('risk', 2, 3), focus('planning', 1, 4)]);
   });
 
-  it('keeps the chosen focus skills in their order, skipping unknown ones', () => {
-    expect(focusSkillsFromGaps(gaps, ['planning', 'magic', 'risk'])).toEqual([focus('planning', 1, 4), focus('risk', 2, 3)]);
+  it('keeps the chosen focus skills in their order, skipping skills that are not in the analysis', () => {
+    expect(focusSkillsFromGaps(gaps, ['planning', 'magic', 'benefits', 'risk'])).toEqual([focus('planning', 1, 4), focus('benefits', null, 2), focus('risk', 2, 3)]);
+  });
+
+  it('reads a plan’s focus skills (target level: the highest the route expects)', () => {
+    expect(focusSkillsFromGaps([{ skillKey: 'risk', currentLevel: 2, targetLevel: 4 }])).toEqual([focus('risk', 2, 4)]);
   });
 });
 

@@ -8,8 +8,9 @@ import { distinct, skillKeySchema } from './text.js';
  * skills at the level the target role expects.
  *
  * ## The score (0..100, plus a cross-team bonus)
- * Each focus skill has a weight, the size of the gap: `needed − current` (an unrated current level
- * counts as 0, as gap analysis counts it), at least 1. Each mentor earns a credit per focus skill:
+ * Each focus skill has a weight, the size of the gap: `needed − current`, at least 1. A plan's focus
+ * skills have a known current level (rated or assumed); a focus skill with an unknown one (a
+ * relationship may agree on a skill the mentee never rated) counts it as 0: the whole level is the gap. Each mentor earns a credit per focus skill:
  * - 1 when their level is at or above the needed level (covered);
  * - `PARTIAL_CREDIT × (level − current) / (needed − current)` when it is above the mentee's current
  *   level but below the needed one (part of the way: always below half a point);
@@ -42,26 +43,30 @@ export const DEFAULT_CROSS_TEAM_BONUS = 10;
 export const MAX_CROSS_TEAM_BONUS = 50;
 
 /** One of the mentee's focus gap skills: where they are and what the target role expects. */
-export interface FocusSkill {
+export interface MenteeFocusSkill {
   skillKey: string;
-  /** The mentee's counted level (`profileLevels`); null when unrated. */
+  /**
+   * The mentee's known level (rated, or assumed from their current role: see known-profile.ts);
+   * null when unknown. A plan's focus skills always have one; null counts as 0 here (see above).
+   */
   currentLevel: number | null;
   /** The level the target role expects (or the highest step of the route expects). */
   neededLevel: number;
 }
 
+/** A gap as the plans module describes it: `SkillGapAnalysis` (requiredLevel) or a plan's focus skill / `RankedGap` (targetLevel). */
+export type GapLike = { skillKey: string; currentLevel: number | null; status?: string } & ({ requiredLevel: number } | { targetLevel: number });
+
 /**
- * A mentee's focus skills from their plan's gap analysis (`gapsAlongRoute(...).targets` or
- * `analyseGaps(...).skills`): each gap's current and required level. With `focusSkillKeys`, only
- * those skills, in that order (the plan's focus, or the skills a relationship agreed); without,
- * every gap that is not met.
+ * A mentee's focus skills from their plan: the plan's focus skills (`PlanProposal.focus`, or
+ * `RankedGap`s), or a gap analysis (`gapsAlongRoute(...).targets`, `analyseGaps(...).skills`), each
+ * with its known current level and the level the target role expects. With `focusSkillKeys`, only
+ * those skills, in that order (the skills a relationship agreed, say); without, every gap that is
+ * unmet (met and unknown ones are no gaps: unknown is not zero).
  */
-export function focusSkillsFromGaps(
-  gaps: readonly { skillKey: string; currentLevel: number | null; requiredLevel: number; status?: string }[],
-  focusSkillKeys?: readonly string[],
-): FocusSkill[] {
-  const toFocus = (g: (typeof gaps)[number]): FocusSkill => ({ skillKey: g.skillKey, currentLevel: g.currentLevel, neededLevel: g.requiredLevel });
-  if (!focusSkillKeys) return gaps.filter((g) => g.status !== 'met').map(toFocus);
+export function focusSkillsFromGaps(gaps: readonly GapLike[], focusSkillKeys?: readonly string[]): MenteeFocusSkill[] {
+  const toFocus = (g: GapLike): MenteeFocusSkill => ({ skillKey: g.skillKey, currentLevel: g.currentLevel, neededLevel: 'targetLevel' in g ? g.targetLevel : g.requiredLevel });
+  if (!focusSkillKeys) return gaps.filter((g) => g.status === undefined || g.status === 'unmet').map(toFocus);
   const byKey = new Map(gaps.map((g) => [g.skillKey, g]));
   return focusSkillKeys.flatMap((k) => {
     const gap = byKey.get(k);
@@ -73,7 +78,7 @@ export interface MenteeForMatching {
   personId: string;
   teamId: string | null;
   /** In the plan's order; duplicates after the first are ignored. */
-  focusSkills: readonly FocusSkill[];
+  focusSkills: readonly MenteeFocusSkill[];
   /** Mentors not to suggest: those with an open relationship with the mentee, declined requests... */
   excludedMentorIds?: readonly string[];
 }
@@ -149,7 +154,7 @@ export interface SkillMatch {
   skillKey: string;
   /** What the target role expects. */
   needed: number;
-  /** The mentee's current level (null: unrated). */
+  /** The mentee's known current level (null: unknown). */
   menteeLevel: number | null;
   /** The mentor's counted level in the skill; null when they do not offer it or were never assessed. */
   mentorLevel: number | null;
@@ -159,7 +164,7 @@ export interface SkillMatch {
   coverage: SkillCoverage;
   /** Which rating earned the credit: the manager-backed level or only the self rating; null: no credit. */
   basis: 'manager' | 'self' | null;
-  /** The gap size: needed − current (unrated counts as 0), at least 1. */
+  /** The gap size: needed − current (an unknown level counts as 0), at least 1. */
   weight: number;
   /** weight × credit (0..weight). */
   points: number;
@@ -191,7 +196,7 @@ export interface PreparedFocus {
 }
 
 /** Focus skills deduplicated (first wins), with baseline and weight. Internal to matching and the board. */
-export function prepareFocus(focusSkills: readonly FocusSkill[]): PreparedFocus[] {
+export function prepareFocus(focusSkills: readonly MenteeFocusSkill[]): PreparedFocus[] {
   const seen = new Set<string>();
   const prepared: PreparedFocus[] = [];
   for (const f of focusSkills) {
@@ -384,11 +389,11 @@ export function describeSkillMatch(match: SkillMatch, nameOf: (skillKey: string)
 // ---------------------------------------------------------------------------------------------
 // Input
 
-export const MAX_FOCUS_SKILLS = 10;
+export const MAX_MENTOR_SEARCH_SKILLS = 10;
 
 /** The "Find a mentor" query: which focus skills (default: the plan's focus), include my reporting line, how many. */
 export const findMentorsQuerySchema = z.object({
-  focusSkillKeys: distinct(skillKeySchema, { min: 1, max: MAX_FOCUS_SKILLS, what: 'focus skill' }).optional(),
+  focusSkillKeys: distinct(skillKeySchema, { min: 1, max: MAX_MENTOR_SEARCH_SKILLS, what: 'focus skill' }).optional(),
   includeReportingLine: z.boolean().default(false),
   limit: z.number().int().min(1).max(50).default(10),
 });

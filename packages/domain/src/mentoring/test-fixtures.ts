@@ -1,4 +1,4 @@
-import type { FocusSkill, MenteeForMatching, MentorForMatching } from './matching.js';
+import type { MenteeFocusSkill, MenteeForMatching, MentorForMatching } from './matching.js';
 import type { MentorSkillLevel } from './profiles.js';
 
 /** Builders for the mentoring tests (not part of the package's build). */
@@ -12,11 +12,11 @@ export function mentor(personId: string, skills: Record<string, MentorSkillLevel
   return { personId, teamId: 'team-b', capacity: 2, occupiedPlaces: 0, paused: false, acceptsOtherTeams: true, skills, ...overrides };
 }
 
-export function focus(skillKey: string, currentLevel: number | null, neededLevel: number): FocusSkill {
+export function focus(skillKey: string, currentLevel: number | null, neededLevel: number): MenteeFocusSkill {
   return { skillKey, currentLevel, neededLevel };
 }
 
-export function mentee(personId: string, focusSkills: FocusSkill[], overrides: Partial<MenteeForMatching> = {}): MenteeForMatching {
+export function mentee(personId: string, focusSkills: MenteeFocusSkill[], overrides: Partial<MenteeForMatching> = {}): MenteeForMatching {
   return { personId, teamId: 'team-a', focusSkills, ...overrides };
 }
 
