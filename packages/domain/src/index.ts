@@ -325,6 +325,7 @@ export {
   describeSkillMatch,
   findMentorsQuerySchema,
   type MenteeFocusSkill,
+  type GapLike,
   type MenteeForMatching,
   type MentorForMatching,
   type CrossTeamPolicy,

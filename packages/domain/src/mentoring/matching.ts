@@ -10,7 +10,8 @@ import { distinct, skillKeySchema } from './text.js';
  * ## The score (0..100, plus a cross-team bonus)
  * Each focus skill has a weight, the size of the gap: `needed − current`, at least 1. A plan's focus
  * skills have a known current level (rated or assumed); a focus skill with an unknown one (a
- * relationship may agree on a skill the mentee never rated) counts it as 0: the whole level is the gap. Each mentor earns a credit per focus skill:
+ * relationship may agree on a skill the mentee never rated) counts it as 0: the whole level is the
+ * gap. Each mentor earns a credit per focus skill:
  * - 1 when their level is at or above the needed level (covered);
  * - `PARTIAL_CREDIT × (level − current) / (needed − current)` when it is above the mentee's current
  *   level but below the needed one (part of the way: always below half a point);
