@@ -8,8 +8,8 @@ import { AppError, badInput, notFound } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { systemTransaction, tenantTransaction } from '../database/tenant-database.js';
 import { FrameworksService } from '../frameworks/frameworks.service.js';
-import { OrganisationEntity } from '../organisations/organisation.entity.js';
-import { PersonEntity, TeamEntity as TeamRef } from '../organisations/people.entities.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
+import { attachAccount, findPerson, findPersonByEmail, insertPerson, membershipsOfAccount, personExists, teamExists } from '../people/people-directory.js';
 import { AccountEntity, InvitationEntity, PasswordResetEntity } from './identity.entities.js';
 import { Mailer } from './mailer.js';
 import { hashPassword, spendVerificationTime, verifyPassword } from './passwords.js';
@@ -46,6 +46,7 @@ export class IdentityService {
     private readonly audit: AuditService,
     private readonly frameworks: FrameworksService,
     private readonly mailer: Mailer,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   /** A new organisation with its first admin and the built-in PMO framework; signs the admin in. */
@@ -69,23 +70,17 @@ export class IdentityService {
       if (await manager.findOneBy(AccountEntity, { email })) {
         throw badInput({ email: 'An account with this e-mail already exists: sign in instead.' });
       }
-      const organisation = manager.create(OrganisationEntity, {
-        id: randomUUID(),
-        slug: await this.freeSlug(manager, organisationName),
-        name: organisationName,
-      });
-      await manager.insert(OrganisationEntity, organisation);
+      const organisation = await this.organisations.create(manager, organisationName);
       const account = { id: randomUUID(), email, passwordHash, failedSignIns: 0, lockedUntil: null };
       await manager.insert(AccountEntity, account);
       const personId = randomUUID();
-      await manager.insert(PersonEntity, {
+      await insertPerson(manager, {
         organisationId: organisation.id,
         id: personId,
         email,
         name,
         accountId: account.id,
         accessRole: 'admin',
-        active: true,
       });
       await this.frameworks.createFromDocument(organisation.id, pmoFramework, { publish: true }, manager);
       await this.audit.record(manager, { organisationId: organisation.id, personId, request: http.request }, {
@@ -134,7 +129,7 @@ export class IdentityService {
     // The right password: the attempt was not a failure (even when the person turns out to have left).
     await systemTransaction(this.dataSource, (manager) => manager.update(AccountEntity, { id: account.id }, { failedSignIns: 0, lockedUntil: null }));
     return systemTransaction(this.dataSource, async (manager) => {
-      const memberships = await manager.find(PersonEntity, { where: { accountId: account.id }, order: { createdAt: 'ASC' } });
+      const memberships = await membershipsOfAccount(manager, account.id);
       const active = memberships.find((person) => person.active);
       if (!active) {
         throw new AppError(
@@ -197,7 +192,7 @@ export class IdentityService {
   /** An admin's way to let someone back in when e-mail is not configured. */
   async createPasswordResetLink(actor: Actor, personId: string): Promise<{ link: string; expiresAt: Date }> {
     return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
-      const person = await manager.findOneBy(PersonEntity, { organisationId: actor.organisationId, id: personId });
+      const person = await findPerson(manager, actor.organisationId, personId);
       if (!person) throw notFound('That person');
       if (!person.accountId) throw badInput({ personId: `${person.name} has no account yet: send an invitation instead.` });
       const reset = await systemTransaction(this.dataSource, (system) => this.createReset(system, person.accountId!));
@@ -243,9 +238,9 @@ export class IdentityService {
     if (!isEmailAddress(email)) fields.email = `"${input.email}" is not an e-mail address.`;
     if (!name || name.length > 200) fields.name = 'A name has 1 to 200 characters.';
     const { invitation, link, organisationName } = await tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
-      if (input.teamId && !(await manager.existsBy(TeamRef, { organisationId: actor.organisationId, id: input.teamId }))) fields.teamId = 'That team does not exist.';
-      if (input.managerId && !(await manager.existsBy(PersonEntity, { organisationId: actor.organisationId, id: input.managerId }))) fields.managerId = 'That manager does not exist.';
-      const existing = await manager.findOneBy(PersonEntity, { organisationId: actor.organisationId, email });
+      if (input.teamId && !(await teamExists(manager, actor.organisationId, input.teamId))) fields.teamId = 'That team does not exist.';
+      if (input.managerId && !(await personExists(manager, actor.organisationId, input.managerId))) fields.managerId = 'That manager does not exist.';
+      const existing = await findPersonByEmail(manager, actor.organisationId, email);
       if (existing?.accountId) fields.email = `${existing.name} already has an account here.`;
       if (Object.keys(fields).length > 0) throw badInput(fields);
 
@@ -272,7 +267,8 @@ export class IdentityService {
         subjectType: 'invitation',
         subjectId: invitation.id,
       });
-      const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: actor.organisationId });
+      const organisation = await this.organisations.find(manager, actor.organisationId);
+      if (!organisation) throw notFound('Your organisation');
       const link = `${this.config.PUBLIC_URL}/invitations/accept?token=${tenantToken(actor.organisationId, invitation.id, secret)}`;
       return { invitation, link, organisationName: organisation.name };
     });
@@ -308,7 +304,8 @@ export class IdentityService {
     return tenantTransaction(this.dataSource, parsed.organisationId, async (manager) => {
       const invitation = await manager.findOneBy(InvitationEntity, { organisationId: parsed.organisationId, id: parsed.id });
       if (!invitation || invitationStatus(invitation) !== 'pending' || !secretMatches(parsed.secret, invitation.secretHash)) return null;
-      const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: parsed.organisationId });
+      const organisation = await this.organisations.find(manager, parsed.organisationId);
+      if (!organisation) return null;
       return { email: invitation.email, name: invitation.name, organisationName: organisation.name, expiresAt: invitation.expiresAt };
     });
   }
@@ -337,17 +334,12 @@ export class IdentityService {
       }
 
       // Someone imported from CSV already exists as a person: they get the account, nothing is duplicated.
-      const existing = await manager.findOneBy(PersonEntity, { organisationId: invitation.organisationId, email: invitation.email });
+      const existing = await findPersonByEmail(manager, invitation.organisationId, invitation.email);
       const personId = existing?.id ?? randomUUID();
       if (existing) {
-        await manager.update(PersonEntity, { organisationId: invitation.organisationId, id: existing.id }, {
-          accountId: account.id,
-          active: true,
-          accessRole: invitation.accessRole,
-          version: existing.version + 1,
-        });
+        await attachAccount(manager, existing, account.id, invitation.accessRole as AccessRole);
       } else {
-        await manager.insert(PersonEntity, {
+        await insertPerson(manager, {
           organisationId: invitation.organisationId,
           id: personId,
           email: invitation.email,
@@ -356,8 +348,7 @@ export class IdentityService {
           teamId: invitation.teamId,
           managerId: invitation.managerId,
           accountId: account.id,
-          accessRole: invitation.accessRole,
-          active: true,
+          accessRole: invitation.accessRole as AccessRole,
         });
       }
       await manager.update(InvitationEntity, { organisationId: invitation.organisationId, id: invitation.id }, { acceptedAt: new Date() });
@@ -373,6 +364,15 @@ export class IdentityService {
     });
   }
 
+  /** The id of the account with this e-mail, made with the given password hash when there is none (the demo seed). */
+  async ensureAccount(manager: EntityManager, email: string, passwordHash: string): Promise<string> {
+    const account = await manager.findOneBy(AccountEntity, { email });
+    if (account) return account.id;
+    const id = randomUUID();
+    await manager.insert(AccountEntity, { id, email, passwordHash, failedSignIns: 0, lockedUntil: null });
+    return id;
+  }
+
   listInvitations(organisationId: string): Promise<InvitationEntity[]> {
     return tenantTransaction(this.dataSource, organisationId, (manager) =>
       manager.find(InvitationEntity, { where: { organisationId }, order: { createdAt: 'DESC' } }),
@@ -381,7 +381,7 @@ export class IdentityService {
 
   private async accountOf(organisationId: string, personId: string): Promise<AccountEntity> {
     return systemTransaction(this.dataSource, async (manager) => {
-      const person = await manager.findOneBy(PersonEntity, { organisationId, id: personId });
+      const person = await findPerson(manager, organisationId, personId);
       const account = person?.accountId ? await manager.findOneBy(AccountEntity, { id: person.accountId }) : null;
       if (!account) throw notFound('Your account');
       return account;
@@ -394,14 +394,6 @@ export class IdentityService {
     const expiresAt = new Date(Date.now() + RESET_HOURS * 3600 * 1000);
     await manager.insert(PasswordResetEntity, { id, accountId, secretHash: hash, expiresAt, usedAt: null });
     return { link: `${this.config.PUBLIC_URL}/reset-password?token=${id}.${secret}`, expiresAt };
-  }
-
-  private async freeSlug(manager: EntityManager, name: string): Promise<string> {
-    const base = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'organisation';
-    for (let attempt = 0; ; attempt += 1) {
-      const slug = attempt === 0 ? base : `${base}-${randomUUID().slice(0, 6)}`;
-      if (!(await manager.existsBy(OrganisationEntity, { slug }))) return slug;
-    }
   }
 }
 

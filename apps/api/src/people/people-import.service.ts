@@ -16,7 +16,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { AppError } from '../common/errors.js';
 import { tenantTransaction } from '../database/tenant-database.js';
-import { PersonEntity, TeamEntity } from '../organisations/people.entities.js';
+import { PersonEntity, TeamEntity } from './people.entities.js';
 
 /** Files beyond this are refused before parsing (about 20,000 people). */
 const MAX_CSV_BYTES = 2 * 1024 * 1024;
