@@ -166,12 +166,7 @@ export class IdentityService {
     await systemTransaction(this.dataSource, async (manager) => {
       await manager.update(AccountEntity, { id: account.id }, { passwordHash });
       // Other browsers signed in as this account are signed out; this one stays.
-      await manager.query(
-        `UPDATE sessions s SET revoked_at = now() FROM people p
-         WHERE p.organisation_id = s.organisation_id AND p.id = s.person_id AND p.account_id = $1
-           AND s.revoked_at IS NULL AND NOT (s.organisation_id = $2 AND s.id = $3)`,
-        [account.id, actor.organisationId, actor.sessionId],
-      );
+      await this.sessions.revokeAllOfAccount(manager, account.id, { organisationId: actor.organisationId, sessionId: actor.sessionId });
       await this.audit.record(manager, actor, { action: 'account.password_changed', summary: 'changed their password', subjectType: 'person', subjectId: actor.personId!, subjectPersonId: actor.personId });
     });
   }
@@ -219,11 +214,7 @@ export class IdentityService {
       if (weak.length > 0) throw badInput({ newPassword: weak.join(' ') });
       await manager.update(AccountEntity, { id: account.id }, { passwordHash: await hashPassword(input.newPassword), failedSignIns: 0, lockedUntil: null });
       await manager.update(PasswordResetEntity, { id: reset.id }, { usedAt: new Date() });
-      await manager.query(
-        `UPDATE sessions s SET revoked_at = now() FROM people p
-         WHERE p.organisation_id = s.organisation_id AND p.id = s.person_id AND p.account_id = $1 AND s.revoked_at IS NULL`,
-        [account.id],
-      );
+      await this.sessions.revokeAllOfAccount(manager, account.id);
     });
   }
 
