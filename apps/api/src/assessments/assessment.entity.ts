@@ -1,8 +1,5 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { TenantEntity } from '../database/tenant-entity.js';
-import { SkillEntity, tenantJoin } from '../frameworks/framework.entities.js';
-import { OrganisationEntity } from '../organisations/organisation.entity.js';
-import { PersonEntity } from '../organisations/people.entities.js';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { type ForeignRow, TenantEntity, tenantJoin } from '../database/tenant-entity.js';
 
 /**
  * One rating of one skill of a person, by themselves or their manager. Append-only: a new rating
@@ -14,24 +11,24 @@ import { PersonEntity } from '../organisations/people.entities.js';
 @Index('ix_assessments_person', ['organisationId', 'personId', 'assessedAt'])
 @Index('ix_assessments_skill', ['organisationId', 'skillId'])
 export class AssessmentEntity extends TenantEntity {
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('organisations', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organisation_id' })
-  organisation?: Relation<OrganisationEntity>;
+  organisation?: ForeignRow;
 
   @Column('uuid')
   personId: string;
 
-  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('people', { onDelete: 'RESTRICT' })
   @tenantJoin('person_id')
-  person?: Relation<PersonEntity>;
+  person?: ForeignRow;
 
   /** The skill in a published framework version (follows later publishes). */
   @Column('uuid')
   skillId: string;
 
-  @ManyToOne(() => SkillEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('skills', { onDelete: 'RESTRICT' })
   @tenantJoin('skill_id')
-  skill?: Relation<SkillEntity>;
+  skill?: ForeignRow;
 
   @Column('int')
   level: number;
@@ -42,9 +39,9 @@ export class AssessmentEntity extends TenantEntity {
   @Column('uuid')
   assessedById: string;
 
-  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('people', { onDelete: 'RESTRICT' })
   @tenantJoin('assessed_by_id')
-  assessedBy?: Relation<PersonEntity>;
+  assessedBy?: ForeignRow;
 
   @Column('timestamptz')
   assessedAt: Date;

@@ -6,6 +6,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { badInput, forbidden } from '../common/errors.js';
 import { tenantTransaction } from '../database/tenant-database.js';
+import { skillsByIds, skillWithScale } from '../frameworks/framework-directory.js';
+import { markPlanActivity } from '../plans/plan-activity.js';
 import { recordRead, requireViewer, subjectFor } from '../plans/plan-access.js';
 
 /** An assessment as read: with its skill's key and name, since profiles compare skills by key. */
@@ -50,10 +52,20 @@ export interface RecordAssessmentInputValue {
   evidenceUrl?: string | null;
 }
 
-const ASSESSMENT_COLUMNS = `a.id, a.person_id AS "personId", a.skill_id AS "skillId", s.key AS "skillKey", s.name AS "skillName",
+const ASSESSMENT_COLUMNS = `a.id, a.person_id AS "personId", a.skill_id AS "skillId",
   a.level, a.source, a.assessed_by_id AS "assessedById", a.assessed_at AS "assessedAt",
-  a.evidence_note AS "evidenceNote", a.evidence_url AS "evidenceUrl",
-  EXISTS (SELECT 1 FROM framework_versions v WHERE v.organisation_id = s.organisation_id AND v.id = s.framework_version_id AND v.status = 'published') AS counts`;
+  a.evidence_note AS "evidenceNote", a.evidence_url AS "evidenceUrl"`;
+
+type StoredAssessment = Omit<AssessmentRow, 'skillKey' | 'skillName' | 'counts'>;
+
+/** Adds each rating's skill key and name, and whether it counts (from frameworks/, one statement). */
+async function withSkills(manager: EntityManager, organisationId: string, rows: StoredAssessment[]): Promise<AssessmentRow[]> {
+  const skills = await skillsByIds(manager, organisationId, rows.map((row) => row.skillId));
+  return rows.map((row) => {
+    const skill = skills.get(row.skillId)!;
+    return { ...row, skillKey: skill.key, skillName: skill.name, counts: skill.published };
+  });
+}
 
 /** The domain's view of stored assessments (skills by key). */
 export const toDomainAssessment = (row: AssessmentRow): Assessment => ({
@@ -76,11 +88,11 @@ export class AssessmentsService {
    * (their skill is in a published version); `history` adds ratings of skills since removed.
    */
   async assessmentsOf(manager: EntityManager, organisationId: string, personIds: readonly string[], history = false): Promise<AssessmentRow[]> {
-    const rows = (await manager.query(
-      `SELECT ${ASSESSMENT_COLUMNS} FROM assessments a JOIN skills s ON s.organisation_id = a.organisation_id AND s.id = a.skill_id
-       WHERE a.organisation_id = $1 AND a.person_id = ANY($2) ORDER BY a.assessed_at, a.id`,
+    const stored = (await manager.query(
+      `SELECT ${ASSESSMENT_COLUMNS} FROM assessments a WHERE a.organisation_id = $1 AND a.person_id = ANY($2) ORDER BY a.assessed_at, a.id`,
       [organisationId, personIds],
-    )) as AssessmentRow[];
+    )) as StoredAssessment[];
+    const rows = await withSkills(manager, organisationId, stored);
     return history ? rows : rows.filter((row) => row.counts);
   }
 
@@ -102,12 +114,7 @@ export class AssessmentsService {
       if (source === 'self' && subject.relationship !== 'owner') throw forbidden('rate someone else’s skills as a self-assessment');
       if (source === 'manager' && subject.relationship !== 'manager') throw forbidden(`add a manager assessment for ${subject.name}: only their manager can`);
 
-      const [skill] = (await manager.query(
-        `SELECT s.id, v.proficiency_scale AS scale, v.status FROM skills s
-         JOIN framework_versions v ON v.organisation_id = s.organisation_id AND v.id = s.framework_version_id
-         WHERE s.organisation_id = $1 AND s.id = $2`,
-        [actor.organisationId, input.skillId],
-      )) as { id: string; scale: { level: number }[]; status: string }[];
+      const skill = await skillWithScale(manager, actor.organisationId, input.skillId);
       const fields: Record<string, string> = {};
       if (!skill || skill.status !== 'published') fields.skillId = 'Choose a skill of a published framework version.';
       else {
@@ -127,15 +134,12 @@ export class AssessmentsService {
         [actor.organisationId, id, personId, input.skillId, input.level, source, actor.personId, evidenceNote, evidenceUrl],
       );
       // Re-assessing counts as activity on the person's open plan (staleness is measured from it).
-      await manager.query(
-        `UPDATE plans SET last_activity_at = now() WHERE organisation_id = $1 AND person_id = $2 AND status NOT IN ('completed', 'abandoned')`,
-        [actor.organisationId, personId],
-      );
-      const [row] = (await manager.query(
-        `SELECT ${ASSESSMENT_COLUMNS} FROM assessments a JOIN skills s ON s.organisation_id = a.organisation_id AND s.id = a.skill_id
-         WHERE a.organisation_id = $1 AND a.id = $2`,
-        [actor.organisationId, id],
-      )) as AssessmentRow[];
+      await markPlanActivity(manager, actor.organisationId, personId);
+      const stored = (await manager.query(`SELECT ${ASSESSMENT_COLUMNS} FROM assessments a WHERE a.organisation_id = $1 AND a.id = $2`, [
+        actor.organisationId,
+        id,
+      ])) as StoredAssessment[];
+      const [row] = await withSkills(manager, actor.organisationId, stored);
       return row!;
     });
   }

@@ -1,6 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { TenantEntity } from '../database/tenant-entity.js';
-import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { type ForeignRow, TenantEntity } from '../database/tenant-entity.js';
 
 /**
  * One recorded action: who did what, when and from where. Written in the same transaction as the
@@ -10,9 +9,9 @@ import { OrganisationEntity } from '../organisations/organisation.entity.js';
 @Index('ix_audit_events_at', ['organisationId', 'at'])
 @Index('ix_audit_events_subject', ['organisationId', 'subjectPersonId', 'at'])
 export class AuditEventEntity extends TenantEntity {
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('organisations', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organisation_id' })
-  organisation?: Relation<OrganisationEntity>;
+  organisation?: ForeignRow;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   at: Date;

@@ -5,7 +5,7 @@ import { frameworkEntities } from '../frameworks/framework.entities.js';
 import { frameworkDraftEntities } from '../frameworks/drafts/framework-draft.entities.js';
 import { identityEntities } from '../identity/identity.entities.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
-import { PersonEntity, TeamEntity } from '../organisations/people.entities.js';
+import { PersonEntity, TeamEntity } from '../people/people.entities.js';
 import { migrations } from './migrations/index.js';
 import { AssessmentEntity } from '../assessments/assessment.entity.js';
 import { planEntities } from '../plans/plans.entities.js';

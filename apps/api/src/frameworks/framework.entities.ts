@@ -11,17 +11,7 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import { OrganisationEntity } from '../organisations/organisation.entity.js';
-import { PersonEntity } from '../organisations/people.entities.js';
-import { TenantEntity } from '../database/tenant-entity.js';
-
-/** A composite foreign key that always carries the organisation. */
-export function tenantJoin(column: string) {
-  return JoinColumn([
-    { name: 'organisation_id', referencedColumnName: 'organisationId' },
-    { name: column, referencedColumnName: 'id' },
-  ]);
-}
+import { type ForeignRow, TenantEntity, tenantJoin } from '../database/tenant-entity.js';
 
 export type FrameworkVersionStatus = 'draft' | 'published' | 'archived';
 export type TrackKind = 'core' | 'specialist' | 'lateral';
@@ -37,9 +27,9 @@ export interface ProficiencyLevelValue {
 @Entity('frameworks')
 @Unique('uq_frameworks_key', ['organisationId', 'key'])
 export class FrameworkEntity extends TenantEntity {
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('organisations', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organisation_id' })
-  organisation?: Relation<OrganisationEntity>;
+  organisation?: ForeignRow;
 
   @Column('text')
   key: string;
@@ -81,9 +71,9 @@ export class FrameworkVersionEntity extends TenantEntity {
   @Column({ type: 'uuid', nullable: true })
   publishedByPersonId: string | null;
 
-  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('people', { onDelete: 'RESTRICT' })
   @tenantJoin('published_by_person_id')
-  publishedBy?: Relation<PersonEntity>;
+  publishedBy?: ForeignRow;
 
   @Column('jsonb')
   proficiencyScale: ProficiencyLevelValue[];

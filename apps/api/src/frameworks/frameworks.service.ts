@@ -27,6 +27,22 @@ export class FrameworksService {
     return manager.getRepository(FrameworkEntity).findOneBy({ organisationId, key });
   }
 
+  /** Role key → id in the published version of the framework with this key (empty when none is published). */
+  async publishedRoleIds(manager: EntityManager, organisationId: string, frameworkKey: string): Promise<Map<string, string>> {
+    const roles = await manager
+      .getRepository(RoleEntity)
+      .createQueryBuilder('role')
+      .innerJoin('framework_versions', 'version', 'version.organisation_id = role.organisation_id AND version.id = role.framework_version_id')
+      .innerJoin('frameworks', 'framework', 'framework.organisation_id = version.organisation_id AND framework.id = version.framework_id')
+      .where('role.organisation_id = :organisationId AND framework.key = :key AND version.status = :status', {
+        organisationId,
+        key: frameworkKey,
+        status: 'published',
+      })
+      .getMany();
+    return new Map(roles.map((role) => [role.key, role.id]));
+  }
+
   /**
    * Creates a framework and its first version from a validated document, in one transaction.
    * Callers validate the document first (validateFramework in @trellis/domain).

@@ -1,7 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
-import { TenantEntity } from '../database/tenant-entity.js';
-import { OrganisationEntity } from '../organisations/organisation.entity.js';
-import { PersonEntity } from '../organisations/people.entities.js';
+import { type ForeignRow, TenantEntity } from '../database/tenant-entity.js';
 
 /**
  * A sign-in identity (an e-mail and a password). It belongs to nobody's organisation: one
@@ -30,19 +28,19 @@ export class AccountEntity {
 @Entity('sessions')
 @Index('ix_sessions_person', ['organisationId', 'personId'])
 export class SessionEntity extends TenantEntity {
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('organisations', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organisation_id' })
-  organisation?: Relation<OrganisationEntity>;
+  organisation?: ForeignRow;
 
   @Column('uuid')
   personId: string;
 
-  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('people', { onDelete: 'CASCADE' })
   @JoinColumn([
     { name: 'organisation_id', referencedColumnName: 'organisationId' },
     { name: 'person_id', referencedColumnName: 'id' },
   ])
-  person?: Relation<PersonEntity>;
+  person?: ForeignRow;
 
   @Column('text')
   secretHash: string;
@@ -67,9 +65,9 @@ export class SessionEntity extends TenantEntity {
 @Check('ck_invitations_access_role', `access_role IN ('admin', 'leadership', 'employee')`)
 @Index('ix_invitations_email', ['organisationId', 'email'])
 export class InvitationEntity extends TenantEntity {
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('organisations', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organisation_id' })
-  organisation?: Relation<OrganisationEntity>;
+  organisation?: ForeignRow;
 
   @Column('text')
   email: string;
@@ -104,12 +102,12 @@ export class InvitationEntity extends TenantEntity {
   @Column({ type: 'uuid', nullable: true })
   invitedById: string | null;
 
-  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('people', { onDelete: 'RESTRICT' })
   @JoinColumn([
     { name: 'organisation_id', referencedColumnName: 'organisationId' },
     { name: 'invited_by_id', referencedColumnName: 'id' },
   ])
-  invitedBy?: Relation<PersonEntity>;
+  invitedBy?: ForeignRow;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
@@ -145,9 +143,9 @@ export class PasswordResetEntity {
   @Column({ type: 'uuid', nullable: true })
   issuedByOrganisationId: string | null;
 
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('organisations', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'issued_by_organisation_id' })
-  issuedByOrganisation?: Relation<OrganisationEntity>;
+  issuedByOrganisation?: ForeignRow;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { FrameworksModule } from '../frameworks/frameworks.module.js';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { ADDRESS_LIMITS_PREFIX, AddressLimits } from './address-limits.js';
 import { identityResolvers } from './identity.resolvers.js';
 import { IdentityService } from './identity.service.js';
@@ -23,7 +24,7 @@ const addressLimitsPrefix = {
 };
 
 @Module({
-  imports: [AuditModule, FrameworksModule],
+  imports: [AuditModule, FrameworksModule, OrganisationsModule],
   providers: [
     IdentityService,
     SignUpService,

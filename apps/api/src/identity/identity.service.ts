@@ -6,8 +6,8 @@ import { AuditService, type Actor } from '../audit/audit.service.js';
 import { AppError, badInput, notFound } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { systemTransaction, tenantTransaction } from '../database/tenant-database.js';
-import { OrganisationEntity } from '../organisations/organisation.entity.js';
-import { PersonEntity, TeamEntity as TeamRef } from '../organisations/people.entities.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
+import { attachAccount, findPerson, findPersonByEmail, insertPerson, membershipsOfAccount, personExists, teamExists } from '../people/people-directory.js';
 import { AccountEntity, InvitationEntity } from './identity.entities.js';
 import { Mailer } from './mailer.js';
 import { PasswordGuard } from './password-guard.js';
@@ -37,6 +37,7 @@ export class IdentityService {
     private readonly audit: AuditService,
     private readonly mailer: Mailer,
     private readonly guard: PasswordGuard,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   async signIn(http: HttpExchange, input: { email: string; password: string }): Promise<{ organisationId: string; personId: string }> {
@@ -48,7 +49,7 @@ export class IdentityService {
       throw new AppError('UNAUTHENTICATED', 'That e-mail and password do not match an account.', { fields: { password: 'Check your e-mail and password.' } });
     }
     return systemTransaction(this.dataSource, async (manager) => {
-      const memberships = await manager.find(PersonEntity, { where: { accountId: account.id }, order: { createdAt: 'ASC' } });
+      const memberships = await membershipsOfAccount(manager, account.id);
       const active = memberships.find((person) => person.active);
       if (!active) {
         throw new AppError(
@@ -96,12 +97,7 @@ export class IdentityService {
       ])) as [unknown, number];
       if (changed !== 1) throw badInput({ currentPassword: 'Your password was changed meanwhile: enter the new one.' });
       // Other browsers signed in as this account are signed out; this one stays.
-      await manager.query(
-        `UPDATE sessions s SET revoked_at = now() FROM people p
-         WHERE p.organisation_id = s.organisation_id AND p.id = s.person_id AND p.account_id = $1
-           AND s.revoked_at IS NULL AND NOT (s.organisation_id = $2 AND s.id = $3)`,
-        [account.id, actor.organisationId, actor.sessionId],
-      );
+      await this.sessions.revokeAllOfAccount(manager, account.id, { organisationId: actor.organisationId, sessionId: actor.sessionId });
       await this.audit.record(manager, actor, { action: 'account.password_changed', summary: 'changed their password', subjectType: 'person', subjectId: actor.personId!, subjectPersonId: actor.personId });
     });
   }
@@ -117,9 +113,9 @@ export class IdentityService {
     if (!isEmailAddress(email)) fields.email = `"${input.email}" is not an e-mail address.`;
     if (!name || name.length > 200) fields.name = 'A name has 1 to 200 characters.';
     const { invitation, link, organisationName } = await tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
-      if (input.teamId && !(await manager.existsBy(TeamRef, { organisationId: actor.organisationId, id: input.teamId }))) fields.teamId = 'That team does not exist.';
-      if (input.managerId && !(await manager.existsBy(PersonEntity, { organisationId: actor.organisationId, id: input.managerId }))) fields.managerId = 'That manager does not exist.';
-      const existing = await manager.findOneBy(PersonEntity, { organisationId: actor.organisationId, email });
+      if (input.teamId && !(await teamExists(manager, actor.organisationId, input.teamId))) fields.teamId = 'That team does not exist.';
+      if (input.managerId && !(await personExists(manager, actor.organisationId, input.managerId))) fields.managerId = 'That manager does not exist.';
+      const existing = await findPersonByEmail(manager, actor.organisationId, email);
       if (existing?.accountId) fields.email = `${existing.name} already has an account here.`;
       if (Object.keys(fields).length > 0) throw badInput(fields);
 
@@ -146,7 +142,8 @@ export class IdentityService {
         subjectType: 'invitation',
         subjectId: invitation.id,
       });
-      const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: actor.organisationId });
+      const organisation = await this.organisations.find(manager, actor.organisationId);
+      if (!organisation) throw notFound('Your organisation');
       const link = `${this.config.PUBLIC_URL}/invitations/accept?token=${tenantToken(actor.organisationId, invitation.id, secret)}`;
       return { invitation, link, organisationName: organisation.name };
     });
@@ -182,7 +179,8 @@ export class IdentityService {
     return tenantTransaction(this.dataSource, parsed.organisationId, async (manager) => {
       const invitation = await manager.findOneBy(InvitationEntity, { organisationId: parsed.organisationId, id: parsed.id });
       if (!invitation || invitationStatus(invitation) !== 'pending' || !secretMatches(parsed.secret, invitation.secretHash)) return null;
-      const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: parsed.organisationId });
+      const organisation = await this.organisations.find(manager, parsed.organisationId);
+      if (!organisation) return null;
       return { email: invitation.email, name: invitation.name, organisationName: organisation.name, expiresAt: invitation.expiresAt };
     });
   }
@@ -230,17 +228,12 @@ export class IdentityService {
       }
 
       // Someone imported from CSV already exists as a person: they get the account, nothing is duplicated.
-      const existing = await manager.findOneBy(PersonEntity, { organisationId: invitation.organisationId, email: invitation.email });
+      const existing = await findPersonByEmail(manager, invitation.organisationId, invitation.email);
       const personId = existing?.id ?? randomUUID();
       if (existing) {
-        await manager.update(PersonEntity, { organisationId: invitation.organisationId, id: existing.id }, {
-          accountId: account.id,
-          active: true,
-          accessRole: invitation.accessRole,
-          version: existing.version + 1,
-        });
+        await attachAccount(manager, existing, account.id, invitation.accessRole as AccessRole);
       } else {
-        await manager.insert(PersonEntity, {
+        await insertPerson(manager, {
           organisationId: invitation.organisationId,
           id: personId,
           email: invitation.email,
@@ -249,8 +242,7 @@ export class IdentityService {
           teamId: invitation.teamId,
           managerId: invitation.managerId,
           accountId: account.id,
-          accessRole: invitation.accessRole,
-          active: true,
+          accessRole: invitation.accessRole as AccessRole,
         });
       }
       await manager.update(InvitationEntity, { organisationId: invitation.organisationId, id: invitation.id }, { acceptedAt: new Date() });
@@ -271,6 +263,15 @@ export class IdentityService {
     return joined;
   }
 
+  /** The id of the account with this e-mail, made with the given password hash when there is none (the demo seed). */
+  async ensureAccount(manager: EntityManager, email: string, passwordHash: string): Promise<string> {
+    const account = await manager.findOneBy(AccountEntity, { email });
+    if (account) return account.id;
+    const id = randomUUID();
+    await manager.insert(AccountEntity, { id, email, passwordHash });
+    return id;
+  }
+
   listInvitations(organisationId: string): Promise<InvitationEntity[]> {
     return tenantTransaction(this.dataSource, organisationId, (manager) =>
       manager.find(InvitationEntity, { where: { organisationId }, order: { createdAt: 'DESC' } }),
@@ -279,7 +280,7 @@ export class IdentityService {
 
   private async accountOf(organisationId: string, personId: string): Promise<AccountEntity> {
     return systemTransaction(this.dataSource, async (manager) => {
-      const person = await manager.findOneBy(PersonEntity, { organisationId, id: personId });
+      const person = await findPerson(manager, organisationId, personId);
       const account = person?.accountId ? await manager.findOneBy(AccountEntity, { id: person.accountId }) : null;
       if (!account) throw notFound('Your account');
       return account;

@@ -6,7 +6,7 @@ import { AuditService, type Actor } from '../audit/audit.service.js';
 import { AppError, badInput, notFound } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { systemTransaction, tenantTransaction } from '../database/tenant-database.js';
-import { PersonEntity } from '../organisations/people.entities.js';
+import { findPerson, membershipsOfAccount } from '../people/people-directory.js';
 import { AddressLimits, requestNetwork } from './address-limits.js';
 import type { HttpExchange } from './exchange.js';
 import { AccountEntity, PasswordResetEntity } from './identity.entities.js';
@@ -14,6 +14,7 @@ import { Mailer } from './mailer.js';
 import { PasswordGuard } from './password-guard.js';
 import { hashPassword } from './passwords.js';
 import { newSecret, parseGlobalToken, randomUUID, secretMatches } from './secrets.js';
+import { SessionsService } from './sessions.service.js';
 
 const RESET_HOURS = 24;
 
@@ -33,6 +34,7 @@ export class PasswordResetsService {
     private readonly mailer: Mailer,
     private readonly limits: AddressLimits,
     private readonly guard: PasswordGuard,
+    private readonly sessions: SessionsService,
   ) {}
 
   /** Always succeeds the same way, so it does not reveal who has an account; e-mails a link when SMTP is configured. */
@@ -54,7 +56,7 @@ export class PasswordResetsService {
   async createPasswordReset(actor: Actor, personId: string): Promise<{ emailed: boolean; link: string | null; expiresAt: Date }> {
     // With SMTP configured the link is only ever e-mailed (emailed is false only when sending failed).
     const person = await tenantTransaction(this.dataSource, actor.organisationId, (manager) =>
-      manager.findOneBy(PersonEntity, { organisationId: actor.organisationId, id: personId }),
+      findPerson(manager, actor.organisationId, personId),
     );
     if (!person) throw notFound('That person');
     if (!person.accountId) throw badInput({ personId: `${person.name} has no account yet: send an invitation instead.` });
@@ -104,11 +106,7 @@ export class PasswordResetsService {
       await manager.update(PasswordResetEntity, { id: reset.id }, { usedAt: new Date() });
       // Every other link for this account is spent too: only the newest password stands.
       await manager.query('UPDATE password_resets SET used_at = now() WHERE account_id = $1 AND used_at IS NULL', [account.id]);
-      await manager.query(
-        `UPDATE sessions s SET revoked_at = now() FROM people p
-         WHERE p.organisation_id = s.organisation_id AND p.id = s.person_id AND p.account_id = $1 AND s.revoked_at IS NULL`,
-        [account.id],
-      );
+      await this.sessions.revokeAllOfAccount(manager, account.id);
       return account.email;
     });
     // Whoever holds a valid link may sign in from here even while strangers keep the e-mail locked.
@@ -117,8 +115,7 @@ export class PasswordResetsService {
 
   /** True when the account is a person (present or past) in any organisation but this one. */
   private async belongsElsewhere(manager: EntityManager, accountId: string, organisationId: string): Promise<boolean> {
-    const rows = (await manager.query('SELECT 1 FROM people WHERE account_id = $1 AND organisation_id <> $2 LIMIT 1', [accountId, organisationId])) as unknown[];
-    return rows.length > 0;
+    return (await membershipsOfAccount(manager, accountId)).some((person) => person.organisationId !== organisationId);
   }
 
   private async createReset(manager: EntityManager, accountId: string, issuedByOrganisationId: string | null): Promise<{ link: string; expiresAt: Date }> {

@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { RequestDatabase } from '../database/tenant-database.js';
 import type { SessionInfo } from '../graphql/request-context.js';
+import { membershipsOfAccount, peopleSql } from '../people/people-directory.js';
 import { SessionEntity } from './identity.entities.js';
 import { newSecret, parseTenantToken, randomUUID, secretMatches, tenantToken } from './secrets.js';
 
@@ -36,8 +37,8 @@ export class SessionsService {
     if (!token || token.organisationId !== db.organisationId) return null;
     const [row] = await db.query<SessionRow & QueryRow>(
       `SELECT s.secret_hash AS "secretHash", s.expires_at AS "expiresAt", s.revoked_at AS "revokedAt",
-              p.id AS "personId", p.access_role AS "accessRole", p.active
-       FROM sessions s JOIN people p ON p.organisation_id = s.organisation_id AND p.id = s.person_id
+              p.id AS "personId", p."accessRole", p.active
+       FROM sessions s JOIN LATERAL (${peopleSql.access('s.organisation_id', 's.person_id')}) p ON true
        WHERE s.organisation_id = $1 AND s.id = $2`,
       [token.organisationId, token.id],
     );
@@ -88,6 +89,18 @@ export class SessionsService {
       .set({ revokedAt: () => 'now()' })
       .where('organisation_id = :organisationId AND person_id = :personId AND revoked_at IS NULL', { organisationId, personId })
       .execute();
+  }
+
+  /** Signs an account out in every organisation it belongs to (its password changed), except `keep` (the browser that changed it). */
+  async revokeAllOfAccount(manager: EntityManager, accountId: string, keep?: { organisationId: string; sessionId: string }): Promise<void> {
+    const people = await membershipsOfAccount(manager, accountId);
+    if (people.length === 0) return;
+    await manager.query(
+      `UPDATE sessions SET revoked_at = now()
+       WHERE (organisation_id, person_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[])) AND revoked_at IS NULL
+         AND NOT (organisation_id IS NOT DISTINCT FROM $3 AND id IS NOT DISTINCT FROM $4)`,
+      [people.map((person) => person.organisationId), people.map((person) => person.id), keep?.organisationId ?? null, keep?.sessionId ?? null],
+    );
   }
 
   clearCookie(reply: FastifyReply): void {

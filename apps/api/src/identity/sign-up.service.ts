@@ -8,8 +8,8 @@ import { badInput } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { systemTransaction } from '../database/tenant-database.js';
 import { FrameworksService } from '../frameworks/frameworks.service.js';
-import { OrganisationEntity } from '../organisations/organisation.entity.js';
-import { PersonEntity } from '../organisations/people.entities.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
+import { insertPerson } from '../people/people-directory.js';
 import { AddressLimits, requestNetwork } from './address-limits.js';
 import { isUniqueViolation, type HttpExchange } from './exchange.js';
 import { AccountEntity, SignUpRequestEntity } from './identity.entities.js';
@@ -49,6 +49,7 @@ export class SignUpService {
     private readonly mailer: Mailer,
     private readonly limits: AddressLimits,
     private readonly guard: PasswordGuard,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   async signUp(http: HttpExchange, input: SignUpInput): Promise<SignUpOutcome> {
@@ -149,23 +150,17 @@ export class SignUpService {
     http: HttpExchange,
     details: { email: string; organisationName: string; name: string; passwordHash: string },
   ): Promise<{ organisationId: string; personId: string }> {
-    const organisation = manager.create(OrganisationEntity, {
-      id: randomUUID(),
-      slug: await this.freeSlug(manager, details.organisationName),
-      name: details.organisationName,
-    });
-    await manager.insert(OrganisationEntity, organisation);
+    const organisation = await this.organisations.create(manager, details.organisationName);
     const account = { id: randomUUID(), email: details.email, passwordHash: details.passwordHash };
     await manager.insert(AccountEntity, account);
     const personId = randomUUID();
-    await manager.insert(PersonEntity, {
+    await insertPerson(manager, {
       organisationId: organisation.id,
       id: personId,
       email: details.email,
       name: details.name,
       accountId: account.id,
       accessRole: 'admin',
-      active: true,
     });
     await this.frameworks.createFromDocument(organisation.id, pmoFramework, { publish: true }, manager);
     await this.audit.record(manager, { organisationId: organisation.id, personId, request: http.request }, {
@@ -176,14 +171,6 @@ export class SignUpService {
     });
     await this.sessions.start(manager, http.reply, http.request, organisation.id, personId);
     return { organisationId: organisation.id, personId };
-  }
-
-  private async freeSlug(manager: EntityManager, name: string): Promise<string> {
-    const base = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'organisation';
-    for (let attempt = 0; ; attempt += 1) {
-      const slug = attempt === 0 ? base : `${base}-${randomUUID().slice(0, 6)}`;
-      if (!(await manager.existsBy(OrganisationEntity, { slug }))) return slug;
-    }
   }
 }
 

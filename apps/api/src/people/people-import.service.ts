@@ -16,7 +16,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { AppError } from '../common/errors.js';
 import { tenantTransaction } from '../database/tenant-database.js';
-import { PersonEntity, TeamEntity } from '../organisations/people.entities.js';
+import { publishedRoles } from '../frameworks/framework-directory.js';
+import { PersonEntity, TeamEntity } from './people.entities.js';
 
 /** Files beyond this are refused before parsing (about 20,000 people). */
 const MAX_CSV_BYTES = 2 * 1024 * 1024;
@@ -143,12 +144,7 @@ export class PeopleImportService {
        WHERE p.organisation_id = $1`,
       [organisationId],
     )) as (Omit<ExistingPerson, 'teamPath'> & { teamId: string | null })[];
-    const roles = (await manager.query(
-      `SELECT r.id, r.key, r.title FROM roles r
-       JOIN framework_versions v ON v.organisation_id = r.organisation_id AND v.id = r.framework_version_id
-       WHERE r.organisation_id = $1 AND v.status = 'published'`,
-      [organisationId],
-    )) as ImportRole[];
+    const roles: ImportRole[] = (await publishedRoles(manager, organisationId)).map(({ id, key, title }) => ({ id, key, title }));
     return {
       people: people.map(({ teamId, ...person }) => ({ ...person, teamPath: teamId ? paths.get(teamId) ?? null : null })),
       roles,

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { AppError, badInput, notFound } from '../common/errors.js';
 import { tenantTransaction, type RequestDatabase } from '../database/tenant-database.js';
+import { publishedRole } from '../frameworks/framework-directory.js';
 import { SessionsService } from '../identity/sessions.service.js';
 import { PERSON_COLUMNS, type PersonRow, type TeamRow } from './people.loaders.js';
 import type { UpdatePersonInput } from './people.models.js';
@@ -150,12 +151,7 @@ async function exists(manager: EntityManager, table: 'teams' | 'people', organis
 }
 
 async function isPublishedRole(manager: EntityManager, organisationId: string, roleId: string) {
-  const rows = (await manager.query(
-    `SELECT 1 FROM roles r JOIN framework_versions v ON v.organisation_id = r.organisation_id AND v.id = r.framework_version_id
-     WHERE r.organisation_id = $1 AND r.id = $2 AND v.status = 'published'`,
-    [organisationId, roleId],
-  )) as unknown[];
-  return rows.length > 0;
+  return (await publishedRole(manager, organisationId, roleId)) !== null;
 }
 
 async function countAdmins(manager: EntityManager, organisationId: string): Promise<number> {

@@ -1,5 +1,6 @@
 import type { FrameworkDocument } from '@trellis/domain';
 import type { EntityManager } from 'typeorm';
+import { versionParts } from '../frameworks/framework-directory.js';
 import type { FrameworkDocumentsService } from '../frameworks/framework-documents.service.js';
 
 /**
@@ -21,12 +22,7 @@ export async function readVersionDocument(
   versionId: string,
 ): Promise<VersionDocument> {
   const doc = await documents.versionDocument(manager, organisationId, versionId);
-  const ids = (await manager.query(
-    `SELECT 'skill' AS kind, id, key FROM skills WHERE organisation_id = $1 AND framework_version_id = $2
-     UNION ALL SELECT 'role', id, key FROM roles WHERE organisation_id = $1 AND framework_version_id = $2
-     UNION ALL SELECT 'qualification', id, key FROM qualifications WHERE organisation_id = $1 AND framework_version_id = $2`,
-    [organisationId, versionId],
-  )) as { kind: 'skill' | 'role' | 'qualification'; id: string; key: string }[];
+  const ids = await versionParts(manager, organisationId, versionId);
   const idByKey = (kind: string) => new Map(ids.filter((row) => row.kind === kind).map((row) => [row.key, row.id]));
   return {
     versionId,

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { AuditService, Actor } from '../audit/audit.service.js';
 import { forbidden, notFound } from '../common/errors.js';
+import { findPerson } from '../people/people-directory.js';
 
 /**
  * Who someone is to the person whose assessments or plan they touch. The person and their line
@@ -18,16 +19,19 @@ export interface Subject {
 }
 
 export async function subjectFor(manager: EntityManager, organisationId: string, viewerId: string, personId: string): Promise<Subject> {
-  const [row] = (await manager.query(
-    `SELECT p.id, p.name, p.manager_id AS "managerId",
-       EXISTS (SELECT 1 FROM plan_sharing s WHERE s.organisation_id = p.organisation_id AND s.person_id = p.id AND s.viewer_id = $3) AS shared
-     FROM people p WHERE p.organisation_id = $1 AND p.id = $2`,
-    [organisationId, personId, viewerId],
-  )) as { id: string; name: string; managerId: string | null; shared: boolean }[];
-  if (!row) throw notFound('That person');
+  const person = await findPerson(manager, organisationId, personId);
+  if (!person) throw notFound('That person');
   const relationship: Relationship =
-    row.id === viewerId ? 'owner' : row.managerId === viewerId ? 'manager' : row.shared ? 'shared' : 'other';
-  return { id: row.id, name: row.name, managerId: row.managerId, relationship };
+    person.id === viewerId ? 'owner' : person.managerId === viewerId ? 'manager' : (await sharesWith(manager, organisationId, personId, viewerId)) ? 'shared' : 'other';
+  return { id: person.id, name: person.name, managerId: person.managerId, relationship };
+}
+
+async function sharesWith(manager: EntityManager, organisationId: string, personId: string, viewerId: string): Promise<boolean> {
+  const [row] = (await manager.query(
+    `SELECT EXISTS (SELECT 1 FROM plan_sharing WHERE organisation_id = $1 AND person_id = $2 AND viewer_id = $3) AS shared`,
+    [organisationId, personId, viewerId],
+  )) as { shared: boolean }[];
+  return row?.shared ?? false;
 }
 
 /** Refuses anyone the person has not let see their data. */

@@ -2,9 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_STALE_DAYS, isStale, localDate, reviewState } from '@trellis/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { systemTransaction } from '../database/tenant-database.js';
 import { Mailer } from '../identity/mailer.js';
+import { findPeople } from '../people/people-directory.js';
 import { NotificationsService } from './notifications.service.js';
 
 /** Any 64-bit number unique to this job: other processes trying the same lock skip the run. */
@@ -56,29 +57,30 @@ export class PlanReviewJob {
     return { ran, notified: inserted.length, emailed };
   }
 
+  /** Every organisation's open plans whose person has not left, with their e-mail and their active manager's. */
+  private async openPlansOfActivePeople(manager: EntityManager) {
+    const plans = (await manager.query(
+      `SELECT pl.organisation_id AS "organisationId", pl.id, pl.person_id AS "personId",
+         pl.time_zone AS "timeZone", to_char(pl.review_due_on, 'YYYY-MM-DD') AS "reviewDueOn", pl.last_activity_at AS "lastActivityAt", pl.status
+       FROM plans pl WHERE pl.status NOT IN ('completed', 'abandoned')`,
+    )) as { organisationId: string; id: string; personId: string; timeZone: string; reviewDueOn: string | null; lastActivityAt: Date; status: string }[];
+    const key = (organisationId: string, id: string) => `${organisationId}/${id}`;
+    const people = new Map((await findPeople(manager, plans.map((plan) => ({ organisationId: plan.organisationId, id: plan.personId })))).map((p) => [key(p.organisationId, p.id), p]));
+    const managerKeys = [...people.values()].flatMap((p) => (p.managerId ? [{ organisationId: p.organisationId, id: p.managerId }] : []));
+    const managers = new Map((await findPeople(manager, managerKeys)).filter((m) => m.active).map((m) => [key(m.organisationId, m.id), m]));
+    return plans.flatMap((plan) => {
+      const person = people.get(key(plan.organisationId, plan.personId));
+      if (!person?.active) return [];
+      const managerEmail = person.managerId ? (managers.get(key(plan.organisationId, person.managerId))?.email ?? null) : null;
+      return [{ ...plan, name: person.name, email: person.email, managerId: person.managerId, managerEmail }];
+    });
+  }
+
   private flag(now: Date): Promise<{ ran: boolean; inserted: { email: string; message: string }[] }> {
     return systemTransaction(this.dataSource, async (manager) => {
       const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [PLAN_REVIEW_LOCK])) as [{ locked: boolean }];
       if (!locked) return { ran: false, inserted: [] };
-      const plans = (await manager.query(
-        `SELECT pl.organisation_id AS "organisationId", pl.id, pl.person_id AS "personId", p.name, p.email, p.manager_id AS "managerId", m.email AS "managerEmail",
-           pl.time_zone AS "timeZone", to_char(pl.review_due_on, 'YYYY-MM-DD') AS "reviewDueOn", pl.last_activity_at AS "lastActivityAt", pl.status
-         FROM plans pl JOIN people p ON p.organisation_id = pl.organisation_id AND p.id = pl.person_id
-         LEFT JOIN people m ON m.organisation_id = p.organisation_id AND m.id = p.manager_id AND m.active
-         WHERE pl.status NOT IN ('completed', 'abandoned') AND p.active`,
-      )) as {
-        organisationId: string;
-        id: string;
-        personId: string;
-        name: string;
-        email: string;
-        managerId: string | null;
-        managerEmail: string | null;
-        timeZone: string;
-        reviewDueOn: string | null;
-        lastActivityAt: Date;
-        status: string;
-      }[];
+      const plans = await this.openPlansOfActivePeople(manager);
       const inserted: { email: string; message: string }[] = [];
       for (const plan of plans) {
         const today = localDate(now, plan.timeZone);

@@ -1,10 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { gapsAlongRoute, profileLevels, revisePlan, type PlanRevision } from '@trellis/domain';
 import type { EntityManager } from 'typeorm';
+import { assessmentsFollower } from '../assessments/assessments-version.follower.js';
 import { AssessmentsService, toDomainAssessment } from '../assessments/assessments.service.js';
+import { frameworkSql, rolesByIds, versionHeader, versionParts } from '../frameworks/framework-directory.js';
 import { FrameworkDocumentsService } from '../frameworks/framework-documents.service.js';
 import { ImpactProfiles, type ImpactProfileSource, type PersonImpactProfile } from '../frameworks/version-migration/impact-profiles.js';
-import { remapColumn, VersionFollowers, type FollowResult, type VersionFollower, type VersionMove } from '../frameworks/version-migration/version-followers.js';
+import { VersionFollowers, type FollowResult, type VersionFollower, type VersionMove } from '../frameworks/version-migration/version-followers.js';
+import { activePeople, findPeople } from '../people/people-directory.js';
 import { readVersionDocument } from './framework-document.js';
 
 /** The move's successors as two parallel arrays (old id, new id or null) for `unnest`. */
@@ -12,60 +15,7 @@ function pairs(mapping: ReadonlyMap<string, string | null>): [string[], (string 
   return [[...mapping.keys()], [...mapping.values()]];
 }
 
-function kept(mapping: ReadonlyMap<string, string | null>): Map<string, string> {
-  return new Map([...mapping].filter((entry): entry is [string, string] => entry[1] !== null));
-}
-
 const OPEN = `status NOT IN ('completed', 'abandoned')`;
-
-/**
- * Assessments follow skills. The history stays append-only in meaning: every rating keeps its level,
- * source, author and date, and is re-pointed at the successor skill, so the skill's history reads on.
- * - Merge (A and B into B): when a person has a current rating of the same source on two of the merged
- *   skills, one more rating is written on B with the higher of the two levels, dated at the later of the
- *   two (so it neither jumps ahead of nor falls behind the other source) and noted as combined. The
- *   profile therefore takes the higher level of each source; the history keeps both originals.
- * - Removal: ratings keep pointing at the archived skill, readable in the history, and no longer count
- *   (`AssessmentsService.assessmentsOf` counts only skills of a published version). Reported as cleared.
- */
-const assessmentsFollower: VersionFollower = {
-  name: 'assessments.skill',
-  describe: 'skill assessments',
-  async follow(manager: EntityManager, move: VersionMove): Promise<FollowResult> {
-    if (move.skills.size === 0) return { moved: 0, cleared: 0 };
-    const [oldIds, newIds] = pairs(move.skills);
-    const [{ combined }] = (await manager.query(
-      `WITH mapping AS (SELECT * FROM unnest($2::uuid[], $3::uuid[]) AS m(old_id, new_id) WHERE new_id IS NOT NULL),
-            latest AS (
-              SELECT DISTINCT ON (a.person_id, a.source, a.skill_id) a.person_id, a.source, m.new_id, a.level, a.assessed_by_id, a.assessed_at
-              FROM assessments a JOIN mapping m ON m.old_id = a.skill_id
-              WHERE a.organisation_id = $1
-              ORDER BY a.person_id, a.source, a.skill_id, a.assessed_at DESC, a.level DESC
-            ),
-            merged AS (
-              SELECT DISTINCT ON (person_id, source, new_id) person_id, source, new_id, level, assessed_by_id,
-                max(assessed_at) OVER w AS assessed_at, count(*) OVER w AS sources
-              FROM latest WINDOW w AS (PARTITION BY person_id, source, new_id)
-              ORDER BY person_id, source, new_id, level DESC, assessed_at DESC
-            ),
-            inserted AS (
-              INSERT INTO assessments (organisation_id, id, person_id, skill_id, level, source, assessed_by_id, assessed_at, evidence_note)
-              SELECT $1, gen_random_uuid(), person_id, new_id, level, source, assessed_by_id, assessed_at, $4
-              FROM merged WHERE sources > 1
-              RETURNING 1
-            )
-       SELECT count(*)::int AS combined FROM inserted`,
-      [move.organisationId, oldIds, newIds, 'Combined when skills were merged in a new framework version: the higher current rating counts.'],
-    )) as [{ combined: number }];
-    const { moved } = await remapColumn(manager, { table: 'assessments', column: 'skill_id' }, move.organisationId, kept(move.skills));
-    const removed = [...move.skills].filter(([, successor]) => successor === null).map(([id]) => id);
-    const [{ cleared }] = (await manager.query(`SELECT count(*)::int AS cleared FROM assessments WHERE organisation_id = $1 AND skill_id = ANY($2)`, [
-      move.organisationId,
-      removed,
-    ])) as [{ cleared: number }];
-    return { moved: moved + combined, cleared };
-  },
-};
 
 /**
  * Plan actions follow skills and qualifications: a link to a merged skill moves to the skill it was
@@ -93,14 +43,13 @@ const planActionsFollower: VersionFollower = {
       [move.organisationId, oldIds, newIds],
     )) as [FollowResult]);
     const [qualifications] = (await manager.query(
-      `WITH changed AS (
-         UPDATE plan_actions a SET qualification_id = successor.id
-         FROM qualifications q LEFT JOIN qualifications successor
-           ON successor.organisation_id = q.organisation_id AND successor.framework_version_id = $3 AND successor.key = q.key
-         WHERE a.organisation_id = $1 AND q.organisation_id = a.organisation_id AND q.id = a.qualification_id AND q.framework_version_id = $2
-         RETURNING successor.id
-       )
-       SELECT count(id)::int AS moved, (count(*) - count(id))::int AS cleared FROM changed`,
+      `WITH mapping AS (${frameworkSql.qualificationSuccessors('$1', '$2', '$3')}),
+            changed AS (
+              UPDATE plan_actions a SET qualification_id = m.new_id FROM mapping m
+              WHERE a.organisation_id = $1 AND a.qualification_id = m.old_id
+              RETURNING m.new_id
+            )
+       SELECT count(new_id)::int AS moved, (count(*) - count(new_id))::int AS cleared FROM changed`,
       [move.organisationId, move.fromVersionId, move.toVersionId],
     )) as [FollowResult];
     return { moved: links.moved + qualifications.moved, cleared: links.cleared + qualifications.cleared };
@@ -138,6 +87,7 @@ export class PlanVersionFollowers implements VersionFollower, ImpactProfileSourc
 
   /** Order matters: plans re-baseline on the assessments already moved. */
   onModuleInit(): void {
+    // assessments/ owns this follower; it is registered here because its place in the order matters to plans.
     this.followers.register(assessmentsFollower);
     this.followers.register(planActionsFollower);
     this.followers.register(this);
@@ -146,10 +96,7 @@ export class PlanVersionFollowers implements VersionFollower, ImpactProfileSourc
 
   async follow(manager: EntityManager, move: VersionMove): Promise<FollowResult> {
     const [oldIds, newIds] = pairs(move.roles);
-    const [{ number, publishedBy }] = (await manager.query(
-      `SELECT number, published_by_person_id AS "publishedBy" FROM framework_versions WHERE organisation_id = $1 AND id = $2`,
-      [move.organisationId, move.toVersionId],
-    )) as [{ number: number; publishedBy: string | null }];
+    const { number, publishedByPersonId: publishedBy } = (await versionHeader(manager, move.organisationId, move.toVersionId))!;
     const moved = (await manager.query(
       `WITH mapping AS (SELECT * FROM unnest($2::uuid[], $3::uuid[]) AS m(old_id, new_id) WHERE new_id IS NOT NULL)
        UPDATE plans p SET target_role_id = m.new_id, framework_version_id = $5, version = p.version + 1,
@@ -161,27 +108,38 @@ export class PlanVersionFollowers implements VersionFollower, ImpactProfileSourc
     )) as [MovedPlan[], number];
     const movedPlans = moved[0];
     await this.rebaseline(manager, move, movedPlans.filter((plan) => plan.status !== 'completed' && plan.status !== 'abandoned'), number, publishedBy);
+    const stranded = await this.notifyStranded(manager, move);
+    return { moved: movedPlans.length, cleared: stranded };
+  }
+
+  /** Open plans left on the old version (their target role was removed): the person and their manager are asked to choose a new direction. */
+  private async notifyStranded(manager: EntityManager, move: VersionMove): Promise<number> {
+    const organisationId = move.organisationId;
     const stranded = (await manager.query(
-      `WITH stranded AS (
-         SELECT p.id, p.person_id, r.title FROM plans p JOIN roles r ON r.organisation_id = p.organisation_id AND r.id = p.target_role_id
-         WHERE p.organisation_id = $1 AND p.framework_version_id = $2 AND p.${OPEN}
-       ),
-       recipients AS (
-         SELECT s.id AS plan_id, s.person_id AS recipient, 'The role your plan aims at, ' || s.title || ', is not in the new version of the framework: choose a new direction.' AS message
-         FROM stranded s
-         UNION ALL
-         SELECT s.id, pe.manager_id, pe.name || '''s plan aims at ' || s.title || ', which is not in the new version of the framework: they need to choose a new direction.'
-         FROM stranded s JOIN people pe ON pe.organisation_id = $1 AND pe.id = s.person_id WHERE pe.manager_id IS NOT NULL
-       ),
-       notified AS (
-         INSERT INTO notifications (organisation_id, id, person_id, kind, plan_id, message, dedupe_key)
-         SELECT $1, gen_random_uuid(), recipient, 'plan-revisit', plan_id, message, 'plan-revisit:' || plan_id || ':' || $3::text FROM recipients
-         ON CONFLICT (organisation_id, person_id, dedupe_key) DO NOTHING
-       )
-       SELECT count(*)::int AS stranded FROM stranded`,
-      [move.organisationId, move.fromVersionId, move.toVersionId],
-    )) as [{ stranded: number }];
-    return { moved: movedPlans.length, cleared: stranded[0].stranded };
+      `SELECT id, person_id AS "personId", target_role_id AS "targetRoleId" FROM plans WHERE organisation_id = $1 AND framework_version_id = $2 AND ${OPEN}`,
+      [organisationId, move.fromVersionId],
+    )) as { id: string; personId: string; targetRoleId: string }[];
+    if (stranded.length === 0) return 0;
+    const roles = await rolesByIds(manager, organisationId, stranded.map((plan) => plan.targetRoleId));
+    const people = new Map((await findPeople(manager, stranded.map((plan) => ({ organisationId, id: plan.personId })))).map((person) => [person.id, person]));
+    const recipients = stranded.flatMap((plan) => {
+      const title = roles.get(plan.targetRoleId)!.title;
+      const person = people.get(plan.personId);
+      return [
+        { plan_id: plan.id, recipient: plan.personId, message: `The role your plan aims at, ${title}, is not in the new version of the framework: choose a new direction.` },
+        ...(person?.managerId
+          ? [{ plan_id: plan.id, recipient: person.managerId, message: `${person.name}'s plan aims at ${title}, which is not in the new version of the framework: they need to choose a new direction.` }]
+          : []),
+      ];
+    });
+    await manager.query(
+      `INSERT INTO notifications (organisation_id, id, person_id, kind, plan_id, message, dedupe_key)
+       SELECT $1, gen_random_uuid(), r.recipient, 'plan-revisit', r.plan_id, r.message, 'plan-revisit:' || r.plan_id || ':' || $2::text
+       FROM jsonb_to_recordset($3::jsonb) AS r(plan_id uuid, recipient uuid, message text)
+       ON CONFLICT (organisation_id, person_id, dedupe_key) DO NOTHING`,
+      [organisationId, move.toVersionId, JSON.stringify(recipients)],
+    );
+    return stranded.length;
   }
 
   /** One new revision per moved open plan, in a fixed number of statements. */
@@ -190,21 +148,19 @@ export class PlanVersionFollowers implements VersionFollower, ImpactProfileSourc
     const organisationId = move.organisationId;
     const version = await readVersionDocument(this.documents, manager, organisationId, move.toVersionId);
     const personIds = [...new Set(plans.map((plan) => plan.personId))];
-    const people = (await manager.query(`SELECT id, current_role_id AS "currentRoleId" FROM people WHERE organisation_id = $1 AND id = ANY($2)`, [
-      organisationId,
-      personIds,
-    ])) as { id: string; currentRoleId: string | null }[];
+    const people = await findPeople(manager, personIds.map((id) => ({ organisationId, id })));
     // Whether or not people's roles have followed yet, the move says where each one lands.
     const currentRole = new Map(people.map((p) => [p.id, p.currentRoleId ? (move.roles.has(p.currentRoleId) ? move.roles.get(p.currentRoleId)! : p.currentRoleId) : null]));
     const assessments = await this.assessments.assessmentsOf(manager, organisationId, personIds);
-    const latest = (await manager.query(
-      `SELECT r.plan_id AS "planId", r.number, r.reason, r.note, ro.key AS "targetRoleKey", r.framework_version_id AS "frameworkVersionId",
+    const latestRows = (await manager.query(
+      `SELECT r.plan_id AS "planId", r.number, r.reason, r.note, r.target_role_id AS "targetRoleId", r.framework_version_id AS "frameworkVersionId",
          r.created_at AS "createdAt", r.baseline
        FROM plan_revisions r JOIN plans p ON p.organisation_id = r.organisation_id AND p.id = r.plan_id AND p.revision = r.number
-       JOIN roles ro ON ro.organisation_id = r.organisation_id AND ro.id = r.target_role_id
        WHERE r.organisation_id = $1 AND r.plan_id = ANY($2)`,
       [organisationId, plans.map((plan) => plan.id)],
-    )) as (PlanRevision & { planId: string })[];
+    )) as (Omit<PlanRevision, 'targetRoleKey'> & { planId: string; targetRoleId: string })[];
+    const revisionRoles = await rolesByIds(manager, organisationId, latestRows.map((row) => row.targetRoleId));
+    const latest: (PlanRevision & { planId: string })[] = latestRows.map(({ targetRoleId, ...row }) => ({ ...row, targetRoleKey: revisionRoles.get(targetRoleId)!.key }));
     const now = new Date();
     const revisions = plans.flatMap((plan) => {
       const previous = latest.find((r) => r.planId === plan.id);
@@ -243,16 +199,13 @@ export class PlanVersionFollowers implements VersionFollower, ImpactProfileSourc
    * they have chosen), when it is a role of that version.
    */
   async profiles(manager: EntityManager, organisationId: string, versionId: string): Promise<PersonImpactProfile[]> {
-    const people = (await manager.query(
-      `SELECT p.id, (SELECT pl.target_role_id FROM plans pl
-           WHERE pl.organisation_id = p.organisation_id AND pl.person_id = p.id AND pl.${OPEN} AND pl.framework_version_id = $2) AS "targetRoleId"
-       FROM people p WHERE p.organisation_id = $1 AND p.active`,
+    const targets = (await manager.query(
+      `SELECT person_id AS "personId", target_role_id AS "targetRoleId" FROM plans WHERE organisation_id = $1 AND ${OPEN} AND framework_version_id = $2`,
       [organisationId, versionId],
-    )) as { id: string; targetRoleId: string | null }[];
-    const skills = (await manager.query(`SELECT id, key FROM skills WHERE organisation_id = $1 AND framework_version_id = $2`, [organisationId, versionId])) as {
-      id: string;
-      key: string;
-    }[];
+    )) as { personId: string; targetRoleId: string }[];
+    const targetOf = new Map(targets.map((row) => [row.personId, row.targetRoleId]));
+    const people = (await activePeople(manager, organisationId)).map((person) => ({ id: person.id, targetRoleId: targetOf.get(person.id) ?? null }));
+    const skills = (await versionParts(manager, organisationId, versionId)).filter((part) => part.kind === 'skill');
     const skillIdByKey = new Map(skills.map((s) => [s.key, s.id]));
     const ofVersion = new Set(skillIdByKey.values());
     const assessments = (await this.assessments.assessmentsOf(manager, organisationId, people.map((p) => p.id))).filter((a) => ofVersion.has(a.skillId));

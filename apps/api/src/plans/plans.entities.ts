@@ -1,8 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { TenantEntity } from '../database/tenant-entity.js';
-import { FrameworkVersionEntity, QualificationEntity, RoleEntity, SkillEntity, tenantJoin } from '../frameworks/framework.entities.js';
-import { OrganisationEntity } from '../organisations/organisation.entity.js';
-import { PersonEntity } from '../organisations/people.entities.js';
+import { type ForeignRow, TenantEntity, tenantJoin } from '../database/tenant-entity.js';
 
 /** A person's development plan towards a target role. At most one open plan per person. */
 @Entity('plans')
@@ -11,30 +8,30 @@ import { PersonEntity } from '../organisations/people.entities.js';
 @Index('ix_plans_person', ['organisationId', 'personId'])
 @Index('uq_plans_open_per_person', ['organisationId', 'personId'], { unique: true, where: `status NOT IN ('completed', 'abandoned')` })
 export class PlanEntity extends TenantEntity {
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('organisations', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organisation_id' })
-  organisation?: Relation<OrganisationEntity>;
+  organisation?: ForeignRow;
 
   @Column('uuid')
   personId: string;
 
-  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('people', { onDelete: 'RESTRICT' })
   @tenantJoin('person_id')
-  person?: Relation<PersonEntity>;
+  person?: ForeignRow;
 
   @Column('uuid')
   frameworkVersionId: string;
 
-  @ManyToOne(() => FrameworkVersionEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('framework_versions', { onDelete: 'RESTRICT' })
   @tenantJoin('framework_version_id')
-  frameworkVersion?: Relation<FrameworkVersionEntity>;
+  frameworkVersion?: ForeignRow;
 
   @Column('uuid')
   targetRoleId: string;
 
-  @ManyToOne(() => RoleEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('roles', { onDelete: 'RESTRICT' })
   @tenantJoin('target_role_id')
-  targetRole?: Relation<RoleEntity>;
+  targetRole?: ForeignRow;
 
   @Column('text')
   status: string;
@@ -78,9 +75,9 @@ export class PlanEntity extends TenantEntity {
   @Column({ type: 'uuid', nullable: true })
   lastChangedById: string | null;
 
-  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('people', { onDelete: 'RESTRICT' })
   @tenantJoin('last_changed_by_id')
-  lastChangedBy?: Relation<PersonEntity>;
+  lastChangedBy?: ForeignRow;
 
   /** What the last change was, in words ("recorded a check-in"). */
   @Column({ type: 'text', nullable: true })
@@ -116,16 +113,16 @@ export class PlanRevisionEntity {
   @Column('uuid')
   targetRoleId: string;
 
-  @ManyToOne(() => RoleEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('roles', { onDelete: 'RESTRICT' })
   @tenantJoin('target_role_id')
-  targetRole?: Relation<RoleEntity>;
+  targetRole?: ForeignRow;
 
   @Column('uuid')
   frameworkVersionId: string;
 
-  @ManyToOne(() => FrameworkVersionEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('framework_versions', { onDelete: 'RESTRICT' })
   @tenantJoin('framework_version_id')
-  frameworkVersion?: Relation<FrameworkVersionEntity>;
+  frameworkVersion?: ForeignRow;
 
   /** [{ skillKey, baselineLevel, targetLevel }] when the revision was made. */
   @Column('jsonb')
@@ -134,9 +131,9 @@ export class PlanRevisionEntity {
   @Column('uuid')
   createdById: string;
 
-  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('people', { onDelete: 'RESTRICT' })
   @tenantJoin('created_by_id')
-  createdBy?: Relation<PersonEntity>;
+  createdBy?: ForeignRow;
 
   @Column('timestamptz')
   createdAt: Date;
@@ -174,9 +171,9 @@ export class PlanActionEntity extends TenantEntity {
   @Column({ type: 'uuid', nullable: true })
   qualificationId: string | null;
 
-  @ManyToOne(() => QualificationEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('qualifications', { onDelete: 'RESTRICT' })
   @tenantJoin('qualification_id')
-  qualification?: Relation<QualificationEntity>;
+  qualification?: ForeignRow;
 
   @Column({ type: 'date', nullable: true })
   dueOn: string | null;
@@ -209,9 +206,9 @@ export class PlanActionSkillEntity {
   @tenantJoin('action_id')
   action?: Relation<PlanActionEntity>;
 
-  @ManyToOne(() => SkillEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('skills', { onDelete: 'RESTRICT' })
   @tenantJoin('skill_id')
-  skill?: Relation<SkillEntity>;
+  skill?: ForeignRow;
 }
 
 /** A review: a reflection and the progress on each action at that point. */
@@ -242,9 +239,9 @@ export class CheckInEntity extends TenantEntity {
   @Column('uuid')
   recordedById: string;
 
-  @ManyToOne(() => PersonEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('people', { onDelete: 'RESTRICT' })
   @tenantJoin('recorded_by_id')
-  recordedBy?: Relation<PersonEntity>;
+  recordedBy?: ForeignRow;
 
   @Column('timestamptz')
   recordedAt: Date;
@@ -263,13 +260,13 @@ export class PlanSharingEntity {
   @PrimaryColumn('uuid')
   viewerId: string;
 
-  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('people', { onDelete: 'CASCADE' })
   @tenantJoin('person_id')
-  person?: Relation<PersonEntity>;
+  person?: ForeignRow;
 
-  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('people', { onDelete: 'CASCADE' })
   @tenantJoin('viewer_id')
-  viewer?: Relation<PersonEntity>;
+  viewer?: ForeignRow;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
@@ -286,9 +283,9 @@ export class NotificationEntity extends TenantEntity {
   @Column('uuid')
   personId: string;
 
-  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('people', { onDelete: 'CASCADE' })
   @tenantJoin('person_id')
-  person?: Relation<PersonEntity>;
+  person?: ForeignRow;
 
   @Column('text')
   kind: string;

@@ -1,7 +1,6 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { PlanTransition } from '@trellis/domain';
-import { actorOf } from '../assessments/assessments.resolvers.js';
 import { Access } from '../common/access.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { Role } from '../frameworks/framework.models.js';
@@ -23,6 +22,12 @@ import {
   UpdatePlanActionInput,
 } from './plans.models.js';
 import { PlansService, type PlanDetailRow, type TeamPlanRow } from './plans.service.js';
+
+const actorOf = (context: RequestContext) => ({
+  organisationId: context.organisationId,
+  personId: context.session.personId,
+  request: context.request,
+});
 
 @Resolver(() => Plan)
 export class PlanResolver {

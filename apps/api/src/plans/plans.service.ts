@@ -37,8 +37,10 @@ import { toDomainAssessment, AssessmentsService, type AssessmentRow } from '../a
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { AppError, badInput, forbidden, notFound } from '../common/errors.js';
 import { tenantTransaction } from '../database/tenant-database.js';
+import { publishedRole, qualificationKeys, rolesByIds, skillsByIds } from '../frameworks/framework-directory.js';
 import { FrameworkDocumentsService } from '../frameworks/framework-documents.service.js';
 import { Mailer } from '../identity/mailer.js';
+import { findPerson, peopleSql, reportsOf } from '../people/people-directory.js';
 import { NotificationsService } from './notifications.service.js';
 import { readVersionDocument, type VersionDocument } from './framework-document.js';
 import { recordRead, requireViewer, subjectFor, type Relationship, type Subject } from './plan-access.js';
@@ -178,7 +180,7 @@ const PLAN_COLUMNS = `pl.id, pl.person_id AS "personId", pl.framework_version_id
   pl.status, pl.review_rhythm_weeks AS "reviewRhythmWeeks", pl.time_zone AS "timeZone", pl.revision, pl.agreed_at AS "agreedAt",
   pl.last_review_at AS "lastReviewAt", to_char(pl.review_due_on, 'YYYY-MM-DD') AS "reviewDueOn", pl.last_activity_at AS "lastActivityAt",
   pl.sent_back_comment AS "sentBackComment", pl.version, pl.last_changed_by_id AS "lastChangedById",
-  (SELECT name FROM people c WHERE c.organisation_id = pl.organisation_id AND c.id = pl.last_changed_by_id) AS "lastChangedByName",
+  ${peopleSql.name('pl.organisation_id', 'pl.last_changed_by_id')} AS "lastChangedByName",
   pl.last_change AS "lastChange", pl.created_at AS "createdAt"`;
 
 /** The plan a person's pages show: their open plan, else the latest closed one. */
@@ -248,10 +250,7 @@ export class PlansService {
   /** The caller's reports with their current plans: status, readiness, review state. Each plan read is audited. */
   teamPlans(actor: SignedInActor, now = new Date()): Promise<TeamPlanRow[]> {
     return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
-      const reports = (await manager.query(
-        `SELECT id, name FROM people WHERE organisation_id = $1 AND manager_id = $2 AND active ORDER BY name, id`,
-        [actor.organisationId, actor.personId],
-      )) as { id: string; name: string }[];
+      const reports = await reportsOf(manager, actor.organisationId, actor.personId);
       if (reports.length === 0) return [];
       const plans = (await manager.query(
         `SELECT DISTINCT ON (pl.person_id) ${PLAN_COLUMNS} FROM plans pl
@@ -352,10 +351,8 @@ export class PlansService {
           dedupeKey: `plan-${action}:${planId}:${plan.version + 1}`,
         });
         if (added && this.mailer.configured) {
-          const [recipient] = (await manager.query(`SELECT email FROM people WHERE organisation_id = $1 AND id = $2 AND active`, [actor.organisationId, notify])) as {
-            email: string;
-          }[];
-          if (recipient) mail = { to: recipient.email, subject: MOVE_SUBJECTS[action as keyof typeof MOVE_SUBJECTS](subject.name), text: who };
+          const recipient = await findPerson(manager, actor.organisationId, notify);
+          if (recipient?.active) mail = { to: recipient.email, subject: MOVE_SUBJECTS[action as keyof typeof MOVE_SUBJECTS](subject.name), text: who };
         }
       }
       return { detail: await this.reload(manager, actor, planId, subject.relationship, now), mail };
@@ -629,22 +626,14 @@ export class PlansService {
   }
 
   private async publishedRole(manager: EntityManager, organisationId: string, roleId: string, field: string) {
-    const [role] = (await manager.query(
-      `SELECT r.id, r.key, r.title, r.framework_version_id AS "frameworkVersionId" FROM roles r
-       JOIN framework_versions v ON v.organisation_id = r.organisation_id AND v.id = r.framework_version_id
-       WHERE r.organisation_id = $1 AND r.id = $2 AND v.status = 'published'`,
-      [organisationId, roleId],
-    )) as { id: string; key: string; title: string; frameworkVersionId: string }[];
+    const role = await publishedRole(manager, organisationId, roleId);
     if (!role) throw badInput({ [field]: 'Choose a role of a published framework version.' });
     return role;
   }
 
   /** The skill targets of a plan towards a role: gaps to it and to each step of the route from the current role. */
   private async targetsFor(manager: EntityManager, organisationId: string, personId: string, version: VersionDocument, targetRoleKey: string) {
-    const [person] = (await manager.query(`SELECT current_role_id AS "currentRoleId" FROM people WHERE organisation_id = $1 AND id = $2`, [
-      organisationId,
-      personId,
-    ])) as { currentRoleId: string | null }[];
+    const person = await findPerson(manager, organisationId, personId);
     const currentRoleKey = person?.currentRoleId ? (version.roleKeyById.get(person.currentRoleId) ?? null) : null;
     const assessments = await this.assessments.assessmentsOf(manager, organisationId, [personId]);
     return gapsAlongRoute(version.doc, profileLevels(assessments.map(toDomainAssessment)), currentRoleKey, targetRoleKey);
@@ -698,14 +687,14 @@ export class PlansService {
   /** Qualifications held, per person: a done qualification action counts as the qualification gained on the day it was done. */
   private async heldQualifications(manager: EntityManager, organisationId: string, personIds: readonly string[]): Promise<Map<string, HeldQualification[]>> {
     const rows = (await manager.query(
-      `SELECT pl.person_id AS "personId", q.key, a.done_at AS "doneAt" FROM plan_actions a
+      `SELECT pl.person_id AS "personId", a.qualification_id AS "qualificationId", a.done_at AS "doneAt" FROM plan_actions a
        JOIN plans pl ON pl.organisation_id = a.organisation_id AND pl.id = a.plan_id
-       JOIN qualifications q ON q.organisation_id = a.organisation_id AND q.id = a.qualification_id
-       WHERE a.organisation_id = $1 AND pl.person_id = ANY($2) AND a.status = 'done' AND a.done_at IS NOT NULL`,
+       WHERE a.organisation_id = $1 AND pl.person_id = ANY($2) AND a.status = 'done' AND a.done_at IS NOT NULL AND a.qualification_id IS NOT NULL`,
       [organisationId, personIds],
-    )) as { personId: string; key: string; doneAt: Date }[];
+    )) as { personId: string; qualificationId: string; doneAt: Date }[];
+    const keys = await qualificationKeys(manager, organisationId, rows.map((row) => row.qualificationId));
     const held = new Map<string, HeldQualification[]>();
-    for (const row of rows) held.set(row.personId, [...(held.get(row.personId) ?? []), { key: row.key, achievedOn: new Date(row.doneAt) }]);
+    for (const row of rows) held.set(row.personId, [...(held.get(row.personId) ?? []), { key: keys.get(row.qualificationId)!, achievedOn: new Date(row.doneAt) }]);
     return held;
   }
 
@@ -719,11 +708,8 @@ export class PlansService {
   }
 
   private async roleKeys(manager: EntityManager, organisationId: string, roleIds: readonly string[]): Promise<Map<string, string>> {
-    const rows = (await manager.query(`SELECT id, key FROM roles WHERE organisation_id = $1 AND id = ANY($2)`, [organisationId, [...new Set(roleIds)]])) as {
-      id: string;
-      key: string;
-    }[];
-    return new Map(rows.map((r) => [r.id, r.key]));
+    const roles = await rolesByIds(manager, organisationId, roleIds);
+    return new Map([...roles.values()].map((r) => [r.id, r.key]));
   }
 
   /** Everything the plan pages show for a set of plans, in a fixed number of statements. */
@@ -739,16 +725,21 @@ export class PlansService {
     const planIds = plans.map((p) => p.id);
     const personIds = [...new Set(plans.map((p) => p.personId))];
     // One statement after the other: they share the transaction's connection.
-    const actions = (await manager.query(
+    const actionRows = (await manager.query(
       `SELECT a.id, a.plan_id AS "planId", a.revision_number AS "revisionNumber", a.position, a.type, a.title, a.description,
          a.qualification_id AS "qualificationId", to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn", a.status, a.evidence, a.done_at AS "doneAt",
-         coalesce(array_agg(s.key ORDER BY s.position) FILTER (WHERE s.key IS NOT NULL), '{}') AS "skillKeys"
+         coalesce(array_agg(l.skill_id) FILTER (WHERE l.skill_id IS NOT NULL), '{}') AS "skillIds"
        FROM plan_actions a
        LEFT JOIN plan_action_skills l ON l.organisation_id = a.organisation_id AND l.action_id = a.id
-       LEFT JOIN skills s ON s.organisation_id = l.organisation_id AND s.id = l.skill_id
        WHERE a.organisation_id = $1 AND a.plan_id = ANY($2) GROUP BY a.organisation_id, a.id ORDER BY a.plan_id, a.position`,
       [organisationId, planIds],
-    )) as PlanActionRow[];
+    )) as (Omit<PlanActionRow, 'skillKeys'> & { skillIds: string[] })[];
+    // Each action's skills by key, in the framework's order.
+    const skills = await skillsByIds(manager, organisationId, actionRows.flatMap((a) => a.skillIds));
+    const actions: PlanActionRow[] = actionRows.map(({ skillIds, ...action }) => ({
+      ...action,
+      skillKeys: skillIds.flatMap((id) => (skills.has(id) ? [skills.get(id)!] : [])).sort((x, y) => x.position - y.position).map((skill) => skill.key),
+    }));
     const revisions = await this.revisionsOf(manager, organisationId, planIds);
     const checkIns = (await manager.query(
       // A private note leaves the database only for its author.

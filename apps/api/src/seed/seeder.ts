@@ -5,12 +5,11 @@ import { pmoFramework, validateFramework } from '@trellis/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { systemTransaction } from '../database/tenant-database.js';
-import { RoleEntity } from '../frameworks/framework.entities.js';
 import { FrameworksService } from '../frameworks/frameworks.service.js';
-import { AccountEntity } from '../identity/identity.entities.js';
+import { IdentityService } from '../identity/identity.service.js';
 import { hashPassword } from '../identity/passwords.js';
-import { OrganisationEntity } from '../organisations/organisation.entity.js';
-import { PersonEntity, TeamEntity } from '../organisations/people.entities.js';
+import { OrganisationsService, type OrganisationRecord } from '../organisations/organisations.service.js';
+import { countPeople, insertPerson, insertTeam } from '../people/people-directory.js';
 import { demoOrganisation } from './demo-organisation.js';
 
 /** Arbitrary constant: serialises seeding when several API processes start together. */
@@ -24,6 +23,8 @@ export class Seeder {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly frameworks: FrameworksService,
+    private readonly organisations: OrganisationsService,
+    private readonly identity: IdentityService,
   ) {}
 
   /** Seeds the demo organisation with the built-in PMO framework and demo accounts; safe to run on every start. */
@@ -45,24 +46,20 @@ export class Seeder {
     });
   }
 
-  private async ensureOrganisation(manager: EntityManager): Promise<OrganisationEntity> {
-    const repository = manager.getRepository(OrganisationEntity);
-    const found = await repository.findOneBy({ slug: demoOrganisation.slug });
-    if (found) return found;
-    const organisation = repository.create({ id: randomUUID(), slug: demoOrganisation.slug, name: demoOrganisation.name });
-    await repository.insert(organisation);
-    return organisation;
+  private async ensureOrganisation(manager: EntityManager): Promise<OrganisationRecord> {
+    const found = await this.organisations.findBySlug(manager, demoOrganisation.slug);
+    return found ?? this.organisations.create(manager, demoOrganisation.name, demoOrganisation.slug);
   }
 
   private async ensurePeople(manager: EntityManager, organisationId: string): Promise<void> {
-    if ((await manager.countBy(PersonEntity, { organisationId })) > 0) return;
+    if ((await countPeople(manager, organisationId)) > 0) return;
 
     const teamIds = new Map<string, string>();
     for (const { path } of demoOrganisation.teams) {
       const segments = path.split('/');
       const id = randomUUID();
       const parentPath = segments.slice(0, -1).join('/');
-      await manager.insert(TeamEntity, {
+      await insertTeam(manager, {
         organisationId,
         id,
         name: segments[segments.length - 1]!,
@@ -71,18 +68,7 @@ export class Seeder {
       teamIds.set(path, id);
     }
 
-    const roles = await manager
-      .getRepository(RoleEntity)
-      .createQueryBuilder('role')
-      .innerJoin('framework_versions', 'version', 'version.organisation_id = role.organisation_id AND version.id = role.framework_version_id')
-      .innerJoin('frameworks', 'framework', 'framework.organisation_id = version.organisation_id AND framework.id = version.framework_id')
-      .where('role.organisation_id = :organisationId AND framework.key = :key AND version.status = :status', {
-        organisationId,
-        key: pmoFramework.key,
-        status: 'published',
-      })
-      .getMany();
-    const roleIds = new Map(roles.map((role) => [role.key, role.id]));
+    const roleIds = await this.frameworks.publishedRoleIds(manager, organisationId, pmoFramework.key);
 
     // One hash for every demo account: they share the local demo password.
     const passwordHash = await hashPassword(this.config.TRELLIS_DEMO_PASSWORD);
@@ -91,12 +77,8 @@ export class Seeder {
     for (const person of demoOrganisation.people) {
       const roleId = roleIds.get(person.role);
       if (!roleId) throw new Error(`Demo person ${person.email} holds unknown role "${person.role}"`);
-      const account = await manager.findOneBy(AccountEntity, { email: person.email });
-      const accountId = account?.id ?? randomUUID();
-      if (!account) {
-        await manager.insert(AccountEntity, { id: accountId, email: person.email, passwordHash });
-      }
-      await manager.insert(PersonEntity, {
+      const accountId = await this.identity.ensureAccount(manager, person.email, passwordHash);
+      await insertPerson(manager, {
         organisationId,
         id: personIds.get(person.email)!,
         email: person.email,
@@ -106,7 +88,6 @@ export class Seeder {
         managerId: person.manager ? personIds.get(person.manager)! : null,
         currentRoleId: roleId,
         startDate: person.startDate,
-        active: true,
         accountId,
         accessRole: person.accessRole,
       });

@@ -1,4 +1,5 @@
-import { formatProblemPath, validateFramework, type FrameworkProblem } from './validate.js';
+import { z } from 'zod';
+import { describeIssue, formatProblemPath, validateFramework, type FrameworkProblem } from './validate.js';
 import { smallFramework } from './test-fixtures.js';
 
 /** The fixture as loose JSON, as an import would arrive. */
@@ -119,6 +120,13 @@ describe('validateFramework', () => {
       expect(problems[0]).toEqual({ path: 'proficiencyScale', message: 'needs at least one level' });
       // With no scale, descriptors and expectation levels cannot be checked against it.
       expect(problems).toHaveLength(1);
+    });
+
+    it('words every kind of issue the schemas can raise, or leaves zod its own words', () => {
+      const step = z.number().multipleOf(5);
+      expect(step.safeParse(7, { error: describeIssue }).error?.issues[0]?.message).toBe('must be a multiple of 5, received 7');
+      const refined = z.string().refine((value) => value.startsWith('x'), 'must start with x');
+      expect(refined.safeParse('y', { error: describeIssue }).error?.issues[0]?.message).toBe('must start with x');
     });
 
     it('reports input that is not an object at the root', () => {

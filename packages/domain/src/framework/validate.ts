@@ -82,7 +82,13 @@ export function describeIssue(issue: RawIssue): string | undefined {
       return `is not a valid ${issue.format}`;
     case 'unrecognized_keys':
       return `has unknown ${issue.keys.length === 1 ? 'field' : 'fields'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    default:
+    case 'not_multiple_of':
+      return `must be a multiple of ${issue.divisor}, received ${describeValue(issue.input)}`;
+    // A refinement carries its own message; the others wrap nested issues that zod words already.
+    case 'custom':
+    case 'invalid_union':
+    case 'invalid_key':
+    case 'invalid_element':
       return undefined;
   }
 }

@@ -18,6 +18,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../../audit/audit.service.js';
 import { AppError, notFound } from '../../common/errors.js';
 import { tenantTransaction } from '../../database/tenant-database.js';
+import { peopleSql } from '../../people/people-directory.js';
 import { FrameworkEntity } from '../framework.entities.js';
 import { DRAFT_COLUMNS } from '../framework.loaders.js';
 import { FrameworkDocumentsService } from '../framework-documents.service.js';
@@ -256,9 +257,8 @@ export class FrameworkDraftsService {
     }
     if (expectedRevision === draft.revision) return;
     const since = (await manager.query(
-      `SELECT c.revision, c.target, c.summary, c.changed_at AS "changedAt", p.name AS "personName"
+      `SELECT c.revision, c.target, c.summary, c.changed_at AS "changedAt", ${peopleSql.name('c.organisation_id', 'c.person_id')} AS "personName"
        FROM framework_draft_changes c
-       LEFT JOIN people p ON p.organisation_id = c.organisation_id AND p.id = c.person_id
        WHERE c.organisation_id = $1 AND c.framework_id = $2 AND c.revision > $3 ORDER BY c.revision`,
       [draft.organisationId, draft.frameworkId, expectedRevision],
     )) as ChangeRow[];

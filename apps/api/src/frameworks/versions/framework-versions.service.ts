@@ -21,6 +21,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../../audit/audit.service.js';
 import { AppError, notFound } from '../../common/errors.js';
 import { tenantTransaction } from '../../database/tenant-database.js';
+import { activePeople, peopleSql } from '../../people/people-directory.js';
 import { FrameworkDocumentsService } from '../framework-documents.service.js';
 import { FrameworkDraftsService, problemsError } from '../drafts/framework-drafts.service.js';
 import type { FrameworkVersionEntity } from '../framework.entities.js';
@@ -258,8 +259,8 @@ export class FrameworkVersionsService {
 
   private async lockDraft(manager: EntityManager, organisationId: string, frameworkId: string): Promise<LockedDraft> {
     const rows = (await manager.query(
-      `SELECT d.document, d.revision, d.updated_at AS "updatedAt", p.name AS "updatedByName"
-       FROM framework_drafts d LEFT JOIN people p ON p.organisation_id = d.organisation_id AND p.id = d.updated_by_person_id
+      `SELECT d.document, d.revision, d.updated_at AS "updatedAt", ${peopleSql.name('d.organisation_id', 'd.updated_by_person_id')} AS "updatedByName"
+       FROM framework_drafts d
        WHERE d.organisation_id = $1 AND d.framework_id = $2 FOR UPDATE OF d`,
       [organisationId, frameworkId],
     )) as LockedDraft[];
@@ -313,12 +314,7 @@ export class FrameworkVersionsService {
   /** The organisation's active people in roles of the version, with the profiles a registered source supplies (as keys). */
   private async impactPeople(manager: EntityManager, organisationId: string, versionId: string): Promise<{ people: ImpactPerson[]; shortfallsCounted: boolean }> {
     // One after another: a transaction's connection runs one statement at a time.
-    const people = (await manager.query(
-      `SELECT p.id, r.key AS "roleKey" FROM people p
-       LEFT JOIN roles r ON r.organisation_id = p.organisation_id AND r.id = p.current_role_id AND r.framework_version_id = $2
-       WHERE p.organisation_id = $1 AND p.active`,
-      [organisationId, versionId],
-    )) as { id: string; roleKey: string | null }[];
+    const people = await activePeople(manager, organisationId);
     const roles = (await manager.query(`SELECT id, key FROM roles WHERE organisation_id = $1 AND framework_version_id = $2`, [organisationId, versionId])) as {
       id: string;
       key: string;
@@ -328,6 +324,7 @@ export class FrameworkVersionsService {
       key: string;
     }[];
     const profiles = await this.impactProfiles.profiles(manager, organisationId, versionId);
+    // A person's role counts when it is one of this version's (roles of other versions are no role here).
     const roleKeys = new Map(roles.map((role) => [role.id, role.key]));
     const skillKeys = new Map(skills.map((skill) => [skill.id, skill.key]));
     return {
@@ -342,7 +339,7 @@ export class FrameworkVersionsService {
           : null;
         return {
           personId: person.id,
-          roleKey: person.roleKey,
+          roleKey: person.currentRoleId ? (roleKeys.get(person.currentRoleId) ?? null) : null,
           targetRoleKey: profile?.targetRoleId ? (roleKeys.get(profile.targetRoleId) ?? null) : null,
           profile: levels,
         };

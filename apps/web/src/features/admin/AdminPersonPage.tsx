@@ -221,7 +221,8 @@ function PersonEditor({ data, person, reload }: { data: EditData; person: Person
         return names.currentRoleId ?? roles.titleOf.get(value as string) ?? 'another role';
       case 'accessRole':
         return accessRoleLabel[value as AccessRole];
-      default:
+      case 'name':
+      case 'jobTitle':
         return `“${String(value)}”`;
     }
   };

@@ -88,7 +88,7 @@ export function FormDialog({
                 return <Select key={field.name} {...common} data={field.options ?? []} value={(value as string | null) ?? null} onChange={(next) => set(field.name, next)} />;
               case 'multiselect':
                 return <MultiSelect key={field.name} {...common} data={field.options ?? []} value={(value as string[]) ?? []} onChange={(next) => set(field.name, next)} searchable />;
-              default:
+              case 'text':
                 return <TextInput key={field.name} {...common} value={(value as string) ?? ''} onChange={(e) => set(field.name, e.currentTarget.value)} data-autofocus={field === fields[0] ? true : undefined} />;
             }
           })}

@@ -68,6 +68,15 @@ export function FrameworkEditorPage() {
   ];
 
   if (!framework.draft) {
+    // Never rejects: a failure shows from started.error (or the query's error after refetch).
+    const startEditing = async () => {
+      try {
+        await start({ variables: { frameworkId: framework.id } });
+        await refetch();
+      } catch {
+        // Shown from started.error.
+      }
+    };
     return (
       <Stack gap="lg" align="flex-start">
         <title>{`Edit ${framework.name} · Trellis`}</title>
@@ -84,14 +93,7 @@ export function FrameworkEditorPage() {
         ) : null}
         <Button
           loading={started.loading}
-          onClick={async () => {
-            try {
-              await start({ variables: { frameworkId: framework.id } });
-              await refetch();
-            } catch {
-              // Shown from started.error.
-            }
-          }}
+          onClick={() => void startEditing()}
         >
           Start editing
         </Button>

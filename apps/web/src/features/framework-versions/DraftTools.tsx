@@ -84,7 +84,7 @@ export function DraftTools({
     return (
       <Stack gap="sm" align="flex-start">
         <Text size="sm">There is no draft. Start one (a copy of the published version) to edit or import into it, then publish it here.</Text>
-        <Button variant="default" onClick={start} loading={starting}>
+        <Button variant="default" onClick={() => void start()} loading={starting}>
           Start a draft
         </Button>
         {startError ? (
@@ -146,14 +146,14 @@ export function DraftTools({
       </Text>
       <Group gap="sm">
         <Button onClick={onPublish}>Review and publish…</Button>
-        <FileButton onChange={(file) => upload('json', file)} accept="application/json,.json">
+        <FileButton onChange={(file) => void upload('json', file)} accept="application/json,.json">
           {(props) => (
             <Button {...props} variant="default" loading={busy === 'json'}>
               Import JSON…
             </Button>
           )}
         </FileButton>
-        <FileButton onChange={(file) => upload('csv', file)} accept="text/csv,.csv">
+        <FileButton onChange={(file) => void upload('csv', file)} accept="text/csv,.csv">
           {(props) => (
             <Button {...props} variant="default" loading={busy === 'csv'}>
               Import expectations CSV…
@@ -175,7 +175,7 @@ export function DraftTools({
         <Group gap="sm" role="status">
           <Text size="sm">{outcome.message}</Text>
           {undo ? (
-            <Button size="compact-sm" variant="subtle" onClick={undoImport} loading={busy === 'undo'}>
+            <Button size="compact-sm" variant="subtle" onClick={() => void undoImport()} loading={busy === 'undo'}>
               Undo
             </Button>
           ) : null}

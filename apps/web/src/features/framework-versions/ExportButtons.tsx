@@ -45,10 +45,10 @@ export function ExportButtons({ frameworkId, frameworkKey, version }: { framewor
 
   return (
     <Group gap="xs">
-      <Button size="compact-sm" variant="default" loading={busy === 'json'} onClick={() => download('json')} aria-label={`Export ${what} as JSON`}>
+      <Button size="compact-sm" variant="default" loading={busy === 'json'} onClick={() => void download('json')} aria-label={`Export ${what} as JSON`}>
         JSON
       </Button>
-      <Button size="compact-sm" variant="default" loading={busy === 'csv'} onClick={() => download('csv')} aria-label={`Export the expectations of ${what} as CSV`}>
+      <Button size="compact-sm" variant="default" loading={busy === 'csv'} onClick={() => void download('csv')} aria-label={`Export the expectations of ${what} as CSV`}>
         Expectations CSV
       </Button>
       {error ? (

@@ -274,7 +274,7 @@ export function PublishPanel({ frameworkId, onPublished }: { frameworkId: string
         <ProblemList title="Could not publish" problems={problemsOf(publishError)} fallback={describeError(publishError)} />
       ) : null}
       <Group justify="flex-end">
-        <Button onClick={doPublish} loading={publishing}>
+        <Button onClick={() => void doPublish()} loading={publishing}>
           Publish version {preview.nextVersionNumber}
         </Button>
       </Group>

@@ -236,6 +236,15 @@ function EvidenceField({ action, editable, onSave }: { action: Action; editable:
   const [saving, setSaving] = useState(false);
   if (!editable) return action.evidence ? <EvidenceText evidence={action.evidence} /> : <Text size="sm">—</Text>;
   const changed = text.trim() !== (action.evidence ?? '');
+  // onSave reports its own failure (onFailure); finally gives the button back whatever happens.
+  const saveEvidence = async () => {
+    setSaving(true);
+    try {
+      await onSave(text.trim() || null);
+    } finally {
+      setSaving(false);
+    }
+  };
   return (
     <Group gap={4} wrap="nowrap" align="flex-start">
       <TextInput aria-label={`Evidence for ${action.title}`} placeholder="A note or a link" value={text} onChange={(event) => setText(event.currentTarget.value)} size="xs" />
@@ -245,11 +254,7 @@ function EvidenceField({ action, editable, onSave }: { action: Action; editable:
           variant="light"
           loading={saving}
           aria-label={`Save evidence for ${action.title}`}
-          onClick={async () => {
-            setSaving(true);
-            await onSave(text.trim() || null);
-            setSaving(false);
-          }}
+          onClick={() => void saveEvidence()}
         >
           Save
         </Button>

@@ -73,6 +73,10 @@ export function PlanLifecycle({ plan }: { plan: MyPlanFieldsFragment }) {
       return false;
     }
   };
+  const abandonPlan = async () => {
+    await run(() => abandon({ variables }), 'Plan abandoned.');
+    setConfirmAbandon(false);
+  };
   const open = plan.status !== 'COMPLETED' && plan.status !== 'ABANDONED';
 
   return (
@@ -125,10 +129,7 @@ export function PlanLifecycle({ plan }: { plan: MyPlanFieldsFragment }) {
             <Button
               color="red"
               loading={abandoning.loading}
-              onClick={async () => {
-                await run(() => abandon({ variables }), 'Plan abandoned.');
-                setConfirmAbandon(false);
-              }}
+              onClick={() => void abandonPlan()}
             >
               Abandon
             </Button>

@@ -67,6 +67,18 @@ export function PlanSharing() {
     }
   };
 
+  const stopSharing = async (person: { id: string; name: string }) => {
+    if (await setShared(person, false)) {
+      toast.show({ message: `${person.name} can no longer see your plan.`, action: { label: 'Undo', onClick: () => setShared(person, true) } });
+    }
+  };
+  const shareWith = async (person: { id: string; name: string } | undefined) => {
+    if (person && (await setShared(person, true))) {
+      setChoice(null);
+      toast.show({ message: `${person.name} can now see your plan (read only).` });
+    }
+  };
+
   let body;
   if (error && !data) {
     body = (
@@ -98,11 +110,7 @@ export function PlanSharing() {
                   variant="subtle"
                   color="red"
                   aria-label={`Stop sharing with ${person.name}`}
-                  onClick={async () => {
-                    if (await setShared(person, false)) {
-                      toast.show({ message: `${person.name} can no longer see your plan.`, action: { label: 'Undo', onClick: () => setShared(person, true) } });
-                    }
-                  }}
+                  onClick={() => void stopSharing(person)}
                 >
                   Remove
                 </Button>
@@ -116,13 +124,7 @@ export function PlanSharing() {
             variant="light"
             loading={loading}
             disabled={!choice}
-            onClick={async () => {
-              const person = candidates.find((p) => p.id === choice);
-              if (person && (await setShared(person, true))) {
-                setChoice(null);
-                toast.show({ message: `${person.name} can now see your plan (read only).` });
-              }
-            }}
+            onClick={() => void shareWith(candidates.find((p) => p.id === choice))}
           >
             Share
           </Button>

@@ -1,15 +1,12 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
-import { AccountEntity } from '../identity/identity.entities.js';
-import { TenantEntity } from '../database/tenant-entity.js';
-import { RoleEntity } from '../frameworks/framework.entities.js';
-import { OrganisationEntity } from './organisation.entity.js';
+import { type ForeignRow, TenantEntity } from '../database/tenant-entity.js';
 
 @Entity('teams')
 @Unique('uq_teams_name', ['organisationId', 'parentId', 'name'])
 export class TeamEntity extends TenantEntity {
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('organisations', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organisation_id' })
-  organisation?: Relation<OrganisationEntity>;
+  organisation?: ForeignRow;
 
   /** Teams nest: "Delivery/PMO" is the PMO team inside Delivery. */
   @Column({ type: 'uuid', nullable: true })
@@ -34,9 +31,9 @@ export class TeamEntity extends TenantEntity {
 @Unique('uq_people_account', ['organisationId', 'accountId'])
 @Check('ck_people_access_role', `access_role IN ('admin', 'leadership', 'employee')`)
 export class PersonEntity extends TenantEntity {
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('organisations', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organisation_id' })
-  organisation?: Relation<OrganisationEntity>;
+  organisation?: ForeignRow;
 
   /** Stored lower-case so look-ups by e-mail are exact. */
   @Column('text')
@@ -72,12 +69,12 @@ export class PersonEntity extends TenantEntity {
   @Column({ type: 'uuid', nullable: true })
   currentRoleId: string | null;
 
-  @ManyToOne(() => RoleEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('roles', { onDelete: 'RESTRICT' })
   @JoinColumn([
     { name: 'organisation_id', referencedColumnName: 'organisationId' },
     { name: 'current_role_id', referencedColumnName: 'id' },
   ])
-  currentRole?: Relation<RoleEntity>;
+  currentRole?: ForeignRow;
 
   @Column({ type: 'date', nullable: true })
   startDate: string | null;
@@ -89,9 +86,9 @@ export class PersonEntity extends TenantEntity {
   @Column({ type: 'uuid', nullable: true })
   accountId: string | null;
 
-  @ManyToOne(() => AccountEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('accounts', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'account_id' })
-  account?: Relation<AccountEntity>;
+  account?: ForeignRow;
 
   /** admin (the PMO lead), leadership (organisation-wide reports) or employee. */
   @Column({ type: 'text', default: 'employee' })

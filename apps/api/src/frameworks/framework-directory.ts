@@ -1,0 +1,132 @@
+import type { EntityManager } from 'typeorm';
+import type { ProficiencyLevelValue } from './framework.entities.js';
+
+/**
+ * What other modules may read of frameworks (the framework, version and part tables belong to this
+ * module). Plain functions over the caller's EntityManager, so they run in the caller's transaction
+ * and see what it sees; every one is scoped by organisation and answers a set in one statement.
+ */
+
+export interface SkillRef {
+  id: string;
+  key: string;
+  name: string;
+  position: number;
+  /** The skill belongs to a published version (archived skills' ratings stay readable but no longer count). */
+  published: boolean;
+}
+
+export async function skillsByIds(manager: EntityManager, organisationId: string, ids: readonly string[]): Promise<Map<string, SkillRef>> {
+  if (ids.length === 0) return new Map();
+  const rows = (await manager.query(
+    `SELECT s.id, s.key, s.name, s.position, v.status = 'published' AS published
+     FROM skills s JOIN framework_versions v ON v.organisation_id = s.organisation_id AND v.id = s.framework_version_id
+     WHERE s.organisation_id = $1 AND s.id = ANY($2)`,
+    [organisationId, [...new Set(ids)]],
+  )) as SkillRef[];
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** A skill with its version's proficiency scale and status (to check a rating); null when there is none. */
+export async function skillWithScale(
+  manager: EntityManager,
+  organisationId: string,
+  skillId: string,
+): Promise<{ id: string; scale: ProficiencyLevelValue[]; status: string } | null> {
+  const [skill] = (await manager.query(
+    `SELECT s.id, v.proficiency_scale AS scale, v.status FROM skills s
+     JOIN framework_versions v ON v.organisation_id = s.organisation_id AND v.id = s.framework_version_id
+     WHERE s.organisation_id = $1 AND s.id = $2`,
+    [organisationId, skillId],
+  )) as { id: string; scale: ProficiencyLevelValue[]; status: string }[];
+  return skill ?? null;
+}
+
+export interface RoleRef {
+  id: string;
+  key: string;
+  title: string;
+  frameworkVersionId: string;
+}
+
+const ROLE_COLUMNS = `r.id, r.key, r.title, r.framework_version_id AS "frameworkVersionId"`;
+
+/** Every role of the organisation's published versions. */
+export function publishedRoles(manager: EntityManager, organisationId: string): Promise<RoleRef[]> {
+  return manager.query(
+    `SELECT ${ROLE_COLUMNS} FROM roles r
+     JOIN framework_versions v ON v.organisation_id = r.organisation_id AND v.id = r.framework_version_id
+     WHERE r.organisation_id = $1 AND v.status = 'published'`,
+    [organisationId],
+  ) as Promise<RoleRef[]>;
+}
+
+/** The role when it belongs to a published version, else null. */
+export async function publishedRole(manager: EntityManager, organisationId: string, roleId: string): Promise<RoleRef | null> {
+  const [role] = (await manager.query(
+    `SELECT ${ROLE_COLUMNS} FROM roles r
+     JOIN framework_versions v ON v.organisation_id = r.organisation_id AND v.id = r.framework_version_id
+     WHERE r.organisation_id = $1 AND r.id = $2 AND v.status = 'published'`,
+    [organisationId, roleId],
+  )) as RoleRef[];
+  return role ?? null;
+}
+
+export async function rolesByIds(manager: EntityManager, organisationId: string, ids: readonly string[]): Promise<Map<string, RoleRef>> {
+  if (ids.length === 0) return new Map();
+  const rows = (await manager.query(`SELECT ${ROLE_COLUMNS} FROM roles r WHERE r.organisation_id = $1 AND r.id = ANY($2)`, [
+    organisationId,
+    [...new Set(ids)],
+  ])) as RoleRef[];
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+export async function qualificationKeys(manager: EntityManager, organisationId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = (await manager.query(`SELECT id, key FROM qualifications WHERE organisation_id = $1 AND id = ANY($2)`, [
+    organisationId,
+    [...new Set(ids)],
+  ])) as { id: string; key: string }[];
+  return new Map(rows.map((row) => [row.id, row.key]));
+}
+
+export interface VersionPart {
+  kind: 'skill' | 'role' | 'qualification';
+  id: string;
+  key: string;
+}
+
+/** The ids and keys of a version's skills, roles and qualifications. */
+export function versionParts(manager: EntityManager, organisationId: string, versionId: string): Promise<VersionPart[]> {
+  return manager.query(
+    `SELECT 'skill' AS kind, id, key FROM skills WHERE organisation_id = $1 AND framework_version_id = $2
+     UNION ALL SELECT 'role', id, key FROM roles WHERE organisation_id = $1 AND framework_version_id = $2
+     UNION ALL SELECT 'qualification', id, key FROM qualifications WHERE organisation_id = $1 AND framework_version_id = $2`,
+    [organisationId, versionId],
+  ) as Promise<VersionPart[]>;
+}
+
+export async function versionHeader(
+  manager: EntityManager,
+  organisationId: string,
+  versionId: string,
+): Promise<{ number: number; publishedByPersonId: string | null } | null> {
+  const [row] = (await manager.query(
+    `SELECT number, published_by_person_id AS "publishedByPersonId" FROM framework_versions WHERE organisation_id = $1 AND id = $2`,
+    [organisationId, versionId],
+  )) as { number: number; publishedByPersonId: string | null }[];
+  return row ?? null;
+}
+
+/**
+ * SQL for a read of frameworks that must stay inside another module's statement (a set-based write
+ * while a version is published). Each takes SQL expressions (parameters or columns of the caller's statement).
+ */
+export const frameworkSql = {
+  /** Rows (old_id, new_id): each qualification of one version and its successor by key in another, NULL when it is gone. */
+  qualificationSuccessors: (organisationId: string, fromVersionId: string, toVersionId: string) =>
+    `SELECT q.id AS old_id, successor.id AS new_id FROM qualifications q
+     LEFT JOIN qualifications successor
+       ON successor.organisation_id = q.organisation_id AND successor.framework_version_id = ${toVersionId} AND successor.key = q.key
+     WHERE q.organisation_id = ${organisationId} AND q.framework_version_id = ${fromVersionId}`,
+};
