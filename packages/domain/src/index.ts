@@ -56,8 +56,13 @@ export {
   roleGaps,
   closestRoles,
   findCheapestRoute,
+  searchCheapestRoute,
   planRoute,
   roleProfile,
+  DEFAULT_MAX_EXPANDED_LABELS,
+  DEFAULT_MAX_GENERATED_LABELS,
+  DEFAULT_MAX_LABELS_PER_ROLE,
+  type RouteSearchResult,
   type NoRouteReason,
   type RouteResult,
   type SkillProfile,
@@ -69,6 +74,7 @@ export {
   type RouteStep,
   type Route,
 } from './framework/paths.js';
+export { syntheticFramework, seededRandom, type SyntheticFrameworkOptions } from './framework/synthetic.js';
 export {
   normaliseEmail,
   isEmailAddress,
