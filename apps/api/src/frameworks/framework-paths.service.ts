@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  closestRoles,
   compareRoles,
-  planRoute,
   type FrameworkDocument,
   type NoRouteReason,
   type SkillGap as DomainSkillGap,
@@ -14,6 +12,19 @@ import type { FrameworkVersionEntity, QualificationEntity, RoleEntity } from './
 import type { FrameworkLoaders, SkillRow } from './framework.loaders.js';
 import { NoRouteReasonValue, ProfileSourceValue, type SkillLevelInput } from './framework-paths.models.js';
 import type { TransitionKindValue } from './framework.models.js';
+import { DomainWorkerPool } from '../workers/domain-worker-pool.js';
+
+/**
+ * Frameworks up to this size (roles × skills) are worked on the request thread: a worker round trip
+ * (cloning the document both ways) costs about as much as the work (bench/career-route.mjs measures
+ * both). The built-in PMO framework is 22 × 30.
+ */
+export const INLINE_FRAMEWORK_SIZE = 5_000;
+/**
+ * Work allowed on the request thread for a route search on a small framework; when it is not
+ * enough to prove the route cheapest, the search is done again in a worker with the full budget.
+ */
+export const INLINE_ROUTE_BUDGET = { maxExpandedLabels: 300, maxGeneratedLabels: 3_000 };
 
 /** One framework version in the domain's portable form, with the rows its keys stand for. */
 interface VersionGraph {
@@ -51,6 +62,7 @@ export interface CareerRouteResult {
   found: boolean;
   reason: NoRouteReasonValue | null;
   message: string | null;
+  optimal: boolean;
   profileSource: ProfileSourceValue;
   steps: {
     from: RoleEntity;
@@ -81,6 +93,8 @@ export const MAX_CLOSEST_ROLES = 50;
  */
 @Injectable()
 export class FrameworkPathsService {
+  constructor(private readonly workers: DomainWorkerPool) {}
+
   async compareRoles(context: RequestContext, fromRoleId: string, toRoleId: string): Promise<RoleComparisonResult> {
     const { from, to, graph } = await this.rolePair(context, fromRoleId, toRoleId);
     const comparison = compareRoles(graph.document, from.key, to.key);
@@ -106,7 +120,7 @@ export class FrameworkPathsService {
   ): Promise<CareerRouteResult> {
     const { from, to, graph } = await this.rolePair(context, fromRoleId, toRoleId);
     const { profile, source } = await this.profile(context, graph, given);
-    const result = planRoute(graph.document, from.key, to.key, profile);
+    const result = await this.planRoute(graph.document, from.key, to.key, profile);
     const base = { from, to, profileSource: source };
     if (!result.found) {
       if (result.reason === 'empty-framework' || result.reason === 'unknown-role') {
@@ -118,6 +132,7 @@ export class FrameworkPathsService {
         found: false,
         reason: REASONS[result.reason],
         message: noRouteMessage(result.reason, from, to),
+        optimal: true,
         steps: [],
         totalMonths: 0,
         totalShortfall: 0,
@@ -128,7 +143,10 @@ export class FrameworkPathsService {
       ...base,
       found: true,
       reason: null,
-      message: null,
+      message: result.optimal
+        ? null
+        : 'This framework is very large: this is the cheapest route found within the time allowed, and a cheaper one may exist.',
+      optimal: result.optimal,
       steps: route.steps.map((step) => ({
         from: roleOf(graph, step.fromRoleKey),
         to: roleOf(graph, step.toRoleKey),
@@ -173,9 +191,13 @@ export class FrameworkPathsService {
     const version = await loaders.version.load(versionId);
     if (!version) throw notFound('Framework version');
     assertReadable(version, excluded ? 'roleId' : 'frameworkVersionId');
-    const graph = await readVersion(loaders, version);
+    const graph = await readVersionOnce(loaders, version);
     const { profile, source } = await this.profile(context, graph, given);
-    const fits = closestRoles(graph.document, profile, limit, { excludeRoleKeys: excluded ? [excluded.key] : [] });
+    const fits = await this.workers.run(
+      'closestRoles',
+      { doc: graph.document, profile, limit, options: { excludeRoleKeys: excluded ? [excluded.key] : [] } },
+      { inline: sizeOf(graph.document) <= INLINE_FRAMEWORK_SIZE },
+    );
     return {
       profileSource: source,
       roles: fits.map((fit) => ({
@@ -186,6 +208,19 @@ export class FrameworkPathsService {
         metSkillCount: fit.metSkillCount,
       })),
     };
+  }
+
+  /**
+   * The domain's planRoute off the request thread: small frameworks first try on this thread with a
+   * small budget of work, and go to a worker only when that is not enough to prove the route cheapest.
+   */
+  private async planRoute(doc: FrameworkDocument, fromRoleKey: string, toRoleKey: string, profile: SkillProfile) {
+    const input = { doc, fromRoleKey, toRoleKey, profile };
+    if (sizeOf(doc) <= INLINE_FRAMEWORK_SIZE) {
+      const quick = await this.workers.run('planRoute', { ...input, options: INLINE_ROUTE_BUDGET }, { inline: true });
+      if (!quick.found || quick.optimal) return quick;
+    }
+    return this.workers.run('planRoute', input);
   }
 
   /** Two roles of the caller's organisation, of one readable version, and that version. */
@@ -207,7 +242,7 @@ export class FrameworkPathsService {
       });
     }
     assertReadable(fromVersion, 'fromRoleId');
-    return { from, to, graph: await readVersion(loaders, fromVersion) };
+    return { from, to, graph: await readVersionOnce(loaders, fromVersion) };
   }
 
   /**
@@ -271,6 +306,17 @@ function givenProfile(graph: VersionGraph, given: SkillLevelInput[]): SkillProfi
     profile[skill.key] = level;
   }
   return profile;
+}
+
+/** Versions already read by a request (its loaders), so several fields of one request build each document once. */
+const versionsRead = new WeakMap<FrameworkLoaders, Map<string, Promise<VersionGraph>>>();
+
+function readVersionOnce(loaders: FrameworkLoaders, version: FrameworkVersionEntity): Promise<VersionGraph> {
+  let read = versionsRead.get(loaders);
+  if (!read) versionsRead.set(loaders, (read = new Map()));
+  let graph = read.get(version.id);
+  if (!graph) read.set(version.id, (graph = readVersion(loaders, version)));
+  return graph;
 }
 
 /**
@@ -363,6 +409,10 @@ async function readVersion(loaders: FrameworkLoaders, version: FrameworkVersionE
     skillsById,
     qualificationsByKey: new Map(qualifications.map((qualification) => [qualification.key, qualification])),
   };
+}
+
+function sizeOf(doc: FrameworkDocument): number {
+  return doc.roles.length * Math.max(1, doc.skills.length);
 }
 
 function throwLoadErrors<T>(results: (T | Error)[]): T[] {

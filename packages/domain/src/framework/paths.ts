@@ -65,23 +65,39 @@ function levelOf(profile: SkillProfile, skillKey: string): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
 }
 
+/** The framework's skills by key: their order and names (built once per call, not once per role). */
+interface SkillCatalogue {
+  order: ReadonlyMap<string, number>;
+  names: ReadonlyMap<string, string>;
+}
+
+function catalogueOf(doc: FrameworkDocument): SkillCatalogue {
+  const order = new Map<string, number>();
+  doc.skills.forEach((s, i) => {
+    if (!order.has(s.key)) order.set(s.key, i);
+  });
+  return { order, names: new Map(doc.skills.map((s) => [s.key, s.name])) };
+}
+
 /** Skill keys a role expects, in the framework's skill order (skills the framework lacks last, by key). */
-function expectedSkillKeys(doc: FrameworkDocument, role: RoleDocument): string[] {
-  const known = new Set(doc.skills.map((s) => s.key));
-  const keys = doc.skills.map((s) => s.key).filter((key) => expectedLevel(role, key) > 0);
-  const unknown = Object.keys(role.expectations).filter((key) => !known.has(key) && expectedLevel(role, key) > 0);
-  return [...keys, ...unknown.sort()];
+function expectedSkillKeys(catalogue: SkillCatalogue, role: RoleDocument): string[] {
+  const keys = Object.keys(role.expectations).filter((key) => expectedLevel(role, key) > 0);
+  const rank = (key: string) => catalogue.order.get(key) ?? Infinity;
+  return keys.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Where the profile falls short of a role's expectations, in the framework's skill order. */
 export function roleGaps(doc: FrameworkDocument, role: RoleDocument, profile: SkillProfile): SkillGap[] {
-  const names = new Map(doc.skills.map((s) => [s.key, s.name]));
+  return gapsOf(catalogueOf(doc), role, profile);
+}
+
+function gapsOf(catalogue: SkillCatalogue, role: RoleDocument, profile: SkillProfile): SkillGap[] {
   const gaps: SkillGap[] = [];
-  for (const skillKey of expectedSkillKeys(doc, role)) {
+  for (const skillKey of expectedSkillKeys(catalogue, role)) {
     const requiredLevel = expectedLevel(role, skillKey);
     const currentLevel = levelOf(profile, skillKey);
     if (currentLevel >= requiredLevel) continue;
-    gaps.push({ skillKey, skillName: names.get(skillKey) ?? skillKey, currentLevel, requiredLevel, shortfall: requiredLevel - currentLevel });
+    gaps.push({ skillKey, skillName: catalogue.names.get(skillKey) ?? skillKey, currentLevel, requiredLevel, shortfall: requiredLevel - currentLevel });
   }
   return gaps;
 }
@@ -121,11 +137,12 @@ export function closestRoles(
 ): RoleFit[] {
   if (!(limit > 0)) return [];
   const excluded = new Set(options.excludeRoleKeys ?? []);
+  const catalogue = catalogueOf(doc);
   const fits = [...buildRoleGraph(doc).roles.values()]
     .filter((role) => !excluded.has(role.key))
     .map((role): RoleFit => {
-      const gaps = roleGaps(doc, role, profile);
-      const expectedSkillCount = expectedSkillKeys(doc, role).length;
+      const gaps = gapsOf(catalogue, role, profile);
+      const expectedSkillCount = expectedSkillKeys(catalogue, role).length;
       return { role, shortfall: sumShortfall(gaps), gaps, expectedSkillCount, metSkillCount: expectedSkillCount - gaps.length };
     });
   fits.sort(
@@ -304,13 +321,14 @@ export function searchCheapestRoute(
   if (!outcome.moves) return { route: null, ...stats };
 
   // Walk the chosen moves with the pricing rules to give each step its gaps and figures.
+  const catalogue = catalogueOf(doc);
   const current: Record<string, number> = Object.fromEntries(skillKeys.map((key) => [key, levelOf(profile, key)]));
   let held = new Set(heldQualificationKeys);
   let cost = 0;
   const steps: RouteStep[] = [];
   for (const transition of outcome.moves) {
     const target = graph.roles.get(transition.toRoleKey) as RoleDocument;
-    const gaps = roleGaps(doc, target, current);
+    const gaps = gapsOf(catalogue, target, current);
     const shortfall = sumShortfall(gaps);
     const missing = (requiredQualifications.get(target.key) ?? []).filter((q) => !held.has(q));
     const months = transition.typicalMonths ?? defaultMonths;
