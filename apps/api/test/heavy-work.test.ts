@@ -1,5 +1,6 @@
 import { planRoute, pmoFramework, syntheticFramework, type FrameworkDocument } from '@trellis/domain';
 import pg from 'pg';
+import { INLINE_TASKS_PER_REQUEST } from '../src/frameworks/framework-paths.service.js';
 import { FrameworksService } from '../src/frameworks/frameworks.service.js';
 import { DomainWorkerPool } from '../src/workers/domain-worker-pool.js';
 import { expectNoErrors } from './support/errors.js';
@@ -128,6 +129,20 @@ describe('heavy work in the worker pool', () => {
     });
     expectNoErrors(closest);
     expect(pool.stats().completed).toBe(before);
+  });
+
+  it('sends a request\'s small tasks to the pool past a few, so aliases cannot hold the request thread', async () => {
+    const pool = t.app.get(DomainWorkerPool);
+    const before = pool.stats().completed;
+    const pmo = await pmoRoles(employee);
+    const aliases = Array.from({ length: 20 }, (_, i) => `r${i}: careerRoute(fromRoleId: $from, toRoleId: $to) { found totalShortfall }`);
+    const result = await employee.graphql<Record<string, { found: boolean; totalShortfall: number }>>(
+      `query($from: ID!, $to: ID!) { ${aliases.join(' ')} }`,
+      { from: pmo.get('pmo-administrator'), to: pmo.get('head-of-pmo') },
+    );
+    expectNoErrors(result);
+    expect(new Set(Object.values(result.data!).map((route) => JSON.stringify(route))).size).toBe(1);
+    expect(pool.stats().completed - before).toBe(20 - INLINE_TASKS_PER_REQUEST);
   });
 
   it('ranks the closest roles of a big framework in a worker', async () => {

@@ -25,6 +25,21 @@ export const INLINE_FRAMEWORK_SIZE = 5_000;
  * enough to prove the route cheapest, the search is done again in a worker with the full budget.
  */
 export const INLINE_ROUTE_BUDGET = { maxExpandedLabels: 300, maxGeneratedLabels: 3_000 };
+/**
+ * Tasks one request may work out on the request thread; past that (a request asking for many routes
+ * at once, e.g. with aliases) the rest go to the pool, whose queue limit refuses what is too much.
+ */
+export const INLINE_TASKS_PER_REQUEST = 8;
+const inlineTasks = new WeakMap<RequestContext, number>();
+
+/** Whether this request may still work a small task out on the request thread (and counts it). */
+function mayRunInline(context: RequestContext, doc: FrameworkDocument): boolean {
+  if (doc.roles.length * Math.max(1, doc.skills.length) > INLINE_FRAMEWORK_SIZE) return false;
+  const done = inlineTasks.get(context) ?? 0;
+  if (done >= INLINE_TASKS_PER_REQUEST) return false;
+  inlineTasks.set(context, done + 1);
+  return true;
+}
 
 /** One framework version in the domain's portable form, with the rows its keys stand for. */
 interface VersionGraph {
@@ -120,7 +135,7 @@ export class FrameworkPathsService {
   ): Promise<CareerRouteResult> {
     const { from, to, graph } = await this.rolePair(context, fromRoleId, toRoleId);
     const { profile, source } = await this.profile(context, graph, given);
-    const result = await this.planRoute(graph.document, from.key, to.key, profile);
+    const result = await this.planRoute(context, graph.document, from.key, to.key, profile);
     const base = { from, to, profileSource: source };
     if (!result.found) {
       if (result.reason === 'empty-framework' || result.reason === 'unknown-role') {
@@ -196,7 +211,7 @@ export class FrameworkPathsService {
     const fits = await this.workers.run(
       'closestRoles',
       { doc: graph.document, profile, limit, options: { excludeRoleKeys: excluded ? [excluded.key] : [] } },
-      { inline: sizeOf(graph.document) <= INLINE_FRAMEWORK_SIZE },
+      { inline: mayRunInline(context, graph.document) },
     );
     return {
       profileSource: source,
@@ -214,9 +229,9 @@ export class FrameworkPathsService {
    * The domain's planRoute off the request thread: small frameworks first try on this thread with a
    * small budget of work, and go to a worker only when that is not enough to prove the route cheapest.
    */
-  private async planRoute(doc: FrameworkDocument, fromRoleKey: string, toRoleKey: string, profile: SkillProfile) {
+  private async planRoute(context: RequestContext, doc: FrameworkDocument, fromRoleKey: string, toRoleKey: string, profile: SkillProfile) {
     const input = { doc, fromRoleKey, toRoleKey, profile };
-    if (sizeOf(doc) <= INLINE_FRAMEWORK_SIZE) {
+    if (mayRunInline(context, doc)) {
       const quick = await this.workers.run('planRoute', { ...input, options: INLINE_ROUTE_BUDGET }, { inline: true });
       if (!quick.found || quick.optimal) return quick;
     }
@@ -409,10 +424,6 @@ async function readVersion(loaders: FrameworkLoaders, version: FrameworkVersionE
     skillsById,
     qualificationsByKey: new Map(qualifications.map((qualification) => [qualification.key, qualification])),
   };
-}
-
-function sizeOf(doc: FrameworkDocument): number {
-  return doc.roles.length * Math.max(1, doc.skills.length);
 }
 
 function throwLoadErrors<T>(results: (T | Error)[]): T[] {
