@@ -9,7 +9,7 @@ import {
 import { badInput, notFound } from '../common/errors.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import type { FrameworkVersionEntity, QualificationEntity, RoleEntity } from './framework.entities.js';
-import type { FrameworkLoaders, SkillRow } from './framework.loaders.js';
+import type { ExpectationLevelRow, FrameworkLoaders, SkillRow } from './framework.loaders.js';
 import { NoRouteReasonValue, ProfileSourceValue, type SkillLevelInput } from './framework-paths.models.js';
 import type { TransitionKindValue } from './framework.models.js';
 import { DomainWorkerPool } from '../workers/domain-worker-pool.js';
@@ -341,18 +341,19 @@ function readVersionOnce(loaders: FrameworkLoaders, version: FrameworkVersionEnt
  * at a level some role expects, so the skills' full level texts are not read.
  */
 async function readVersion(loaders: FrameworkLoaders, version: FrameworkVersionEntity): Promise<VersionGraph> {
-  const [roles, skills, transitions, qualifications] = await Promise.all([
+  const [roles, skills, transitions, qualifications, expectationRows] = await Promise.all([
     loaders.rolesByVersion.load(version.id),
     loaders.skillsByVersion.load(version.id),
     loaders.transitionsByVersion.load(version.id),
     loaders.qualificationsByVersion.load(version.id),
+    loaders.expectationLevelsByVersion.load(version.id),
   ]);
   for (const role of roles) loaders.role.prime(role.id, role);
   const roleIds = roles.map((role) => role.id);
-  const [expectations, qualificationLinks] = await Promise.all([
-    loaders.expectationsByRole.loadMany(roleIds).then(throwLoadErrors),
-    loaders.qualificationLinksByRole.loadMany(roleIds).then(throwLoadErrors),
-  ]);
+  const qualificationLinks = await loaders.qualificationLinksByRole.loadMany(roleIds).then(throwLoadErrors);
+  const expectationsOfRole = new Map<string, ExpectationLevelRow[]>(roleIds.map((id) => [id, []]));
+  for (const row of expectationRows) expectationsOfRole.get(row.roleId)?.push(row);
+  const expectations = roles.map((role) => expectationsOfRole.get(role.id) ?? []);
 
   const skillsById = new Map(skills.map((skill) => [skill.id, skill]));
   const rolesById = new Map(roles.map((role) => [role.id, role]));
