@@ -28,7 +28,7 @@ function rejectCrossSiteGraphql(app: NestFastifyApplication): void {
 
 /**
  * Sheds load when the process is overloaded: while the event loop lags more than
- * MAX_EVENT_LOOP_DELAY_MS on average (sampled every 250 ms), requests are answered 503 with
+ * MAX_EVENT_LOOP_DELAY_MS on average (over windows of that length, at most 1 s), requests are answered 503 with
  * Retry-After and a SERVICE_UNAVAILABLE error, before any work is done for them. /health is always
  * answered (it reports the database; a load balancer should not take an overloaded process out).
  * Heavy domain work runs in worker threads (DomainWorkerPool), so the lag this guards against is
@@ -38,7 +38,9 @@ async function shedLoadUnderPressure(app: NestFastifyApplication, maxEventLoopDe
   if (maxEventLoopDelay <= 0) return;
   await app.register(underPressure, {
     maxEventLoopDelay,
-    sampleInterval: 250,
+    // The lag is the mean over a window as long as the threshold (at most 1 s): a window with no
+    // sample at all counts as infinite lag, which must mean a block at least as long as the threshold.
+    sampleInterval: Math.max(100, Math.min(1000, maxEventLoopDelay)),
     retryAfter: 5,
     pressureHandler: (request, reply) => {
       if (request.url.split('?')[0] === '/health') return undefined;
