@@ -23,6 +23,7 @@ import { PlansModule } from './plans/plans.module.js';
 import { ScheduleModule } from '@nestjs/schedule';
 import { Seeder } from './seed/seeder.js';
 import { WebAppController } from './web/web-app.controller.js';
+import { WorkersModule } from './workers/workers.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -55,6 +56,7 @@ export class AppModule {
           useFactory: (dataSource: DataSource, requestPool: RequestPool, sessions: SessionsService) =>
             graphqlOptions(config, dataSource, requestPool, sessions),
         }),
+        WorkersModule,
         OrganisationsModule,
         FrameworksModule,
         FrameworkVersionsModule,

@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import underPressure from '@fastify/under-pressure';
 import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -26,6 +27,39 @@ function rejectCrossSiteGraphql(app: NestFastifyApplication): void {
 }
 
 /**
+ * Sheds load when the process is overloaded: while the event loop lags more than
+ * MAX_EVENT_LOOP_DELAY_MS on average (over windows of that length, at most 1 s), requests are answered 503 with
+ * Retry-After and a SERVICE_UNAVAILABLE error, before any work is done for them. /health is always
+ * answered (it reports the database; a load balancer should not take an overloaded process out).
+ * Heavy domain work runs in worker threads (DomainWorkerPool), so the lag this guards against is
+ * the request thread's own.
+ */
+async function shedLoadUnderPressure(app: NestFastifyApplication, maxEventLoopDelay: number): Promise<void> {
+  if (maxEventLoopDelay <= 0) return;
+  await app.register(underPressure, {
+    maxEventLoopDelay,
+    // The lag is the mean over a window as long as the threshold (at most 1 s): a window with no
+    // sample at all counts as infinite lag, which must mean a block at least as long as the threshold.
+    sampleInterval: Math.max(100, Math.min(1000, maxEventLoopDelay)),
+    retryAfter: 5,
+    pressureHandler: (request, reply) => {
+      if (request.url.split('?')[0] === '/health') return undefined;
+      void reply.status(503).header('Retry-After', '5');
+      const body = {
+        errors: [
+          {
+            message: 'Trellis is overloaded right now: try again in a few seconds.',
+            extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'OVERLOADED' },
+          },
+        ],
+      };
+      // The plugin sends what the handler returns (its typings say void; its documentation and code send it).
+      return body as unknown as void;
+    },
+  });
+}
+
+/**
  * Builds the whole application: HTTP server, GraphQL, database (migrated), demo data when
  * configured, and the built web app. Used by main.ts and by the API tests alike.
  */
@@ -38,6 +72,7 @@ export async function createApp(options: AppModuleOptions & { quiet?: boolean })
   if (!options.quiet) app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
 
+  await shedLoadUnderPressure(app, options.config.MAX_EVENT_LOOP_DELAY_MS);
   await app.register(fastifyCookie);
   rejectCrossSiteGraphql(app);
   await app.register(fastifyHelmet, {

@@ -55,8 +55,13 @@ export {
   buildRoleGraph,
   roleGaps,
   findCheapestRoute,
+  searchCheapestRoute,
   planRoute,
   roleProfile,
+  DEFAULT_MAX_EXPANDED_LABELS,
+  DEFAULT_MAX_GENERATED_LABELS,
+  DEFAULT_MAX_LABELS_PER_ROLE,
+  type RouteSearchResult,
   type NoRouteReason,
   type RouteResult,
   type SkillProfile,
@@ -82,6 +87,7 @@ export {
   type Coverage,
   type ExpectationMeasure,
 } from './framework/known-profile.js';
+export { syntheticFramework, seededRandom, type SyntheticFrameworkOptions } from './framework/synthetic.js';
 export {
   normaliseEmail,
   isEmailAddress,

@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'NOT_FOUND'
   | 'TOO_MANY_ATTEMPTS'
+  /** The server is too busy (or the work took too long) to answer now; `reason` says which. Try again. */
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL';
 
 /** An error a person can act on: a clear message and a code (plus details such as field errors). */

@@ -33,6 +33,17 @@ const environmentSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' }).optional(),
   /** The password of the demo accounts `npm start` seeds (local demo only). */
   TRELLIS_DEMO_PASSWORD: z.string().min(10).default('trellis-demo-2026'),
+  /** Worker threads for heavy domain work (route search...); default: one per core but one (at least one); 0 = none, all inline. */
+  WORKER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
+  /** Heavy tasks waiting for a worker before more are refused with SERVICE_UNAVAILABLE (TOO_BUSY). */
+  WORKER_QUEUE_LIMIT: z.coerce.number().int().min(1).default(32),
+  /** A heavy task unfinished after this many milliseconds (waiting included) is stopped: SERVICE_UNAVAILABLE (TIMEOUT). */
+  WORKER_TASK_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  /**
+   * Requests are refused with 503 while the event loop lags more than this (@fastify/under-pressure);
+   * /health is always answered. 0 turns the check off.
+   */
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
   /** Defaults to info in production and warn elsewhere, so `npm start` shows a clean console. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });

@@ -95,7 +95,17 @@ export class CareerRoute {
   @Field(() => Role) to: Role;
   @Field({ description: 'False when no chain of moves leads from one role to the other (see reason).' }) found: boolean;
   @Field(() => NoRouteReasonValue, { nullable: true }) reason: NoRouteReasonValue | null;
-  @Field(() => String, { nullable: true, description: 'Why there is no route, in words.' }) message: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why there is no route, in words; for a route that may not be the cheapest (optimal false), a note saying so.',
+  })
+  message: string | null;
+  @Field({
+    description:
+      'True when no cheaper route exists (or there is no route). False when the search stopped at its budget of work on a ' +
+      'very large framework: the route is the best found, and a cheaper one may exist.',
+  })
+  optimal: boolean;
   @Field(() => ProfileSourceValue) profileSource: ProfileSourceValue;
   @Field(() => [CareerRouteStep], { description: 'Empty when there is no route, or from a role to itself.' })
   steps: CareerRouteStep[];

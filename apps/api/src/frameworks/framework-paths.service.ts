@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  closestRoles,
   compareRoles,
-  planRoute,
   type FrameworkDocument,
   type NoRouteReason,
   type SkillGap as DomainSkillGap,
@@ -11,9 +9,37 @@ import {
 import { badInput, notFound } from '../common/errors.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import type { FrameworkVersionEntity, QualificationEntity, RoleEntity } from './framework.entities.js';
-import type { FrameworkLoaders, SkillRow } from './framework.loaders.js';
+import type { ExpectationLevelRow, FrameworkLoaders, SkillRow } from './framework.loaders.js';
 import { NoRouteReasonValue, ProfileSourceValue, type SkillLevelInput } from './framework-paths.models.js';
 import type { TransitionKindValue } from './framework.models.js';
+import { DomainWorkerPool } from '../workers/domain-worker-pool.js';
+
+/**
+ * Frameworks up to this size (roles × skills) are worked on the request thread: a worker round trip
+ * (cloning the document both ways) costs about as much as the work (bench/career-route.mjs measures
+ * both). The built-in PMO framework is 22 × 30.
+ */
+export const INLINE_FRAMEWORK_SIZE = 5_000;
+/**
+ * Work allowed on the request thread for a route search on a small framework; when it is not
+ * enough to prove the route cheapest, the search is done again in a worker with the full budget.
+ */
+export const INLINE_ROUTE_BUDGET = { maxExpandedLabels: 300, maxGeneratedLabels: 3_000 };
+/**
+ * Tasks one request may work out on the request thread; past that (a request asking for many routes
+ * at once, e.g. with aliases) the rest go to the pool, whose queue limit refuses what is too much.
+ */
+export const INLINE_TASKS_PER_REQUEST = 8;
+const inlineTasks = new WeakMap<RequestContext, number>();
+
+/** Whether this request may still work a small task out on the request thread (and counts it). */
+function mayRunInline(context: RequestContext, doc: FrameworkDocument): boolean {
+  if (doc.roles.length * Math.max(1, doc.skills.length) > INLINE_FRAMEWORK_SIZE) return false;
+  const done = inlineTasks.get(context) ?? 0;
+  if (done >= INLINE_TASKS_PER_REQUEST) return false;
+  inlineTasks.set(context, done + 1);
+  return true;
+}
 
 /** One framework version in the domain's portable form, with the rows its keys stand for. */
 interface VersionGraph {
@@ -51,6 +77,7 @@ export interface CareerRouteResult {
   found: boolean;
   reason: NoRouteReasonValue | null;
   message: string | null;
+  optimal: boolean;
   profileSource: ProfileSourceValue;
   steps: {
     from: RoleEntity;
@@ -81,6 +108,8 @@ export const MAX_CLOSEST_ROLES = 50;
  */
 @Injectable()
 export class FrameworkPathsService {
+  constructor(private readonly workers: DomainWorkerPool) {}
+
   async compareRoles(context: RequestContext, fromRoleId: string, toRoleId: string): Promise<RoleComparisonResult> {
     const { from, to, graph } = await this.rolePair(context, fromRoleId, toRoleId);
     const comparison = compareRoles(graph.document, from.key, to.key);
@@ -106,7 +135,7 @@ export class FrameworkPathsService {
   ): Promise<CareerRouteResult> {
     const { from, to, graph } = await this.rolePair(context, fromRoleId, toRoleId);
     const { profile, source } = await this.profile(context, graph, given);
-    const result = planRoute(graph.document, from.key, to.key, profile);
+    const result = await this.planRoute(context, graph.document, from.key, to.key, profile);
     const base = { from, to, profileSource: source };
     if (!result.found) {
       if (result.reason === 'empty-framework' || result.reason === 'unknown-role') {
@@ -118,6 +147,7 @@ export class FrameworkPathsService {
         found: false,
         reason: REASONS[result.reason],
         message: noRouteMessage(result.reason, from, to),
+        optimal: true,
         steps: [],
         totalMonths: 0,
         totalShortfall: 0,
@@ -128,7 +158,10 @@ export class FrameworkPathsService {
       ...base,
       found: true,
       reason: null,
-      message: null,
+      message: result.optimal
+        ? null
+        : 'This framework is very large: this is the cheapest route found within the time allowed, and a cheaper one may exist.',
+      optimal: result.optimal,
       steps: route.steps.map((step) => ({
         from: roleOf(graph, step.fromRoleKey),
         to: roleOf(graph, step.toRoleKey),
@@ -173,9 +206,13 @@ export class FrameworkPathsService {
     const version = await loaders.version.load(versionId);
     if (!version) throw notFound('Framework version');
     assertReadable(version, excluded ? 'roleId' : 'frameworkVersionId');
-    const graph = await readVersion(loaders, version);
+    const graph = await readVersionOnce(loaders, version);
     const { profile, source } = await this.profile(context, graph, given);
-    const fits = closestRoles(graph.document, profile, limit, { excludeRoleKeys: excluded ? [excluded.key] : [] });
+    const fits = await this.workers.run(
+      'closestRoles',
+      { doc: graph.document, profile, limit, options: { excludeRoleKeys: excluded ? [excluded.key] : [] } },
+      { inline: mayRunInline(context, graph.document) },
+    );
     return {
       profileSource: source,
       roles: fits.map((fit) => ({
@@ -186,6 +223,19 @@ export class FrameworkPathsService {
         metSkillCount: fit.metSkillCount,
       })),
     };
+  }
+
+  /**
+   * The domain's planRoute off the request thread: small frameworks first try on this thread with a
+   * small budget of work, and go to a worker only when that is not enough to prove the route cheapest.
+   */
+  private async planRoute(context: RequestContext, doc: FrameworkDocument, fromRoleKey: string, toRoleKey: string, profile: SkillProfile) {
+    const input = { doc, fromRoleKey, toRoleKey, profile };
+    if (mayRunInline(context, doc)) {
+      const quick = await this.workers.run('planRoute', { ...input, options: INLINE_ROUTE_BUDGET }, { inline: true });
+      if (!quick.found || quick.optimal) return quick;
+    }
+    return this.workers.run('planRoute', input);
   }
 
   /** Two roles of the caller's organisation, of one readable version, and that version. */
@@ -207,7 +257,7 @@ export class FrameworkPathsService {
       });
     }
     assertReadable(fromVersion, 'fromRoleId');
-    return { from, to, graph: await readVersion(loaders, fromVersion) };
+    return { from, to, graph: await readVersionOnce(loaders, fromVersion) };
   }
 
   /**
@@ -273,6 +323,17 @@ function givenProfile(graph: VersionGraph, given: SkillLevelInput[]): SkillProfi
   return profile;
 }
 
+/** Versions already read by a request (its loaders), so several fields of one request build each document once. */
+const versionsRead = new WeakMap<FrameworkLoaders, Map<string, Promise<VersionGraph>>>();
+
+function readVersionOnce(loaders: FrameworkLoaders, version: FrameworkVersionEntity): Promise<VersionGraph> {
+  let read = versionsRead.get(loaders);
+  if (!read) versionsRead.set(loaders, (read = new Map()));
+  let graph = read.get(version.id);
+  if (!graph) read.set(version.id, (graph = readVersion(loaders, version)));
+  return graph;
+}
+
 /**
  * Reads a version as a FrameworkDocument keyed by the rows' own keys, in a fixed number of
  * statements (one per kind of row, batched by the loaders). Skill descriptors come from the
@@ -280,18 +341,19 @@ function givenProfile(graph: VersionGraph, given: SkillLevelInput[]): SkillProfi
  * at a level some role expects, so the skills' full level texts are not read.
  */
 async function readVersion(loaders: FrameworkLoaders, version: FrameworkVersionEntity): Promise<VersionGraph> {
-  const [roles, skills, transitions, qualifications] = await Promise.all([
+  const [roles, skills, transitions, qualifications, expectationRows] = await Promise.all([
     loaders.rolesByVersion.load(version.id),
     loaders.skillsByVersion.load(version.id),
     loaders.transitionsByVersion.load(version.id),
     loaders.qualificationsByVersion.load(version.id),
+    loaders.expectationLevelsByVersion.load(version.id),
   ]);
   for (const role of roles) loaders.role.prime(role.id, role);
   const roleIds = roles.map((role) => role.id);
-  const [expectations, qualificationLinks] = await Promise.all([
-    loaders.expectationsByRole.loadMany(roleIds).then(throwLoadErrors),
-    loaders.qualificationLinksByRole.loadMany(roleIds).then(throwLoadErrors),
-  ]);
+  const qualificationLinks = await loaders.qualificationLinksByRole.loadMany(roleIds).then(throwLoadErrors);
+  const expectationsOfRole = new Map<string, ExpectationLevelRow[]>(roleIds.map((id) => [id, []]));
+  for (const row of expectationRows) expectationsOfRole.get(row.roleId)?.push(row);
+  const expectations = roles.map((role) => expectationsOfRole.get(role.id) ?? []);
 
   const skillsById = new Map(skills.map((skill) => [skill.id, skill]));
   const rolesById = new Map(roles.map((role) => [role.id, role]));

@@ -21,6 +21,14 @@ import type { FrameworkDraftEntity } from './drafts/framework-draft.entities.js'
 export type SkillRow = Omit<SkillEntity, 'levels'>;
 /** An expectation as the API serves it: with an id, its skill and the skill's descriptor at the expected level. */
 export type ExpectationRow = ExpectationEntity & { id: string; descriptor: string; skill: SkillRow };
+/** An expectation as a whole version is read for the domain's rules: ids, level and the descriptor at that level. */
+export interface ExpectationLevelRow {
+  frameworkVersionId: string;
+  roleId: string;
+  skillId: string;
+  level: number;
+  descriptor: string;
+}
 
 /** Columns read only on demand: a skill's five descriptors are most of a framework's bytes. */
 const OMITTED_COLUMNS = new Map<EntityTarget<ObjectLiteral>, string[]>([[SkillEntity, ['levels']]]);
@@ -29,6 +37,7 @@ const OMITTED_COLUMNS = new Map<EntityTarget<ObjectLiteral>, string[]>([[SkillEn
 export class FrameworkQueries {
   private readonly cache = new Map<string, string>();
   readonly expectationsWithSkills: string;
+  readonly expectationLevelsByVersion: string;
 
   constructor(readonly dataSource: DataSource) {
     const expectations = new RowQueries(dataSource, ExpectationEntity);
@@ -44,6 +53,14 @@ export class FrameworkQueries {
       `FROM ${expectations.table} t ` +
       `JOIN skills s ON s.organisation_id = t.organisation_id AND s.id = t.skill_id ` +
       `WHERE t.organisation_id = $1 AND t.role_id = ANY($2) ORDER BY t.role_id, s.position`;
+    // A whole version's expectations in one statement, without the skills (read once beside them):
+    // a 200-role version has thousands.
+    this.expectationLevelsByVersion =
+      `SELECT t.framework_version_id AS "frameworkVersionId", t.role_id AS "roleId", t.skill_id AS "skillId", t.level, ` +
+      `s.levels ->> t.level::text AS descriptor ` +
+      `FROM ${expectations.table} t ` +
+      `JOIN skills s ON s.organisation_id = t.organisation_id AND s.id = t.skill_id ` +
+      `WHERE t.organisation_id = $1 AND t.framework_version_id = ANY($2) ORDER BY t.role_id, s.position`;
   }
 
   /** SELECT the organisation's rows of an entity whose column is any of $2. */
@@ -203,6 +220,15 @@ export class FrameworkLoaders {
         });
         return group(roleIds, expectations, 'roleId');
       }),
+    );
+  }
+
+  /** Every expectation of a version, as the domain's rules read it (see ExpectationLevelRow). */
+  get expectationLevelsByVersion() {
+    return this.lazy('expectationLevelsByVersion', () =>
+      new DataLoader<string, ExpectationLevelRow[]>(async (versionIds) =>
+        group(versionIds, await this.run<ExpectationLevelRow>(this.queries.expectationLevelsByVersion, versionIds), 'frameworkVersionId'),
+      ),
     );
   }
 

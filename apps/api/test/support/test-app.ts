@@ -57,6 +57,9 @@ export async function startTestApp(options: { seed?: boolean; environment?: Reco
     LOG_LEVEL: 'silent',
     TRELLIS_SEED_DEMO: options.seed === false ? 'false' : 'true',
     WEB_DIST_DIR: '/nonexistent',
+    // Test files share a busy machine and block their thread at times (start-up, fixtures): shedding
+    // load would make them flaky. test/heavy-work.test.ts turns it on to test it.
+    MAX_EVENT_LOOP_DELAY_MS: '0',
     ...options.environment,
   });
   const app = await createApp({ config, databaseUrl: database.url, sqlLogger: sql, quiet: true });

@@ -1,5 +1,5 @@
 import type { FrameworkDocument, RoleDocument, TransitionDocument, TransitionKind } from './document.js';
-import { buildRoleGraph, closestRoles, findCheapestRoute, planRoute, roleGaps, roleProfile, type Route } from './paths.js';
+import { buildRoleGraph, closestRoles, findCheapestRoute, planRoute, roleGaps, roleProfile, searchCheapestRoute, type Route } from './paths.js';
 import { pmoFramework } from './pmo-framework.js';
 import { UnknownRoleError } from './roles.js';
 import { smallFramework } from './test-fixtures.js';
@@ -266,6 +266,7 @@ describe('planRoute', () => {
     expect(planRoute(smallFramework(), 'pmo-analyst', 'pmo-manager', profile)).toEqual({
       found: true,
       route: findCheapestRoute(smallFramework(), 'pmo-analyst', 'pmo-manager', profile),
+      optimal: true,
     });
   });
 
@@ -313,23 +314,23 @@ describe('planRoute', () => {
 });
 
 describe('findCheapestRoute on larger graphs', () => {
-  it('finds every route of the built-in framework from its holder\'s profile, quickly', () => {
-    const started = Date.now();
+  it('finds every route of the built-in framework from its holder\'s profile, proven optimal with little work', () => {
     let found = 0;
     for (const from of pmoFramework.roles) {
       for (const to of pmoFramework.roles) {
         const result = planRoute(pmoFramework, from.key, to.key, roleProfile(from));
         if (result.found) {
           found += 1;
+          expect(result.optimal).toBe(true);
           expect(result.route.steps.every((step) => step.cost >= 0 && step.gaps.every((gap) => gap.shortfall > 0))).toBe(true);
         } else {
           expect(['no-moves-out', 'no-moves-in', 'unreachable']).toContain(result.reason);
         }
+        // This is interactive (one GraphQL request): the work is counted, not timed (bench/ times it).
+        expect(searchCheapestRoute(pmoFramework, from.key, to.key, roleProfile(from)).expandedLabels).toBeLessThanOrEqual(100);
       }
     }
     expect(found).toBeGreaterThan(pmoFramework.roles.length);
-    // A generous bound: this is interactive (one GraphQL request), not a batch job.
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('terminates on a dense graph where every role can move laterally to every other', () => {

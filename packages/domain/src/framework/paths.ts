@@ -1,5 +1,6 @@
 import type { FrameworkDocument, RoleDocument, TransitionDocument, TransitionKind } from './document.js';
 import { expectedLevel, getRole } from './roles.js';
+import { searchRoute, tidy } from './route-search.js';
 
 /**
  * A person's proficiency per skill key. In roleGaps and findCheapestRoute a missing skill counts as
@@ -68,23 +69,39 @@ function levelOf(profile: SkillProfile, skillKey: string): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
 }
 
+/** The framework's skills by key: their order and names (built once per call, not once per role). */
+interface SkillCatalogue {
+  order: ReadonlyMap<string, number>;
+  names: ReadonlyMap<string, string>;
+}
+
+function catalogueOf(doc: FrameworkDocument): SkillCatalogue {
+  const order = new Map<string, number>();
+  doc.skills.forEach((s, i) => {
+    if (!order.has(s.key)) order.set(s.key, i);
+  });
+  return { order, names: new Map(doc.skills.map((s) => [s.key, s.name])) };
+}
+
 /** Skill keys a role expects, in the framework's skill order (skills the framework lacks last, by key). */
-function expectedSkillKeys(doc: FrameworkDocument, role: RoleDocument): string[] {
-  const known = new Set(doc.skills.map((s) => s.key));
-  const keys = doc.skills.map((s) => s.key).filter((key) => expectedLevel(role, key) > 0);
-  const unknown = Object.keys(role.expectations).filter((key) => !known.has(key) && expectedLevel(role, key) > 0);
-  return [...keys, ...unknown.sort()];
+function expectedSkillKeys(catalogue: SkillCatalogue, role: RoleDocument): string[] {
+  const keys = Object.keys(role.expectations).filter((key) => expectedLevel(role, key) > 0);
+  const rank = (key: string) => catalogue.order.get(key) ?? Infinity;
+  return keys.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Where the profile falls short of a role's expectations, in the framework's skill order. */
 export function roleGaps(doc: FrameworkDocument, role: RoleDocument, profile: SkillProfile): SkillGap[] {
-  const names = new Map(doc.skills.map((s) => [s.key, s.name]));
+  return gapsOf(catalogueOf(doc), role, profile);
+}
+
+function gapsOf(catalogue: SkillCatalogue, role: RoleDocument, profile: SkillProfile): SkillGap[] {
   const gaps: SkillGap[] = [];
-  for (const skillKey of expectedSkillKeys(doc, role)) {
+  for (const skillKey of expectedSkillKeys(catalogue, role)) {
     const requiredLevel = expectedLevel(role, skillKey);
     const currentLevel = levelOf(profile, skillKey);
     if (currentLevel >= requiredLevel) continue;
-    gaps.push({ skillKey, skillName: names.get(skillKey) ?? skillKey, currentLevel, requiredLevel, shortfall: requiredLevel - currentLevel });
+    gaps.push({ skillKey, skillName: catalogue.names.get(skillKey) ?? skillKey, currentLevel, requiredLevel, shortfall: requiredLevel - currentLevel });
   }
   return gaps;
 }
@@ -123,6 +140,19 @@ export interface RouteOptions {
   heldQualificationKeys?: readonly string[];
   /** Cost of each required qualification of the target role that the person lacks. Default 0 (listed, not priced). */
   missingQualificationCost?: number;
+  /**
+   * Search budget: partial routes extended before the best route found so far is returned with
+   * `optimal: false`. Default {@link DEFAULT_MAX_EXPANDED_LABELS}.
+   */
+  maxExpandedLabels?: number;
+  /** Search budget: partial routes made before the search stops. Default {@link DEFAULT_MAX_GENERATED_LABELS}. */
+  maxGeneratedLabels?: number;
+  /**
+   * Incomparable partial routes kept at one role; past that the least promising is dropped and the
+   * route is no longer proven optimal unless nothing dropped could have beaten it.
+   * Default {@link DEFAULT_MAX_LABELS_PER_ROLE}.
+   */
+  maxLabelsPerRole?: number;
 }
 
 export interface RouteStep {
@@ -151,90 +181,25 @@ export interface Route {
 
 const DEFAULT_ROUTE_KINDS: readonly TransitionKind[] = ['promotion', 'lateral'];
 
-const EPSILON = 1e-9;
+/** Default search budget: partial routes extended before the best route found so far is returned as is. */
+export const DEFAULT_MAX_EXPANDED_LABELS = 5_000;
+/** Default search budget: partial routes made (each extension by one move) before the search stops. */
+export const DEFAULT_MAX_GENERATED_LABELS = 40_000;
+/** Default number of incomparable partial routes kept at one role (see route-search.ts). */
+export const DEFAULT_MAX_LABELS_PER_ROLE = 64;
 
-/** Rounds away floating-point noise so that equal sums compare equal (costs are shown, not integrated). */
-function tidy(value: number): number {
-  return Math.round(value * 1e9) / 1e9;
-}
 
-interface Label {
-  role: string;
-  /** Levels per skill index (see `skillIndex` in findCheapestRoute). */
-  levels: number[];
-  held: ReadonlySet<string>;
-  cost: number;
-  path: string[];
-  steps: RouteStep[];
-  dead: boolean;
-}
-
-/** Cheaper first; on equal cost fewer steps; then the route whose role keys come first in order. */
-function compareLabels(a: Label, b: Label): number {
-  if (Math.abs(a.cost - b.cost) > EPSILON) return a.cost < b.cost ? -1 : 1;
-  return comparePaths(a.path, b.path);
-}
-
-function comparePaths(a: readonly string[], b: readonly string[]): number {
-  if (a.length !== b.length) return a.length - b.length;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as string;
-    const y = b[i] as string;
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
-}
-
-/**
- * `a` makes `b` pointless: reaching the same role no dearer, knowing at least as much and holding at
- * least the same qualifications can only make every continuation no dearer (shortfall never grows
- * with the profile), and on an exact tie `a` also wins the tie-break.
- */
-function dominates(a: Label, b: Label): boolean {
-  if (a.cost > b.cost + EPSILON) return false;
-  for (let i = 0; i < a.levels.length; i++) if ((a.levels[i] as number) < (b.levels[i] as number)) return false;
-  for (const q of b.held) if (!a.held.has(q)) return false;
-  return a.cost < b.cost - EPSILON || comparePaths(a.path, b.path) <= 0;
-}
-
-class LabelHeap {
-  private readonly items: Label[] = [];
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  push(label: Label): void {
-    const items = this.items;
-    items.push(label);
-    let i = items.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (compareLabels(items[i] as Label, items[parent] as Label) >= 0) break;
-      [items[i], items[parent]] = [items[parent] as Label, items[i] as Label];
-      i = parent;
-    }
-  }
-
-  pop(): Label | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (top === undefined || last === undefined || items.length === 0) return top;
-    items[0] = last;
-    let i = 0;
-    for (;;) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let smallest = i;
-      if (left < items.length && compareLabels(items[left] as Label, items[smallest] as Label) < 0) smallest = left;
-      if (right < items.length && compareLabels(items[right] as Label, items[smallest] as Label) < 0) smallest = right;
-      if (smallest === i) break;
-      [items[i], items[smallest]] = [items[smallest] as Label, items[i] as Label];
-      i = smallest;
-    }
-    return top;
-  }
+/** A route and whether the search proved it the cheapest. */
+export interface RouteSearchResult {
+  route: Route | null;
+  /**
+   * False when the search budget ran out first: the route is the best found, and a cheaper one may
+   * exist. True when no cheaper route (nor an equally cheap one that wins the tie-break) exists.
+   */
+  optimal: boolean;
+  /** Work done: partial routes extended, and partial routes made. */
+  expandedLabels: number;
+  generatedLabels: number;
 }
 
 /**
@@ -246,11 +211,12 @@ class LabelHeap {
  * assumed met. So a step's gaps are measured against the profile as it stands after the earlier
  * steps, and skills learnt early are not paid for twice.
  *
- * Because the cost of a step depends on the route walked so far, the search is a Dijkstra over
- * (role, profile) labels with dominance pruning, not over roles alone; it is exact. Routes never
- * visit a role twice (costs are never negative, so a loop cannot help), which also makes cycles of
- * lateral moves harmless. Equal-cost routes are broken deterministically: fewer steps first, then
- * the route whose sequence of role keys sorts first.
+ * Because the cost of a step depends on the route walked so far, the search runs over (role,
+ * profile) labels, not over roles alone: a best-first branch and bound, exact within a budget of
+ * work (see route-search.ts and {@link searchCheapestRoute}, which also says whether the route was
+ * proven cheapest). Routes never visit a role twice (costs are never negative, so a loop cannot
+ * help), which also makes cycles of lateral moves harmless. Equal-cost routes are broken
+ * deterministically: fewer steps first, then the route whose sequence of role keys sorts first.
  */
 export function findCheapestRoute(
   doc: FrameworkDocument,
@@ -259,6 +225,17 @@ export function findCheapestRoute(
   profile: SkillProfile,
   options: RouteOptions = {},
 ): Route | null {
+  return searchCheapestRoute(doc, fromRoleKey, toRoleKey, profile, options).route;
+}
+
+/** {@link findCheapestRoute} with whether the route is proven cheapest and the work it took. */
+export function searchCheapestRoute(
+  doc: FrameworkDocument,
+  fromRoleKey: string,
+  toRoleKey: string,
+  profile: SkillProfile,
+  options: RouteOptions = {},
+): RouteSearchResult {
   getRole(doc, fromRoleKey);
   getRole(doc, toRoleKey);
   const monthWeight = options.monthWeight ?? 1 / 12;
@@ -268,86 +245,78 @@ export function findCheapestRoute(
   if (!(monthWeight >= 0) || !(defaultMonths >= 0) || !(qualificationCost >= 0)) {
     throw new RangeError('route weights must be zero or positive');
   }
+  const maxExpandedLabels = options.maxExpandedLabels ?? DEFAULT_MAX_EXPANDED_LABELS;
+  const maxGeneratedLabels = options.maxGeneratedLabels ?? DEFAULT_MAX_GENERATED_LABELS;
+  const maxLabelsPerRole = options.maxLabelsPerRole ?? DEFAULT_MAX_LABELS_PER_ROLE;
+  if (!(maxExpandedLabels >= 0) || !(maxGeneratedLabels >= 0) || !(maxLabelsPerRole >= 1)) throw new RangeError('route search budget must be positive');
 
   const graph = buildRoleGraph(doc);
   const skillKeys = [...new Set([...doc.skills.map((s) => s.key), ...doc.roles.flatMap((r) => Object.keys(r.expectations))])];
-  const skillIndex = new Map(skillKeys.map((key, i) => [key, i]));
   const requiredQualifications = new Map<string, string[]>();
   for (const q of doc.qualifications) {
     for (const roleKey of q.requiredForRoleKeys) {
       requiredQualifications.set(roleKey, [...(requiredQualifications.get(roleKey) ?? []), q.key]);
     }
   }
+  const heldQualificationKeys = options.heldQualificationKeys ?? [];
+  const outcome = searchRoute({
+    graph,
+    skillKeys,
+    fromRoleKey,
+    toRoleKey,
+    profile,
+    kinds,
+    monthWeight,
+    defaultTypicalMonths: defaultMonths,
+    qualificationCost,
+    heldQualificationKeys,
+    requiredQualifications,
+    maxExpandedLabels,
+    maxGeneratedLabels,
+    maxLabelsPerRole,
+  });
+  const stats = { optimal: outcome.optimal, expandedLabels: outcome.expandedLabels, generatedLabels: outcome.generatedLabels };
+  if (!outcome.moves) return { route: null, ...stats };
 
-  const start: Label = {
-    role: fromRoleKey,
-    levels: skillKeys.map((key) => levelOf(profile, key)),
-    held: new Set(options.heldQualificationKeys ?? []),
-    cost: 0,
-    path: [fromRoleKey],
-    steps: [],
-    dead: false,
-  };
-  const labelsAt = new Map<string, Label[]>([[fromRoleKey, [start]]]);
-  const heap = new LabelHeap();
-  heap.push(start);
-
-  while (heap.size > 0) {
-    const label = heap.pop() as Label;
-    if (label.dead) continue;
-    if (label.role === toRoleKey) return toRoute(fromRoleKey, toRoleKey, label);
-    for (const transition of graph.outgoing.get(label.role) ?? []) {
-      if (!kinds.has(transition.kind) || label.path.includes(transition.toRoleKey)) continue;
-      const target = graph.roles.get(transition.toRoleKey) as RoleDocument;
-      const current: Record<string, number> = {};
-      skillKeys.forEach((key, i) => (current[key] = label.levels[i] as number));
-      const gaps = roleGaps(doc, target, current);
-      const shortfall = sumShortfall(gaps);
-      const missing = (requiredQualifications.get(target.key) ?? []).filter((q) => !label.held.has(q));
-      const months = transition.typicalMonths ?? defaultMonths;
-      const cost = tidy(shortfall + monthWeight * months + qualificationCost * missing.length);
-      const levels = [...label.levels];
-      for (const gap of gaps) levels[skillIndex.get(gap.skillKey) as number] = gap.requiredLevel;
-      const next: Label = {
-        role: target.key,
-        levels,
-        held: missing.length > 0 ? new Set([...label.held, ...missing]) : label.held,
-        cost: tidy(label.cost + cost),
-        path: [...label.path, target.key],
-        steps: [
-          ...label.steps,
-          {
-            fromRoleKey: label.role,
-            toRoleKey: target.key,
-            kind: transition.kind,
-            typicalMonths: months,
-            ...(transition.guidance !== undefined ? { guidance: transition.guidance } : {}),
-            gaps,
-            shortfall,
-            missingQualificationKeys: missing,
-            cost,
-          },
-        ],
-        dead: false,
-      };
-      const here = labelsAt.get(target.key) ?? [];
-      if (here.some((other) => !other.dead && dominates(other, next))) continue;
-      for (const other of here) if (!other.dead && dominates(next, other)) other.dead = true;
-      labelsAt.set(target.key, [...here.filter((other) => !other.dead), next]);
-      heap.push(next);
-    }
+  // Walk the chosen moves with the pricing rules to give each step its gaps and figures.
+  const catalogue = catalogueOf(doc);
+  const current: Record<string, number> = Object.fromEntries(skillKeys.map((key) => [key, levelOf(profile, key)]));
+  let held = new Set(heldQualificationKeys);
+  let cost = 0;
+  const steps: RouteStep[] = [];
+  for (const transition of outcome.moves) {
+    const target = graph.roles.get(transition.toRoleKey) as RoleDocument;
+    const gaps = gapsOf(catalogue, target, current);
+    const shortfall = sumShortfall(gaps);
+    const missing = (requiredQualifications.get(target.key) ?? []).filter((q) => !held.has(q));
+    const months = transition.typicalMonths ?? defaultMonths;
+    const stepCost = tidy(shortfall + monthWeight * months + qualificationCost * missing.length);
+    cost = tidy(cost + stepCost);
+    for (const gap of gaps) current[gap.skillKey] = gap.requiredLevel;
+    if (missing.length > 0) held = new Set([...held, ...missing]);
+    steps.push({
+      fromRoleKey: transition.fromRoleKey,
+      toRoleKey: target.key,
+      kind: transition.kind,
+      typicalMonths: months,
+      ...(transition.guidance !== undefined ? { guidance: transition.guidance } : {}),
+      gaps,
+      shortfall,
+      missingQualificationKeys: missing,
+      cost: stepCost,
+    });
   }
-  return null;
+  return { route: toRoute(fromRoleKey, toRoleKey, steps, cost), ...stats };
 }
 
-function toRoute(fromRoleKey: string, toRoleKey: string, label: Label): Route {
+function toRoute(fromRoleKey: string, toRoleKey: string, steps: RouteStep[], totalCost: number): Route {
   return {
     fromRoleKey,
     toRoleKey,
-    steps: label.steps,
-    totalCost: label.cost,
-    totalShortfall: label.steps.reduce((sum, step) => sum + step.shortfall, 0),
-    totalMonths: label.steps.reduce((sum, step) => sum + step.typicalMonths, 0),
+    steps,
+    totalCost,
+    totalShortfall: steps.reduce((sum, step) => sum + step.shortfall, 0),
+    totalMonths: steps.reduce((sum, step) => sum + step.typicalMonths, 0),
   };
 }
 
@@ -365,7 +334,7 @@ function toRoute(fromRoleKey: string, toRoleKey: string, label: Label): Route {
 export type NoRouteReason = 'empty-framework' | 'unknown-role' | 'no-moves-out' | 'no-moves-in' | 'unreachable';
 
 export type RouteResult =
-  | { found: true; route: Route }
+  | { found: true; route: Route; /** See RouteSearchResult.optimal. */ optimal: boolean }
   | { found: false; reason: NoRouteReason; roleKey?: string };
 
 /**
@@ -385,8 +354,8 @@ export function planRoute(
   for (const key of [fromRoleKey, toRoleKey]) {
     if (!graph.roles.has(key)) return { found: false, reason: 'unknown-role', roleKey: key };
   }
-  const route = findCheapestRoute(doc, fromRoleKey, toRoleKey, profile, options);
-  if (route) return { found: true, route };
+  const { route, optimal } = searchCheapestRoute(doc, fromRoleKey, toRoleKey, profile, options);
+  if (route) return { found: true, route, optimal };
   const kinds = new Set<TransitionKind>(options.kinds ?? DEFAULT_ROUTE_KINDS);
   const followed = (moves: readonly TransitionDocument[] | undefined) => (moves ?? []).some((t) => kinds.has(t.kind));
   if (!followed(graph.outgoing.get(fromRoleKey))) return { found: false, reason: 'no-moves-out', roleKey: fromRoleKey };

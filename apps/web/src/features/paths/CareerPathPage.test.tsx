@@ -148,6 +148,21 @@ describe('Find a route page', () => {
     expect(offRoute.querySelector('path.react-flow__edge-path')?.getAttribute('style')).toMatch(/opacity: 0.25/);
   });
 
+  it('says when the route found may not be the cheapest (a very large framework)', async () => {
+    const route = analystToBa.result.data.careerRoute;
+    const note = 'This framework is very large: this is the cheapest route found within the time allowed, and a cheaper one may exist.';
+    renderRoute('/frameworks/fw-pmo/paths?from=role-pmo-analyst&to=role-business-analyst', [
+      framework,
+      viewerIn(role('role-pmo-analyst', 'PMO Analyst')),
+      closestToAnalyst,
+      { request: analystToBa.request, result: { data: { careerRoute: { ...route, message: note } } } },
+    ]);
+
+    expect(await screen.findByRole('heading', { level: 2, name: 'Route from PMO Analyst to Business Analyst' })).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent(`A cheaper route may exist${note}`);
+    expect(screen.getByRole('list', { name: 'Steps of the route' })).toBeInTheDocument();
+  });
+
   it('explains when there is no route', async () => {
     renderRoute('/frameworks/fw-pmo/paths?from=role-head-of-pmo&to=role-pmo-administrator', [
       framework,

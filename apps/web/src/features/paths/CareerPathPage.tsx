@@ -282,6 +282,11 @@ function RouteAnswer({ route, scale }: { route: Route; scale: ReadonlyArray<{ le
       <Text size="sm" c="dimmed">
         {profileNote[route.profileSource]}
       </Text>
+      {route.message ? (
+        <Alert color="blue" variant="light" title="A cheaper route may exist">
+          {route.message}
+        </Alert>
+      ) : null}
       <Stack component="ol" gap="md" aria-label="Steps of the route" style={{ margin: 0, paddingLeft: 0, listStyle: 'none' }}>
         {route.steps.map((step, index) => {
           const headingId = `route-step-${index + 1}`;

@@ -1,0 +1,101 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import runDomainTask, { type DomainTaskInput, type DomainTaskName, type DomainTaskOutput } from '@trellis/domain/tasks';
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { AppError } from '../common/errors.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+
+export interface WorkerPoolSettings {
+  /** Worker threads; 0 runs every task on the request thread (no pool). */
+  threads: number;
+  /** Tasks waiting for a thread before more are refused with SERVICE_UNAVAILABLE. */
+  queueLimit: number;
+  /** A task that has not finished (waiting included) after this long is stopped (its thread is replaced). */
+  taskTimeoutMs: number;
+}
+
+/** One worker per core but one, so the request thread keeps a core of its own; at least one. */
+export function defaultWorkerThreads(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+export const busy = () =>
+  new AppError('SERVICE_UNAVAILABLE', 'Trellis is too busy to work this out right now: try again in a moment.', { reason: 'TOO_BUSY' });
+export const tooLong = () =>
+  new AppError('SERVICE_UNAVAILABLE', 'This took too long to work out and was stopped: try again, or ask about fewer things at once.', {
+    reason: 'TIMEOUT',
+  });
+
+/**
+ * The process's single pool of worker threads for heavy domain work (route search, closest roles
+ * over big frameworks; framework validation and, later, mentor matching can use it the same way:
+ * add the rule to `@trellis/domain/tasks` and call `run`). Workers load the built domain package
+ * (`packages/domain/dist/tasks.js`), so the API's own TypeScript never runs in them; that holds in
+ * tests (swc compiles only the API), under `npm start` and in the Docker image alike.
+ *
+ * The pool is shared by every Nest application of the process (tests start several) and made on
+ * first use; it is closed when the last application closes. When the queue is full a task is
+ * refused at once (SERVICE_UNAVAILABLE, reason TOO_BUSY) instead of piling up; a task still
+ * unfinished after `taskTimeoutMs` is aborted (its thread is terminated and replaced) and answered
+ * SERVICE_UNAVAILABLE, reason TIMEOUT.
+ */
+@Injectable()
+export class DomainWorkerPool implements OnModuleDestroy {
+  private readonly settings: WorkerPoolSettings;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.settings = {
+      threads: config.WORKER_THREADS ?? defaultWorkerThreads(),
+      queueLimit: config.WORKER_QUEUE_LIMIT,
+      taskTimeoutMs: config.WORKER_TASK_TIMEOUT_MS,
+    };
+    users += 1;
+  }
+
+  /** Runs a domain task in a worker, or on this thread when `inline` (work too small to be worth the round trip). */
+  async run<N extends DomainTaskName>(name: N, input: DomainTaskInput<N>, options: { inline?: boolean } = {}): Promise<DomainTaskOutput<N>> {
+    if (options.inline || this.settings.threads === 0) return runDomainTask({ name, input });
+    const pool = sharedPool(this.settings);
+    if (pool.queueSize >= this.settings.queueLimit) throw busy();
+    inWorkers += 1;
+    try {
+      return (await pool.run({ name, input }, { signal: AbortSignal.timeout(this.settings.taskTimeoutMs) })) as DomainTaskOutput<N>;
+    } catch (error) {
+      if (error instanceof Error && error.message === 'Task queue is at limit') throw busy();
+      if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) throw tooLong();
+      throw error;
+    } finally {
+      inWorkers -= 1;
+    }
+  }
+
+  /** Threads, tasks sent and not yet answered (running or queued), and tasks completed: for tests and diagnostics. */
+  stats(): { threads: number; pending: number; completed: number } {
+    return { threads: pool?.threads.length ?? 0, pending: inWorkers, completed: pool?.completed ?? 0 };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    users -= 1;
+    if (users > 0 || !pool) return;
+    const closing = pool;
+    pool = undefined;
+    await closing.destroy();
+  }
+}
+
+let pool: Piscina | undefined;
+let users = 0;
+let inWorkers = 0;
+
+function sharedPool(settings: WorkerPoolSettings): Piscina {
+  pool ??= new Piscina({
+    filename: import.meta.resolve('@trellis/domain/tasks'),
+    minThreads: 1,
+    maxThreads: settings.threads,
+    maxQueue: settings.queueLimit,
+    // Workers run only the built domain package: no need for the parent's loaders (swc in tests).
+    execArgv: [],
+    idleTimeout: 60_000,
+  });
+  return pool;
+}

@@ -1,0 +1,33 @@
+import type { FrameworkDocument } from './framework/document.js';
+import { closestRoles, planRoute, type ClosestRolesOptions, type RouteOptions, type SkillProfile } from './framework/paths.js';
+import { validateFramework } from './framework/validate.js';
+
+/**
+ * Domain work heavy enough to run off a server's request thread (apps/api runs these in a worker
+ * pool: `DomainWorkerPool`). Each task takes and returns plain data (structured-clonable). To
+ * offload another rule, add it here; this module is also the workers' entry point, loaded from the
+ * built package (`@trellis/domain/tasks`).
+ */
+export const domainTasks = {
+  planRoute: (input: { doc: FrameworkDocument; fromRoleKey: string; toRoleKey: string; profile: SkillProfile; options?: RouteOptions }) =>
+    planRoute(input.doc, input.fromRoleKey, input.toRoleKey, input.profile, input.options),
+  closestRoles: (input: { doc: FrameworkDocument; profile: SkillProfile; limit: number; options?: ClosestRolesOptions }) =>
+    closestRoles(input.doc, input.profile, input.limit, input.options),
+  validateFramework: (input: { document: unknown }) => validateFramework(input.document),
+};
+
+export type DomainTaskName = keyof typeof domainTasks;
+export type DomainTaskInput<N extends DomainTaskName> = Parameters<(typeof domainTasks)[N]>[0];
+export type DomainTaskOutput<N extends DomainTaskName> = ReturnType<(typeof domainTasks)[N]>;
+
+export interface DomainTask<N extends DomainTaskName = DomainTaskName> {
+  name: N;
+  input: DomainTaskInput<N>;
+}
+
+/** Runs one task: what a worker does with each message (piscina calls the default export). */
+export default function runDomainTask<N extends DomainTaskName>(task: DomainTask<N>): DomainTaskOutput<N> {
+  const run = domainTasks[task.name] as (input: DomainTaskInput<N>) => DomainTaskOutput<N>;
+  if (typeof run !== 'function') throw new Error(`Unknown domain task ${String(task.name)}`);
+  return run(task.input);
+}
