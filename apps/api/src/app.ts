@@ -7,16 +7,19 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { GRAPHQL_PATH } from './graphql/graphql-options.js';
 import { migrate } from './database/migrator.js';
 import { Seeder } from './seed/seeder.js';
 
 /**
  * CSRF defence for GraphQL, the rule Apollo's csrfPrevention uses: only POSTs with a JSON body,
  * which a cross-site form or image cannot send without a CORS preflight (and none is allowed).
+ * It checks the route the router matched, not the path as spelled: `/%67raphql` (decoded by the
+ * router) reaches the same handler as `/graphql` and must meet the same rule.
  */
 function rejectCrossSiteGraphql(app: NestFastifyApplication): void {
   app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
-    if (request.url.split('?')[0] !== '/graphql') return;
+    if (request.routeOptions.url !== GRAPHQL_PATH) return;
     const json = /^application\/json\b/i.test(request.headers['content-type'] ?? '');
     if (request.method === 'POST' && json) return;
     await reply

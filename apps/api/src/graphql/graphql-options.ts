@@ -23,6 +23,9 @@ function requestLoaders(frameworkQueries: FrameworkQueries, db: RequestDatabase)
   };
 }
 
+/** Where GraphQL is served (the CSRF rule in app.ts guards this route). */
+export const GRAPHQL_PATH = '/graphql';
+
 /** Mercurius with graphql-jit; the schema is built in memory (schema/emit-schema writes schema.gql). */
 export function graphqlOptions(
   config: AppConfig,
@@ -35,7 +38,7 @@ export function graphqlOptions(
   return {
     autoSchemaFile: true,
     sortSchema: true,
-    path: '/graphql',
+    path: GRAPHQL_PATH,
     graphiql: config.NODE_ENV === 'development',
     // Compile a query to JavaScript after its first execution.
     jit: 1,
