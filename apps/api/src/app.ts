@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -35,13 +36,21 @@ function rejectCrossSiteGraphql(app: NestFastifyApplication): void {
 export async function createApp(options: AppModuleOptions & { quiet?: boolean }): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(options),
-    new FastifyAdapter({ trustProxy: true }),
+    new FastifyAdapter({
+      trustProxy: true,
+      // A random id per request, on the raw request too, so the log (pino-http reads `raw.id`), the
+      // x-request-id header and an INTERNAL error's `extensions.requestId` all name the same request.
+      genReqId: (raw: object) => ((raw as { id?: string }).id = randomUUID()),
+    }),
     { bufferLogs: true, logger: options.quiet ? false : undefined },
   );
   if (!options.quiet) app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
 
   await app.register(fastifyCookie);
+  app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   rejectCrossSiteGraphql(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
