@@ -6,6 +6,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Logger } from 'nestjs-pino';
+import { pino } from 'pino';
+import { LogController } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { GRAPHQL_PATH } from './graphql/graphql-options.js';
@@ -38,8 +40,11 @@ export async function createApp(options: AppModuleOptions & { quiet?: boolean })
     AppModule.register(options),
     new FastifyAdapter({
       trustProxy: true,
-      // A random id per request, on the raw request too, so the log (pino-http reads `raw.id`), the
-      // x-request-id header and an INTERNAL error's `extensions.requestId` all name the same request.
+      // Fastify logs through pino too, so a GraphQL error is logged by the request's own child logger
+      // (common/errors.ts) with its id: the id the x-request-id header and an INTERNAL answer carry.
+      loggerInstance: pino({ level: options.config.LOG_LEVEL }, options.logDestination ?? pino.destination(1)),
+      logController: new LogController({ disableRequestLogging: true }),
+      // A random id per request (also on the raw request, where pino-http reads it).
       genReqId: (raw: object) => ((raw as { id?: string }).id = randomUUID()),
     }),
     { bufferLogs: true, logger: options.quiet ? false : undefined },

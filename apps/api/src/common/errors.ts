@@ -67,15 +67,10 @@ interface Log {
 
 type FormatterContext = Parameters<typeof mercurius.defaultErrorFormatter>[1];
 
-/**
- * The request's logger: pino-http's (nestjs-pino) on the raw request, which carries the request id;
- * Fastify's own logger is off. Falls back to nothing when the request never reached the logger.
- */
+/** The request's logger (Fastify's, a pino child that carries `reqId`: see app.ts) and its id. */
 function requestLog(context: FormatterContext | undefined): { log: Log | null; requestId: string | undefined } {
   const request = context?.reply?.request;
-  const raw = request?.raw as { log?: Log; id?: unknown } | undefined;
-  const requestId = request?.id ?? (raw?.id === undefined ? undefined : String(raw.id));
-  return { log: raw?.log ?? null, requestId };
+  return { log: (request?.log as Log | undefined) ?? null, requestId: request?.id };
 }
 
 /** An error with its code, and what caused it (for the log: the client never sees it). */
@@ -109,8 +104,34 @@ function classifyRequestError(error: unknown): Classified {
   }
   if (graphqlError.message.startsWith('Syntax Error')) return withCode(graphqlError, 'GRAPHQL_PARSE_FAILED');
   // The arguments' values did not fit their types (a missing field, an Int out of range): bad input.
-  if (graphqlError.message.startsWith('Variable "$')) return withCode(graphqlError, 'BAD_USER_INPUT');
+  if (graphqlError.message.startsWith('Variable "$')) {
+    const field = variableField(graphqlError.message);
+    return withCode(graphqlError, 'BAD_USER_INPUT', graphqlError.message, field ? { fields: { [field.key]: field.message } } : {});
+  }
   return withCode(graphqlError, 'GRAPHQL_VALIDATION_FAILED');
+}
+
+/**
+ * The field a GraphQL variable error is about, named as field errors are (`expectedVersion` inside
+ * `$input`, `operations[0].name` elsewhere), e.g. from
+ * `Variable "$input" got invalid value 1e+300 at "input.expectedVersion"; Int cannot represent ...`.
+ */
+function variableField(message: string): { key: string; message: string } | null {
+  const invalid = /^Variable "\$(\w+)" got invalid value .*? at "([^"]+)"; (.*)$/s.exec(message);
+  if (invalid) {
+    const [, variable, path, reason] = invalid;
+    const inner = path!.startsWith(`${variable}.`) || path!.startsWith(`${variable}[`) ? path!.slice(variable!.length).replace(/^\./, '') : path!;
+    return { key: variable === 'input' ? inner : `${variable}${inner.startsWith('[') ? '' : '.'}${inner}`, message: reason! };
+  }
+  const whole = /^Variable "\$(\w+)" (?:got invalid value .*?; |of (?:required|non-null) type .*? )(.*)$/s.exec(message);
+  if (!whole) return null;
+  // A missing field, as graphql-js ("Field "id" of required type...") and graphql-jit ("Field value.id of...") say it.
+  const missing = /^Field (?:value\.)?"?([\w.[\]]+?)"? of required type/.exec(whole[2]!);
+  if (missing) {
+    const inner = missing[1]!;
+    return { key: whole[1] === 'input' ? inner : `${whole[1]}.${inner}`, message: whole[2]! };
+  }
+  return { key: whole[1]!, message: whole[2]! };
 }
 
 function classify(error: GraphQLError): Classified[] {

@@ -1,5 +1,14 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AccessRoleValue } from '../people/people.models.js';
+import {
+  acceptInvitationInputSchema,
+  changePasswordInputSchema,
+  invitePersonInputSchema,
+  resetPasswordInputSchema,
+  signInInputSchema,
+  signUpInputSchema,
+} from '@trellis/domain';
+import { InputSchema } from '../common/input-validation.js';
 
 export enum InvitationStatusValue {
   PENDING = 'pending',
@@ -41,6 +50,7 @@ export class PasswordResetLink {
 }
 
 @InputType()
+@InputSchema(signUpInputSchema)
 export class SignUpInput {
   @Field() organisationName: string;
   @Field() name: string;
@@ -49,24 +59,28 @@ export class SignUpInput {
 }
 
 @InputType()
+@InputSchema(signInInputSchema)
 export class SignInInput {
   @Field() email: string;
   @Field() password: string;
 }
 
 @InputType()
+@InputSchema(changePasswordInputSchema)
 export class ChangePasswordInput {
   @Field() currentPassword: string;
   @Field() newPassword: string;
 }
 
 @InputType()
+@InputSchema(resetPasswordInputSchema)
 export class ResetPasswordInput {
   @Field() token: string;
   @Field() newPassword: string;
 }
 
 @InputType()
+@InputSchema(invitePersonInputSchema)
 export class InvitePersonInput {
   @Field() email: string;
   @Field() name: string;
@@ -79,6 +93,7 @@ export class InvitePersonInput {
 }
 
 @InputType()
+@InputSchema(acceptInvitationInputSchema)
 export class AcceptInvitationInput {
   @Field() token: string;
   @Field() password: string;

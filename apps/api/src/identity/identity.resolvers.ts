@@ -18,6 +18,8 @@ import {
   SignUpInput,
 } from './identity.models.js';
 import { IdentityService, invitationStatus } from './identity.service.js';
+import { resetRequestEmailSchema, tokenSchema } from '@trellis/domain';
+import { ArgSchemas } from '../common/input-validation.js';
 
 const actorOf = (context: RequestContext) => ({
   organisationId: context.organisationId,
@@ -63,6 +65,7 @@ export class IdentityResolver {
 
   @Mutation(() => Boolean, { description: 'Always answers true, so it does not reveal which addresses have accounts.' })
   @Access('public')
+  @ArgSchemas({ email: resetRequestEmailSchema })
   async requestPasswordReset(@Args('email') email: string) {
     await this.identity.requestPasswordReset(email);
     return true;
@@ -104,6 +107,7 @@ export class IdentityResolver {
     description: 'What an invitation link shows before sign-up; null when it is unknown, used, revoked or expired.',
   })
   @Access('public')
+  @ArgSchemas({ token: tokenSchema })
   invitation(@Args('token') token: string) {
     return this.identity.previewInvitation(token);
   }
