@@ -26,8 +26,11 @@ export const TEXT_LIMITS = {
 } as const;
 
 // C0 controls and DEL; tab, line feed and carriage return are allowed only in multi-line text.
+// Matching control characters is the point of these two expressions.
+/* eslint-disable no-control-regex */
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/* eslint-enable no-control-regex */
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
