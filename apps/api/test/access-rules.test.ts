@@ -6,6 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import pg from 'pg';
 import { pmoFramework } from '@trellis/domain';
 import { ACCESS_RULE, AccessGuard, type AccessRule } from '../src/common/access.js';
+import { newSecret, randomUUID } from '../src/identity/secrets.js';
 import { allResolvers } from '../src/schema/graphql-schema.js';
 import { expectNoErrors, theError } from './support/errors.js';
 import { DEMO, DEMO_PASSWORD, startTestApp, type Client, type TestApp } from './support/test-app.js';
@@ -80,6 +81,8 @@ interface Fixtures {
   admin(): Promise<Client>;
   signIn(email: string): Promise<Client>;
   unique(): string;
+  /** A pending sign-up's confirmation token (as if e-mailed: this app has no SMTP). */
+  signUpToken(): Promise<string>;
   skillId: string;
   /** The person the caller manages in this test's data, and the caller themselves (by id). */
   reportOf(caller: Caller): string;
@@ -206,10 +209,15 @@ const RIGHTS: Record<string, TableEntry> = {
   // --- Mutations -------------------------------------------------------------------------------------
   'Mutation.signUp': {
     rule: 'public',
-    document: 'mutation($input: SignUpInput!) { signUp(input: $input) { accessRole } }',
+    document: 'mutation($input: SignUpInput!) { signUp(input: $input) { confirmationEmailed viewer { accessRole } } }',
     variables: (f) => ({
       input: { organisationName: `Rights ${f.unique()}`, name: 'Rights Founder', email: `founder-${f.unique()}@rights.example`, password: 'a long enough password' },
     }),
+  },
+  'Mutation.confirmSignUp': {
+    rule: 'public',
+    document: 'mutation($token: String!) { confirmSignUp(token: $token) { accessRole } }',
+    variables: async (f) => ({ token: await f.signUpToken() }),
   },
   'Mutation.signIn': {
     rule: 'public',
@@ -233,17 +241,17 @@ const RIGHTS: Record<string, TableEntry> = {
     document: 'mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }',
     variables: async (f) => {
       const admin = await f.admin();
-      const reset = await admin.graphql<{ createPasswordResetLink: { link: string } }>(
-        'mutation($id: ID!) { createPasswordResetLink(personId: $id) { link } }',
+      const reset = await admin.graphql<{ createPasswordReset: { link: string } }>(
+        'mutation($id: ID!) { createPasswordReset(personId: $id) { link } }',
         { id: f.leoId },
       );
       expectNoErrors(reset);
-      return { input: { token: new URL(reset.data!.createPasswordResetLink.link).searchParams.get('token'), newPassword: 'leo has a new password' } };
+      return { input: { token: new URL(reset.data!.createPasswordReset.link).searchParams.get('token'), newPassword: 'leo has a new password' } };
     },
   },
-  'Mutation.createPasswordResetLink': {
+  'Mutation.createPasswordReset': {
     rule: 'admin',
-    document: 'mutation($id: ID!) { createPasswordResetLink(personId: $id) { link expiresAt } }',
+    document: 'mutation($id: ID!) { createPasswordReset(personId: $id) { emailed link expiresAt } }',
     variables: (f) => ({ id: f.leoId }),
   },
   'Mutation.invitePerson': {
@@ -466,6 +474,16 @@ describe('access rules', () => {
       leoId: person('leo.fischer@demo.example').id,
       admin: () => t.signIn(DEMO.admin),
       unique: () => `${process.pid}-${(counter += 1)}`,
+      async signUpToken() {
+        const { secret, hash } = newSecret();
+        const id = randomUUID();
+        const unique = `${process.pid}-${(counter += 1)}`;
+        await superuser(
+          `INSERT INTO sign_up_requests (id, email, organisation_name, name, password_hash, secret_hash, expires_at) VALUES ($1, $2, $3, 'Rights Founder', 'x', $4, now() + interval '1 hour')`,
+          [id, `confirmed-${unique}@rights.example`, `Confirmed ${unique}`, hash],
+        );
+        return `${id}.${secret}`;
+      },
     };
   });
   afterAll(async () => {

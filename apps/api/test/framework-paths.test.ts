@@ -224,7 +224,7 @@ describe('role comparison and career routes', () => {
 
     it('answers NOT_FOUND for a role of another organisation, or no role at all', async () => {
       const other = t.anonymous();
-      const signedUp = await other.graphql('mutation($input: SignUpInput!) { signUp(input: $input) { accessRole } }', {
+      const signedUp = await other.graphql('mutation($input: SignUpInput!) { signUp(input: $input) { viewer { accessRole } } }', {
         input: { organisationName: 'Paths Other', name: 'Pat Other', email: 'pat@paths-other.example', password: 'pat-secret-2026-paths' },
       });
       expectNoErrors(signedUp);

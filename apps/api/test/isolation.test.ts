@@ -69,8 +69,8 @@ describe('isolation between organisations', () => {
     t = await startTestApp();
     adminA = await t.signIn(DEMO.admin);
     adminB = t.anonymous();
-    const signedUp = await adminB.graphql<{ signUp: { accessRole: string } }>(
-      'mutation($input: SignUpInput!) { signUp(input: $input) { accessRole } }',
+    const signedUp = await adminB.graphql<{ signUp: { viewer: { accessRole: string } } }>(
+      'mutation($input: SignUpInput!) { signUp(input: $input) { viewer { accessRole } } }',
       { input: { organisationName: 'Other Company', name: 'Olivia Other', email: 'olivia@other.example', password: 'olivia-secret-2026' } },
     );
     expectNoErrors(signedUp);
@@ -179,9 +179,9 @@ describe('isolation between organisations', () => {
       expect(invitations.data!.invitations.find((i) => i.id === other.invitationId)?.status).toBe('PENDING');
     });
 
-    it("cannot create a password-reset link for another organisation's person (NOT_FOUND)", async () => {
+    it("cannot reset the password of another organisation's person (NOT_FOUND)", async () => {
       const { viewer, other } = sides();
-      const result = await viewer.graphql('mutation($id: ID!) { createPasswordResetLink(personId: $id) { link } }', {
+      const result = await viewer.graphql('mutation($id: ID!) { createPasswordReset(personId: $id) { link } }', {
         id: other.accountHolderId,
       });
       expect(theError(result).code).toBe('NOT_FOUND');

@@ -100,6 +100,57 @@ describe('e-mail through SMTP', () => {
     await expect(t.signIn(DEMO.employee, 'a-brand-new-passphrase')).resolves.toBeDefined();
   });
 
+  it('answers a sign-up the same whether or not the address has an account, and e-mails its owner what happened', async () => {
+    const signUp = (email: string) =>
+      t.anonymous({ address: '198.51.100.90' }).graphql<{ signUp: { confirmationEmailed: boolean; viewer: unknown } }>(
+        'mutation($input: SignUpInput!) { signUp(input: $input) { confirmationEmailed viewer { accessRole } } }',
+        { input: { organisationName: 'Mail Sign-up Ltd', name: 'Sam Signup', email, password: 'sam-signup-passphrase-1' } },
+      );
+    const fresh = await signUp('sam@signup.example');
+    const known = await signUp(DEMO.leadership);
+    expect(fresh).toEqual({ data: { signUp: { confirmationEmailed: true, viewer: null } } });
+    expect(known).toEqual(fresh);
+
+    // The owner of the known address is told, and given no way in but their own password.
+    const note = smtp.inbox.filter((mail) => mail.to.includes(DEMO.leadership)).map((mail) => unfold(mail.body));
+    expect(note).toHaveLength(1);
+    expect(note[0]).toContain('already has a Trellis account, so nothing was created');
+    expect(note[0]).not.toMatch(/sign-up\/confirm/);
+
+    // The new address gets a link that creates the organisation and signs its founder in.
+    const confirmation = smtp.inbox.find((mail) => mail.to.includes('sam@signup.example'));
+    const link = /https:\/\/trellis\.example\/sign-up\/confirm\?token=[^\s]+/.exec(unfold(confirmation!.body))?.[0];
+    expect(link).toBeDefined();
+    const founder = t.anonymous();
+    const confirmed = await founder.graphql<{ confirmSignUp: { accessRole: string; organisation: { name: string } } }>(
+      'mutation($token: String!) { confirmSignUp(token: $token) { accessRole organisation { name } } }',
+      { token: new URL(link!).searchParams.get('token') },
+    );
+    expectNoErrors(confirmed);
+    expect(confirmed.data!.confirmSignUp).toEqual({ accessRole: 'ADMIN', organisation: { name: 'Mail Sign-up Ltd' } });
+    await expect(t.signIn('sam@signup.example', 'sam-signup-passphrase-1')).resolves.toBeDefined();
+    // A link works once.
+    const again = await t.anonymous().graphql('mutation($token: String!) { confirmSignUp(token: $token) { accessRole } }', { token: new URL(link!).searchParams.get('token') });
+    expect(again.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it("sends an admin's password reset to the person's own address and never shows the admin the link", async () => {
+    const admin = await t.signIn(DEMO.admin);
+    const people = await admin.graphql<{ people: { id: string; email: string }[] }>('{ people { id email } }');
+    const hugo = people.data!.people.find((person) => person.email === 'hugo.silva@demo.example')!;
+    const before = smtp.inbox.length;
+    const reset = await admin.graphql<{ createPasswordReset: { emailed: boolean; link: string | null } }>(
+      'mutation($id: ID!) { createPasswordReset(personId: $id) { emailed link expiresAt } }',
+      { id: hugo.id },
+    );
+    expectNoErrors(reset);
+    expect(reset.data!.createPasswordReset).toMatchObject({ emailed: true, link: null });
+    expect(smtp.inbox.length).toBe(before + 1);
+    const mail = smtp.inbox.at(-1)!;
+    expect(mail.to).toEqual(['hugo.silva@demo.example']);
+    expect(unfold(mail.body)).toMatch(/https:\/\/trellis\.example\/reset-password\?token=/);
+  });
+
   it('e-mails a review that became overdue to the person and their manager, once', async () => {
     // Isla (her manager is Grace): the test above changed Dan's password.
     const isla = await t.signIn('isla.brown@demo.example');

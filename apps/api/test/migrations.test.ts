@@ -3,7 +3,7 @@ import { migrations } from '../src/database/migrations/index.js';
 import { createTestDatabase } from './support/postgres-server.js';
 
 /** Tables no organisation owns: tenants themselves, sign-in identities, and TypeORM's own. */
-const GLOBAL_TABLES = `'organisations', 'accounts', 'password_resets', 'migrations'`;
+const GLOBAL_TABLES = `'organisations', 'accounts', 'password_resets', 'password_attempts', 'sign_up_requests', 'migrations'`;
 
 describe('migrations', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;

@@ -29,6 +29,8 @@ const environmentSchema = z.object({
   /** SMTP server for invitation and reset e-mails, e.g. smtp://user:pass@mail.example.com:587; unset = links are shown to admins to hand over. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().default('Trellis <no-reply@trellis.local>'),
+  /** Redis for the per-address rate limits, shared by every API process; unset = each process counts in its own memory. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' }).optional(),
   /** The password of the demo accounts `npm start` seeds (local demo only). */
   TRELLIS_DEMO_PASSWORD: z.string().min(10).default('trellis-demo-2026'),
   /** Defaults to info in production and warn elsewhere, so `npm start` shows a clean console. */

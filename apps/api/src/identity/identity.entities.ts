@@ -19,13 +19,6 @@ export class AccountEntity {
   @Column('text')
   passwordHash: string;
 
-  /** Consecutive failed sign-ins; reset by a successful one. */
-  @Column({ type: 'int', default: 0 })
-  failedSignIns: number;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  lockedUntil: Date | null;
-
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
@@ -145,8 +138,84 @@ export class PasswordResetEntity {
   @Column({ type: 'timestamptz', nullable: true })
   usedAt: Date | null;
 
+  /**
+   * Null when the link was e-mailed to the account's own address. Otherwise the organisation whose
+   * admin was shown the link: it works only while the account belongs to that organisation alone.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  issuedByOrganisationId: string | null;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'issued_by_organisation_id' })
+  issuedByOrganisation?: Relation<OrganisationEntity>;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }
 
-export const identityEntities = [AccountEntity, SessionEntity, InvitationEntity, PasswordResetEntity];
+/**
+ * Password checks per e-mail, kept for known and unknown e-mails alike (so the two behave the same).
+ * One row per (e-mail, network) and one per e-mail with network '*' that counts failures from networks
+ * that have never signed in to it; `lastSuccessAt` marks a network that has. See PasswordGuard.
+ */
+@Entity('password_attempts')
+@Index('ix_password_attempts_expires', ['expiresAt'])
+export class PasswordAttemptEntity {
+  /** SHA-256 (hex) of the normalised e-mail: typed-in addresses of strangers are not kept in clear. */
+  @PrimaryColumn('text')
+  subject: string;
+
+  @PrimaryColumn('text')
+  network: string;
+
+  @Column({ type: 'int', default: 0 })
+  failures: number;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  windowStartedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastSuccessAt: Date | null;
+
+  /** When the row says nothing any more (window and lock over, success too old): then it is deleted. */
+  @Column('timestamptz')
+  expiresAt: Date;
+}
+
+/** A sign-up waiting for its e-mail address to be confirmed (only when SMTP is configured). */
+@Entity('sign_up_requests')
+@Index('ix_sign_up_requests_expires', ['expiresAt'])
+export class SignUpRequestEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  /** Stored normalised, like accounts.email. */
+  @Column('text')
+  email: string;
+
+  @Column('text')
+  organisationName: string;
+
+  @Column('text')
+  name: string;
+
+  @Column('text')
+  passwordHash: string;
+
+  @Column('text')
+  secretHash: string;
+
+  @Column('timestamptz')
+  expiresAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  usedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+export const identityEntities = [AccountEntity, SessionEntity, InvitationEntity, PasswordResetEntity, PasswordAttemptEntity, SignUpRequestEntity];

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AccessRoleValue } from '../people/people.models.js';
+import { AccessRoleValue, Viewer } from '../people/people.models.js';
 import {
   acceptInvitationInputSchema,
   changePasswordInputSchema,
@@ -43,10 +43,31 @@ export class InvitationPreview {
   @Field() expiresAt: Date;
 }
 
-@ObjectType({ description: 'A password-reset link an admin can hand over when e-mail is not configured.' })
-export class PasswordResetLink {
-  @Field() link: string;
+@ObjectType({
+  description:
+    "An admin's password reset for a person. With e-mail configured the link goes to the person's own address and is never shown; " +
+    'without it the link is shown, for an account that belongs to this organisation alone.',
+})
+export class PasswordReset {
+  @Field({ description: "True when the link was e-mailed to the person's own address." }) emailed: boolean;
+  @Field(() => String, { nullable: true, description: 'The link to hand over (only when e-mail is not configured).' }) link: string | null;
   @Field() expiresAt: Date;
+}
+
+@ObjectType({ description: 'What signing up did: signed in at once, or e-mailed a link that finishes it.' })
+export class SignUpOutcome {
+  @Field(() => Viewer, {
+    nullable: true,
+    description: "The new organisation's admin, signed in: only when e-mail is not configured (nothing can be confirmed then).",
+  })
+  viewer: Viewer | null;
+
+  @Field({
+    description:
+      'True when an e-mail went to the address instead: a link that creates the organisation, or, when the address already has ' +
+      'an account, a note saying so. The answer is the same either way.',
+  })
+  confirmationEmailed: boolean;
 }
 
 @InputType()

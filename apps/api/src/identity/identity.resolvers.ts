@@ -12,14 +12,17 @@ import {
   InvitationPreview,
   InvitationStatusValue,
   InvitePersonInput,
-  PasswordResetLink,
+  PasswordReset,
   ResetPasswordInput,
   SignInInput,
   SignUpInput,
+  SignUpOutcome,
 } from './identity.models.js';
 import { IdentityService, invitationStatus } from './identity.service.js';
 import { resetRequestEmailSchema, tokenSchema } from '@trellis/domain';
 import { ArgSchemas } from '../common/input-validation.js';
+import { PasswordResetsService } from './password-resets.service.js';
+import { SignUpService } from './sign-up.service.js';
 
 const actorOf = (context: RequestContext) => ({
   organisationId: context.organisationId,
@@ -35,12 +38,27 @@ async function viewerAfterSignIn(context: PublicContext, signedIn: { organisatio
 
 @Resolver()
 export class IdentityResolver {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly signUps: SignUpService,
+    private readonly resets: PasswordResetsService,
+  ) {}
 
-  @Mutation(() => Viewer)
+  @Mutation(() => SignUpOutcome, {
+    description: 'Creates an organisation with its first admin, or (when e-mail is configured) e-mails a link that does; never says whether the address has an account.',
+  })
   @Access('public')
-  async signUp(@Args('input') input: SignUpInput, @Context() context: PublicContext) {
-    return viewerAfterSignIn(context, await this.identity.signUp(context, input));
+  async signUp(@Args('input') input: SignUpInput, @Context() context: PublicContext): Promise<SignUpOutcome> {
+    const outcome = await this.signUps.signUp(context, input);
+    if ('signedIn' in outcome) return { viewer: await viewerAfterSignIn(context, outcome.signedIn), confirmationEmailed: false };
+    return { viewer: null, confirmationEmailed: true };
+  }
+
+  @Mutation(() => Viewer, { description: "Opens a sign-up's e-mailed link: creates the organisation and signs its admin in." })
+  @Access('public')
+  @ArgSchemas({ token: tokenSchema })
+  async confirmSignUp(@Args('token') token: string, @Context() context: PublicContext) {
+    return viewerAfterSignIn(context, await this.signUps.confirmSignUp(context, token));
   }
 
   @Mutation(() => Viewer)
@@ -59,29 +77,32 @@ export class IdentityResolver {
   @Mutation(() => Boolean)
   @Access('signedIn')
   async changePassword(@Args('input') input: ChangePasswordInput, @Context() context: RequestContext) {
-    await this.identity.changePassword({ ...actorOf(context), sessionId: context.session.sessionId }, input);
+    await this.identity.changePassword(context, { ...actorOf(context), sessionId: context.session.sessionId }, input);
     return true;
   }
 
   @Mutation(() => Boolean, { description: 'Always answers true, so it does not reveal which addresses have accounts.' })
   @Access('public')
   @ArgSchemas({ email: resetRequestEmailSchema })
-  async requestPasswordReset(@Args('email') email: string) {
-    await this.identity.requestPasswordReset(email);
+  async requestPasswordReset(@Args('email') email: string, @Context() context: PublicContext) {
+    await this.resets.requestPasswordReset(context, email);
     return true;
   }
 
   @Mutation(() => Boolean)
   @Access('public')
-  async resetPassword(@Args('input') input: ResetPasswordInput) {
-    await this.identity.resetPassword(input);
+  async resetPassword(@Args('input') input: ResetPasswordInput, @Context() context: PublicContext) {
+    await this.resets.resetPassword(context, input);
     return true;
   }
 
-  @Mutation(() => PasswordResetLink)
+  @Mutation(() => PasswordReset, {
+    description:
+      "Resets a person's password: e-mails a link to their own address, or, without e-mail, returns it for an account that belongs to this organisation alone.",
+  })
   @Access('admin')
-  createPasswordResetLink(@Args('personId', { type: () => ID }, ParseUUIDPipe) personId: string, @Context() context: RequestContext) {
-    return this.identity.createPasswordResetLink(actorOf(context), personId);
+  createPasswordReset(@Args('personId', { type: () => ID }, ParseUUIDPipe) personId: string, @Context() context: RequestContext) {
+    return this.resets.createPasswordReset(actorOf(context), personId);
   }
 
   @Mutation(() => CreatedInvitation)

@@ -1,33 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isEmailAddress, normaliseEmail, passwordProblems, pmoFramework, type AccessRole } from '@trellis/domain';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isEmailAddress, normaliseEmail, passwordProblems, type AccessRole } from '@trellis/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { AppError, badInput, notFound } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { systemTransaction, tenantTransaction } from '../database/tenant-database.js';
-import { FrameworksService } from '../frameworks/frameworks.service.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { PersonEntity, TeamEntity as TeamRef } from '../organisations/people.entities.js';
-import { AccountEntity, InvitationEntity, PasswordResetEntity } from './identity.entities.js';
+import { AccountEntity, InvitationEntity } from './identity.entities.js';
 import { Mailer } from './mailer.js';
-import { hashPassword, spendVerificationTime, verifyPassword } from './passwords.js';
-import { newSecret, parseGlobalToken, parseTenantToken, randomUUID, secretMatches, tenantToken } from './secrets.js';
+import { PasswordGuard } from './password-guard.js';
+import { hashPassword } from './passwords.js';
+import { parseTenantToken, randomUUID, secretMatches, newSecret, tenantToken } from './secrets.js';
 import { SessionsService } from './sessions.service.js';
+import { isUniqueViolation, type HttpExchange } from './exchange.js';
 
-/** Failed sign-ins before an account is locked, and for how long. */
-export const SIGN_IN_LOCK_AFTER = 5;
-export const SIGN_IN_LOCK_MINUTES = 15;
-/** From the third failure on, each answer is held back this long per failure beyond the second. */
-const SLOWDOWN_MS_PER_FAILURE = 500;
 const INVITATION_DAYS = 7;
-const RESET_HOURS = 24;
 
-export interface HttpExchange {
-  request: FastifyRequest;
-  reply: FastifyReply;
-}
+export type { HttpExchange };
 
 export type InvitationStatus = 'pending' | 'accepted' | 'expired' | 'revoked';
 
@@ -44,95 +35,18 @@ export class IdentityService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
-    private readonly frameworks: FrameworksService,
     private readonly mailer: Mailer,
+    private readonly guard: PasswordGuard,
   ) {}
-
-  /** A new organisation with its first admin and the built-in PMO framework; signs the admin in. */
-  async signUp(
-    http: HttpExchange,
-    input: { organisationName: string; name: string; email: string; password: string },
-  ): Promise<{ organisationId: string; personId: string }> {
-    const email = normaliseEmail(input.email);
-    const fields: Record<string, string> = {};
-    const organisationName = input.organisationName.trim();
-    const name = input.name.trim();
-    if (organisationName.length < 2 || organisationName.length > 120) fields.organisationName = 'An organisation name has 2 to 120 characters.';
-    if (!name || name.length > 200) fields.name = 'A name has 1 to 200 characters.';
-    if (!isEmailAddress(email)) fields.email = `"${input.email}" is not an e-mail address.`;
-    const weak = passwordProblems(input.password, { email, name });
-    if (weak.length > 0) fields.password = weak.join(' ');
-    if (Object.keys(fields).length > 0) throw badInput(fields);
-    const passwordHash = await hashPassword(input.password);
-
-    return systemTransaction(this.dataSource, async (manager) => {
-      if (await manager.findOneBy(AccountEntity, { email })) {
-        throw badInput({ email: 'An account with this e-mail already exists: sign in instead.' });
-      }
-      const organisation = manager.create(OrganisationEntity, {
-        id: randomUUID(),
-        slug: await this.freeSlug(manager, organisationName),
-        name: organisationName,
-      });
-      await manager.insert(OrganisationEntity, organisation);
-      const account = { id: randomUUID(), email, passwordHash, failedSignIns: 0, lockedUntil: null };
-      await manager.insert(AccountEntity, account);
-      const personId = randomUUID();
-      await manager.insert(PersonEntity, {
-        organisationId: organisation.id,
-        id: personId,
-        email,
-        name,
-        accountId: account.id,
-        accessRole: 'admin',
-        active: true,
-      });
-      await this.frameworks.createFromDocument(organisation.id, pmoFramework, { publish: true }, manager);
-      await this.audit.record(manager, { organisationId: organisation.id, personId, request: http.request }, {
-        action: 'organisation.created',
-        summary: `created the organisation ${organisationName} with the built-in PMO framework`,
-        subjectType: 'organisation',
-        subjectId: organisation.id,
-      });
-      await this.sessions.start(manager, http.reply, http.request, organisation.id, personId);
-      return { organisationId: organisation.id, personId };
-    });
-  }
 
   async signIn(http: HttpExchange, input: { email: string; password: string }): Promise<{ organisationId: string; personId: string }> {
     const email = normaliseEmail(input.email);
-    const wrong = () => new AppError('UNAUTHENTICATED', 'That e-mail and password do not match an account.', { fields: { password: 'Check your e-mail and password.' } });
     const account = await systemTransaction(this.dataSource, (manager) => manager.findOneBy(AccountEntity, { email }));
-    if (!account) {
-      await spendVerificationTime(input.password);
-      throw wrong();
+    // Known and unknown e-mails go through the same throttle and take the same time.
+    const right = await this.guard.check({ email, passwordHash: account?.passwordHash ?? null, password: input.password, request: http.request });
+    if (!right || !account) {
+      throw new AppError('UNAUTHENTICATED', 'That e-mail and password do not match an account.', { fields: { password: 'Check your e-mail and password.' } });
     }
-
-    // The attempt is counted (and the lock set) before the password is checked, in one statement that
-    // also checks the lock: parallel guesses take turns on the row, so no more than SIGN_IN_LOCK_AFTER
-    // of them are ever checked, and a right guess among the later ones is refused like the others.
-    const attempt = await systemTransaction(this.dataSource, async (manager) => {
-      const [rows] = (await manager.query(
-        `UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1,
-           locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-         WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now())
-         RETURNING failed_sign_ins AS "failedSignIns", locked_until AS "lockedUntil"`,
-        [account.id, SIGN_IN_LOCK_AFTER, SIGN_IN_LOCK_MINUTES],
-      )) as [{ failedSignIns: number; lockedUntil: Date | null }[], number];
-      if (rows[0]) return rows[0];
-      const current = await manager.findOneByOrFail(AccountEntity, { id: account.id });
-      return { failedSignIns: null, lockedUntil: current.lockedUntil };
-    });
-    if (attempt.failedSignIns === null) throw locked(attempt.lockedUntil ?? new Date());
-
-    if (!(await verifyPassword(account.passwordHash, input.password))) {
-      if (attempt.failedSignIns > 2) await sleep((attempt.failedSignIns - 2) * SLOWDOWN_MS_PER_FAILURE);
-      if (attempt.lockedUntil && attempt.lockedUntil > new Date()) throw locked(attempt.lockedUntil);
-      throw wrong();
-    }
-
-    // The right password: the attempt was not a failure (even when the person turns out to have left).
-    await systemTransaction(this.dataSource, (manager) => manager.update(AccountEntity, { id: account.id }, { failedSignIns: 0, lockedUntil: null }));
     return systemTransaction(this.dataSource, async (manager) => {
       const memberships = await manager.find(PersonEntity, { where: { accountId: account.id }, order: { createdAt: 'ASC' } });
       const active = memberships.find((person) => person.active);
@@ -160,16 +74,27 @@ export class IdentityService {
     this.sessions.clearCookie(http.reply);
   }
 
-  async changePassword(actor: Actor & { sessionId: string }, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  async changePassword(
+    http: HttpExchange,
+    actor: Actor & { sessionId: string },
+    input: { currentPassword: string; newPassword: string },
+  ): Promise<void> {
     const account = await this.accountOf(actor.organisationId, actor.personId!);
-    if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
+    // The same throttle as signing in: a borrowed session cannot guess the password here either.
+    if (!(await this.guard.check({ email: account.email, passwordHash: account.passwordHash, password: input.currentPassword, request: http.request }))) {
       throw badInput({ currentPassword: 'That is not your current password.' });
     }
     const weak = passwordProblems(input.newPassword, { email: account.email });
     if (weak.length > 0) throw badInput({ newPassword: weak.join(' ') });
     const passwordHash = await hashPassword(input.newPassword);
     await systemTransaction(this.dataSource, async (manager) => {
-      await manager.update(AccountEntity, { id: account.id }, { passwordHash });
+      // Only over the password that was checked: a reset in between wins, and this change is refused.
+      const [, changed] = (await manager.query('UPDATE accounts SET password_hash = $2, updated_at = now() WHERE id = $1 AND password_hash = $3', [
+        account.id,
+        passwordHash,
+        account.passwordHash,
+      ])) as [unknown, number];
+      if (changed !== 1) throw badInput({ currentPassword: 'Your password was changed meanwhile: enter the new one.' });
       // Other browsers signed in as this account are signed out; this one stays.
       await manager.query(
         `UPDATE sessions s SET revoked_at = now() FROM people p
@@ -178,57 +103,6 @@ export class IdentityService {
         [account.id, actor.organisationId, actor.sessionId],
       );
       await this.audit.record(manager, actor, { action: 'account.password_changed', summary: 'changed their password', subjectType: 'person', subjectId: actor.personId!, subjectPersonId: actor.personId });
-    });
-  }
-
-  /** Always succeeds, so it does not reveal who has an account; e-mails a link when SMTP is configured. */
-  async requestPasswordReset(email: string): Promise<void> {
-    if (!this.mailer.configured) return;
-    const account = await systemTransaction(this.dataSource, (manager) => manager.findOneBy(AccountEntity, { email: normaliseEmail(email) }));
-    if (!account) return;
-    const { link } = await systemTransaction(this.dataSource, (manager) => this.createReset(manager, account.id));
-    await this.mailer.send({
-      to: account.email,
-      subject: 'Reset your Trellis password',
-      text: `Someone asked to reset the password of your Trellis account. If it was you, open this link within ${RESET_HOURS} hours:\n\n${link}\n\nIf it was not, ignore this e-mail.`,
-    });
-  }
-
-  /** An admin's way to let someone back in when e-mail is not configured. */
-  async createPasswordResetLink(actor: Actor, personId: string): Promise<{ link: string; expiresAt: Date }> {
-    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
-      const person = await manager.findOneBy(PersonEntity, { organisationId: actor.organisationId, id: personId });
-      if (!person) throw notFound('That person');
-      if (!person.accountId) throw badInput({ personId: `${person.name} has no account yet: send an invitation instead.` });
-      const reset = await systemTransaction(this.dataSource, (system) => this.createReset(system, person.accountId!));
-      await this.audit.record(manager, actor, {
-        action: 'account.reset_link_created',
-        summary: `created a password-reset link for ${person.name}`,
-        subjectType: 'person',
-        subjectId: person.id,
-        subjectPersonId: person.id,
-      });
-      return reset;
-    });
-  }
-
-  async resetPassword(input: { token: string; newPassword: string }): Promise<void> {
-    const token = parseGlobalToken(input.token);
-    const invalid = () => badInput({ token: 'This reset link is not valid any more: ask for a new one.' });
-    if (!token) throw invalid();
-    await systemTransaction(this.dataSource, async (manager) => {
-      const reset = await manager.findOne(PasswordResetEntity, { where: { id: token.id }, lock: { mode: 'pessimistic_write' } });
-      if (!reset || reset.usedAt || reset.expiresAt <= new Date() || !secretMatches(token.secret, reset.secretHash)) throw invalid();
-      const account = await manager.findOneByOrFail(AccountEntity, { id: reset.accountId });
-      const weak = passwordProblems(input.newPassword, { email: account.email });
-      if (weak.length > 0) throw badInput({ newPassword: weak.join(' ') });
-      await manager.update(AccountEntity, { id: account.id }, { passwordHash: await hashPassword(input.newPassword), failedSignIns: 0, lockedUntil: null });
-      await manager.update(PasswordResetEntity, { id: reset.id }, { usedAt: new Date() });
-      await manager.query(
-        `UPDATE sessions s SET revoked_at = now() FROM people p
-         WHERE p.organisation_id = s.organisation_id AND p.id = s.person_id AND p.account_id = $1 AND s.revoked_at IS NULL`,
-        [account.id],
-      );
     });
   }
 
@@ -317,23 +191,42 @@ export class IdentityService {
     const parsed = parseTenantToken(input.token);
     const invalid = () => badInput({ token: 'This invitation link is not valid any more: ask your admin for a new one.' });
     if (!parsed) throw invalid();
-    return systemTransaction(this.dataSource, async (manager) => {
+    const pending = async (manager: EntityManager, lock: boolean) => {
       const invitation = await manager.findOne(InvitationEntity, {
         where: { organisationId: parsed.organisationId, id: parsed.id },
-        lock: { mode: 'pessimistic_write' },
+        ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
       });
       if (!invitation || invitationStatus(invitation) !== 'pending' || !secretMatches(parsed.secret, invitation.secretHash)) throw invalid();
+      return invitation;
+    };
 
-      let account = await manager.findOneBy(AccountEntity, { email: invitation.email });
-      if (account) {
-        if (!(await verifyPassword(account.passwordHash, input.password))) {
-          throw badInput({ password: 'You already have a Trellis account: enter its password to join.' });
-        }
+    // The password is checked outside any transaction (it may wait out the throttle's slowdown),
+    // then everything is checked again under lock before the person joins.
+    const first = await systemTransaction(this.dataSource, async (manager) => {
+      const invitation = await pending(manager, false);
+      return { invitation, account: await manager.findOneBy(AccountEntity, { email: invitation.email }) };
+    });
+    if (first.account) {
+      const right = await this.guard.check({ email: first.account.email, passwordHash: first.account.passwordHash, password: input.password, request: http.request });
+      if (!right) throw badInput({ password: 'You already have a Trellis account: enter its password to join.' });
+    } else {
+      const weak = passwordProblems(input.password, { email: first.invitation.email, name: first.invitation.name });
+      if (weak.length > 0) throw badInput({ password: weak.join(' ') });
+    }
+    const newHash = first.account ? null : await hashPassword(input.password);
+    const changedMeanwhile = () => badInput({ password: 'Your account changed while you were joining: enter your password again.' });
+
+    const joined = await systemTransaction(this.dataSource, async (manager) => {
+      const invitation = await pending(manager, true);
+      let account: Pick<AccountEntity, 'id'>;
+      if (first.account) {
+        // Locked, so that a password reset and this join take turns (see PasswordResetsService.resetPassword).
+        const current = await manager.findOne(AccountEntity, { where: { id: first.account.id }, lock: { mode: 'pessimistic_write' } });
+        if (!current || current.passwordHash !== first.account.passwordHash) throw changedMeanwhile();
+        account = current;
       } else {
-        const weak = passwordProblems(input.password, { email: invitation.email, name: invitation.name });
-        if (weak.length > 0) throw badInput({ password: weak.join(' ') });
-        account = { id: randomUUID(), email: invitation.email, passwordHash: await hashPassword(input.password), failedSignIns: 0, lockedUntil: null } as AccountEntity;
-        await manager.insert(AccountEntity, account);
+        account = { id: randomUUID() };
+        await manager.insert(AccountEntity, { id: account.id, email: invitation.email, passwordHash: newHash! });
       }
 
       // Someone imported from CSV already exists as a person: they get the account, nothing is duplicated.
@@ -370,7 +263,12 @@ export class IdentityService {
       });
       await this.sessions.start(manager, http.reply, http.request, invitation.organisationId, personId);
       return { organisationId: invitation.organisationId, personId };
+    }).catch((error: unknown) => {
+      // An account with this e-mail was made meanwhile (another invitation accepted at the same time).
+      throw isUniqueViolation(error) ? changedMeanwhile() : error;
     });
+    if (!first.account) await this.guard.recordSuccess(first.invitation.email, http.request);
+    return joined;
   }
 
   listInvitations(organisationId: string): Promise<InvitationEntity[]> {
@@ -387,31 +285,4 @@ export class IdentityService {
       return account;
     });
   }
-
-  private async createReset(manager: EntityManager, accountId: string): Promise<{ link: string; expiresAt: Date }> {
-    const { secret, hash } = newSecret();
-    const id = randomUUID();
-    const expiresAt = new Date(Date.now() + RESET_HOURS * 3600 * 1000);
-    await manager.insert(PasswordResetEntity, { id, accountId, secretHash: hash, expiresAt, usedAt: null });
-    return { link: `${this.config.PUBLIC_URL}/reset-password?token=${id}.${secret}`, expiresAt };
-  }
-
-  private async freeSlug(manager: EntityManager, name: string): Promise<string> {
-    const base = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'organisation';
-    for (let attempt = 0; ; attempt += 1) {
-      const slug = attempt === 0 ? base : `${base}-${randomUUID().slice(0, 6)}`;
-      if (!(await manager.existsBy(OrganisationEntity, { slug }))) return slug;
-    }
-  }
 }
-
-function locked(until: Date): AppError {
-  const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-  return new AppError(
-    'TOO_MANY_ATTEMPTS',
-    `Too many failed sign-ins: this account is locked for ${Math.ceil(retryAfterSeconds / 60)} more minute(s).`,
-    { retryAfterSeconds },
-  );
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

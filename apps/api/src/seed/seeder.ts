@@ -94,7 +94,7 @@ export class Seeder {
       const account = await manager.findOneBy(AccountEntity, { email: person.email });
       const accountId = account?.id ?? randomUUID();
       if (!account) {
-        await manager.insert(AccountEntity, { id: accountId, email: person.email, passwordHash, failedSignIns: 0, lockedUntil: null });
+        await manager.insert(AccountEntity, { id: accountId, email: person.email, passwordHash });
       }
       await manager.insert(PersonEntity, {
         organisationId,

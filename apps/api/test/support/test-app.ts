@@ -43,8 +43,9 @@ export interface TestApp {
   databaseUrl: string;
   /** The same database as the superuser (bypasses row-level security): for arranging and inspecting. */
   adminDatabaseUrl: string;
-  anonymous(): Client;
-  signIn(email: string, password?: string): Promise<Client>;
+  /** A browser with no session; `address` is the network it calls from (127.0.0.1 when not given). */
+  anonymous(options?: { address?: string }): Client;
+  signIn(email: string, password?: string, options?: { address?: string }): Promise<Client>;
   close(): Promise<void>;
 }
 
@@ -64,13 +65,14 @@ export async function startTestApp(
   const app = await createApp({ config, databaseUrl: database.url, sqlLogger: sql, logDestination: options.logDestination, quiet: true });
   await app.getHttpAdapter().getInstance().ready();
 
-  const client = (): Client => {
+  const client = (options: { address?: string } = {}): Client => {
     const self: Client = {
       cookie: null,
       async graphql(query, variables) {
         const response = await app.inject({
           method: 'POST',
           url: '/graphql',
+          remoteAddress: options.address,
           headers: { 'content-type': 'application/json', ...(self.cookie ? { cookie: self.cookie } : {}) },
           payload: JSON.stringify({ query, variables }),
         });
@@ -88,8 +90,8 @@ export async function startTestApp(
     databaseUrl: database.url,
     adminDatabaseUrl: database.adminUrl,
     anonymous: client,
-    async signIn(email, password = DEMO_PASSWORD) {
-      const signedIn = client();
+    async signIn(email, password = DEMO_PASSWORD, options = {}) {
+      const signedIn = client(options);
       const result = await signedIn.graphql('mutation($input: SignInInput!) { signIn(input: $input) { person { id } } }', {
         input: { email, password },
       });

@@ -22,6 +22,7 @@ import { PeoplePage } from '../features/people/PeoplePage';
 import { PersonPage } from '../features/people/PersonPage';
 import { RolePage } from '../features/roles/RolePage';
 import { AcceptInvitationPage } from '../features/session/AcceptInvitationPage';
+import { ConfirmSignUpPage } from '../features/session/ConfirmSignUpPage';
 import { ForgotPasswordPage } from '../features/session/ForgotPasswordPage';
 import { ResetPasswordPage } from '../features/session/ResetPasswordPage';
 import { SignInPage } from '../features/session/SignInPage';
@@ -41,6 +42,7 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'sign-in', Component: SignInPage },
           { path: 'sign-up', Component: SignUpPage },
+          { path: 'sign-up/confirm', Component: ConfirmSignUpPage },
           { path: 'forgot-password', Component: ForgotPasswordPage },
           { path: 'reset-password', Component: ResetPasswordPage },
           { path: 'invitations/accept', Component: AcceptInvitationPage },

@@ -39,7 +39,9 @@ describe('impactOfChange', () => {
     const people = [
       person('meets-both', 'pmo-analyst', { planning: 2, 'risk-management': 1, mentoring: 1 }),
       person('short-under-draft', 'pmo-analyst', { planning: 1, 'risk-management': 1 }),
-      person('short-today', 'pmo-analyst', { planning: 1 }),
+      // risk management unrated: assumed at the analyst's 1 today, so not short today
+      person('planning-rated-only', 'pmo-analyst', { planning: 1 }),
+      person('short-today', 'pmo-analyst', { planning: 0, 'risk-management': 1 }),
       person('unassessed', 'pmo-analyst'),
     ];
     const analyst = row(impactOfChange(smallFramework(), after, people), 'pmo-analyst');
@@ -48,16 +50,31 @@ describe('impactOfChange', () => {
       title: 'PMO Analyst',
       status: 'kept',
       carriedToKey: null,
-      people: 4,
+      people: 5,
       aiming: 0,
-      assessed: 3,
+      assessed: 4,
       shortfallsToday: 1,
-      shortfallsUnderDraft: 2,
+      shortfallsUnderDraft: 3,
+      // the draft's new mentoring expectation is unknown for the three who never rated it
+      partlyKnownToday: 0,
+      partlyKnownUnderDraft: 3,
       changedExpectations: [
         { skillKey: 'planning', skillName: 'Planning', before: 1, after: 2 },
         { skillKey: 'mentoring', skillName: 'Mentoring', before: null, after: 1 },
       ],
     });
+  });
+
+  it('counts shortfalls on what is known: the current role’s unrated skills assumed, other unrated skills not counted', () => {
+    const people = [
+      // no current role: only planning is known, and it meets the PMO manager's 3
+      person('aiming-unknown', null, { planning: 3 }, 'pmo-manager'),
+      // a PMO analyst rated on planning only: risk assumed at 1, short of the manager's 3; mentoring unknown
+      person('aiming-assumed', 'pmo-analyst', { planning: 3 }, 'pmo-manager'),
+    ];
+    const manager = row(impactOfChange(smallFramework(), smallFramework(), people), 'pmo-manager');
+    expect([manager.aiming, manager.assessed, manager.shortfallsToday, manager.partlyKnownToday]).toEqual([2, 2, 1, 2]);
+    expect([manager.shortfallsUnderDraft, manager.partlyKnownUnderDraft]).toEqual([1, 2]);
   });
 
   it('counts people aiming at a role against that role', () => {

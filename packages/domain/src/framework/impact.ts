@@ -1,10 +1,14 @@
 import type { FrameworkDocument, RoleDocument } from './document.js';
+import { knownLevels, knownProfile, measureRole } from './known-profile.js';
 import { expectedLevel } from './roles.js';
 
 /**
  * The impact of publishing a draft on the people measured against the framework: for each role, who
  * is in it or aiming at it, and how many of them fall below its expectations today and would under
- * the draft. Shortfalls can only be counted for people with an assessed profile.
+ * the draft. Shortfalls can only be counted for people with an assessed profile, and are counted on
+ * what is known (the rule of known-profile.ts): rated levels, unrated skills of the person's current
+ * role assumed at the level it expects today (the published version), anything else unknown and not
+ * counted; `partlyKnown...` says for how many people some of a role's expectations were unknown.
  */
 
 /** A person as seen by the impact preview; keys are those of the published (before) version. */
@@ -38,10 +42,14 @@ export interface RoleImpact {
   aiming: number;
   /** Of those, the ones with an assessed profile: the only ones whose shortfalls can be counted. */
   assessed: number;
-  /** Assessed people below at least one expectation of the role they are in (or aim at) today. */
+  /** Assessed people below at least one known expectation of the role they are in (or aim at) today. */
   shortfallsToday: number;
   /** The same against this role under the draft; null when the draft removes the role. */
   shortfallsUnderDraft: number | null;
+  /** Assessed people with at least one of the role's expectations unknown today (their shortfalls are counted on what is known). */
+  partlyKnownToday: number;
+  /** The same under the draft; null when the draft removes the role. */
+  partlyKnownUnderDraft: number | null;
   changedExpectations: ExpectationChange[];
 }
 
@@ -62,8 +70,10 @@ function byKey(before: FrameworkDocument, after: FrameworkDocument): ImpactMappi
   };
 }
 
-function fallsShort(role: RoleDocument, profile: Record<string, number>): boolean {
-  return Object.keys(role.expectations).some((skillKey) => (profile[skillKey] ?? 0) < expectedLevel(role, skillKey));
+/** Whether a known profile (absent = unknown) falls short of a role on what is known, and whether anything is unknown. */
+function measure(doc: FrameworkDocument, role: RoleDocument, levels: Record<string, number>): { short: boolean; partlyKnown: boolean } {
+  const { measures, coverage } = measureRole(doc, role, { rated: levels, assumed: {}, assumedFromRoleKey: null });
+  return { short: measures.some((m) => m.status === 'short'), partlyKnown: coverage.unknown > 0 };
 }
 
 /** A profile carried into the draft's skills; merged skills keep the higher level. */
@@ -115,6 +125,8 @@ export function impactOfChange(
     assessed: 0,
     shortfallsToday: 0,
     shortfallsUnderDraft: status === 'removed' ? null : 0,
+    partlyKnownToday: 0,
+    partlyKnownUnderDraft: status === 'removed' ? null : 0,
     changedExpectations: [],
   });
   const draftImpacts = new Map(after.roles.map((role) => [role.key, blank(role, beforeRoles.has(role.key) ? 'kept' : 'added')]));
@@ -123,7 +135,9 @@ export function impactOfChange(
   );
 
   for (const person of people) {
-    const carried = person.profile ? carryProfile(person.profile, mapping.skills) : null;
+    // Assumed levels come from the current role as published today, and are carried like ratings.
+    const known = person.profile ? knownLevels(knownProfile(before, person.profile, person.roleKey)) : null;
+    const carried = known ? carryProfile(known, mapping.skills) : null;
     const count = (todayKey: string | null, field: 'people' | 'aiming') => {
       const todayRole = todayKey ? beforeRoles.get(todayKey) : undefined;
       if (!todayKey || !todayRole) return;
@@ -133,10 +147,16 @@ export function impactOfChange(
       const row = draftRole ? draftImpacts.get(draftRole.key) : removedImpacts.get(todayKey);
       if (!row) return;
       row[field] += 1;
-      if (!person.profile || !carried) return;
+      if (!known || !carried) return;
       row.assessed += 1;
-      if (fallsShort(todayRole, person.profile)) row.shortfallsToday += 1;
-      if (draftRole && row.shortfallsUnderDraft !== null && fallsShort(draftRole, carried)) row.shortfallsUnderDraft += 1;
+      const today = measure(before, todayRole, known);
+      if (today.short) row.shortfallsToday += 1;
+      if (today.partlyKnown) row.partlyKnownToday += 1;
+      if (draftRole && row.shortfallsUnderDraft !== null && row.partlyKnownUnderDraft !== null) {
+        const underDraft = measure(after, draftRole, carried);
+        if (underDraft.short) row.shortfallsUnderDraft += 1;
+        if (underDraft.partlyKnown) row.partlyKnownUnderDraft += 1;
+      }
     };
     count(person.roleKey, 'people');
     count(person.targetRoleKey, 'aiming');

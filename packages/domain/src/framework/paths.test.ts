@@ -434,33 +434,3 @@ describe('findCheapestRoute against brute force', () => {
     }
   });
 });
-
-describe('closestRoles', () => {
-  it('ranks roles by total shortfall and explains the gaps', () => {
-    const fits = closestRoles(smallFramework(), { planning: 2, 'risk-management': 2 }, 10);
-    expect(fits.map((f) => [f.role.key, f.shortfall, f.metSkillCount, f.expectedSkillCount])).toEqual([
-      ['pmo-analyst', 0, 2, 2],
-      ['senior-pmo-analyst', 1, 2, 3],
-      ['project-manager', 1, 1, 2],
-      ['pmo-manager', 4, 0, 3],
-    ]);
-    expect(fits[1]?.gaps).toEqual([{ skillKey: 'mentoring', skillName: 'Mentoring', currentLevel: 0, requiredLevel: 1, shortfall: 1 }]);
-  });
-
-  it('puts the more senior role first among equally close roles', () => {
-    const doc = smallFramework();
-    const fits = closestRoles(doc, { planning: 3, 'risk-management': 3, mentoring: 2 }, 10);
-    expect(fits.map((f) => f.role.key)).toEqual(['pmo-manager', 'senior-pmo-analyst', 'project-manager', 'pmo-analyst']);
-  });
-
-  it('respects the limit and the excluded roles', () => {
-    const doc = smallFramework();
-    // Senior PMO Analyst and Project Manager both fall 5 levels short; fewer gap skills ranks first.
-    expect(closestRoles(doc, {}, 2).map((f) => [f.role.key, f.shortfall, f.gaps.length])).toEqual([
-      ['pmo-analyst', 2, 2],
-      ['project-manager', 5, 2],
-    ]);
-    expect(closestRoles(doc, {}, 1, { excludeRoleKeys: ['pmo-analyst'] }).map((f) => f.role.key)).toEqual(['project-manager']);
-    expect(closestRoles(doc, {}, 0)).toEqual([]);
-  });
-});

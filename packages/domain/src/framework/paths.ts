@@ -1,7 +1,11 @@
 import type { FrameworkDocument, RoleDocument, TransitionDocument, TransitionKind } from './document.js';
-import { compareText, expectedLevel, getRole } from './roles.js';
+import { expectedLevel, getRole } from './roles.js';
 
-/** A person's proficiency per skill key; a missing skill counts as level 0. */
+/**
+ * A person's proficiency per skill key. In roleGaps and findCheapestRoute a missing skill counts as
+ * level 0; everywhere else (closestRoles, readiness, plan gaps, the publish preview) a missing skill is
+ * unknown, not 0 (see known-profile.ts, whose knownGaps gives a route step's gaps under that rule).
+ */
 export type SkillProfile = Readonly<Record<string, number>>;
 
 /** One skill where a person is below what a role expects. */
@@ -90,54 +94,9 @@ function sumShortfall(gaps: readonly SkillGap[]): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Closest roles
+// Closest roles: ranked by fit under the unknown-skill rule (closest-roles.ts), re-exported here.
 
-export interface RoleFit {
-  role: RoleDocument;
-  /** Sum of level shortfalls over the role's expectations; 0 = the profile meets the role. */
-  shortfall: number;
-  gaps: SkillGap[];
-  expectedSkillCount: number;
-  metSkillCount: number;
-}
-
-export interface ClosestRolesOptions {
-  /** Roles to leave out, e.g. the person's current role. */
-  excludeRoleKeys?: readonly string[];
-}
-
-/**
- * Roles ranked by how little the profile falls short of them: total shortfall ascending, then fewer
- * gap skills, then the more senior role first (band, then level, descending: among roles a person
- * already meets, the most senior is the most useful answer), then title and key.
- * At most `limit` roles; a limit of 0 or less gives [].
- */
-export function closestRoles(
-  doc: FrameworkDocument,
-  profile: SkillProfile,
-  limit: number,
-  options: ClosestRolesOptions = {},
-): RoleFit[] {
-  if (!(limit > 0)) return [];
-  const excluded = new Set(options.excludeRoleKeys ?? []);
-  const fits = [...buildRoleGraph(doc).roles.values()]
-    .filter((role) => !excluded.has(role.key))
-    .map((role): RoleFit => {
-      const gaps = roleGaps(doc, role, profile);
-      const expectedSkillCount = expectedSkillKeys(doc, role).length;
-      return { role, shortfall: sumShortfall(gaps), gaps, expectedSkillCount, metSkillCount: expectedSkillCount - gaps.length };
-    });
-  fits.sort(
-    (a, b) =>
-      a.shortfall - b.shortfall ||
-      a.gaps.length - b.gaps.length ||
-      (b.role.band ?? 0) - (a.role.band ?? 0) ||
-      b.role.level - a.role.level ||
-      compareText(a.role.title, b.role.title) ||
-      compareText(a.role.key, b.role.key),
-  );
-  return fits.slice(0, Math.floor(limit));
-}
+export { closestRoles, roleFit, type RoleFit, type ClosestRolesOptions } from './closest-roles.js';
 
 // ---------------------------------------------------------------------------------------------
 // Cheapest route

@@ -1,18 +1,24 @@
 import type { FrameworkDocument, ProficiencyLevel, QualificationDocument } from '../framework/document.js';
-import { findCheapestRoute, type RouteOptions } from '../framework/paths.js';
+import { coverageOf, knownLevels, knownProfile, type Coverage, type KnownProfile, type SkillBasis } from '../framework/known-profile.js';
+import { findCheapestRoute, type Route, type RouteOptions } from '../framework/paths.js';
 import { compareText, getRole } from '../framework/roles.js';
 
-/** met: at or above the expected level; unmet: assessed below it; unassessed: never rated (counts as 0). */
-export type GapStatus = 'met' | 'unmet' | 'unassessed';
+/**
+ * met: known to be at or above the expected level; unmet: known to be below it; unknown: neither rated
+ * nor assumed (see known-profile.ts), so neither met nor short and not counted in the shortfall.
+ */
+export type GapStatus = 'met' | 'unmet' | 'unknown';
 
 export interface SkillGapAnalysis {
   skillKey: string;
   requiredLevel: number;
   requiredLevelName: string | null;
-  /** null when the skill has not been assessed. */
+  /** The known level (rated, or assumed from the current role); null when unknown. */
   currentLevel: number | null;
   currentLevelName: string | null;
-  /** max(0, required − current), counting an unassessed skill as level 0. */
+  /** How the level is known. */
+  basis: SkillBasis;
+  /** max(0, required − current) on a known level; 0 when unknown (see status). */
   shortfall: number;
   status: GapStatus;
 }
@@ -21,45 +27,58 @@ export interface GapAnalysis {
   skills: SkillGapAnalysis[];
   met: SkillGapAnalysis[];
   unmet: SkillGapAnalysis[];
-  unassessed: SkillGapAnalysis[];
+  unknown: SkillGapAnalysis[];
   expectedCount: number;
+  coverage: Coverage;
+  /** Levels short, summed over the known skills only. */
   totalShortfall: number;
 }
 
 /**
- * The profile (assessed levels per skill key; a missing key is unassessed) against a role's
- * expectations, skill by skill in the expectations' order. Levels are named from the scale.
+ * The profile (rated levels per skill key; a missing key is unrated) against a role's expectations,
+ * skill by skill in the expectations' order, under the rule of known-profile.ts: an unrated skill takes
+ * its `assumed` level when there is one (the current role's expectation, see knownProfile), and is
+ * unknown otherwise. Levels are named from the scale.
  */
 export function analyseGaps(
   profile: Readonly<Record<string, number>>,
   expectations: Readonly<Record<string, number>>,
   scale: readonly ProficiencyLevel[],
+  assumed: Readonly<Record<string, number>> = {},
 ): GapAnalysis {
   const names = new Map(scale.map((l) => [l.level, l.name]));
+  const own = (record: Readonly<Record<string, number>>, key: string) => {
+    const value = Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+    return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : null;
+  };
   const skills: SkillGapAnalysis[] = [];
   for (const skillKey of Object.keys(expectations)) {
     const expected = expectations[skillKey];
     if (typeof expected !== 'number' || !(expected > 0)) continue;
     const requiredLevel = expected;
-    const assessed = Object.prototype.hasOwnProperty.call(profile, skillKey) ? profile[skillKey] : undefined;
-    const currentLevel = typeof assessed === 'number' && Number.isFinite(assessed) ? Math.max(0, assessed) : null;
-    const shortfall = Math.max(0, requiredLevel - (currentLevel ?? 0));
+    const rated = own(profile, skillKey);
+    const assumedLevel = rated === null ? own(assumed, skillKey) : null;
+    const currentLevel = rated ?? assumedLevel;
+    const basis: SkillBasis = rated !== null ? 'rated' : assumedLevel !== null ? 'assumed' : 'unknown';
+    const shortfall = currentLevel === null ? 0 : Math.max(0, requiredLevel - currentLevel);
     skills.push({
       skillKey,
       requiredLevel,
       requiredLevelName: names.get(requiredLevel) ?? null,
       currentLevel,
       currentLevelName: currentLevel === null ? null : (names.get(currentLevel) ?? null),
+      basis,
       shortfall,
-      status: currentLevel === null ? 'unassessed' : shortfall > 0 ? 'unmet' : 'met',
+      status: currentLevel === null ? 'unknown' : shortfall > 0 ? 'unmet' : 'met',
     });
   }
   return {
     skills,
     met: skills.filter((s) => s.status === 'met'),
     unmet: skills.filter((s) => s.status === 'unmet'),
-    unassessed: skills.filter((s) => s.status === 'unassessed'),
+    unknown: skills.filter((s) => s.status === 'unknown'),
     expectedCount: skills.length,
+    coverage: coverageOf(skills.map((s) => s.basis)),
     totalShortfall: skills.reduce((sum, s) => sum + s.shortfall, 0),
   };
 }
@@ -71,11 +90,25 @@ export interface RouteGapStep {
   analysis: GapAnalysis;
 }
 
+export interface RouteGaps {
+  steps: RouteGapStep[];
+  /** Per skill expected by any step: the highest level expected, against the profile; met ones left out. */
+  targets: SkillGapAnalysis[];
+  /** The profile as known (rated, and assumed from the current role). */
+  known: KnownProfile;
+  /** The route followed; null when there is no current role, it is the target, or no route leads there. */
+  route: Route | null;
+}
+
 /**
  * Gaps to each step of the cheapest route from the current role to the target (reusing
- * findCheapestRoute), each measured against the person's own profile as it stands today, and the
- * skill targets a plan should aim at: per skill, the highest level any step expects. When there is
- * no current role, or no route, only the target role counts.
+ * findCheapestRoute), each measured against the person's own profile as it stands today under the
+ * rule of known-profile.ts (unrated skills of the current role assumed at its level, others unknown),
+ * and the skill targets a plan should aim at: per skill, the highest level any step expects. When
+ * there is no current role, or no route, only the target role counts.
+ *
+ * The route itself is priced by findCheapestRoute on the known levels (rated and assumed); it still
+ * counts a skill that is neither as 0 when choosing between routes.
  */
 export function gapsAlongRoute(
   doc: FrameworkDocument,
@@ -83,26 +116,28 @@ export function gapsAlongRoute(
   currentRoleKey: string | null,
   targetRoleKey: string,
   options: RouteOptions = {},
-): { steps: RouteGapStep[]; targets: SkillGapAnalysis[] } {
+): RouteGaps {
   const target = getRole(doc, targetRoleKey);
+  const known = knownProfile(doc, profile, currentRoleKey);
   const route =
-    currentRoleKey && currentRoleKey !== targetRoleKey
-      ? findCheapestRoute(doc, currentRoleKey, targetRoleKey, profile, options)
+    currentRoleKey && currentRoleKey !== targetRoleKey && doc.roles.some((r) => r.key === currentRoleKey)
+      ? findCheapestRoute(doc, currentRoleKey, targetRoleKey, knownLevels(known), options)
       : null;
-  const roleKeys = route ? route.steps.map((s) => s.toRoleKey) : [target.key];
+  const roleKeys = route && route.steps.length > 0 ? route.steps.map((s) => s.toRoleKey) : [target.key];
+  const measure = (expectations: Readonly<Record<string, number>>) => analyseGaps(known.rated, expectations, doc.proficiencyScale, known.assumed);
   const steps = roleKeys.map((roleKey) => {
     const role = getRole(doc, roleKey);
-    return { roleKey, roleTitle: role.title, analysis: analyseGaps(profile, role.expectations, doc.proficiencyScale) };
+    return { roleKey, roleTitle: role.title, analysis: measure(role.expectations) };
   });
   const highest: Record<string, number> = {};
   for (const step of steps) {
     for (const s of step.analysis.skills) highest[s.skillKey] = Math.max(highest[s.skillKey] ?? 0, s.requiredLevel);
   }
   const skillOrder = new Map(doc.skills.map((s, i) => [s.key, i]));
-  const targets = analyseGaps(profile, highest, doc.proficiencyScale)
+  const targets = measure(highest)
     .skills.filter((s) => s.status !== 'met')
     .sort((a, b) => (skillOrder.get(a.skillKey) ?? Infinity) - (skillOrder.get(b.skillKey) ?? Infinity) || (a.skillKey < b.skillKey ? -1 : 1));
-  return { steps, targets };
+  return { steps, targets, known, route: route && route.steps.length > 0 ? route : null };
 }
 
 // ---------------------------------------------------------------------------------------------

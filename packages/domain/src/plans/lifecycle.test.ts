@@ -39,12 +39,25 @@ describe('transitionPlan', () => {
     expect(transitionPlan({ status: 'proposed' }, 'agree', 'owner')).toEqual({
       ok: false,
       refusal: 'not-allowed',
-      reason: 'only their manager can agree a plan; you are the plan’s owner',
+      reason: 'only their manager can agree a plan (or, for someone without an active manager, the person who agrees their plan); you are the plan’s owner',
     });
     expect(transitionPlan({ status: 'draft' }, 'propose', 'manager')).toMatchObject({ ok: false, reason: expect.stringMatching(/only the plan’s owner/) });
     for (const action of PLAN_TRANSITIONS) {
       for (const status of PLAN_STATUSES) expect(transitionPlan({ status }, action, 'other').ok).toBe(false);
     }
+  });
+
+  it('lets the approver of someone without a manager agree, send back and start, but not propose or complete', () => {
+    expect(transitionPlan({ status: 'proposed' }, 'agree', 'approver')).toEqual({ ok: true, status: 'agreed' });
+    expect(transitionPlan({ status: 'proposed' }, 'send-back', 'approver', { comment: 'Add dates' })).toEqual({ ok: true, status: 'draft' });
+    expect(transitionPlan({ status: 'proposed' }, 'send-back', 'approver').ok).toBe(false);
+    expect(transitionPlan({ status: 'agreed' }, 'start', 'approver')).toEqual({ ok: true, status: 'active' });
+    for (const action of ['propose', 'withdraw', 'complete', 'abandon'] as const) {
+      expect(transitionPlan({ status: 'active' }, action, 'approver')).toMatchObject({ ok: false, refusal: 'not-allowed' });
+    }
+    expect(transitionPlan({ status: 'active' }, 'complete', 'approver')).toMatchObject({
+      reason: 'only the plan’s owner can complete a plan; you are the person who agrees their plan',
+    });
   });
 
   it('refuses a move from the wrong status', () => {

@@ -10,8 +10,12 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const PLAN_TRANSITIONS = ['propose', 'withdraw', 'agree', 'send-back', 'start', 'complete', 'abandon'] as const;
 export type PlanTransition = (typeof PLAN_TRANSITIONS)[number];
 
-/** owner: the person the plan belongs to; manager: their line manager; other: anyone else. */
-export type PlanRelationship = 'owner' | 'manager' | 'other';
+/**
+ * owner: the person the plan belongs to; manager: their line manager; approver: whoever agrees the
+ * plan of someone without an active manager (see planApprover), with the manager's part in its life;
+ * other: anyone else.
+ */
+export type PlanRelationship = 'owner' | 'manager' | 'approver' | 'other';
 
 interface TransitionRule {
   from: readonly PlanStatus[];
@@ -23,14 +27,19 @@ interface TransitionRule {
 const RULES: Record<PlanTransition, TransitionRule> = {
   propose: { from: ['draft'], to: 'proposed', by: ['owner'] },
   withdraw: { from: ['proposed'], to: 'draft', by: ['owner'] },
-  agree: { from: ['proposed'], to: 'agreed', by: ['manager'] },
-  'send-back': { from: ['proposed'], to: 'draft', by: ['manager'], needsComment: true },
-  start: { from: ['agreed'], to: 'active', by: ['owner', 'manager'] },
+  agree: { from: ['proposed'], to: 'agreed', by: ['manager', 'approver'] },
+  'send-back': { from: ['proposed'], to: 'draft', by: ['manager', 'approver'], needsComment: true },
+  start: { from: ['agreed'], to: 'active', by: ['owner', 'manager', 'approver'] },
   complete: { from: ['active'], to: 'completed', by: ['owner'] },
   abandon: { from: ['draft', 'proposed', 'agreed', 'active'], to: 'abandoned', by: ['owner'] },
 };
 
-const WHO: Record<PlanRelationship, string> = { owner: 'the plan’s owner', manager: 'their manager', other: 'someone else' };
+const WHO: Record<PlanRelationship, string> = {
+  owner: 'the plan’s owner',
+  manager: 'their manager',
+  approver: 'the person who agrees their plan',
+  other: 'someone else',
+};
 
 /** not-allowed: the actor may never make this move; wrong-status / comment-required: not now, or not like this. */
 export type PlanRefusal = 'not-allowed' | 'wrong-status' | 'comment-required';
@@ -45,7 +54,9 @@ export function transitionPlan(
 ): PlanTransitionResult {
   const rule = RULES[action];
   if (!rule.by.includes(relationship)) {
-    return { ok: false, refusal: 'not-allowed', reason: `only ${rule.by.map((r) => WHO[r]).join(' or ')} can ${action.replace('-', ' ')} a plan; you are ${WHO[relationship]}` };
+    const who = rule.by.filter((r) => r !== 'approver').map((r) => WHO[r]).join(' or ');
+    const approver = rule.by.includes('approver') ? ' (or, for someone without an active manager, the person who agrees their plan)' : '';
+    return { ok: false, refusal: 'not-allowed', reason: `only ${who} can ${action.replace('-', ' ')} a plan${approver}; you are ${WHO[relationship]}` };
   }
   if (!rule.from.includes(plan.status)) {
     return { ok: false, refusal: 'wrong-status', reason: `a ${plan.status} plan cannot be ${PAST[action]}; only a ${rule.from.join(' or ')} one can` };

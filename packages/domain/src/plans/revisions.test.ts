@@ -11,7 +11,7 @@ const first = initialRevision({
 });
 
 describe('initialRevision', () => {
-  it('records the baseline of each gap skill', () => {
+  it('records the baseline of each gap skill whose level is known (an unknown one is left out)', () => {
     expect(first).toEqual({
       number: 1,
       reason: 'initial',
@@ -19,10 +19,7 @@ describe('initialRevision', () => {
       targetRoleKey: 'project-manager',
       frameworkVersionId: 'v1',
       createdAt: new Date('2026-01-01T00:00:00Z'),
-      baseline: [
-        { skillKey: 'planning', baselineLevel: 1, targetLevel: 3 },
-        { skillKey: 'risk', baselineLevel: 0, targetLevel: 2 },
-      ],
+      baseline: [{ skillKey: 'planning', baselineLevel: 1, targetLevel: 3 }],
     });
   });
 });
@@ -82,7 +79,8 @@ describe('planVsActual', () => {
       new Date('2026-07-01T00:00:00Z'),
     );
     expect(outcomes).toEqual([
-      { number: 1, reason: 'initial', targetRoleKey: 'project-manager', plannedShortfall: 4, closedShortfall: 2, actionsPlanned: 2, actionsDone: 1, actionsDropped: 1 },
+      // risk was unknown at the baseline: neither planned nor counted as closed
+      { number: 1, reason: 'initial', targetRoleKey: 'project-manager', plannedShortfall: 2, closedShortfall: 1, actionsPlanned: 2, actionsDone: 1, actionsDropped: 1 },
       // planning beyond its target counts up to the target only
       { number: 2, reason: 'new-target-role', targetRoleKey: 'pmo-manager', plannedShortfall: 3, closedShortfall: 2, actionsPlanned: 1, actionsDone: 0, actionsDropped: 0 },
     ]);

@@ -37,8 +37,15 @@ export interface RevisionRequest {
 
 export type RevisionResult = { ok: true; revisions: PlanRevision[]; revision: PlanRevision } | { ok: false; reason: string };
 
+/**
+ * The gaps whose level is known (rated or assumed), as the revision's baseline. A skill whose level is
+ * unknown (currentLevel null) is left out, by the rule of known-profile.ts: its shortfall is not known,
+ * so it is neither planned nor counted as closed.
+ */
 function baselineOf(gaps: RevisionRequest['gaps']): BaselineSkill[] {
-  return gaps.map((g) => ({ skillKey: g.skillKey, baselineLevel: g.currentLevel ?? 0, targetLevel: g.requiredLevel }));
+  return gaps
+    .filter((g): g is typeof g & { currentLevel: number } => g.currentLevel !== null)
+    .map((g) => ({ skillKey: g.skillKey, baselineLevel: g.currentLevel, targetLevel: g.requiredLevel }));
 }
 
 /** The first revision of a new plan. */

@@ -6,6 +6,7 @@ import { FrameworkDrafts1795633983262 } from './1795633983262-FrameworkDrafts.js
 import { DevelopmentPlans1795634118590 } from './1795634118590-DevelopmentPlans.js';
 import { TenantPolicyPerStatement1795640000000 } from './1795640000000-TenantPolicyPerStatement.js';
 import { CheckInPrivateNote1795641000000 } from './1795641000000-CheckInPrivateNote.js';
+import { AccountThrottles1795650100000 } from './1795650100000-AccountThrottles.js';
 
 /** Every migration, in order. New migrations are appended here (see docs/ARCHITECTURE.md). */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   DevelopmentPlans1795634118590,
   TenantPolicyPerStatement1795640000000,
   CheckInPrivateNote1795641000000,
+  AccountThrottles1795650100000,
 ];

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
 import { adminViewer, apiError } from '../../test/session';
-import { AdminPersonEditQuery, UpdatePersonMutation } from './AdminPersonPage';
+import { AdminPersonEditQuery, CreatePasswordResetMutation, UpdatePersonMutation } from './AdminPersonPage';
 
 const dan = {
   __typename: 'Person',
@@ -153,5 +153,41 @@ describe('Admin: edit a person', () => {
 
     await waitFor(() => expect(name).toHaveAccessibleDescription('Name must have at least 2 characters.'));
     expect(name).toHaveValue('D');
+  });
+
+  describe('password reset', () => {
+    const reset = (result: Record<string, unknown>) => ({ request: { query: CreatePasswordResetMutation, variables: { personId: 'p-dan' } }, result });
+    const expiresAt = '2026-05-02T10:00:00.000Z';
+
+    it("says the link went to the person's own address, and shows none", async () => {
+      const { user } = renderRoute(
+        '/admin/people/p-dan',
+        [load, reset({ data: { createPasswordReset: { __typename: 'PasswordReset', emailed: true, link: null, expiresAt } } })],
+        { viewer: adminViewer },
+      );
+      await user.click(await screen.findByRole('button', { name: 'Reset the password' }));
+      expect(await screen.findByText(/Dan Okafor has an e-mail with a link to choose a new password/)).toBeInTheDocument();
+      expect(screen.queryByLabelText('Password reset link')).not.toBeInTheDocument();
+    });
+
+    it('shows the link to hand over when the server sends no e-mail', async () => {
+      const link = 'https://trellis.example/reset-password?token=abc.def';
+      const { user } = renderRoute(
+        '/admin/people/p-dan',
+        [load, reset({ data: { createPasswordReset: { __typename: 'PasswordReset', emailed: false, link, expiresAt } } })],
+        { viewer: adminViewer },
+      );
+      await user.click(await screen.findByRole('button', { name: 'Reset the password' }));
+      expect(await screen.findByLabelText('Password reset link')).toHaveValue(link);
+    });
+
+    it("explains, in the API's words, why an account that opens another organisation cannot be reset here", async () => {
+      const why = "Dan Okafor's Trellis account also gives access to another organisation, so only they can reset its password.";
+      const { user } = renderRoute('/admin/people/p-dan', [load, reset(apiError(why, 'FORBIDDEN'))], { viewer: adminViewer });
+      await user.click(await screen.findByRole('button', { name: 'Reset the password' }));
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent('Could not reset the password');
+      expect(alert).toHaveTextContent(why);
+    });
   });
 });

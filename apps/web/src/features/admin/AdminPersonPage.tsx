@@ -15,6 +15,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { CombinedGraphQLErrors } from '@apollo/client';
 import { skipToken, useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
@@ -106,9 +107,10 @@ export const UpdatePersonMutation = graphql(`
   }
 `);
 
-export const CreatePasswordResetLinkMutation = graphql(`
-  mutation CreatePasswordResetLink($personId: ID!) {
-    createPasswordResetLink(personId: $personId) {
+export const CreatePasswordResetMutation = graphql(`
+  mutation CreatePasswordReset($personId: ID!) {
+    createPasswordReset(personId: $personId) {
+      emailed
       link
       expiresAt
     }
@@ -500,42 +502,61 @@ function describeConflict(
   return lines;
 }
 
+/**
+ * A Trellis account may open other organisations too, so an admin never chooses its password: the
+ * reset goes to the person's own address, and only without e-mail (and only for an account this
+ * organisation alone has) is the link shown to hand over.
+ */
 function ResetLinkSection({ personId, name }: { personId: string; name: string }) {
-  const [createLink, { data, loading, error }] = useMutation(CreatePasswordResetLinkMutation);
-  const created = data?.createPasswordResetLink;
+  const [createReset, { data, loading, error }] = useMutation(CreatePasswordResetMutation);
+  const created = data?.createPasswordReset;
+  const until = created ? (formatDateTime(created.expiresAt) ?? created.expiresAt) : null;
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="reset-link-heading">
       <Title order={2} size="h3" id="reset-link-heading" mb="xs">
         Password reset
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        Forgot their password and no e-mail arrived? Create a link that lets {name} choose a new one, and give it to
-        them yourself.
+        Forgot their password? Trellis e-mails {name} a link to choose a new one; you never see it. When this server sends no e-mail,
+        you get the link to hand over yourself, but only if their Trellis account belongs to this organisation alone.
       </Text>
       <Stack gap="sm">
         <Button
           variant="light"
           loading={loading}
-          onClick={() => void createLink({ variables: { personId } }).catch(() => undefined)}
+          onClick={() => void createReset({ variables: { personId } }).catch(() => undefined)}
           style={{ alignSelf: 'flex-start' }}
         >
-          {created ? 'Create another reset link' : 'Create a reset link'}
+          {created ? 'Reset the password again' : 'Reset the password'}
         </Button>
         {error ? (
-          <Alert color="red" variant="light" title="Could not create the link" role="alert">
-            <Text size="sm">{describeError(error)}</Text>
+          <Alert color="red" variant="light" title="Could not reset the password" role="alert">
+            {/* The API says why (for instance: the account also opens another organisation). */}
+            <Text size="sm">{hasErrorCode(error, 'FORBIDDEN') ? apiMessages(error) : describeError(error)}</Text>
           </Alert>
         ) : null}
-        {created ? (
-          <CopyField
-            label="Password reset link"
-            value={created.link}
-            description={`Works once, until ${formatDateTime(created.expiresAt) ?? created.expiresAt}.`}
-          />
+        {created?.emailed ? (
+          <Alert color="green" variant="light" title="Reset e-mail sent" role="status">
+            <Text size="sm">
+              {name} has an e-mail with a link to choose a new password. It works once, until {until}.
+            </Text>
+          </Alert>
+        ) : null}
+        {created && !created.emailed && !created.link ? (
+          <Alert color="red" variant="light" title="The e-mail could not be sent" role="alert">
+            <Text size="sm">Trellis could not hand the e-mail to the mail server. Try again in a while.</Text>
+          </Alert>
+        ) : null}
+        {created?.link ? (
+          <CopyField label="Password reset link" value={created.link} description={`Works once, until ${until}.`} />
         ) : null}
       </Stack>
     </Paper>
   );
+}
+
+function apiMessages(error: unknown): string {
+  return CombinedGraphQLErrors.is(error) ? error.errors.map((e) => e.message).join(' ') : describeError(error);
 }
 
 function PersonNotFound() {

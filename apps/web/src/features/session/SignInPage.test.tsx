@@ -73,10 +73,18 @@ describe('Sign-in page', () => {
     expect(screen.getByRole('textbox', { name: 'E-mail' })).toHaveValue('asha@acme.test');
   });
 
-  it('shows a sign-in failure without field details as one message', async () => {
+  it("says that the e-mail and password do not match (the API's words), not that a session ended", async () => {
     const { user } = renderRoute(
       '/sign-in',
-      [{ request: signIn('asha@acme.test', 'not-my-password'), result: apiError('E-mail or password is wrong', 'UNAUTHENTICATED') }],
+      [
+        {
+          request: signIn('asha@acme.test', 'not-my-password'),
+          // What the API answers for a wrong password or an unknown e-mail.
+          result: apiError('That e-mail and password do not match an account.', 'UNAUTHENTICATED', {
+            fields: { password: 'Check your e-mail and password.' },
+          }),
+        },
+      ],
       { viewer: null },
     );
 
@@ -84,7 +92,10 @@ describe('Sign-in page', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Could not sign in');
+    expect(alert).toHaveTextContent('That e-mail and password do not match an account.');
+    expect(screen.queryByText(/session has ended/i)).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Password/)).toHaveValue('not-my-password');
   });
 
   it('signs in and returns to the page asked for', async () => {

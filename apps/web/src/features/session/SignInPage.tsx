@@ -4,7 +4,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { PublicCard } from '../../app/PublicLayout';
 import { graphql } from '../../gql';
-import { formErrorsOf, retryAfterSecondsOf } from '../../lib/errors';
+import { findApiError, formErrorsOf, retryAfterSecondsOf } from '../../lib/errors';
 import { compact, emailProblem, focusFirstProblem, sentence } from '../../lib/forms';
 import { formatWait } from '../../lib/labels';
 import { safeNext } from '../../lib/navigation';
@@ -62,9 +62,14 @@ export function SignInPage() {
       if (data) await startSession(data.signIn, next);
     } catch (error) {
       const retryAfter = retryAfterSecondsOf(error);
+      // Here UNAUTHENTICATED means the e-mail and password did not match, not that a session ended.
+      const mismatch = findApiError(error, 'UNAUTHENTICATED');
       if (retryAfter !== null) {
         setErrors({});
         setLock({ seconds: retryAfter, until: new Date(Date.now() + retryAfter * 1000) });
+      } else if (mismatch) {
+        setErrors({});
+        setFormError(mismatch.message || 'That e-mail and password do not match an account.');
       } else {
         const { fields, message } = formErrorsOf(error, FIELDS);
         setErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, sentence(v)])));
@@ -97,8 +102,9 @@ export function SignInPage() {
           {lock ? (
             <Alert color="red" variant="light" title="Sign-in is locked for a while" role="alert">
               <Text size="sm">
-                There were too many attempts to sign in. Try again in {formatWait(lock.seconds)} (after{' '}
-                {new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' }).format(lock.until)}).
+                There were too many failed attempts to sign in with this e-mail from your network. Try again in{' '}
+                {formatWait(lock.seconds)} (after {new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' }).format(lock.until)}
+                ), or choose a new password with &ldquo;Forgot your password?&rdquo;.
               </Text>
             </Alert>
           ) : null}

@@ -12,7 +12,10 @@ import { PasswordField } from '../../components/PasswordField';
 export const SignUpMutation = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
-      ...ViewerFields
+      confirmationEmailed
+      viewer {
+        ...ViewerFields
+      }
     }
   }
 `);
@@ -28,6 +31,7 @@ export function SignUpPage() {
   const [values, setValues] = useState<Record<Field, string>>({ organisationName: '', name: '', email: '', password: '' });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [emailedTo, setEmailedTo] = useState<string | null>(null);
 
   const set = (field: Field) => (event: ChangeEvent<HTMLInputElement>) => {
     const value = event.currentTarget.value;
@@ -59,7 +63,8 @@ export function SignUpPage() {
           },
         },
       });
-      if (data) await startSession(data.signUp, '/frameworks');
+      if (data?.signUp.viewer) await startSession(data.signUp.viewer, '/frameworks');
+      else if (data?.signUp.confirmationEmailed) setEmailedTo(values.email.trim());
     } catch (error) {
       const { fields, message } = formErrorsOf(error, FIELDS);
       setErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, sentence(v)])));
@@ -68,10 +73,12 @@ export function SignUpPage() {
     }
   };
 
+  if (emailedTo) return <CheckYourInbox email={emailedTo} />;
+
   return (
     <PublicCard
       title="Sign up"
-      lead="Create your organisation in Trellis. You will be its admin, and it starts with the built-in PMO career framework."
+      lead="Create your organisation in Trellis. You will be its admin, and it starts with the built-in PMO career framework. When this server sends e-mail, we first send you a link to confirm your address."
       footer={
         <Text size="sm">
           Already have an account?{' '}
@@ -127,6 +134,31 @@ export function SignUpPage() {
           </Button>
         </Stack>
       </form>
+    </PublicCard>
+  );
+}
+
+/** What a sign-up says when the server e-mails a confirmation: the same whether or not the address already has an account. */
+function CheckYourInbox({ email }: { email: string }) {
+  return (
+    <PublicCard
+      title="Check your inbox"
+      footer={
+        <Anchor component={Link} to="/sign-in" size="sm">
+          Back to sign in
+        </Anchor>
+      }
+    >
+      <Stack gap="sm" role="status">
+        <Text>
+          We sent a message to <strong>{email}</strong>. Open the link in it within 24 hours to create your organisation; nothing is
+          created until you do.
+        </Text>
+        <Text size="sm" c="dimmed">
+          If this address already has a Trellis account, the message says so instead: sign in with it, or choose a new password if you
+          have forgotten it. No message after a few minutes? Check your spam folder, or sign up again.
+        </Text>
+      </Stack>
     </PublicCard>
   );
 }
