@@ -140,7 +140,9 @@ function classify(error: GraphQLError): Classified[] {
     return original.errors.map(classifyRequestError);
   }
   if (typeof error.extensions?.code === 'string') return [{ error, code: error.extensions.code as ErrorCode }];
-  if (!original) return [classifyRequestError(error)];
+  // Without a cause and a path, GraphQL refused the request itself; with a path, it failed while
+  // running (a null for a non-null field): our fault.
+  if (!original) return [error.path ? withCode(error, 'INTERNAL', INTERNAL_MESSAGE) : classifyRequestError(error)];
   if (original instanceof mercurius.ErrorWithProps) {
     const code = (original.extensions as Record<string, unknown> | undefined)?.code;
     return [{ error, code: typeof code === 'string' ? (code as ErrorCode) : 'INTERNAL' }];
