@@ -3,6 +3,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
@@ -12,8 +13,9 @@ import { FrameworkVersionsModule } from './frameworks/versions/framework-version
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthController } from './health/health.controller.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessGuard } from './common/access.js';
+import { InputValidationInterceptor } from './common/input-validation.js';
 import { AuditModule } from './audit/audit.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { SessionsService } from './identity/sessions.service.js';
@@ -30,20 +32,23 @@ export interface AppModuleOptions {
   databaseUrl: string;
   /** Tests pass a logger to count SQL statements. */
   sqlLogger?: TypeOrmLogger;
+  /** Tests pass a stream to read the log (JSON lines) from. */
+  logDestination?: DestinationStream;
 }
 
 @Module({})
 export class AppModule {
-  static register({ config, databaseUrl, sqlLogger }: AppModuleOptions): DynamicModule {
+  static register({ config, databaseUrl, sqlLogger, logDestination }: AppModuleOptions): DynamicModule {
+    const httpLogOptions = {
+      level: config.LOG_LEVEL,
+      // Health probes every few seconds would drown the log.
+      autoLogging: { ignore: (request: { url?: string }) => request.url === '/health' },
+    };
     return {
       module: AppModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            // Health probes every few seconds would drown the log.
-            autoLogging: { ignore: (request) => request.url === '/health' },
-          },
+          pinoHttp: logDestination ? [httpLogOptions, logDestination] : httpLogOptions,
         }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(databaseUrl, sqlLogger ? { logger: sqlLogger, logging: ['query'] } : {}),
@@ -69,7 +74,7 @@ export class AppModule {
         { module: ConfigHolderModule, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] },
       ],
       controllers: [HealthController, WebAppController],
-      providers: [Seeder, { provide: APP_GUARD, useClass: AccessGuard }],
+      providers: [Seeder, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_INTERCEPTOR, useClass: InputValidationInterceptor }],
     };
   }
 }

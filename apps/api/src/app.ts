@@ -1,23 +1,29 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import underPressure from '@fastify/under-pressure';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Logger } from 'nestjs-pino';
+import { pino } from 'pino';
+import { LogController } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { GRAPHQL_PATH } from './graphql/graphql-options.js';
 import { migrate } from './database/migrator.js';
 import { Seeder } from './seed/seeder.js';
 
 /**
  * CSRF defence for GraphQL, the rule Apollo's csrfPrevention uses: only POSTs with a JSON body,
  * which a cross-site form or image cannot send without a CORS preflight (and none is allowed).
+ * It checks the route the router matched, not the path as spelled: `/%67raphql` (decoded by the
+ * router) reaches the same handler as `/graphql` and must meet the same rule.
  */
 function rejectCrossSiteGraphql(app: NestFastifyApplication): void {
   app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
-    if (request.url.split('?')[0] !== '/graphql') return;
+    if (request.routeOptions.url !== GRAPHQL_PATH) return;
     const json = /^application\/json\b/i.test(request.headers['content-type'] ?? '');
     if (request.method === 'POST' && json) return;
     await reply
@@ -66,7 +72,15 @@ async function shedLoadUnderPressure(app: NestFastifyApplication, maxEventLoopDe
 export async function createApp(options: AppModuleOptions & { quiet?: boolean }): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(options),
-    new FastifyAdapter({ trustProxy: true }),
+    new FastifyAdapter({
+      trustProxy: true,
+      // Fastify logs through pino too, so a GraphQL error is logged by the request's own child logger
+      // (common/errors.ts) with its id: the id the x-request-id header and an INTERNAL answer carry.
+      loggerInstance: pino({ level: options.config.LOG_LEVEL }, options.logDestination ?? pino.destination(1)),
+      logController: new LogController({ disableRequestLogging: true }),
+      // A random id per request (also on the raw request, where pino-http reads it).
+      genReqId: (raw: object) => ((raw as { id?: string }).id = randomUUID()),
+    }),
     { bufferLogs: true, logger: options.quiet ? false : undefined },
   );
   if (!options.quiet) app.useLogger(app.get(Logger));
@@ -74,6 +88,9 @@ export async function createApp(options: AppModuleOptions & { quiet?: boolean })
 
   await shedLoadUnderPressure(app, options.config.MAX_EVENT_LOOP_DELAY_MS);
   await app.register(fastifyCookie);
+  app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   rejectCrossSiteGraphql(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

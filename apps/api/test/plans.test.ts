@@ -183,10 +183,14 @@ describe('development plans', () => {
       });
     const course = { type: 'COURSE', title: 'Risk workshop', skillKeys: ['risk-management'], dueOn: '2027-02-26' };
 
+    // A date that does not exist is refused with the arguments' shape, before the plan is read...
     expect(fieldErrors(await add(dan, { ...course, title: ' ', skillKeys: ['juggling'], dueOn: '2027-02-30' }))).toEqual({
+      dueOn: 'A due date is a calendar date (YYYY-MM-DD).',
+    });
+    // ...then what needs the plan is answered together.
+    expect(fieldErrors(await add(dan, { ...course, title: ' ', skillKeys: ['juggling'] }))).toEqual({
       title: 'Give the action a title.',
       skillKeys: 'Not skills of the plan’s framework version: juggling.',
-      dueOn: 'A due date is a calendar date (YYYY-MM-DD).',
     });
     expect(theError(await add(chloe, course)).code).toBe('FORBIDDEN');
     expect(theError(await add(ben, course)).code).toBe('FORBIDDEN');

@@ -421,3 +421,26 @@ export {
   type SessionContext,
   type NextStepStatus,
 } from './mentoring/sessions.js';
+export {
+  TEXT_LIMITS,
+  UNSAFE_TEXT_MESSAGE,
+  unsafeTextProblem,
+  singleLineText,
+  multiLineText,
+  requiredText,
+  uuidSchema,
+  isUuid,
+  isCalendarDate,
+  calendarDate,
+  emailSchema,
+  isHttpUrl,
+  httpUrlSchema,
+  slugSchema,
+  intBetween,
+  versionSchema,
+} from './validation/text.js';
+export * from './validation/identity-inputs.js';
+export * from './validation/people-inputs.js';
+export * from './validation/assessments-inputs.js';
+export * from './validation/plans-inputs.js';
+export * from './validation/framework-inputs.js';

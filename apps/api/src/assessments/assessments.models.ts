@@ -1,4 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { recordAssessmentInputSchema } from '@trellis/domain';
+import { InputSchema } from '../common/input-validation.js';
 
 export enum AssessmentSourceValue {
   SELF = 'self',
@@ -39,6 +41,7 @@ export class PersonAssessments {
 }
 
 @InputType()
+@InputSchema(recordAssessmentInputSchema)
 export class RecordAssessmentInput {
   @Field(() => ID) skillId: string;
   @Field(() => Int) level: number;

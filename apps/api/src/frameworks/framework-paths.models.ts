@@ -1,5 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Qualification, Role, Skill, TransitionKindValue } from './framework.models.js';
+import { skillLevelInputSchema } from '@trellis/domain';
+import { InputSchema } from '../common/input-validation.js';
 
 /**
  * GraphQL shapes of role comparison and career paths. `Role`, `Skill` and `Qualification` fields
@@ -38,6 +40,7 @@ registerEnumType(NoRouteReasonValue, {
 });
 
 @InputType({ description: 'A level of one skill, as a person holds it.' })
+@InputSchema(skillLevelInputSchema)
 export class SkillLevelInput {
   @Field(() => ID) skillId: string;
   @Field(() => Int, { description: '0 (none) up to the top of the framework\'s scale.' }) level: number;

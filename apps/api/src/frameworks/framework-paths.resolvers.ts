@@ -4,6 +4,8 @@ import { Access } from '../common/access.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { CareerRoute, ClosestRoles, RoleComparison, SkillLevelInput } from './framework-paths.models.js';
 import { FrameworkPathsService } from './framework-paths.service.js';
+import { skillProfileSchema } from '@trellis/domain';
+import { ArgSchemas } from '../common/input-validation.js';
 
 const PROFILE_DESCRIPTION =
   "The person's skill levels. Omitted: the viewer's current role's expectations (see profileSource).";
@@ -24,6 +26,7 @@ export class FrameworkPathsResolver {
 
   @Query(() => CareerRoute, { description: 'The cheapest route of moves from one role to another for a skill profile.' })
   @Access('signedIn')
+  @ArgSchemas({ profile: skillProfileSchema })
   careerRoute(
     @Args('fromRoleId', { type: () => ID }, ParseUUIDPipe) fromRoleId: string,
     @Args('toRoleId', { type: () => ID }, ParseUUIDPipe) toRoleId: string,
@@ -39,6 +42,7 @@ export class FrameworkPathsResolver {
       'then its version, leaving that role out.',
   })
   @Access('signedIn')
+  @ArgSchemas({ profile: skillProfileSchema })
   closestRoles(
     @Args('frameworkVersionId', { type: () => ID, nullable: true }, new ParseUUIDPipe({ optional: true })) frameworkVersionId: string | null,
     @Args('roleId', { type: () => ID, nullable: true }, new ParseUUIDPipe({ optional: true })) roleId: string | null,

@@ -7,6 +7,7 @@ import { RequestDatabase, type RequestPool } from '../database/tenant-database.j
 import { FrameworkLoaders, FrameworkQueries } from '../frameworks/framework.loaders.js';
 import type { SessionsService } from '../identity/sessions.service.js';
 import { PeopleLoaders } from '../people/people.loaders.js';
+import { parseOptions, queryLimitRules } from './query-limits.js';
 import type { PublicContext, RequestContext, RequestLoaders } from './request-context.js';
 
 /** A request's loaders, each family made on first use. */
@@ -23,6 +24,16 @@ function requestLoaders(frameworkQueries: FrameworkQueries, db: RequestDatabase)
   };
 }
 
+/** Where GraphQL is served (the CSRF rule in app.ts guards this route). */
+export const GRAPHQL_PATH = '/graphql';
+
+/**
+ * The largest GraphQL request body. Imports travel in it: a 5 MB framework document, escaped into a
+ * JSON string, is about 6 MB. Larger bodies are refused with PAYLOAD_TOO_LARGE (HTTP 413) before
+ * they are read; every other route keeps Fastify's 1 MiB.
+ */
+export const GRAPHQL_BODY_LIMIT = 12 * 1024 * 1024;
+
 /** Mercurius with graphql-jit; the schema is built in memory (schema/emit-schema writes schema.gql). */
 export function graphqlOptions(
   config: AppConfig,
@@ -35,11 +46,14 @@ export function graphqlOptions(
   return {
     autoSchemaFile: true,
     sortSchema: true,
-    path: '/graphql',
+    path: GRAPHQL_PATH,
+    // The IDE and introspection are for developing Trellis, not for whoever reaches a server.
     graphiql: config.NODE_ENV === 'development',
+    validationRules: queryLimitRules({ introspection: config.NODE_ENV === 'development' }),
+    graphql: { parseOptions },
+    additionalRouteOptions: { bodyLimit: GRAPHQL_BODY_LIMIT },
     // Compile a query to JavaScript after its first execution.
     jit: 1,
-    queryDepth: 12,
     errorFormatter: formatGraphqlErrors,
     context: async (request: FastifyRequest, reply: FastifyReply): Promise<PublicContext> => {
       const context = { request, reply, session: null, db: null, loaders: null } as unknown as RequestContext;

@@ -1,5 +1,14 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AccessRoleValue, Viewer } from '../people/people.models.js';
+import {
+  acceptInvitationInputSchema,
+  changePasswordInputSchema,
+  invitePersonInputSchema,
+  resetPasswordInputSchema,
+  signInInputSchema,
+  signUpInputSchema,
+} from '@trellis/domain';
+import { InputSchema } from '../common/input-validation.js';
 
 export enum InvitationStatusValue {
   PENDING = 'pending',
@@ -62,6 +71,7 @@ export class SignUpOutcome {
 }
 
 @InputType()
+@InputSchema(signUpInputSchema)
 export class SignUpInput {
   @Field() organisationName: string;
   @Field() name: string;
@@ -70,24 +80,28 @@ export class SignUpInput {
 }
 
 @InputType()
+@InputSchema(signInInputSchema)
 export class SignInInput {
   @Field() email: string;
   @Field() password: string;
 }
 
 @InputType()
+@InputSchema(changePasswordInputSchema)
 export class ChangePasswordInput {
   @Field() currentPassword: string;
   @Field() newPassword: string;
 }
 
 @InputType()
+@InputSchema(resetPasswordInputSchema)
 export class ResetPasswordInput {
   @Field() token: string;
   @Field() newPassword: string;
 }
 
 @InputType()
+@InputSchema(invitePersonInputSchema)
 export class InvitePersonInput {
   @Field() email: string;
   @Field() name: string;
@@ -100,6 +114,7 @@ export class InvitePersonInput {
 }
 
 @InputType()
+@InputSchema(acceptInvitationInputSchema)
 export class AcceptInvitationInput {
   @Field() token: string;
   @Field() password: string;

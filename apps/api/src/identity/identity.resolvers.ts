@@ -19,6 +19,8 @@ import {
   SignUpOutcome,
 } from './identity.models.js';
 import { IdentityService, invitationStatus } from './identity.service.js';
+import { resetRequestEmailSchema, tokenSchema } from '@trellis/domain';
+import { ArgSchemas } from '../common/input-validation.js';
 import { PasswordResetsService } from './password-resets.service.js';
 import { SignUpService } from './sign-up.service.js';
 
@@ -54,6 +56,7 @@ export class IdentityResolver {
 
   @Mutation(() => Viewer, { description: "Opens a sign-up's e-mailed link: creates the organisation and signs its admin in." })
   @Access('public')
+  @ArgSchemas({ token: tokenSchema })
   async confirmSignUp(@Args('token') token: string, @Context() context: PublicContext) {
     return viewerAfterSignIn(context, await this.signUps.confirmSignUp(context, token));
   }
@@ -80,6 +83,7 @@ export class IdentityResolver {
 
   @Mutation(() => Boolean, { description: 'Always answers true, so it does not reveal which addresses have accounts.' })
   @Access('public')
+  @ArgSchemas({ email: resetRequestEmailSchema })
   async requestPasswordReset(@Args('email') email: string, @Context() context: PublicContext) {
     await this.resets.requestPasswordReset(context, email);
     return true;
@@ -124,6 +128,7 @@ export class IdentityResolver {
     description: 'What an invitation link shows before sign-up; null when it is unknown, used, revoked or expired.',
   })
   @Access('public')
+  @ArgSchemas({ token: tokenSchema })
   invitation(@Args('token') token: string) {
     return this.identity.previewInvitation(token);
   }

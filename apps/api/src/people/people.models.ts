@@ -1,4 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { updatePersonInputSchema } from '@trellis/domain';
+import { InputSchema } from '../common/input-validation.js';
 
 export enum AccessRoleValue {
   ADMIN = 'admin',
@@ -37,6 +39,7 @@ export class Team {
 export class Viewer {}
 
 @InputType()
+@InputSchema(updatePersonInputSchema)
 export class UpdatePersonInput {
   @Field(() => ID) id: string;
   @Field(() => Int, { description: 'The version the change was made from; a stale one is refused.' }) expectedVersion: number;

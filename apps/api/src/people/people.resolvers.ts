@@ -11,6 +11,8 @@ import { AccessRoleValue, PeopleImportPreview, PeopleImportResult, Person, Team,
 import { PeopleImportService } from './people-import.service.js';
 import type { PersonRow, TeamRow } from './people.loaders.js';
 import { PeopleService } from './people.service.js';
+import { peopleCsvSchema, peopleSearchSchema } from '@trellis/domain';
+import { ArgSchemas } from '../common/input-validation.js';
 
 const actorOf = (context: RequestContext) => ({
   organisationId: context.organisationId,
@@ -24,6 +26,7 @@ export class PersonResolver {
 
   @Query(() => [Person], { description: "The organisation's people; search matches name, e-mail and job title." })
   @Access('signedIn')
+  @ArgSchemas({ search: peopleSearchSchema })
   async people(
     @Context() context: RequestContext,
     @Args('search', { type: () => String, nullable: true }) search: string | null,
@@ -135,12 +138,14 @@ export class PeopleImportResolver {
 
   @Mutation(() => PeopleImportPreview)
   @Access('admin')
+  @ArgSchemas({ csv: peopleCsvSchema })
   previewPeopleImport(@Args('csv') csv: string, @Context() context: RequestContext) {
     return this.imports.preview(context.organisationId, csv);
   }
 
   @Mutation(() => PeopleImportResult)
   @Access('admin')
+  @ArgSchemas({ csv: peopleCsvSchema })
   importPeople(@Args('csv') csv: string, @Context() context: RequestContext) {
     return this.imports.import(actorOf(context), csv);
   }

@@ -1,4 +1,17 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import {
+  addPlanActionInputSchema,
+  changePlanDirectionInputSchema,
+  checkInProgressInputSchema,
+  createPlanInputSchema,
+  planVersionInputSchema,
+  recordCheckInInputSchema,
+  removePlanActionInputSchema,
+  sendBackPlanInputSchema,
+  setReviewRhythmInputSchema,
+  updatePlanActionInputSchema,
+} from '@trellis/domain';
+import { InputSchema } from '../common/input-validation.js';
 
 export enum PlanStatusValue {
   DRAFT = 'draft',
@@ -196,6 +209,7 @@ export class Notification {
 }
 
 @InputType()
+@InputSchema(createPlanInputSchema)
 export class CreatePlanInput {
   @Field(() => ID) targetRoleId: string;
   // Nullable with defaults: graphql-jit does not apply the defaults of omitted non-null input fields.
@@ -204,17 +218,20 @@ export class CreatePlanInput {
 }
 
 @InputType()
+@InputSchema(planVersionInputSchema)
 export class PlanVersionInput {
   @Field(() => ID) planId: string;
   @Field(() => Int) expectedVersion: number;
 }
 
 @InputType()
+@InputSchema(sendBackPlanInputSchema)
 export class SendBackPlanInput extends PlanVersionInput {
   @Field() comment: string;
 }
 
 @InputType()
+@InputSchema(updatePlanActionInputSchema)
 export class UpdatePlanActionInput {
   @Field(() => ID) actionId: string;
   @Field(() => Int, { description: 'The plan version the change was made from.' }) expectedPlanVersion: number;
@@ -226,6 +243,7 @@ export class UpdatePlanActionInput {
 }
 
 @InputType()
+@InputSchema(addPlanActionInputSchema)
 export class AddPlanActionInput extends PlanVersionInput {
   @Field(() => PlanActionTypeValue) type: PlanActionTypeValue;
   @Field() title: string;
@@ -235,17 +253,20 @@ export class AddPlanActionInput extends PlanVersionInput {
 }
 
 @InputType()
+@InputSchema(setReviewRhythmInputSchema)
 export class SetReviewRhythmInput extends PlanVersionInput {
   @Field(() => Int, { description: 'Review every 4, 6, 8 or 12 weeks.' }) reviewRhythmWeeks: number;
 }
 
 @InputType()
+@InputSchema(removePlanActionInputSchema)
 export class RemovePlanActionInput {
   @Field(() => ID) actionId: string;
   @Field(() => Int, { description: 'The plan version the change was made from.' }) expectedPlanVersion: number;
 }
 
 @InputType()
+@InputSchema(checkInProgressInputSchema)
 export class CheckInProgressInput {
   @Field(() => ID) actionId: string;
   @Field(() => PlanActionStatusValue) status: PlanActionStatusValue;
@@ -253,6 +274,7 @@ export class CheckInProgressInput {
 }
 
 @InputType()
+@InputSchema(recordCheckInInputSchema)
 export class RecordCheckInInput extends PlanVersionInput {
   @Field() reflection: string;
   @Field(() => [CheckInProgressInput], { nullable: true, defaultValue: [] }) progress?: CheckInProgressInput[] | null;
@@ -260,6 +282,7 @@ export class RecordCheckInInput extends PlanVersionInput {
 }
 
 @InputType()
+@InputSchema(changePlanDirectionInputSchema)
 export class ChangePlanDirectionInput extends PlanVersionInput {
   @Field(() => ID) targetRoleId: string;
   @Field(() => RevisionReasonValue) reason: RevisionReasonValue;

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
@@ -49,7 +50,9 @@ export interface TestApp {
 }
 
 /** The real application (Fastify, GraphQL, TypeORM, migrations, seed) on a database of its own. */
-export async function startTestApp(options: { seed?: boolean; environment?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { seed?: boolean; environment?: Record<string, string>; logDestination?: DestinationStream } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const sql = new SqlCounter();
   const config = loadConfig({
@@ -62,7 +65,7 @@ export async function startTestApp(options: { seed?: boolean; environment?: Reco
     MAX_EVENT_LOOP_DELAY_MS: '0',
     ...options.environment,
   });
-  const app = await createApp({ config, databaseUrl: database.url, sqlLogger: sql, quiet: true });
+  const app = await createApp({ config, databaseUrl: database.url, sqlLogger: sql, logDestination: options.logDestination, quiet: true });
   await app.getHttpAdapter().getInstance().ready();
 
   const client = (options: { address?: string } = {}): Client => {

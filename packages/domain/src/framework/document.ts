@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEXT_LIMITS, unsafeTextProblem } from '../validation/text.js';
 
 /**
  * The portable form of a career framework version ("framework as code").
@@ -10,42 +11,66 @@ export const FRAMEWORK_DOCUMENT_SCHEMA_VERSION = '1' as const;
 
 const key = z
   .string()
+  .max(TEXT_LIMITS.name, `must have at most ${TEXT_LIMITS.name} characters`)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug such as "risk-management"');
-const text = z.string().trim().min(1, 'must not be empty');
+const storable = (multiLine: boolean) => (value: string) => unsafeTextProblem(value, { multiLine }) === null;
+const UNSAFE = 'contains a control character or a broken emoji';
+/** A name or title: one line, not empty, at most 200 characters. */
+const line = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(TEXT_LIMITS.name, `must have at most ${TEXT_LIMITS.name} characters`)
+  .refine(storable(false), UNSAFE);
+/** A summary, descriptor or responsibility: not empty, may have several lines, at most 5,000 characters. */
+const text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(TEXT_LIMITS.note, `must have at most ${TEXT_LIMITS.note} characters`)
+  .refine(storable(true), UNSAFE);
+/** An optional description. */
+const description = z
+  .string()
+  .max(TEXT_LIMITS.note, `must have at most ${TEXT_LIMITS.note} characters`)
+  .refine(storable(true), UNSAFE)
+  .optional();
+/** A key of a record (a level number, a skill key): checked against the framework by validateFramework. */
+const recordKey = z.string().max(TEXT_LIMITS.name, `must have at most ${TEXT_LIMITS.name} characters`).refine(storable(false), UNSAFE);
 
 export const proficiencyLevelSchema = z.object({
   level: z.number().int().min(1),
-  name: text,
+  name: line,
   summary: text,
 });
 
 export const skillCategorySchema = z.object({
   key,
-  name: text,
-  description: z.string().optional(),
+  name: line,
+  description,
 });
 
 export const skillSchema = z.object({
   key,
-  name: text,
+  name: line,
   categoryKey: key,
-  description: z.string().optional(),
+  description,
   /** One descriptor per level of the scale, keyed by the level number ("1".."5"). */
-  levels: z.record(z.string(), text),
+  levels: z.record(recordKey, text),
 });
 
 export const trackKindSchema = z.enum(['core', 'specialist', 'lateral']);
 
 export const trackSchema = z.object({
   key,
-  name: text,
+  name: line,
   kind: trackKindSchema,
-  description: z.string().optional(),
+  description,
 });
 
 export const roleSchema = z.object({
   key,
-  title: text,
+  title: line,
   trackKey: key,
   /** Position within the track, 1 = first rung. */
   level: z.number().int().min(1),
@@ -54,7 +79,7 @@ export const roleSchema = z.object({
   summary: text,
   responsibilities: z.array(text),
   /** Expected proficiency per skill key; a skill that is absent is not expected. */
-  expectations: z.record(z.string(), z.number().int()),
+  expectations: z.record(recordKey, z.number().int()),
 });
 
 export const transitionKindSchema = z.enum(['promotion', 'lateral']);
@@ -65,17 +90,17 @@ export const transitionSchema = z.object({
   kind: transitionKindSchema,
   /** Typical time in the earlier role before the move. */
   typicalMonths: z.number().int().min(0).optional(),
-  guidance: z.string().optional(),
+  guidance: description,
 });
 
 export const qualificationSchema = z.object({
   key,
-  name: text,
-  provider: text,
-  url: z.url().optional(),
+  name: line,
+  provider: line,
+  url: z.url().max(TEXT_LIMITS.url).optional(),
   /** How long it stays valid; absent when it does not expire. */
   validityMonths: z.number().int().min(1).optional(),
-  description: z.string().optional(),
+  description,
   skillKeys: z.array(key),
   requiredForRoleKeys: z.array(key).default([]),
   recommendedForRoleKeys: z.array(key).default([]),
@@ -84,8 +109,8 @@ export const qualificationSchema = z.object({
 export const frameworkDocumentSchema = z.object({
   schemaVersion: z.literal(FRAMEWORK_DOCUMENT_SCHEMA_VERSION),
   key,
-  name: text,
-  description: z.string().optional(),
+  name: line,
+  description,
   proficiencyScale: z.array(proficiencyLevelSchema).min(1, 'needs at least one level'),
   skillCategories: z.array(skillCategorySchema),
   skills: z.array(skillSchema),

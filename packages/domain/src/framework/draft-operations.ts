@@ -10,6 +10,7 @@ import {
   type SkillDocument,
   type TransitionDocument,
 } from './document.js';
+import { TEXT_LIMITS, unsafeTextProblem } from '../validation/text.js';
 import { describeIssue, formatProblemPath, type FrameworkProblem } from './validate.js';
 
 /**
@@ -24,9 +25,27 @@ import { describeIssue, formatProblemPath, type FrameworkProblem } from './valid
  * Updates change only the fields they carry; `null` clears an optional field.
  */
 
-const key = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug such as "risk-management"');
-const text = z.string().trim().min(1, 'must not be empty');
-const optionalText = z.string().trim().nullable().optional();
+const key = z
+  .string()
+  .max(TEXT_LIMITS.name, `must have at most ${TEXT_LIMITS.name} characters`)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug such as "risk-management"');
+const storable = (value: string) => unsafeTextProblem(value, { multiLine: true }) === null;
+const UNSAFE = 'contains a control character or a broken emoji';
+// The document's own limits (framework/document.ts) apply when a draft is published; these keep a
+// single edit from storing what could never be published.
+const text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(TEXT_LIMITS.note, `must have at most ${TEXT_LIMITS.note} characters`)
+  .refine(storable, UNSAFE);
+const optionalText = z
+  .string()
+  .trim()
+  .max(TEXT_LIMITS.note, `must have at most ${TEXT_LIMITS.note} characters`)
+  .refine(storable, UNSAFE)
+  .nullable()
+  .optional();
 const index = z.number().int().min(0);
 const positiveInt = z.number().int().min(1);
 const descriptors = z.record(z.string().regex(/^[1-9][0-9]*$/, 'must be a level number'), text);

@@ -2,6 +2,14 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs
 import { DRAFT_OPERATION_KINDS, type DraftOperationKind, type FrameworkDocument } from '@trellis/domain';
 import { ProficiencyLevel, TrackKindValue, TransitionKindValue } from '../framework.models.js';
 import type { FrameworkDraftEntity } from './framework-draft.entities.js';
+import {
+  createFrameworkInputSchema,
+  draftExpectationInputSchema,
+  draftOperationInputSchema,
+  draftSkillLevelInputSchema,
+  proficiencyLevelInputSchema,
+} from '@trellis/domain';
+import { InputSchema } from '../../common/input-validation.js';
 
 /**
  * GraphQL shapes of a framework draft: the draft document's parts as typed objects, named by key
@@ -171,18 +179,21 @@ export function draftView(draft: FrameworkDraftEntity): FrameworkDraft {
 }
 
 @InputType()
+@InputSchema(draftSkillLevelInputSchema)
 export class DraftSkillLevelInput {
   @Field(() => Int) level: number;
   @Field() descriptor: string;
 }
 
 @InputType({ description: 'One cell of a role row: null clears it.' })
+@InputSchema(draftExpectationInputSchema)
 export class DraftExpectationInput {
   @Field() skillKey: string;
   @Field(() => Int, { nullable: true }) level: number | null;
 }
 
 @InputType()
+@InputSchema(proficiencyLevelInputSchema)
 export class ProficiencyLevelInput {
   @Field(() => Int) level: number;
   @Field() name: string;
@@ -196,6 +207,7 @@ export class ProficiencyLevelInput {
     '`levels` are a skill\'s descriptors, `expectations` a pasted role row (SET_EXPECTATIONS_ROW), `proficiencyScale` ' +
     'the whole scale (SET_PROFICIENCY_SCALE); `level` is a role\'s rung or an expectation level (null clears it).',
 })
+@InputSchema(draftOperationInputSchema)
 export class DraftOperationInput {
   @Field(() => DraftOperationKindValue) kind: DraftOperationKind;
   @Field({ nullable: true }) key?: string;
@@ -230,6 +242,7 @@ export class DraftOperationInput {
 }
 
 @InputType()
+@InputSchema(createFrameworkInputSchema)
 export class CreateFrameworkInput {
   @Field(() => FrameworkSourceValue) source: FrameworkSourceValue;
   @Field({ nullable: true, description: 'Required except for IMPORT, where it defaults to the document\'s name.' }) name?: string;

@@ -9,6 +9,8 @@ import { Framework, FrameworkVersion } from '../framework.models.js';
 import { toDraftOperations } from './draft-operation-input.js';
 import { CreateFrameworkInput, DraftOperationInput, FrameworkDraft, FrameworkSourceValue, draftView } from './framework-draft.models.js';
 import { FrameworkDraftsService, problemsError, type FrameworkSource } from './framework-drafts.service.js';
+import { draftOperationsSchema, frameworkFileSchema } from '@trellis/domain';
+import { ArgSchemas } from '../../common/input-validation.js';
 
 const actorOf = (context: RequestContext) => ({
   organisationId: context.organisationId,
@@ -54,6 +56,7 @@ export class FrameworkDraftResolver {
       'changed since; otherwise CONFLICT says who changed what.',
   })
   @Access('admin')
+  @ArgSchemas({ operations: draftOperationsSchema })
   async editFrameworkDraft(
     @Args('frameworkId', { type: () => ID }, ParseUUIDPipe) frameworkId: string,
     @Args('expectedRevision', { type: () => Int }) expectedRevision: number,
@@ -67,6 +70,7 @@ export class FrameworkDraftResolver {
 
   @Mutation(() => FrameworkDraft, { description: 'Replaces a whole draft with an imported framework document (JSON text), after validating it.' })
   @Access('admin')
+  @ArgSchemas({ json: frameworkFileSchema })
   async replaceFrameworkDraft(
     @Args('frameworkId', { type: () => ID }, ParseUUIDPipe) frameworkId: string,
     @Args('expectedRevision', { type: () => Int }) expectedRevision: number,

@@ -1,5 +1,7 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { FrameworkVersion } from '../framework.models.js';
+import { migrationChoiceInputSchema } from '@trellis/domain';
+import { InputSchema } from '../../common/input-validation.js';
 
 /** GraphQL shapes of version history: diffs, the publish preview and report, and migration choices. */
 
@@ -121,6 +123,7 @@ export class PublishPreview {
 }
 
 @InputType({ description: 'The answer to a migration question: toKey names the new role or skill; null removes it.' })
+@InputSchema(migrationChoiceInputSchema)
 export class MigrationChoiceInput {
   @Field(() => MigrationPartKindValue) kind: MigrationPartKindValue;
   @Field() fromKey: string;

@@ -5,6 +5,8 @@ import type { RequestContext } from '../../graphql/request-context.js';
 import { FrameworkDraft, draftView } from '../drafts/framework-draft.models.js';
 import { FrameworkVersionsService } from './framework-versions.service.js';
 import { FrameworkDiff, MigrationChoiceInput, PublishPreview, PublishReport } from './framework-versions.models.js';
+import { frameworkFileSchema, migrationChoicesSchema } from '@trellis/domain';
+import { ArgSchemas } from '../../common/input-validation.js';
 
 const actorOf = (context: RequestContext) => ({
   organisationId: context.organisationId,
@@ -57,6 +59,7 @@ export class FrameworkVersionsResolver {
 
   @Mutation(() => PublishReport, { description: 'Publishes the draft as the next version and carries everything that pointed at the previous one across.' })
   @Access('admin')
+  @ArgSchemas({ choices: migrationChoicesSchema })
   async publishFrameworkDraft(
     @Args('frameworkId', { type: () => ID }, ParseUUIDPipe) frameworkId: string,
     @Args('expectedRevision', { type: () => Int }) expectedRevision: number,
@@ -70,6 +73,7 @@ export class FrameworkVersionsResolver {
     description: "Applies an expectations grid (CSV: a role column, then one column per skill key) to the draft's roles; every problem is reported with its line and column, and nothing is saved when there is any.",
   })
   @Access('admin')
+  @ArgSchemas({ csv: frameworkFileSchema })
   async importExpectationsCsv(
     @Args('frameworkId', { type: () => ID }, ParseUUIDPipe) frameworkId: string,
     @Args('expectedRevision', { type: () => Int }) expectedRevision: number,

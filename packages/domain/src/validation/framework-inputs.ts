@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { intBetween, multiLineText, singleLineText, TEXT_LIMITS, uuidSchema } from './text.js';
+
+/**
+ * The shape of the frameworks module's inputs: draft edits, imports, publishing choices, and the
+ * profiles sent to path finding. What an edit means (does the key exist, is the level on the scale)
+ * is the draft operations' business (framework/draft-operations.ts).
+ */
+
+const name = singleLineText(TEXT_LIMITS.name);
+const key = singleLineText(TEXT_LIMITS.name);
+const longText = multiLineText(TEXT_LIMITS.note);
+const keys = z.array(key).max(1000);
+const level = intBetween(-1000, 1000);
+
+/** A framework document (JSON) or an expectations CSV, as text: 5 MB files import. */
+export const frameworkFileSchema = multiLineText(TEXT_LIMITS.file);
+
+export const skillLevelInputSchema = z.object({ skillId: uuidSchema, level });
+
+/** A person's profile for path finding: a level per skill. */
+export const skillProfileSchema = z.array(skillLevelInputSchema).max(5000);
+
+export const draftSkillLevelInputSchema = z.object({ level, descriptor: longText });
+export const draftExpectationInputSchema = z.object({ skillKey: key, level: level.nullable() });
+export const proficiencyLevelInputSchema = z.object({ level, name, summary: longText });
+
+export const draftOperationInputSchema = z.object({
+  kind: z.string(),
+  key: key.nullish(),
+  intoKey: key.nullish(),
+  name: name.nullish(),
+  title: name.nullish(),
+  description: longText.nullish(),
+  trackKind: z.string().nullish(),
+  trackKey: key.nullish(),
+  level: level.nullish(),
+  band: level.nullish(),
+  summary: longText.nullish(),
+  responsibilities: z.array(multiLineText(TEXT_LIMITS.note)).max(200).nullish(),
+  position: intBetween(0, 100_000).nullish(),
+  categoryKey: key.nullish(),
+  levels: z.array(draftSkillLevelInputSchema).max(100).nullish(),
+  roleKey: key.nullish(),
+  skillKey: key.nullish(),
+  expectations: z.array(draftExpectationInputSchema).max(5000).nullish(),
+  proficiencyScale: z.array(proficiencyLevelInputSchema).max(100).nullish(),
+  fromRoleKey: key.nullish(),
+  toRoleKey: key.nullish(),
+  transitionKind: z.string().nullish(),
+  typicalMonths: intBetween(0, 1200).nullish(),
+  guidance: longText.nullish(),
+  provider: name.nullish(),
+  url: singleLineText(TEXT_LIMITS.url).nullish(),
+  validityMonths: intBetween(0, 1200).nullish(),
+  skillKeys: keys.nullish(),
+  requiredForRoleKeys: keys.nullish(),
+  recommendedForRoleKeys: keys.nullish(),
+});
+
+/** One save of the editor: a bounded number of edits. */
+export const draftOperationsSchema = z.array(draftOperationInputSchema).max(2000, 'Send at most 2,000 edits at once.');
+
+export const createFrameworkInputSchema = z.object({
+  source: z.string(),
+  name: name.nullish(),
+  frameworkId: uuidSchema.nullish(),
+  json: frameworkFileSchema.nullish(),
+});
+
+export const migrationChoiceInputSchema = z.object({ kind: z.string(), fromKey: key, toKey: key.nullable() });
+export const migrationChoicesSchema = z.array(migrationChoiceInputSchema).max(10_000);

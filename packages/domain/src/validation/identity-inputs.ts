@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { MAX_JOB_TITLE_LENGTH, MAX_PERSON_NAME_LENGTH } from '../people/people-import.js';
+import { emailSchema, singleLineText, TEXT_LIMITS, uuidSchema } from './text.js';
+
+/**
+ * The shape of the identity module's inputs (sign-up, sign-in, passwords, invitations). The API
+ * checks every call against them before its resolver runs; the rules that need the database (is
+ * the address taken, is the password right, is the link still valid) stay with the service.
+ */
+
+/** A password as typed: one line, and short enough that hashing it is not a denial of service. */
+export const passwordSchema = singleLineText(TEXT_LIMITS.password);
+export const tokenSchema = singleLineText(TEXT_LIMITS.token);
+const personName = singleLineText(MAX_PERSON_NAME_LENGTH);
+
+export const signUpInputSchema = z.object({
+  organisationName: singleLineText(120),
+  name: personName,
+  email: emailSchema,
+  password: passwordSchema,
+});
+
+/** Signing in takes any address as typed: a malformed one simply matches no account. */
+export const signInInputSchema = z.object({
+  email: singleLineText(TEXT_LIMITS.email),
+  password: passwordSchema,
+});
+
+export const changePasswordInputSchema = z.object({ currentPassword: passwordSchema, newPassword: passwordSchema });
+
+export const resetPasswordInputSchema = z.object({ token: tokenSchema, newPassword: passwordSchema });
+
+export const invitePersonInputSchema = z.object({
+  email: emailSchema,
+  name: personName,
+  accessRole: z.string().nullish(),
+  teamId: uuidSchema.nullish(),
+  managerId: uuidSchema.nullish(),
+  jobTitle: singleLineText(MAX_JOB_TITLE_LENGTH).nullish(),
+});
+
+export const acceptInvitationInputSchema = z.object({ token: tokenSchema, password: passwordSchema });
+
+/** `requestPasswordReset(email)`: any address as typed, as for signing in. */
+export const resetRequestEmailSchema = singleLineText(TEXT_LIMITS.email);
