@@ -109,6 +109,16 @@ export default tseslint.config(
     },
   },
   {
+    // Tests may also use the property-testing library (a devDependency; never shipped).
+    files: ['packages/domain/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!zod$|fast-check$|\\.)', message: domainImports.patterns[0].message }] },
+      ],
+    },
+  },
+  {
     files: ['apps/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },

@@ -444,3 +444,4 @@ export * from './validation/people-inputs.js';
 export * from './validation/assessments-inputs.js';
 export * from './validation/plans-inputs.js';
 export * from './validation/framework-inputs.js';
+export * from './reports/index.js';
