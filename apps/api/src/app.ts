@@ -7,7 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { pino } from 'pino';
-import { LogController } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { GRAPHQL_PATH } from './graphql/graphql-options.js';
 import { prepareDatabase } from './database/app-role.js';
@@ -25,6 +25,7 @@ function rejectCrossSiteGraphql(app: NestFastifyApplication): void {
     if (request.routeOptions.url !== GRAPHQL_PATH) return;
     const json = /^application\/json\b/i.test(request.headers['content-type'] ?? '');
     if (request.method === 'POST' && json) return;
+    request.log.warn({ code: 'BAD_REQUEST', method: request.method, contentType: request.headers['content-type'] }, 'GraphQL request refused: not a JSON POST');
     await reply
       .status(request.method === 'POST' ? 415 : 405)
       .send({ errors: [{ message: 'GraphQL is served as POST with Content-Type: application/json.', extensions: { code: 'BAD_REQUEST' } }] });
@@ -66,6 +67,22 @@ async function shedLoadUnderPressure(app: NestFastifyApplication, maxEventLoopDe
 }
 
 /**
+ * Fastify logs every error reply: a 4xx at info with the error's stack. A refusal is the caller's
+ * doing, not ours: GraphQL's are logged by the error formatter (common/errors.ts) as one warning
+ * line, any other as one warning line here; only 5xx keep their stack (as errors).
+ */
+class RefusalsAsWarnings extends LogController {
+  override defaultErrorLog(error: Error & { extensions?: unknown; code?: string }, request: FastifyRequest, reply: FastifyReply, metadata?: Record<string, unknown>): void {
+    if (reply.statusCode >= 500) {
+      super.defaultErrorLog(error, request, reply, metadata);
+      return;
+    }
+    if (error?.extensions) return;
+    reply.log.warn({ statusCode: reply.statusCode, code: error?.code }, `request refused: ${error?.message ?? reply.statusCode}`);
+  }
+}
+
+/**
  * Builds the whole application: HTTP server, GraphQL, database (migrated as its owner, then used
  * through a role that owns nothing: database/app-role.ts), demo data when configured, and the built
  * web app. Used by main.ts and by the API tests alike.
@@ -87,7 +104,7 @@ export async function createApp(options: AppModuleOptions & { quiet?: boolean })
       // Fastify logs through pino too, so a GraphQL error is logged by the request's own child logger
       // (common/errors.ts) with its id: the id the x-request-id header and an INTERNAL answer carry.
       loggerInstance: pino({ level: options.config.LOG_LEVEL }, options.logDestination ?? pino.destination(1)),
-      logController: new LogController({ disableRequestLogging: true }),
+      logController: new RefusalsAsWarnings({ disableRequestLogging: true }),
       // A random id per request (also on the raw request, where pino-http reads it).
       genReqId: (raw: object) => ((raw as { id?: string }).id = randomUUID()),
     }),

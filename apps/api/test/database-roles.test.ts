@@ -38,7 +38,7 @@ describe('database roles and row-level security on the global tables', () => {
     await t.anonymous().graphql('mutation($input: SignInInput!) { signIn(input: $input) { person { id } } }', {
       input: { email: 'dan.kowalski@demo.example', password: 'not the password at all' },
     });
-    [{ id: organisationId }] = await superuser<{ id: string }>("SELECT id FROM organisations WHERE slug = 'demo'");
+    organisationId = (await superuser<{ id: string }>("SELECT id FROM organisations WHERE slug = 'demo'"))[0]!.id;
     await superuser(
       `INSERT INTO password_resets (id, account_id, secret_hash, expires_at) SELECT gen_random_uuid(), id, 'x', now() + interval '1 hour' FROM accounts LIMIT 1`,
     );
