@@ -58,11 +58,12 @@ async function main(): Promise<void> {
   for (const warning of configWarnings(config)) process.stderr.write(`trellis: warning: ${warning}\n`);
 
   let stopping = false;
-  let stopEverything: ((signal: NodeJS.Signals) => Promise<void>) | undefined;
+  /** Set once the app is up: the drain. */
+  const running: { stop?: (signal: NodeJS.Signals) => Promise<void> } = {};
   let embedded: EmbeddedDatabase | undefined;
   // Until the app is up a signal just stops what has started.
   handleSignals(async (signal) => {
-    if (stopEverything) return stopEverything(signal);
+    if (running.stop) return running.stop(signal);
     if (stopping) return;
     stopping = true;
     await embedded?.stop().catch(() => undefined);
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
   const app = await createApp({ config, databaseUrl });
   const lifecycle = app.get(Lifecycle);
   const server = app.getHttpServer() as Server;
-  stopEverything = async (signal) => {
+  running.stop = async (signal) => {
     if (stopping) return;
     stopping = true;
     setTimeout(() => {
