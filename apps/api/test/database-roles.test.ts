@@ -154,6 +154,31 @@ describe('database roles and row-level security on the global tables', () => {
     }
   });
 
+  it('an owner with CREATEROLE (no superuser) makes the role, joins it and runs in it', async () => {
+    const owner = `trellis_test_creator_${process.pid}`;
+    const database = `trellis_test_creator_${process.pid}`;
+    const role = `trellis_made_${process.pid}`;
+    await superuser(`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${owner}') THEN CREATE ROLE ${owner} LOGIN CREATEROLE PASSWORD 'creator-pass'; END IF; END $$`);
+    await superuser(`CREATE DATABASE ${database} OWNER ${owner}`);
+    try {
+      const url = new URL(withDatabase(t.adminDatabaseUrl, database));
+      url.username = owner;
+      url.password = 'creator-pass';
+      expect(await prepareDatabase({ ownerUrl: url.toString(), appUrl: url.toString(), appRole: role })).toEqual({ setRole: role, warning: null });
+      const client = new pg.Client({ connectionString: url.toString(), options: `-c role=${role}` } as pg.ClientConfig);
+      await client.connect();
+      try {
+        expect((await client.query('SELECT current_user AS "user"')).rows).toEqual([{ user: role }]);
+        await expect(client.query('ALTER TABLE accounts DISABLE ROW LEVEL SECURITY')).rejects.toThrow(/must be owner/);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await superuser(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await superuser(`DROP ROLE IF EXISTS ${role}`);
+    }
+  });
+
   it('degrades with one warning when the owner can neither create nor join the role', async () => {
     const owner = `trellis_test_plain_${process.pid}`;
     const database = `trellis_test_plain_${process.pid}`;

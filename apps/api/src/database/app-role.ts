@@ -64,14 +64,22 @@ async function ensureSetRole(owner: DataSource, role: string): Promise<boolean> 
       if (!['42710', '23505'].includes((error as { code?: string }).code ?? '')) throw error;
     }
   }
-  const [member] = (await owner.query(`SELECT pg_has_role(current_user, $1, 'MEMBER') AS member`, [role])) as { member: boolean }[];
-  if (member!.member) return true;
+  // PostgreSQL 16+ tells membership from the right to SET ROLE (a CREATEROLE user gets only ADMIN on
+  // the roles it creates); before 16, members may always SET ROLE.
+  const canSet = async () => {
+    const [row] = (await owner.query(
+      `SELECT pg_has_role(current_user, $1, CASE WHEN current_setting('server_version_num')::int >= 160000 THEN 'SET' ELSE 'MEMBER' END) AS can`,
+      [role],
+    )) as { can: boolean }[];
+    return row!.can;
+  };
+  if (await canSet()) return true;
   try {
     await owner.query(`GRANT ${quoteIdentifier(role)} TO CURRENT_USER`);
-    return true;
   } catch {
     return false;
   }
+  return canSet();
 }
 
 /**
