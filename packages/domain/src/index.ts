@@ -244,6 +244,17 @@ export {
   type NamePlanApproverInput,
 } from './plans/approver.js';
 export {
+  PLAN_VIEWER_KINDS,
+  PLAN_ABILITIES,
+  planAbilities,
+  mayOnPlan,
+  lifecycleRole,
+  planViewerKind,
+  type PlanViewerKind,
+  type PlanAbility,
+  type PlanAbilities,
+} from './plans/policy.js';
+export {
   readiness,
   DEFAULT_MIN_HISTORY_DAYS,
   type HeldQualification,
