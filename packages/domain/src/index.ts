@@ -454,5 +454,6 @@ export * from './validation/identity-inputs.js';
 export * from './validation/people-inputs.js';
 export * from './validation/assessments-inputs.js';
 export * from './validation/plans-inputs.js';
+export * from './validation/plan-review-inputs.js';
 export * from './validation/framework-inputs.js';
 export * from './reports/index.js';

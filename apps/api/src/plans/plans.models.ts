@@ -60,6 +60,8 @@ registerEnumType(ReviewStateValue, { name: 'ReviewState' });
 export enum RelationshipValue {
   OWNER = 'owner',
   MANAGER = 'manager',
+  APPROVER = 'approver',
+  MENTOR = 'mentor',
   SHARED = 'shared',
   OTHER = 'other',
 }
