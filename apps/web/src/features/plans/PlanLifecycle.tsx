@@ -75,7 +75,7 @@ export function PlanLifecycle({ plan }: { plan: MyPlanFieldsFragment }) {
   const [confirmAbandon, setConfirmAbandon] = useState(false);
   const [propose, proposing] = useMutation(ProposePlanMutation);
   // Who will agree it, said before proposing (the API refuses a proposal nobody can agree).
-  const approverQuery = useQuery(MyPlanApproverQuery, { skip: plan.status !== 'DRAFT' });
+  const approverQuery = useQuery(MyPlanApproverQuery, { skip: plan.status !== 'DRAFT', fetchPolicy: 'cache-and-network' });
   const approver = approverQuery.data?.myPlanApprover ?? null;
   const [withdraw, withdrawing] = useMutation(WithdrawPlanMutation);
   const [start, starting] = useMutation(StartPlanMutation);
