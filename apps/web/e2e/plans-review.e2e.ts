@@ -114,7 +114,7 @@ describe('reviewing, sharing and agreeing plans', () => {
     await signIn(page, ASHA.email);
     await page.goto('/my-plan');
     await page.getByRole('heading', { name: `Towards ${TARGET}` }).waitFor();
-    await page.getByText(/Nobody can agree your plan yet/).waitFor();
+    await page.getByText(/^Nobody can agree your plan yet: you have no manager/).waitFor();
     expect(await page.getByRole('button', { name: /^Propose/ }).count()).toBe(0);
 
     // As the admin she names an approver for the organisation.
