@@ -104,6 +104,14 @@ describe('reviewing, sharing and agreeing plans', () => {
       expect(await main.getByRole('button').count()).toBe(0);
       expect(await main.getByRole('combobox').count()).toBe(0);
       expect(await main.getByRole('textbox').count()).toBe(0);
+
+      // At phone width both pages fit: wide tables scroll inside their own box, the page does not.
+      await kemi.setViewportSize({ width: 375, height: 800 });
+      const overflow = () => main.evaluate((element) => element.scrollWidth - element.clientWidth);
+      expect(await overflow()).toBeLessThanOrEqual(1);
+      await kemi.goto('/shared-with-me');
+      await kemi.getByRole('list', { name: 'Plans shared with me' }).waitFor();
+      expect(await overflow()).toBeLessThanOrEqual(1);
     },
     150_000,
   );
