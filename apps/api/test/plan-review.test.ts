@@ -111,7 +111,7 @@ describe('plan review and the plan policy', () => {
     expect(seen.relationship).toBe('APPROVER');
     expect(seen.viewerCan).toEqual(planAbilities('approver'));
     const agreed = await move(FARID, 'agreePlan', seen);
-    expect(agreed.data!.agreePlan.status).toBe('AGREED');
+    expect(agreed.data!.agreePlan!.status).toBe('AGREED');
     expect((await notifications(FARID)).find((n) => n.id === inbox.id)!.readAt).not.toBeNull();
     expect((await notifications(DEMO.admin)).find((n) => n.kind === 'plan-agree')).toMatchObject({ message: 'Farid Haddad agreed your plan.', link: '/my-plan' });
   });
@@ -198,7 +198,7 @@ describe('plan review and the plan policy', () => {
 
   it('reads a published version once per process: agreeing a plan rebuilds no framework version', async () => {
     const draft = await freshDraft(DEMO.employee);
-    const proposed = (await move(DEMO.employee, 'proposePlan', draft)).data!.proposePlan;
+    const proposed = (await move(DEMO.employee, 'proposePlan', draft)).data!.proposePlan!;
     const reader = t.app.get(VersionReader);
     const misses = reader.misses;
     t.sql.count = 0;
