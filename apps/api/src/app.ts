@@ -14,6 +14,7 @@ import { AppModule, type AppModuleOptions } from './app.module.js';
 import { GRAPHQL_PATH } from './graphql/graphql-options.js';
 import { migrate } from './database/migrator.js';
 import { Seeder } from './seed/seeder.js';
+import { serveWebApp } from './web/static-assets.js';
 
 /**
  * CSRF defence for GraphQL, the rule Apollo's csrfPrevention uses: only POSTs with a JSON body,
@@ -104,7 +105,7 @@ export async function createApp(options: AppModuleOptions & { quiet?: boolean })
   });
   const webDist = options.config.WEB_DIST_DIR;
   if (existsSync(webDist)) {
-    app.useStaticAssets({ root: webDist, prefix: '/', wildcard: false, index: false });
+    serveWebApp(app, webDist);
   }
 
   const dataSource = app.get<DataSource>(getDataSourceToken());
