@@ -4,6 +4,7 @@
  * keyboard, then reload and find every change kept. Role-based locators only.
  */
 import type { Page } from 'playwright-core';
+import { onPage } from './a11y';
 import { useBrowser } from './browser';
 
 const ADMIN = { email: 'asha.patel@demo.example', password: 'trellis-demo-2026' };
@@ -17,7 +18,7 @@ async function signIn(page: Page): Promise<void> {
   await page.getByRole('textbox', { name: 'E-mail' }).fill(ADMIN.email);
   await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Frameworks' }).waitFor();
+  await onPage(page, 'Frameworks');
 }
 
 describe('framework editor', () => {
