@@ -64,6 +64,7 @@ describe('framework versions', () => {
 
     await signIn(page, DEMO.admin);
     await page.goto(`/frameworks/${framework.id}`);
+    await onPage(page, framework.name, { exact: true });
     await page.getByRole('link', { name: 'Versions' }).click();
     await onPage(page, `Versions of ${framework.name}`);
     await page.getByRole('button', { name: 'Review and publish…' }).click();
