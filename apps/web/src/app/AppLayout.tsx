@@ -22,14 +22,12 @@ function useFocusMainOnNavigation(onNavigate: () => void) {
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const previous = useRef(pathname);
-  const navigated = useRef(onNavigate);
-  navigated.current = onNavigate;
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
-    navigated.current();
+    onNavigate();
     mainRef.current?.focus({ preventScroll: false });
-  }, [pathname]);
+  }, [pathname, onNavigate]);
   return mainRef;
 }
 
