@@ -445,3 +445,4 @@ export * from './validation/assessments-inputs.js';
 export * from './validation/plans-inputs.js';
 export * from './validation/framework-inputs.js';
 export * from './reports/index.js';
+export * from './validation/reports-inputs.js';

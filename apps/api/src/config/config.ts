@@ -40,6 +40,11 @@ const environmentSchema = z.object({
   /** A heavy task unfinished after this many milliseconds (waiting included) is stopped: SERVICE_UNAVAILABLE (TIMEOUT). */
   WORKER_TASK_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   /**
+   * How often (seconds) each process checks whether an organisation's report snapshots are stale and
+   * refreshes them (debounced: a burst of writes is one refresh); 0 = never (tests refresh by hand).
+   */
+  REPORTS_REFRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /**
    * Requests are refused with 503 while the event loop lags more than this (@fastify/under-pressure);
    * /health is always answered. 0 turns the check off.
    */
