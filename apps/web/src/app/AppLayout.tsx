@@ -2,6 +2,7 @@ import { AppShell, Container, Group } from '@mantine/core';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { isAdmin, useSignedInViewer } from '../features/session/viewer';
+import { canSeeReports } from '../features/reports/ReportsPage';
 import { NotificationsBell } from '../features/notifications/NotificationsBell';
 import { AccountMenu } from './AccountMenu';
 import classes from './AppLayout.module.css';
@@ -29,7 +30,7 @@ function useFocusMainOnNavigation() {
 }
 
 /** The main navigation; what a person's access role cannot use is not shown (the API enforces it anyway). */
-function mainLinks(admin: boolean, manager: boolean): { to: string; label: string }[] {
+function mainLinks(admin: boolean, manager: boolean, leadership: boolean): { to: string; label: string }[] {
   return [
     { to: '/my-career', label: 'My career' },
     { to: '/my-plan', label: 'My plan' },
@@ -37,6 +38,7 @@ function mainLinks(admin: boolean, manager: boolean): { to: string; label: strin
     { to: '/frameworks', label: 'Frameworks' },
     { to: '/people', label: 'People' },
     { to: '/teams', label: 'Teams' },
+    ...(leadership ? [{ to: '/reports', label: 'Reports' }] : []),
     ...(admin ? [{ to: '/admin', label: 'Admin' }] : []),
   ];
 }
@@ -59,7 +61,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
               </Link>
               <nav aria-label="Main" className={classes.nav}>
                 <Group gap={4} component="ul" wrap="nowrap" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-                  {mainLinks(isAdmin(viewer), viewer.isManager).map((link) => (
+                  {mainLinks(isAdmin(viewer), viewer.isManager, canSeeReports(viewer.accessRole)).map((link) => (
                     <li key={link.to}>
                       <NavLink to={link.to} className={classes.navLink}>
                         {link.label}

@@ -4,6 +4,7 @@ import { AdminLayout } from '../features/admin/AdminLayout';
 import { AdminPeoplePage } from '../features/admin/AdminPeoplePage';
 import { AdminPersonPage } from '../features/admin/AdminPersonPage';
 import { AuditPage } from '../features/admin/AuditPage';
+import { AdminReportsPage } from '../features/admin/AdminReportsPage';
 import { ImportPage } from '../features/admin/ImportPage';
 import { InvitationsPage } from '../features/admin/InvitationsPage';
 import { FrameworkEditorPage } from '../features/framework-editor/FrameworkEditorPage';
@@ -19,6 +20,7 @@ import { SkillAssessmentPage } from '../features/career/SkillAssessmentPage';
 import { MyTeamPage } from '../features/plans/MyTeamPage';
 import { ReportPlanPage } from '../features/plans/ReportPlanPage';
 import { PeoplePage } from '../features/people/PeoplePage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { PersonPage } from '../features/people/PersonPage';
 import { RolePage } from '../features/roles/RolePage';
 import { AcceptInvitationPage } from '../features/session/AcceptInvitationPage';
@@ -76,6 +78,7 @@ export const routes: RouteObject[] = [
           { path: 'my-plan', Component: MyPlanPage },
           { path: 'my-team', Component: MyTeamPage },
           { path: 'my-team/:personId', Component: ReportPlanPage },
+          { path: 'reports', Component: ReportsPage },
           {
             path: 'admin',
             Component: AdminLayout,
@@ -86,6 +89,7 @@ export const routes: RouteObject[] = [
               { path: 'invitations', Component: InvitationsPage },
               { path: 'import', Component: ImportPage },
               { path: 'audit', Component: AuditPage },
+              { path: 'reports', Component: AdminReportsPage },
             ],
           },
           { path: '*', Component: NotFoundPage },
