@@ -18,6 +18,11 @@ const environmentSchema = z.object({
   /** Where the embedded PostgreSQL keeps its data (kept between runs). */
   TRELLIS_DATA_DIR: z.string().default(path.join(repositoryRoot, '.trellis')),
   TRELLIS_EMBEDDED_PG_PORT: port.default(5488),
+  /** With the demo: 60 rated colleagues without accounts, so reports have groups of at least 5 to show. */
+  TRELLIS_DEMO_CROWD: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   /** Seed the PMO framework and the demo organisation at start-up (idempotent). */
   TRELLIS_SEED_DEMO: z
     .enum(['true', 'false'])

@@ -65,6 +65,8 @@ export async function startTestApp(
     MAX_EVENT_LOOP_DELAY_MS: '0',
     // Report snapshots are refreshed by the tests that need them (test/reports.test.ts), not behind others' backs.
     REPORTS_REFRESH_SECONDS: '0',
+    // The demo's dozen named people only: tests count and list them (reports.test.ts adds its own crowd).
+    TRELLIS_DEMO_CROWD: 'false',
     ...options.environment,
   });
   const app = await createApp({ config, databaseUrl: database.url, sqlLogger: sql, logDestination: options.logDestination, quiet: true });
