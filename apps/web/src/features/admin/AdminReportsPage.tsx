@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Anchor, Button, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
@@ -40,12 +40,11 @@ export function AdminReportsPage() {
   const [update, updating] = useMutation(UpdateReportSettingsMutation);
   const [refresh, refreshing] = useMutation(RefreshReportsMutation);
   const toast = useToast();
-  const [k, setK] = useState<number | string>('');
+  // What the admin typed, else the saved value.
+  const [draft, setK] = useState<number | string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const current = settings.data?.reportSettings;
-  useEffect(() => {
-    if (current) setK(current.k);
-  }, [current]);
+  const k = draft ?? current?.k ?? '';
 
   if (settings.loading && !settings.data) return <LoadingState label="Loading report settings" />;
   if (settings.error && !settings.data) return <ErrorState title="Could not load the report settings" error={settings.error} onRetry={() => settings.refetch()} />;
@@ -59,6 +58,8 @@ export function AdminReportsPage() {
     }
     try {
       await update({ variables: { input: { k: value, expectedVersion: current!.version } } });
+      await settings.refetch();
+      setK(null);
       toast.show({ message: `Reports now hide figures about fewer than ${value} people (from their next refresh).` });
       await refresh();
     } catch (error) {
