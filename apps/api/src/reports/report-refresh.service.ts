@@ -21,10 +21,11 @@ const REPORTS_LOCK = 7_305_002;
 /** The current snapshot's name; month ends are 'YYYY-MM'. */
 export const CURRENT = 'current';
 /**
- * Up to this many people the cube includes the track and role filters; above it, team figures only
- * (the filtered cube costs seconds of CPU per skill at 100,000 people: docs/PERFORMANCE.md).
+ * The cube includes the track and role filters while teams × (tracks + roles) is at most this; above
+ * it, team figures only (the filtered cube's suppression costs seconds of CPU per skill at 1,000
+ * teams: docs/PERFORMANCE.md). The demo: 5 teams × 27 filter nodes.
  */
-export const FILTERED_PEOPLE_LIMIT = 20_000;
+export const FILTERED_CUBE_LIMIT = 3_000;
 /** Small organisations are worked out on the job's thread (a worker round trip would cost as much). */
 const INLINE_PEOPLE_LIMIT = 500;
 /** Month ends are in UTC until organisations have a time zone. */
@@ -145,11 +146,12 @@ export class ReportRefreshService {
     s: { snapshot: string; monthEnd: Date | null; stamp: string; k: number; catalogue: ReportCatalogue; teams: { id: string; parentId: string | null; name: string }[]; rows: SnapshotRows; now: Date },
   ) {
     const people = s.rows.headcounts.reduce((sum, row) => sum + row.people, 0);
-    const filters = people <= FILTERED_PEOPLE_LIMIT;
+    const filters = (s.teams.length + 1) * (s.catalogue.tracks.length + s.catalogue.roles.length) <= FILTERED_CUBE_LIMIT;
     const reports = await this.pool.run(
       'reportSnapshot',
       { catalogue: s.catalogue, teams: s.teams, rows: s.rows, k: s.k, filters },
-      { inline: people <= INLINE_PEOPLE_LIMIT },
+      // A job, not a request: a big organisation's cube may take minutes of CPU on a busy machine.
+      { inline: people <= INLINE_PEOPLE_LIMIT, timeoutMs: 20 * 60_000 },
     );
     await manager.query(
       `INSERT INTO report_snapshots (organisation_id, snapshot, month_end, k, filters, stamp, people, rows, refreshed_at)

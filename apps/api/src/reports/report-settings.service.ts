@@ -58,7 +58,8 @@ export class ReportSettingsService {
   }
 
   async refreshNow(organisationId: string) {
-    return this.refresher.refresh(organisationId, { force: true });
+    // The current snapshot now (and any whose k changed); month ends are the job's.
+    return this.refresher.refresh(organisationId, { force: true, months: false });
   }
 
   /**

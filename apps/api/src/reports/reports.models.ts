@@ -45,7 +45,7 @@ export class ReportMeta {
   @Field(() => Int) k: number;
   @Field(() => Date) refreshedAt: Date;
   @Field(() => Int) people: number;
-  @Field(() => Boolean, { description: 'Whether figures by track and role exist (not above 20,000 people).' }) filters: boolean;
+  @Field(() => Boolean, { description: 'Whether figures by track and role exist (not for organisations with very many teams).' }) filters: boolean;
 }
 
 @ObjectType()
