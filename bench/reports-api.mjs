@@ -53,7 +53,8 @@ const SUCCESSION = `{ successionReport { meta { k } cells { teamName targetRoleT
 const PARTICIPATION = `{ participationReport { meta { k } rows { teamName people { value suppressed } withPlan { value suppressed } overdue { value suppressed } stale { value suppressed } }
   training { title byTeam { people { value suppressed } } } } }`;
 
-const app = await startApp({ DATABASE_URL: databaseUrl, REPORTS_REFRESH_SECONDS: '0', WORKER_TASK_TIMEOUT_MS: '900000' });
+// Load shedding off: the first read after a refresh parses the stored report (measured apart, "cold").
+const app = await startApp({ DATABASE_URL: databaseUrl, REPORTS_REFRESH_SECONDS: '0', WORKER_TASK_TIMEOUT_MS: '900000', MAX_EVENT_LOOP_DELAY_MS: '0' });
 try {
   let email = process.env.BENCH_SCALE_EMAIL;
   if (!email) ({ email } = await seedScale(app, databaseUrl, people));
@@ -63,7 +64,9 @@ try {
   const refreshSeconds = (performance.now() - start) / 1000;
   if (!refreshReports.ran) throw new Error('another process was refreshing');
 
+  const coldStart = performance.now();
   const top = await graphql(app.url, headers, HEATMAP, {});
+  const cold = performance.now() - coldStart;
   const division = top.skillHeatmap.rows.find((row) => !row.isDrillRoot && row.hasChildren);
   const results = {
     heatmap: await timeReads(app.url, headers, HEATMAP, {}),
@@ -105,6 +108,7 @@ try {
   for (const [name, r] of Object.entries(results)) console.log(`| ${name} | ${ms(r.p50)} | ${ms(r.p95)} | ${kb(r.bytes)} |`);
   console.log(`| baseline: heatmap of the demo organisation (72 people) | ${ms(small.p50)} | ${ms(small.p95)} | ${kb(small.bytes)} |`);
   console.log(`| baseline: the live GROUP BY a read would need without rollups (SQL only) | ${ms(percentile(live, 50))} | ${ms(Math.max(...live))} | |`);
+  console.log(`| first heatmap read after the refresh (cold: parses the stored report) | ${ms(cold)} | | |`);
   console.log(`\nRefresh of the current snapshot (rollups read, cube built and suppressed, stored): ${refreshSeconds.toFixed(1)} s`);
 } finally {
   await app.close();

@@ -70,6 +70,7 @@ describe('Header and navigation', () => {
       'Frameworks',
       'People',
       'Teams',
+      'Reports',
       'Admin',
     ]);
     await user.click(within(nav).getByRole('link', { name: 'Admin' }));
@@ -81,6 +82,7 @@ describe('Header and navigation', () => {
       'Invitations',
       'Import',
       'Audit log',
+      'Reports',
     ]);
     expect(await screen.findByRole('heading', { name: 'No people yet' })).toBeInTheDocument();
   });
