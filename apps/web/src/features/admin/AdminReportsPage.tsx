@@ -84,6 +84,7 @@ export function AdminReportsPage() {
           description="A figure about fewer people is hidden, and so is any figure that would reveal such a group by subtraction. At least 3; 5 is the default."
           min={3}
           max={1000}
+          clampBehavior="none"
           value={k}
           onChange={setK}
           error={problem}
