@@ -7,6 +7,7 @@ import pg from 'pg';
 import { pmoFramework } from '@trellis/domain';
 import { ACCESS_RULE, AccessGuard, type AccessRule } from '../src/common/access.js';
 import { newSecret, randomUUID } from '../src/identity/secrets.js';
+import { ReportRefreshService } from '../src/reports/report-refresh.service.js';
 import { allResolvers } from '../src/schema/graphql-schema.js';
 import { expectNoErrors, theError } from './support/errors.js';
 import { DEMO, DEMO_PASSWORD, startTestApp, type Client, type TestApp } from './support/test-app.js';
@@ -211,6 +212,15 @@ const RIGHTS: Record<string, TableEntry> = {
   'Query.plansSharedWithMe': { rule: 'signedIn', document: '{ plansSharedWithMe { sharedAt person { id } plan { id viewerCan { edit } } } }' },
   'Query.myPlanApprover': { rule: 'signedIn', document: '{ myPlanApprover { kind name explanation } }' },
   'Query.planApprovers': { rule: 'admin', document: '{ planApprovers { id teamId person { id } } }' },
+  'Query.reportOverview': { rule: 'leadership', document: '{ reportOverview { months } }' },
+  'Query.skillHeatmap': { rule: 'leadership', document: '{ skillHeatmap { meta { k } } }' },
+  'Query.skillGaps': { rule: 'leadership', document: '{ skillGaps { meta { k } } }' },
+  'Query.successionReport': { rule: 'leadership', document: '{ successionReport { meta { k } } }' },
+  'Query.calibrationReport': { rule: 'leadership', document: '{ calibrationReport { meta { k } } }' },
+  'Query.participationReport': { rule: 'leadership', document: '{ participationReport { meta { k } } }' },
+  'Query.reportCsv': { rule: 'leadership', document: '{ reportCsv(kind: HEATMAP) }' },
+  'Query.myReportsReadiness': { rule: 'signedIn', document: '{ myReportsReadiness { personId } }' },
+  'Query.reportSettings': { rule: 'admin', document: '{ reportSettings { k } }' },
   // --- Mutations -------------------------------------------------------------------------------------
   'Mutation.signUp': {
     rule: 'public',
@@ -230,6 +240,15 @@ const RIGHTS: Record<string, TableEntry> = {
     variables: () => ({ input: { email: 'kemi.adeyemi@demo.example', password: DEMO_PASSWORD } }),
   },
   'Mutation.signOut': { rule: 'signedIn', document: 'mutation { signOut }' },
+  'Mutation.updateReportSettings': {
+    rule: 'admin',
+    document: 'mutation($input: ReportSettingsInput!) { updateReportSettings(input: $input) { k } }',
+    variables: async (f) => {
+      const read = await (await f.admin()).graphql<{ reportSettings: { version: number } }>('{ reportSettings { version } }');
+      return { input: { k: 5, expectedVersion: read.data!.reportSettings.version } };
+    },
+  },
+  'Mutation.refreshReports': { rule: 'admin', document: 'mutation { refreshReports { ran } }' },
   'Mutation.changePassword': {
     rule: 'signedIn',
     document: 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) }',
@@ -468,6 +487,8 @@ describe('access rules', () => {
     // The demo admin has no manager: an organisation approver agrees her plan, so she can propose one.
     const [organisation] = await superuser('SELECT organisation_id AS id FROM people WHERE id = $1', [person(DEMO.admin).id]);
     await superuser('INSERT INTO plan_approvers (organisation_id, id, team_id, person_id) VALUES ($1, gen_random_uuid(), NULL, $2)', [organisation!.id, person(DEMO.leadership).id]);
+    // Reports read snapshots the job builds (off in tests): build the demo organisation's now.
+        await t.app.get(ReportRefreshService).refresh(organisation!.id as string, { force: true });
     const [skill] = await superuser(`SELECT id FROM skills WHERE key = 'planning-scheduling' LIMIT 1`, []);
     const [targetRole] = await superuser(`SELECT id FROM roles WHERE key = 'project-manager' LIMIT 1`, []);
     fixtures = {

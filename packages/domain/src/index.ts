@@ -457,3 +457,4 @@ export * from './validation/plans-inputs.js';
 export * from './validation/plan-review-inputs.js';
 export * from './validation/framework-inputs.js';
 export * from './reports/index.js';
+export * from './validation/reports-inputs.js';

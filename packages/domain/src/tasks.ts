@@ -1,6 +1,7 @@
 import type { FrameworkDocument } from './framework/document.js';
 import { closestRoles, planRoute, type ClosestRolesOptions, type RouteOptions, type SkillProfile } from './framework/paths.js';
 import { validateFramework } from './framework/validate.js';
+import { snapshotReports, storeReports, type SnapshotInput, type SnapshotReports } from './reports/snapshot.js';
 
 /**
  * Domain work heavy enough to run off a server's request thread (apps/api runs these in a worker
@@ -14,6 +15,16 @@ export const domainTasks = {
   closestRoles: (input: { doc: FrameworkDocument; profile: SkillProfile; limit: number; options?: ClosestRolesOptions }) =>
     closestRoles(input.doc, input.profile, input.limit, input.options),
   validateFramework: (input: { document: unknown }) => validateFramework(input.document),
+  /** A report snapshot with suppression decided: each report as JSON text (what the API stores). */
+  reportSnapshot: (input: SnapshotInput): Record<keyof SnapshotReports, string> => {
+    const reports = snapshotReports(input);
+    return {
+      skills: storeReports(reports.skills),
+      succession: storeReports(reports.succession),
+      calibration: storeReports(reports.calibration),
+      participation: storeReports(reports.participation),
+    };
+  },
 };
 
 export type DomainTaskName = keyof typeof domainTasks;

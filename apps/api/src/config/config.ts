@@ -77,6 +77,11 @@ const environmentSchema = z.object({
   /** Where the embedded PostgreSQL keeps its data (kept between runs). */
   TRELLIS_DATA_DIR: z.string().default(path.join(repositoryRoot, '.trellis')),
   TRELLIS_EMBEDDED_PG_PORT: port.default(5488),
+  /** With the demo: 60 rated colleagues without accounts, so reports have groups of at least 5 to show. */
+  TRELLIS_DEMO_CROWD: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   /** Seed the PMO framework and the demo organisation at start-up (idempotent); default: on, except in production. */
   TRELLIS_SEED_DEMO: z
     .enum(['true', 'false'])
@@ -98,6 +103,11 @@ const environmentSchema = z.object({
   WORKER_QUEUE_LIMIT: z.coerce.number().int().min(1).default(32),
   /** A heavy task unfinished after this many milliseconds (waiting included) is stopped: SERVICE_UNAVAILABLE (TIMEOUT). */
   WORKER_TASK_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  /**
+   * How often (seconds) each process checks whether an organisation's report snapshots are stale and
+   * refreshes them (debounced: a burst of writes is one refresh); 0 = never (tests refresh by hand).
+   */
+  REPORTS_REFRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /**
    * Requests are refused with 503 while the event loop lags more than this (@fastify/under-pressure);
    * /health is always answered. 0 turns the check off.

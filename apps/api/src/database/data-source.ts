@@ -10,6 +10,7 @@ import { migrations } from './migrations/index.js';
 import { roleOption } from './role-option.js';
 import { AssessmentEntity } from '../assessments/assessment.entity.js';
 import { planEntities } from '../plans/plans.entities.js';
+import { ReportResultEntity, ReportSettingsEntity, ReportSnapshotEntity } from '../reports/reports.entities.js';
 
 export const entities = [
   OrganisationEntity,
@@ -21,6 +22,9 @@ export const entities = [
   AuditEventEntity,
   AssessmentEntity,
   ...planEntities,
+  ReportSettingsEntity,
+  ReportSnapshotEntity,
+  ReportResultEntity,
 ];
 
 /** One definition of how Trellis talks to PostgreSQL, shared by the app, the tests and the tools. */

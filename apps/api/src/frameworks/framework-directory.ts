@@ -130,3 +130,37 @@ export const frameworkSql = {
        ON successor.organisation_id = q.organisation_id AND successor.framework_version_id = ${toVersionId} AND successor.key = q.key
      WHERE q.organisation_id = ${organisationId} AND q.framework_version_id = ${fromVersionId}`,
 };
+
+/**
+ * The organisation's published frameworks as reports see them (ids are database ids): skills by
+ * category and position, tracks, roles with their expectations, and the proficiency levels.
+ */
+export async function reportCatalogueRows(manager: EntityManager, organisationId: string) {
+  const published = `SELECT id FROM framework_versions WHERE organisation_id = $1 AND status = 'published'`;
+  const categories = (await manager.query(
+    `SELECT c.id, c.name FROM skill_categories c WHERE c.organisation_id = $1 AND c.framework_version_id IN (${published})
+     ORDER BY c.framework_version_id, c.position, c.id`,
+    [organisationId],
+  )) as { id: string; name: string }[];
+  const skills = (await manager.query(
+    `SELECT s.id, s.name, s.category_id AS "categoryId" FROM skills s WHERE s.organisation_id = $1 AND s.framework_version_id IN (${published})
+     ORDER BY s.framework_version_id, s.position, s.id`,
+    [organisationId],
+  )) as { id: string; name: string; categoryId: string }[];
+  const tracks = (await manager.query(
+    `SELECT t.id, t.name FROM tracks t WHERE t.organisation_id = $1 AND t.framework_version_id IN (${published}) ORDER BY t.framework_version_id, t.position, t.id`,
+    [organisationId],
+  )) as { id: string; name: string }[];
+  const roles = (await manager.query(
+    `SELECT r.id, r.title, r.track_id AS "trackId",
+       coalesce((SELECT jsonb_object_agg(e.skill_id, e.level) FROM expectations e WHERE e.organisation_id = r.organisation_id AND e.role_id = r.id), '{}') AS expectations
+     FROM roles r WHERE r.organisation_id = $1 AND r.framework_version_id IN (${published}) ORDER BY r.framework_version_id, r.position, r.id`,
+    [organisationId],
+  )) as { id: string; title: string; trackId: string; expectations: Record<string, number> }[];
+  const scales = (await manager.query(
+    `SELECT DISTINCT (l->>'level')::int AS level FROM framework_versions v, jsonb_array_elements(v.proficiency_scale) l
+     WHERE v.organisation_id = $1 AND v.status = 'published' ORDER BY 1`,
+    [organisationId],
+  )) as { level: number }[];
+  return { skills, categories, tracks, roles, levels: scales.map((row) => row.level) };
+}

@@ -25,6 +25,11 @@ export class OrganisationsService {
     return manager.findOne(OrganisationEntity, { where: { id }, select: { id: true, slug: true, name: true } });
   }
 
+  /** Every organisation's id (jobs that visit each organisation, in a system transaction). */
+  async allIds(manager: EntityManager): Promise<string[]> {
+    return (await manager.find(OrganisationEntity, { select: { id: true }, order: { id: 'ASC' } })).map((row) => row.id);
+  }
+
   findBySlug(manager: EntityManager, slug: string): Promise<OrganisationRecord | null> {
     return manager.findOne(OrganisationEntity, { where: { slug }, select: { id: true, slug: true, name: true } });
   }

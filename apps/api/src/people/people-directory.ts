@@ -176,7 +176,45 @@ export async function approverChain(
  * SQL for a read of people that must stay inside another module's statement. Each takes SQL
  * expressions for the organisation and the person's id (columns of the caller's statement).
  */
+/** The organisation's teams (for reports' team tree). */
+export function reportTeams(manager: EntityManager, organisationId: string): Promise<{ id: string; parentId: string | null; name: string }[]> {
+  return manager.query(`SELECT id, parent_id AS "parentId", name FROM teams WHERE organisation_id = $1 ORDER BY name, id`, [organisationId]) as Promise<
+    { id: string; parentId: string | null; name: string }[]
+  >;
+}
+
+/** Active people per (team, current role): the reports' headcount rollup, one GROUP BY. */
+export function headcountRows(manager: EntityManager, organisationId: string): Promise<{ teamId: string | null; roleId: string | null; people: number }[]> {
+  return manager.query(
+    `SELECT team_id AS "teamId", current_role_id AS "roleId", count(*)::int AS people FROM people
+     WHERE organisation_id = $1 AND active GROUP BY team_id, current_role_id`,
+    [organisationId],
+  ) as Promise<{ teamId: string | null; roleId: string | null; people: number }[]>;
+}
+
+/** A stamp that changes when people join, leave, move team or role (their version goes up). */
+export async function peopleChangeStamp(manager: EntityManager, organisationId: string): Promise<string> {
+  const [row] = (await manager.query(
+    `SELECT count(*)::text || '/' || coalesce(sum(version), 0)::text || '/' || count(*) FILTER (WHERE active)::text AS stamp FROM people WHERE organisation_id = $1`,
+    [organisationId],
+  )) as { stamp: string }[];
+  return row!.stamp;
+}
+
+/** Ids of the people who report to a manager directly (active ones). */
+export async function reportIdsOf(manager: EntityManager, organisationId: string, managerId: string): Promise<string[]> {
+  const rows = (await manager.query(`SELECT id FROM people WHERE organisation_id = $1 AND manager_id = $2 AND active`, [organisationId, managerId])) as {
+    id: string;
+  }[];
+  return rows.map((row) => row.id);
+}
+
 export const peopleSql = {
+  /**
+   * Active people with their team and current role (columns id, team_id, current_role_id), as a
+   * subquery: reports' rollups join it inside one set-based statement.
+   */
+  placement: (organisationId: string) => `SELECT id, team_id, current_role_id FROM people WHERE organisation_id = ${organisationId} AND active`,
   /** The person's name, as a scalar subquery (NULL when there is no such person). */
   name: (organisationId: string, personId: string) => `(SELECT name FROM people WHERE organisation_id = ${organisationId} AND id = ${personId})`,
   /**

@@ -5,6 +5,7 @@ import { FrameworksModule } from '../frameworks/frameworks.module.js';
 import { VersionMigrationModule } from '../frameworks/version-migration/version-migration.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { NotificationsService } from './notifications.service.js';
+import { PlanRollups } from './plan-rollups.js';
 import { PlanReviewJob } from './plan-review.job.js';
 import { PlanVersionFollowers } from './plan-version.followers.js';
 import { planResolvers } from './plans.resolvers.js';
@@ -35,8 +36,9 @@ import { VersionReader } from './version-reader.js';
     NotificationsService,
     PlanReviewJob,
     PlanVersionFollowers,
+    PlanRollups,
     ...planResolvers,
   ],
-  exports: [PlanReader],
+  exports: [PlanReader, PlanRollups],
 })
 export class PlansModule {}

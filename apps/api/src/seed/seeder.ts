@@ -10,6 +10,7 @@ import { IdentityService } from '../identity/identity.service.js';
 import { hashPassword } from '../identity/passwords.js';
 import { OrganisationsService, type OrganisationRecord } from '../organisations/organisations.service.js';
 import { countPeople, insertPerson, insertTeam } from '../people/people-directory.js';
+import { seedDemoCrowd } from './demo-crowd.js';
 import { demoOrganisation } from './demo-organisation.js';
 
 /** Arbitrary constant: serialises seeding when several API processes start together. */
@@ -93,5 +94,10 @@ export class Seeder {
       });
     }
     this.logger.log(`Seeded ${demoOrganisation.people.length} demo people in ${demoOrganisation.teams.length} teams`);
+    if (this.config.TRELLIS_DEMO_CROWD) {
+      const named = demoOrganisation.people.map((person) => ({ team: person.team, roleId: roleIds.get(person.role)! }));
+      const crowd = await seedDemoCrowd(manager, { organisationId, teamIds, personIds, named });
+      this.logger.log(`Seeded ${crowd} demo colleagues without accounts (reports need groups of at least 5)`);
+    }
   }
 }

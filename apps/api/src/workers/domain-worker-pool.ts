@@ -53,13 +53,17 @@ export class DomainWorkerPool implements OnModuleDestroy {
   }
 
   /** Runs a domain task in a worker, or on this thread when `inline` (work too small to be worth the round trip). */
-  async run<N extends DomainTaskName>(name: N, input: DomainTaskInput<N>, options: { inline?: boolean } = {}): Promise<DomainTaskOutput<N>> {
+  async run<N extends DomainTaskName>(
+    name: N,
+    input: DomainTaskInput<N>,
+    options: { inline?: boolean; /** Overrides WORKER_TASK_TIMEOUT_MS (jobs, not requests). */ timeoutMs?: number } = {},
+  ): Promise<DomainTaskOutput<N>> {
     if (options.inline || this.settings.threads === 0) return runDomainTask({ name, input });
     const pool = sharedPool(this.settings);
     if (pool.queueSize >= this.settings.queueLimit) throw busy();
     inWorkers += 1;
     try {
-      return (await pool.run({ name, input }, { signal: AbortSignal.timeout(this.settings.taskTimeoutMs) })) as DomainTaskOutput<N>;
+      return (await pool.run({ name, input }, { signal: AbortSignal.timeout(options.timeoutMs ?? this.settings.taskTimeoutMs) })) as DomainTaskOutput<N>;
     } catch (error) {
       if (error instanceof Error && error.message === 'Task queue is at limit') throw busy();
       if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) throw tooLong();

@@ -63,6 +63,10 @@ export async function startTestApp(
     // Test files share a busy machine and block their thread at times (start-up, fixtures): shedding
     // load would make them flaky. test/heavy-work.test.ts turns it on to test it.
     MAX_EVENT_LOOP_DELAY_MS: '0',
+    // Report snapshots are refreshed by the tests that need them (test/reports.test.ts), not behind others' backs.
+    REPORTS_REFRESH_SECONDS: '0',
+    // The demo's dozen named people only: tests count and list them (reports.test.ts adds its own crowd).
+    TRELLIS_DEMO_CROWD: 'false',
     ...options.environment,
   });
   const app = await createApp({ config, databaseUrl: database.url, sqlLogger: sql, logDestination: options.logDestination, quiet: true });

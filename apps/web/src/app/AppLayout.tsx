@@ -2,7 +2,7 @@ import { AppShell, Burger, Container, Group, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { isAdmin, useSignedInViewer } from '../features/session/viewer';
+import { canSeeReports, isAdmin, useSignedInViewer } from '../features/session/viewer';
 import { NotificationsBell } from '../features/notifications/NotificationsBell';
 import { PageSuspense } from '../components/PageSuspense';
 import { AccountMenu } from './AccountMenu';
@@ -32,7 +32,7 @@ function useFocusMainOnNavigation(onNavigate: () => void) {
 }
 
 /** The main navigation; what a person's access role cannot use is not shown (the API enforces it anyway). */
-function mainLinks(admin: boolean, manager: boolean): { to: string; label: string }[] {
+function mainLinks(admin: boolean, manager: boolean, leadership: boolean): { to: string; label: string }[] {
   return [
     { to: '/my-career', label: 'My career' },
     { to: '/my-plan', label: 'My plan' },
@@ -41,6 +41,7 @@ function mainLinks(admin: boolean, manager: boolean): { to: string; label: strin
     { to: '/frameworks', label: 'Frameworks' },
     { to: '/people', label: 'People' },
     { to: '/teams', label: 'Teams' },
+    ...(leadership ? [{ to: '/reports', label: 'Reports' }] : []),
     ...(admin ? [{ to: '/admin', label: 'Admin' }] : []),
   ];
 }
@@ -53,7 +54,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
   const [menuOpened, menu] = useDisclosure(false);
   const mainRef = useFocusMainOnNavigation(menu.close);
   const viewer = useSignedInViewer();
-  const links = mainLinks(isAdmin(viewer), viewer.isManager);
+  const links = mainLinks(isAdmin(viewer), viewer.isManager, canSeeReports(viewer.accessRole));
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !menuOpened, desktop: true } }} padding={0}>
       <a href="#main-content" className={classes.skipLink}>

@@ -71,6 +71,7 @@ describe('Header and navigation', () => {
       'Frameworks',
       'People',
       'Teams',
+      'Reports',
       'Admin',
     ]);
     await user.click(within(nav).getByRole('link', { name: 'Admin' }));
@@ -83,6 +84,7 @@ describe('Header and navigation', () => {
       'Import',
       'Audit log',
       'Plan approvers',
+      'Reports',
     ]);
     expect(await screen.findByRole('heading', { name: 'No people yet' })).toBeInTheDocument();
   });

@@ -64,6 +64,8 @@ const SignUpPage = lazyPage(() => import('../features/session/SignUpPage'), (m) 
 const TeamsPage = lazyPage(() => import('../features/teams/TeamsPage'), (m) => m.TeamsPage);
 const SharedWithMePage = lazyPage(() => import('../features/plans/SharedWithMePage'), (m) => m.SharedWithMePage);
 const PlanApproversPage = lazyPage(() => import('../features/admin/PlanApproversPage'), (m) => m.PlanApproversPage);
+const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage'), (m) => m.ReportsPage);
+const AdminReportsPage = lazyPage(() => import('../features/admin/AdminReportsPage'), (m) => m.AdminReportsPage);
 
 export const routes: RouteObject[] = [
   {
@@ -115,6 +117,7 @@ export const routes: RouteObject[] = [
           { path: 'my-team/:personId', Component: ReportPlanPage },
           { path: 'plans/:personId', Component: ReportPlanPage },
           { path: 'shared-with-me', Component: SharedWithMePage },
+          { path: 'reports', Component: ReportsPage },
           {
             path: 'admin',
             element: (
@@ -130,6 +133,7 @@ export const routes: RouteObject[] = [
               { path: 'import', Component: ImportPage },
               { path: 'audit', Component: AuditPage },
               { path: 'approvers', Component: PlanApproversPage },
+              { path: 'reports', Component: AdminReportsPage },
             ],
           },
           { path: '*', Component: NotFoundPage },

@@ -136,3 +136,4 @@ export {
   type FigureFormat,
   type CsvNames,
 } from './csv.js';
+export { snapshotReports, storeReports, loadReports, type SnapshotRows, type SnapshotInput, type SnapshotReports } from './snapshot.js';

@@ -11,6 +11,7 @@ const sections = [
   { to: '/admin/import', label: 'Import' },
   { to: '/admin/audit', label: 'Audit log' },
   { to: '/admin/approvers', label: 'Plan approvers' },
+  { to: '/admin/reports', label: 'Reports' },
 ];
 
 /** The admin area: only admins get past this; everyone else is told plainly why not. */

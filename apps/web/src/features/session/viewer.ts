@@ -55,3 +55,8 @@ export function useSignedInViewer(): SignedInViewer {
 export function isAdmin(viewer: Pick<SignedInViewer, 'accessRole'>): boolean {
   return viewer.accessRole === 'ADMIN';
 }
+
+/** Reports are for the Leadership and Admin access roles (the API enforces it; this only shapes the navigation). */
+export function canSeeReports(accessRole: string): boolean {
+  return accessRole === 'LEADERSHIP' || accessRole === 'ADMIN';
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import type { CalibrationRow, SkillLevelRow } from '@trellis/domain';
+import type { EntityManager } from 'typeorm';
+import { peopleSql } from '../people/people-directory.js';
+
+/**
+ * What reports need of assessments, aggregated in PostgreSQL (one set-based statement each, never
+ * a loop over people): the skill-level rollup and the calibration rollup of the organisation's
+ * active people as their ratings stood at `asOf`. Team and role are the people's current ones.
+ */
+@Injectable()
+export class AssessmentRollups {
+  /**
+   * Per (team, role, skill): how many people hold each counting level (the latest rating of the skill,
+   * the manager's on the same instant, then the higher level: the domain's `profileLevels`).
+   */
+  async skillLevelRows(manager: EntityManager, organisationId: string, asOf: Date): Promise<SkillLevelRow[]> {
+    const rows = (await manager.query(
+      `WITH counting AS (
+         SELECT DISTINCT ON (a.person_id, a.skill_id) a.person_id, a.skill_id, a.level
+         FROM assessments a WHERE a.organisation_id = $1 AND a.assessed_at <= $2
+         ORDER BY a.person_id, a.skill_id, a.assessed_at DESC, (a.source = 'manager') DESC, a.level DESC)
+       SELECT p.team_id AS "teamId", p.current_role_id AS "roleId", c.skill_id AS "skillId", c.level, count(*)::int AS people
+       FROM counting c JOIN (${peopleSql.placement('$1')}) p ON p.id = c.person_id
+       WHERE c.level >= 1 GROUP BY 1, 2, 3, 4`,
+      [organisationId, asOf],
+    )) as { teamId: string | null; roleId: string | null; skillId: string; level: number; people: number }[];
+    const byCell = new Map<string, { teamId: string | null; roleId: string | null; skillId: string; atLevel: number[] }>();
+    for (const row of rows) {
+      const key = `${row.teamId ?? ''}/${row.roleId ?? ''}/${row.skillId}`;
+      const cell = byCell.get(key) ?? { teamId: row.teamId, roleId: row.roleId, skillId: row.skillId, atLevel: [] };
+      while (cell.atLevel.length < row.level) cell.atLevel.push(0);
+      cell.atLevel[row.level - 1] = row.people;
+      byCell.set(key, cell);
+    }
+    return [...byCell.values()];
+  }
+
+  /**
+   * Per (team, skill, assessor): pairs of a person's latest self rating and their latest manager
+   * rating of the same skill (latest: later, then higher), Σ(manager − self) and Σ(manager − self)².
+   */
+  async calibrationRows(manager: EntityManager, organisationId: string, asOf: Date): Promise<CalibrationRow[]> {
+    const rows = (await manager.query(
+      `WITH latest AS (
+         SELECT DISTINCT ON (a.person_id, a.skill_id, a.source) a.person_id, a.skill_id, a.source, a.level, a.assessed_by_id
+         FROM assessments a WHERE a.organisation_id = $1 AND a.assessed_at <= $2
+         ORDER BY a.person_id, a.skill_id, a.source, a.assessed_at DESC, a.level DESC)
+       SELECT p.team_id AS "teamId", m.skill_id AS "skillId", m.assessed_by_id AS "assessorId", count(*)::int AS pairs,
+         sum(m.level - s.level)::float8 AS "sumDifference", sum((m.level - s.level) * (m.level - s.level))::float8 AS "sumSquaredDifference"
+       FROM latest s
+       JOIN latest m ON m.person_id = s.person_id AND m.skill_id = s.skill_id AND m.source = 'manager'
+       JOIN (${peopleSql.placement('$1')}) p ON p.id = s.person_id
+       WHERE s.source = 'self' GROUP BY 1, 2, 3`,
+      [organisationId, asOf],
+    )) as Omit<CalibrationRow, 'source'>[];
+    return rows.map((row) => ({ ...row, source: 'manager' as const }));
+  }
+
+  /** A stamp that changes whenever a rating is added (ratings are append-only): reports refresh when it moves. */
+  async changeStamp(manager: EntityManager, organisationId: string): Promise<string> {
+    const [row] = (await manager.query(`SELECT count(*)::text || '/' || coalesce(max(assessed_at)::text, '') AS stamp FROM assessments WHERE organisation_id = $1`, [
+      organisationId,
+    ])) as { stamp: string }[];
+    return row!.stamp;
+  }
+}

@@ -1,0 +1,72 @@
+import {
+  assessorCsv,
+  calibrationCsv,
+  coverageCsv,
+  gapsCsv,
+  heatmapCsv,
+  participationCsv,
+  requiredVsActualCsv,
+  successionCsv,
+  trainingDemandCsv,
+  type CsvNames,
+  type CsvRecords,
+} from '@trellis/domain';
+import { stringify } from 'csv-stringify/sync';
+import { ReportKindValue } from './reports.models.js';
+import type { ReportActor, ReportFilter, ReportsService } from './reports.service.js';
+
+/**
+ * Each report as CSV (the domain shapes the records: suppressed figures as "<k", text guarded
+ * against formulas). A download is a report read like any other: same rights, same audit.
+ */
+export async function reportCsv(reports: ReportsService, actor: ReportActor, kind: ReportKindValue, input: ReportFilter): Promise<string> {
+  const records = await csvRecords(reports, actor, kind, input);
+  return stringify(records);
+}
+
+async function csvRecords(reports: ReportsService, actor: ReportActor, kind: ReportKindValue, input: ReportFilter): Promise<CsvRecords> {
+  switch (kind) {
+    case ReportKindValue.HEATMAP: {
+      const { csvSource, meta } = await reports.heatmap(actor, input);
+      return heatmapCsv(names(csvSource.report, meta.k), csvSource.map);
+    }
+    case ReportKindValue.GAPS: {
+      const { csvSource, meta } = await reports.gaps(actor, input);
+      const n = names(csvSource.report, meta.k);
+      return [...gapsCsv(n, csvSource.byTeam), ...gapsCsv(n, csvSource.byRole).slice(1)];
+    }
+    case ReportKindValue.COVERAGE: {
+      const { csvSource, meta } = await reports.gaps(actor, input);
+      const n = names(csvSource.report, meta.k);
+      return [...coverageCsv(n, csvSource.coverage), [], ...requiredVsActualCsv(n, csvSource.required)];
+    }
+    case ReportKindValue.SUCCESSION: {
+      const { csvSource, meta } = await reports.succession(actor, input);
+      const catalogue = await catalogueFor(reports, actor, input);
+      return successionCsv({ ...catalogue, k: meta.k }, csvSource.cells);
+    }
+    case ReportKindValue.CALIBRATION: {
+      const { csvSource, meta } = await reports.calibration(actor, input);
+      const catalogue = await catalogueFor(reports, actor, input);
+      const n = { ...catalogue, k: meta.k };
+      return [...calibrationCsv(n, csvSource.bySkill), [], ...assessorCsv(n, csvSource.assessors, (id) => csvSource.names.get(id) ?? 'Someone who left')];
+    }
+    case ReportKindValue.PARTICIPATION: {
+      const { csvSource, meta } = await reports.participation(actor, input);
+      const catalogue = await catalogueFor(reports, actor, input);
+      return participationCsv({ ...catalogue, k: meta.k }, csvSource.rows);
+    }
+    case ReportKindValue.TRAINING: {
+      const { csvSource, meta } = await reports.participation(actor, input);
+      const catalogue = await catalogueFor(reports, actor, input);
+      return trainingDemandCsv({ ...catalogue, k: meta.k }, csvSource.training);
+    }
+  }
+}
+
+const names = (report: Pick<CsvNames, 'catalogue' | 'hierarchy'>, k: number): CsvNames => ({ catalogue: report.catalogue, hierarchy: report.hierarchy, k });
+
+/** The names a CSV needs (not audited again: the report read that goes with it is). */
+function catalogueFor(reports: ReportsService, actor: ReportActor, input: ReportFilter): Promise<Omit<CsvNames, 'k'>> {
+  return reports.names(actor, input);
+}

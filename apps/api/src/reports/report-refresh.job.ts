@@ -1,0 +1,72 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { systemTransaction } from '../database/tenant-database.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
+import { ReportRefreshService } from './report-refresh.service.js';
+
+/**
+ * Keeps every organisation's report snapshots current. Every REPORTS_REFRESH_SECONDS (30) it compares what each
+ * organisation's current snapshot was built from (a stamp of its ratings, plans, people, k,
+ * frameworks and teams) with now, and refreshes the ones that changed: so a burst of writes is
+ * refreshed once, at most 30 seconds later (debounced), by whichever process gets the organisation's
+ * advisory lock first; the others skip it. It also writes each month end's snapshot once the month
+ * is over (and the last 12 when an organisation has none). Nothing is kept in this process.
+ */
+@Injectable()
+export class ReportRefreshJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ReportRefreshJob.name);
+  private running = false;
+  private timer: NodeJS.Timeout | undefined;
+  private first: NodeJS.Timeout | undefined;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationsService,
+    private readonly refresher: ReportRefreshService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const seconds = this.config.REPORTS_REFRESH_SECONDS;
+    if (seconds === 0) return;
+    // Soon after start (the seed included), without holding the start up; then every `seconds`.
+    this.first = setTimeout(() => void this.scheduled(), 2_000);
+    this.timer = setInterval(() => void this.scheduled(), seconds * 1000);
+    this.first.unref();
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearTimeout(this.first);
+    clearInterval(this.timer);
+  }
+
+  async scheduled(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      await this.run(new Date());
+    } catch (error) {
+      this.logger.error(error);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** One pass over every organisation; returns the snapshots written per organisation. */
+  async run(now: Date): Promise<Map<string, string[]>> {
+    const ids = await systemTransaction(this.dataSource, (manager) => this.organisations.allIds(manager));
+    const written = new Map<string, string[]>();
+    for (const id of ids) {
+      try {
+        const result = await this.refresher.refresh(id, { now });
+        if (result.written.length > 0) written.set(id, result.written);
+      } catch (error) {
+        this.logger.error(error, `reports of ${id}`);
+      }
+    }
+    return written;
+  }
+}

@@ -1,0 +1,182 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  effectiveK,
+  lastMonthEnds,
+  successionRowsFromCandidates,
+  type ReportCatalogue,
+  type SnapshotRows,
+} from '@trellis/domain';
+import { createHash } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AssessmentRollups } from '../assessments/assessment-rollups.js';
+import { tenantTransaction } from '../database/tenant-database.js';
+import { reportCatalogueRows } from '../frameworks/framework-directory.js';
+import { headcountRows, peopleChangeStamp, reportTeams } from '../people/people-directory.js';
+import { PlanRollups } from '../plans/plan-rollups.js';
+import { DomainWorkerPool } from '../workers/domain-worker-pool.js';
+
+/** Advisory lock (with the organisation's hash): one refresh of an organisation at a time, across processes. */
+const REPORTS_LOCK = 7_305_002;
+/** The current snapshot's name; month ends are 'YYYY-MM'. */
+export const CURRENT = 'current';
+/**
+ * The cube includes the track and role filters while teams × (tracks + roles) is at most this; above
+ * it, team figures only (the filtered cube's suppression costs seconds of CPU per skill at 1,000
+ * teams: docs/PERFORMANCE.md). The demo: 5 teams × 27 filter nodes.
+ */
+export const FILTERED_CUBE_LIMIT = 3_000;
+/** Small organisations are worked out on the job's thread (a worker round trip would cost as much). */
+const INLINE_PEOPLE_LIMIT = 500;
+/** Month ends are in UTC until organisations have a time zone. */
+export const REPORT_TIME_ZONE = 'UTC';
+
+export interface RefreshResult {
+  /** False when another process was refreshing this organisation (nothing done here). */
+  ran: boolean;
+  /** The snapshots written ('current', 'YYYY-MM'). */
+  written: string[];
+}
+
+/**
+ * Builds report snapshots: reads the rollup rows set-based through the modules that own the data
+ * (assessments, plans, people, frameworks), then has the domain roll them up and decide suppression
+ * (in a worker for all but small organisations) and stores both. Reads never aggregate.
+ */
+@Injectable()
+export class ReportRefreshService {
+  private readonly logger = new Logger(ReportRefreshService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly assessments: AssessmentRollups,
+    private readonly plans: PlanRollups,
+    private readonly pool: DomainWorkerPool,
+  ) {}
+
+  async settingK(manager: EntityManager, organisationId: string): Promise<number> {
+    const [row] = (await manager.query(`SELECT k FROM report_settings WHERE organisation_id = $1`, [organisationId])) as { k: number }[];
+    return effectiveK(row?.k);
+  }
+
+  /** What the current snapshot is built from: it is refreshed when this changes. */
+  async stamp(manager: EntityManager, organisationId: string): Promise<string> {
+    const parts = [
+      await this.assessments.changeStamp(manager, organisationId),
+      await this.plans.changeStamp(manager, organisationId),
+      await peopleChangeStamp(manager, organisationId),
+      String(await this.settingK(manager, organisationId)),
+      // Published frameworks and teams change rarely; a hash of what reports use of them.
+      createHash('sha256')
+        .update(JSON.stringify([await reportCatalogueRows(manager, organisationId), await reportTeams(manager, organisationId)]))
+        .digest('base64url'),
+    ];
+    return parts.join('|');
+  }
+
+  /**
+   * Refreshes an organisation's reports: the current snapshot when what it is built from changed
+   * (or `force`), every missing month end of the last 12 (`months`), and any snapshot whose k is no
+   * longer the setting (suppression decided again from its stored rows). Idempotent; one process at
+   * a time per organisation (the others return `ran: false`).
+   */
+  refresh(organisationId: string, options: { now?: Date; force?: boolean; months?: boolean } = {}): Promise<RefreshResult> {
+    const now = options.now ?? new Date();
+    return tenantTransaction(this.dataSource, organisationId, async (manager) => {
+      const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [REPORTS_LOCK, organisationId])) as [
+        { locked: boolean },
+      ];
+      if (!locked) return { ran: false, written: [] };
+      const k = await this.settingK(manager, organisationId);
+      const stamp = await this.stamp(manager, organisationId);
+      const existing = (await manager.query(`SELECT snapshot, stamp, k FROM report_snapshots WHERE organisation_id = $1`, [organisationId])) as {
+        snapshot: string;
+        stamp: string;
+        k: number;
+      }[];
+      const byName = new Map(existing.map((row) => [row.snapshot, row]));
+      const fresh: { snapshot: string; asOf: Date; monthEnd: Date | null }[] = [];
+      const current = byName.get(CURRENT);
+      if (options.force || !current || current.stamp !== stamp) fresh.push({ snapshot: CURRENT, asOf: now, monthEnd: null });
+      if (options.months ?? true) {
+        for (const end of lastMonthEnds(now, REPORT_TIME_ZONE)) {
+          // Rows dated before the month's end count.
+          if (!byName.has(end.month)) fresh.push({ snapshot: end.month, asOf: new Date(end.endsAt.getTime() - 1), monthEnd: end.endsAt });
+        }
+      }
+      const rekeyed = existing.filter((row) => row.k !== k && !fresh.some((f) => f.snapshot === row.snapshot)).map((row) => row.snapshot);
+      if (fresh.length === 0 && rekeyed.length === 0) return { ran: true, written: [] };
+
+      const catalogue = toCatalogue(await reportCatalogueRows(manager, organisationId));
+      const teams = await reportTeams(manager, organisationId);
+      const written: string[] = [];
+      for (const { snapshot, asOf, monthEnd } of fresh) {
+        const rows = await this.rollupRows(manager, organisationId, catalogue, asOf);
+        await this.store(manager, organisationId, { snapshot, monthEnd, stamp, k, catalogue, teams, rows, now });
+        written.push(snapshot);
+      }
+      for (const snapshot of rekeyed) {
+        const [row] = (await manager.query(`SELECT rows, stamp, month_end AS "monthEnd" FROM report_snapshots WHERE organisation_id = $1 AND snapshot = $2`, [
+          organisationId,
+          snapshot,
+        ])) as { rows: SnapshotRows; stamp: string; monthEnd: Date | null }[];
+        await this.store(manager, organisationId, { snapshot, monthEnd: row!.monthEnd, stamp: row!.stamp, k, catalogue, teams, rows: row!.rows, now });
+        written.push(snapshot);
+      }
+      if (written.length > 0) this.logger.log(`reports of ${organisationId}: ${written.join(', ')}`);
+      return { ran: true, written };
+    });
+  }
+
+  /** The rollup rows of one moment: one set-based statement per kind (team and role are people's current ones). */
+  async rollupRows(manager: EntityManager, organisationId: string, catalogue: ReportCatalogue, asOf: Date): Promise<SnapshotRows> {
+    const skills = new Set(catalogue.skills.map((s) => s.id));
+    const headcounts = await headcountRows(manager, organisationId);
+    const skillLevels = (await this.assessments.skillLevelRows(manager, organisationId, asOf)).filter((row) => skills.has(row.skillId));
+    const calibration = (await this.assessments.calibrationRows(manager, organisationId, asOf)).filter((row) => skills.has(row.skillId));
+    const { succession, blockers } = successionRowsFromCandidates(await this.plans.successionCandidates(manager, organisationId, asOf));
+    const planHealth = await this.plans.planHealthRows(manager, organisationId, asOf);
+    const trainingDemand = await this.plans.trainingDemandRows(manager, organisationId, asOf);
+    return { headcounts, skillLevels, succession, blockers, calibration, planHealth, trainingDemand, mentoring: null };
+  }
+
+  private async store(
+    manager: EntityManager,
+    organisationId: string,
+    s: { snapshot: string; monthEnd: Date | null; stamp: string; k: number; catalogue: ReportCatalogue; teams: { id: string; parentId: string | null; name: string }[]; rows: SnapshotRows; now: Date },
+  ) {
+    const people = s.rows.headcounts.reduce((sum, row) => sum + row.people, 0);
+    const filters = (s.teams.length + 1) * (s.catalogue.tracks.length + s.catalogue.roles.length) <= FILTERED_CUBE_LIMIT;
+    const reports = await this.pool.run(
+      'reportSnapshot',
+      { catalogue: s.catalogue, teams: s.teams, rows: s.rows, k: s.k, filters },
+      // A job, not a request: a big organisation's cube may take minutes of CPU on a busy machine.
+      { inline: people <= INLINE_PEOPLE_LIMIT, timeoutMs: 20 * 60_000 },
+    );
+    await manager.query(
+      `INSERT INTO report_snapshots (organisation_id, snapshot, month_end, k, filters, stamp, people, rows, refreshed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)
+       ON CONFLICT (organisation_id, snapshot) DO UPDATE SET month_end = EXCLUDED.month_end, k = EXCLUDED.k, filters = EXCLUDED.filters,
+         stamp = EXCLUDED.stamp, people = EXCLUDED.people, rows = EXCLUDED.rows, refreshed_at = EXCLUDED.refreshed_at`,
+      [organisationId, s.snapshot, s.monthEnd, s.k, filters, s.stamp, people, JSON.stringify(s.rows), s.now],
+    );
+    const parts = { ...reports, catalogue: JSON.stringify({ catalogue: s.catalogue, teams: s.teams }) };
+    await manager.query(
+      `INSERT INTO report_results (organisation_id, snapshot, report, data)
+       SELECT $1, $2, part.report, part.data FROM unnest($3::text[], $4::text[]) AS part(report, data)
+       ON CONFLICT (organisation_id, snapshot, report) DO UPDATE SET data = EXCLUDED.data`,
+      [organisationId, s.snapshot, Object.keys(parts), Object.values(parts)],
+    );
+  }
+}
+
+/** The frameworks directory's rows as the domain's catalogue. */
+export function toCatalogue(rows: Awaited<ReturnType<typeof reportCatalogueRows>>): ReportCatalogue {
+  return {
+    skills: rows.skills,
+    categories: rows.categories,
+    tracks: rows.tracks,
+    roles: rows.roles,
+    levels: rows.levels.length > 0 ? rows.levels : [1, 2, 3, 4, 5],
+  };
+}

@@ -1,0 +1,95 @@
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { ForeignRow } from '../database/tenant-entity.js';
+
+/** The organisation's report settings: k, the smallest group a figure may describe (never below 3). */
+@Entity('report_settings')
+@Check('ck_report_settings_k', `k >= 3`)
+export class ReportSettingsEntity {
+  @PrimaryColumn('uuid')
+  organisationId: string;
+
+  @ManyToOne('organisations', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: ForeignRow;
+
+  @Column({ type: 'int', default: 5 })
+  k: number;
+
+  /** Stale edits are refused (CONFLICT). */
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  @Column({ type: 'uuid', nullable: true })
+  updatedById: string | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+}
+
+/**
+ * One snapshot of the organisation's report rollups: the current one (`snapshot` = 'current') or a
+ * month end (`snapshot` = 'YYYY-MM', `month_end` the instant it ended). `rows` holds the rollup rows
+ * (per team and role: headcounts, skill levels, succession, blockers, calibration, plan health,
+ * training demand), `stamp` what they were built from (to know when a refresh is due).
+ */
+@Entity('report_snapshots')
+export class ReportSnapshotEntity {
+  @PrimaryColumn('uuid')
+  organisationId: string;
+
+  @ManyToOne('organisations', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: ForeignRow;
+
+  @PrimaryColumn('text')
+  snapshot: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  monthEnd: Date | null;
+
+  @Column('int')
+  k: number;
+
+  @Column('boolean')
+  filters: boolean;
+
+  @Column('text')
+  stamp: string;
+
+  @Column('int')
+  people: number;
+
+  @Column('jsonb')
+  rows: unknown;
+
+  @Column('timestamptz')
+  refreshedAt: Date;
+}
+
+/**
+ * A report of a snapshot as built from its rollups, rolled up the team tree and the filters, with
+ * suppression decided over the whole cube (`storeReports` form): reads only look figures up here.
+ */
+@Entity('report_results')
+export class ReportResultEntity {
+  @PrimaryColumn('uuid')
+  organisationId: string;
+
+  @PrimaryColumn('text')
+  snapshot: string;
+
+  @ManyToOne('report_snapshots', { onDelete: 'CASCADE' })
+  @JoinColumn([
+    { name: 'organisation_id', referencedColumnName: 'organisationId' },
+    { name: 'snapshot', referencedColumnName: 'snapshot' },
+  ])
+  snapshotRow?: ForeignRow;
+
+  /** skills, succession, calibration, participation. */
+  @PrimaryColumn('text')
+  report: string;
+
+  /** JSON text, not jsonb: cell keys hold NUL separators, which jsonb cannot store; and it is read back whole. */
+  @Column('text')
+  data: string;
+}

@@ -1,0 +1,75 @@
+/**
+ * Leadership reports in a real browser on the demo organisation (its named people plus the seeded
+ * colleagues): Farid (Leadership) opens Reports, sees the skill heatmap with small groups shown as
+ * "<5", drills into Delivery, downloads the heatmap CSV; at phone width only the grid scrolls
+ * sideways. Dan (an employee) has no Reports entry, and the API refuses him.
+ */
+import { DEMO, graphql, signInApi } from './api';
+import { useBrowser } from './browser';
+import { signIn } from './session';
+
+describe('leadership reports', () => {
+  const e2eTest = useBrowser();
+
+  beforeAll(async () => {
+    // The refresh job builds the first snapshot shortly after start: wait for it rather than race it.
+    const farid = await signInApi(DEMO.leadership);
+    for (let attempt = 0; attempt < 60; attempt++) {
+      const { reportOverview } = await graphql<{ reportOverview: { meta: { people: number } | null } }>(farid, '{ reportOverview { meta { people } } }');
+      if (reportOverview.meta) return;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    throw new Error('the demo organisation has no report snapshot a minute after start');
+  }, 90_000);
+
+  e2eTest('leadership sees the heatmap with small groups suppressed, drills into a team and downloads the CSV', async ({ page }) => {
+    await signIn(page, DEMO.leadership);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    const grid = page.getByRole('table').first();
+    await grid.getByRole('rowheader', { name: /Organisation \(all\)/ }).waitFor();
+    // Figures in every cell for screen readers.
+    await grid.getByText(/: \d+ assessed, average level/).first().waitFor();
+
+    await grid.getByRole('button', { name: 'Delivery: open its sub-teams' }).click();
+    await page.getByRole('navigation', { name: 'Team drill-down' }).getByText('Delivery').waitFor();
+    const drilled = page.getByRole('table').first();
+    await drilled.getByRole('rowheader', { name: /PMO/ }).waitFor();
+    // Small groups (a few people rated on a skill in one team) are hidden as "<5".
+    await drilled.getByText(/hidden, fewer than 5 people/).first().waitFor();
+    await drilled.getByText('<5').first().waitFor();
+    if (!new URL(page.url()).searchParams.get('team')) throw new Error('the drill-down is not in the address');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download heatmap CSV' }).click()]);
+    const file = await download.path();
+    const text = await import('node:fs').then((fs) => fs.readFileSync(file, 'utf8'));
+    if (!text.includes('Delivery')) throw new Error(`the CSV does not name the team: ${text.slice(0, 200)}`);
+  });
+
+  e2eTest('at 375 px the page does not scroll sideways: only the grid does, inside its frame', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await signIn(page, DEMO.leadership);
+    await page.goto('/reports');
+    const region = page.getByRole('region', { name: 'Skill heatmap (scrolls sideways)' });
+    await region.waitFor();
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+    if (widths.page > widths.viewport + 1) throw new Error(`the page is ${widths.page}px wide at a ${widths.viewport}px viewport`);
+    const grid = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    if (grid.scroll <= grid.client) throw new Error('expected the grid to scroll inside its frame at 375 px');
+  });
+
+  e2eTest('an employee has no Reports entry and the API refuses them', async ({ page }) => {
+    await signIn(page, DEMO.employee);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'My plan' }).waitFor();
+    if ((await nav.getByRole('link', { name: 'Reports' }).count()) !== 0) throw new Error('an employee sees a Reports entry');
+    await page.goto('/reports');
+    await page.getByText('Reports are for leadership').waitFor();
+    const dan = await signInApi(DEMO.employee);
+    const refused = await graphql<unknown>(dan, '{ skillHeatmap { meta { k } } }').then(
+      () => null,
+      (error: Error) => error.message,
+    );
+    if (!refused || !/FORBIDDEN|not allowed/.test(refused)) throw new Error(`the API did not refuse the employee: ${String(refused)}`);
+  });
+});

@@ -1,0 +1,30 @@
+import { heatmap } from './skill-views.js';
+import { loadReports, snapshotReports, storeReports, type SnapshotReports } from './snapshot.js';
+import { skillRowsFromPeople } from './skills.js';
+import { smallCatalogue, smallPeople, smallTeams } from './test-fixtures.js';
+import runDomainTask from '../tasks.js';
+
+describe('report snapshots', () => {
+  const people = smallPeople();
+  const { headcounts, skillLevels } = skillRowsFromPeople(people);
+  const input = {
+    catalogue: smallCatalogue(),
+    teams: smallTeams,
+    rows: { headcounts, skillLevels, succession: [], blockers: [], calibration: [], planHealth: [], trainingDemand: [], mentoring: null },
+    k: 3,
+  };
+
+  it('stores reports as JSON and reads them back into the same views (suppression included)', () => {
+    const direct = snapshotReports(input);
+    const loaded = loadReports<SnapshotReports>(storeReports(direct));
+    expect(loaded.skills.cells).toBeInstanceOf(Map);
+    expect(heatmap(loaded.skills)).toEqual(heatmap(direct.skills));
+    expect([...loaded.skills.assessedSuppressed]).toEqual([...direct.skills.assessedSuppressed]);
+  });
+
+  it('is a worker task answering JSON text', () => {
+    const stored = runDomainTask({ name: 'reportSnapshot', input });
+    expect(Object.keys(stored).sort()).toEqual(['calibration', 'participation', 'skills', 'succession']);
+    expect(heatmap(loadReports<SnapshotReports['skills']>(stored.skills))).toEqual(heatmap(snapshotReports(input).skills));
+  });
+});
