@@ -72,6 +72,9 @@ export {
   type Route,
 } from './framework/paths.js';
 export { closestRoles, roleFit, type RoleFit, type ClosestRolesOptions } from './framework/closest-roles.js';
+export * from './framework/scales.js';
+export * from './framework/levelling.js';
+export * from './framework/problem-labels.js';
 export {
   knownProfile,
   knownLevel,

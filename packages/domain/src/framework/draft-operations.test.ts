@@ -1,3 +1,4 @@
+import { summaryDescriptor } from './scales.js';
 import {
   applyDraftOperation,
   applyDraftOperations,
@@ -236,7 +237,8 @@ describe('skill categories and skills', () => {
     const doc = smallFramework();
     const levels = { '1': 'Knows it.', '2': 'Does it.', '3': 'Teaches it.' };
     const next = roundTrip(doc, { kind: 'addSkill', name: 'Stakeholder management', categoryKey: 'people', levels });
-    expect(next.skills.at(-1)).toEqual({ key: 'stakeholder-management', name: 'Stakeholder management', categoryKey: 'people', levels });
+    const asRead = Object.fromEntries(Object.entries(levels).map(([level, summary]) => [level, summaryDescriptor(summary)]));
+    expect(next.skills.at(-1)).toEqual({ key: 'stakeholder-management', name: 'Stakeholder management', categoryKey: 'people', levels: asRead });
   });
 
   it('refuses descriptors off the scale and unknown categories', () => {
@@ -263,7 +265,7 @@ describe('skill categories and skills', () => {
       name: 'Planning & scheduling',
       categoryKey: 'people',
       description: 'Plans.',
-      levels: { '1': 'a', '2': 'b', '3': 'c' },
+      levels: { '1': summaryDescriptor('a'), '2': summaryDescriptor('b'), '3': summaryDescriptor('c') },
     });
   });
 
@@ -357,7 +359,7 @@ describe('proficiency scale', () => {
     const doc = smallFramework();
     for (const role of doc.roles) for (const k of Object.keys(role.expectations)) role.expectations[k] = 1;
     const result = applied(doc, { kind: 'setProficiencyScale', levels: doc.proficiencyScale.slice(0, 2) });
-    expect(result.document.skills[0]!.levels).toEqual({ '1': 'Knows the basics of planning.', '2': 'Practises planning with support.' });
+    expect(result.document.skills[0]!.levels).toEqual({ '1': summaryDescriptor('Knows the basics of planning.'), '2': summaryDescriptor('Practises planning with support.') });
     expect(validateFramework(result.document).ok).toBe(true);
     const undone = applyDraftOperations(result.document, result.undo);
     expect('document' in undone && undone.document).toStrictEqual(doc);

@@ -1,4 +1,5 @@
 import type { FrameworkDocument, RoleDocument, TransitionDocument, TransitionKind } from './document.js';
+import { summaryDescriptor } from './scales.js';
 import { buildRoleGraph, closestRoles, findCheapestRoute, planRoute, roleGaps, roleProfile, searchCheapestRoute, type Route } from './paths.js';
 import { pmoFramework } from './pmo-framework.js';
 import { UnknownRoleError } from './roles.js';
@@ -21,7 +22,7 @@ function graph(
       key,
       name: key.toUpperCase(),
       categoryKey: 'c',
-      levels: Object.fromEntries([1, 2, 3, 4, 5].map((l) => [String(l), `${key} at ${l}`])),
+      levels: Object.fromEntries([1, 2, 3, 4, 5].map((l) => [String(l), summaryDescriptor(`${key} at ${l}`)])),
     })),
     tracks: [{ key: 'track', name: 'Track', kind: 'core' }],
     roles: Object.entries(roles).map(

@@ -1,4 +1,5 @@
 import type { FrameworkDocument, RoleDocument, SkillDocument } from './document.js';
+import { descriptorText } from './scales.js';
 
 /** Thrown when a rule is asked about a role key the framework does not contain. */
 export class UnknownRoleError extends Error {
@@ -44,7 +45,7 @@ export interface RoleComparison {
 
 function descriptor(skill: SkillDocument | undefined, level: number): string | null {
   if (!skill || level <= 0) return null;
-  return skill.levels[String(level)] ?? null;
+  return descriptorText(skill.levels[String(level)]);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FrameworkDocument } from './document.js';
+import { summaryDescriptor } from './scales.js';
 
 /**
  * A small, valid framework for tests: a 3-level scale, three skills, two tracks, four roles
@@ -7,9 +8,9 @@ import type { FrameworkDocument } from './document.js';
  */
 export function smallFramework(): FrameworkDocument {
   const levels = (what: string) => ({
-    '1': `Knows the basics of ${what}.`,
-    '2': `Practises ${what} with support.`,
-    '3': `Practises ${what} independently.`,
+    '1': summaryDescriptor(`Knows the basics of ${what}.`),
+    '2': summaryDescriptor(`Practises ${what} with support.`),
+    '3': summaryDescriptor(`Practises ${what} independently.`),
   });
   return {
     schemaVersion: '1',
