@@ -46,6 +46,7 @@ export {
   orderedTrackRoles,
   getRole,
   expectedLevel,
+  listedLevel,
   compareText,
   UnknownRoleError,
   type RoleComparison,
@@ -75,6 +76,7 @@ export { closestRoles, roleFit, type RoleFit, type ClosestRolesOptions } from '.
 export * from './framework/scales.js';
 export * from './framework/levelling.js';
 export * from './framework/problem-labels.js';
+export * from './framework/import-warnings.js';
 export {
   knownProfile,
   knownLevel,

@@ -15,7 +15,7 @@ import {
 } from './draft-operations.js';
 import type { FrameworkDocument } from './document.js';
 import { pmoFramework } from './pmo-framework.js';
-import { smallFramework } from './test-fixtures.js';
+import { everyPartFramework, smallFramework } from './test-fixtures.js';
 import { validateFramework } from './validate.js';
 
 function op(input: DraftOperationInput): DraftOperation {
@@ -548,5 +548,57 @@ describe('describeOperation', () => {
     [{ kind: 'updateFramework', name: 'Ours' }, 'renamed the framework to "Ours"'],
   ])('%j → %s', (input, sentence) => {
     expect(describeOperation(op(input), doc)).toBe(sentence);
+  });
+});
+
+describe('version 2 parts', () => {
+  it('sets and clears an expectation’s terms (optional, weight, statement), undoable', () => {
+    const doc = everyPartFramework();
+    const next = roundTrip(doc, { kind: 'setExpectationDetail', roleKey: 'project-manager', skillKey: 'planning', optional: true, weight: 3, statement: 'Plans **several** projects.' });
+    expect(next.roles[3]!.expectationDetails).toEqual({ planning: { optional: true, weight: 3, statement: 'Plans **several** projects.' } });
+    const cleared = roundTrip(doc, { kind: 'setExpectationDetail', roleKey: 'senior-pmo-analyst', skillKey: 'mentoring', optional: false });
+    expect(cleared.roles[1]!.expectationDetails).toEqual({ planning: doc.roles[1]!.expectationDetails!.planning });
+    expect(problems(doc, { kind: 'setExpectationDetail', roleKey: 'project-manager', skillKey: 'mentoring', optional: true })).toEqual([
+      { path: 'skillKey', message: 'Project Manager does not expect Mentoring: set a level first' },
+    ]);
+  });
+
+  it('takes an expectation’s terms away with it when cleared, and puts them back on undo', () => {
+    const doc = everyPartFramework();
+    const next = roundTrip(doc, { kind: 'setExpectation', roleKey: 'senior-pmo-analyst', skillKey: 'mentoring', level: null });
+    expect(next.roles[1]!.expectationDetails).toEqual({ planning: doc.roles[1]!.expectationDetails!.planning });
+    roundTrip(doc, { kind: 'removeSkill', key: 'planning' });
+  });
+
+  it("checks levels against the skill's own scale", () => {
+    const doc = everyPartFramework();
+    roundTrip(doc, { kind: 'setExpectation', roleKey: 'pmo-analyst', skillKey: 'planning', level: 5 });
+    expect(problems(doc, { kind: 'setExpectation', roleKey: 'pmo-analyst', skillKey: 'mentoring', level: 2 })).toEqual([
+      { path: 'level', message: `level 2 is above scale "Single step"'s maximum 1` },
+    ]);
+    expect(problems(doc, { kind: 'updateSkill', key: 'mentoring', levels: { '2': 'Too high.' } })).toEqual([
+      { path: 'levels.2', message: 'level 2 is not on scale "Single step" (1 to 1)' },
+    ]);
+  });
+
+  it('edits descriptors with criteria and examples, and moves a skill to another scale', () => {
+    const doc = everyPartFramework();
+    const next = roundTrip(doc, {
+      kind: 'updateSkill',
+      key: 'mentoring',
+      scaleKey: 'technical',
+      levels: { '2': { summary: 'Mentors one person.', criteria: ['Meets monthly'], examples: ['Mentored a new analyst'] } },
+    });
+    expect(next.skills[2]).toMatchObject({ scaleKey: 'technical', levels: { '2': { summary: 'Mentors one person.', criteria: ['Meets monthly'], examples: ['Mentored a new analyst'] } } });
+    expect(problems(next, { kind: 'updateSkill', key: 'planning', scaleKey: 'single' })[0]).toMatchObject({ path: 'levels.3' });
+  });
+
+  it('replaces the named scales, refusing to drop one in use', () => {
+    const doc = everyPartFramework();
+    const renamed = roundTrip(doc, { kind: 'setScales', scales: doc.scales!.map((s) => (s.key === 'single' ? { ...s, name: 'One step' } : s)) });
+    expect(renamed.scales![1]!.name).toBe('One step');
+    expect(problems(doc, { kind: 'setScales', scales: [doc.scales![0]!] })).toEqual([
+      { path: 'scales', message: 'skill "Mentoring" uses scale "single": choose another scale for it first' },
+    ]);
   });
 });

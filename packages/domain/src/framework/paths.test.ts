@@ -164,7 +164,19 @@ describe('findCheapestRoute', () => {
       totalCost: 0,
       totalShortfall: 0,
       totalMonths: 0,
+      assumedMonthSteps: 0,
     });
+  });
+
+  it('marks a step whose transition gives no typical months as assumed', () => {
+    const doc = smallFramework();
+    delete doc.transitions[0]!.typicalMonths;
+    const route = findCheapestRoute(doc, 'pmo-analyst', 'pmo-manager', {})!;
+    expect(route.steps.map((s) => [s.toRoleKey, s.typicalMonths, s.monthsAssumed])).toEqual([
+      ['senior-pmo-analyst', 12, true],
+      ['pmo-manager', 36, false],
+    ]);
+    expect(route.assumedMonthSteps).toBe(1);
   });
 
   it('terminates on cycles of lateral moves, with or without a way out', () => {
