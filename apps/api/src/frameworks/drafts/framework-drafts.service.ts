@@ -5,6 +5,7 @@ import {
   applyDraftOperation,
   blankFrameworkDocument,
   describeOperation,
+  nameFrameworkProblems,
   operationTarget,
   pmoFramework,
   targetsOverlap,
@@ -34,7 +35,17 @@ export type FrameworkSource =
 const WHOLE_DOCUMENT = 'document';
 
 /** Problems of an operation or an import, every one with its path, as one BAD_USER_INPUT error. */
-export function problemsError(problems: FrameworkProblem[], lead = 'The change was not saved'): AppError {
+/**
+ * BAD_USER_INPUT listing every problem. Given the document they were found in, each problem names
+ * its part (`Skill "ESG", level 5: …`, not `skills[30].levels.5`) and carries `where`, `section` and
+ * `key` in `extensions.problems`, so a client can link to it.
+ */
+export function problemsError(problems: FrameworkProblem[], lead = 'The change was not saved', document?: unknown): AppError {
+  if (document !== undefined) {
+    const named = nameFrameworkProblems(document, problems);
+    const listed = named.map((p) => `${p.where}: ${p.message}`).join('; ');
+    return new AppError('BAD_USER_INPUT', `${lead}: ${listed}.`, { problems: named });
+  }
   const listed = problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ');
   return new AppError('BAD_USER_INPUT', `${lead}: ${listed}.`, { problems });
 }

@@ -7,7 +7,7 @@ import { ExpectationsGrid, parsePastedLevel, pastedRows } from './ExpectationsGr
 
 /** Two tracks, three roles, three skills in two categories; the first role expects planning 1. */
 function document(): FrameworkDocument {
-  const levels = { '1': 'a', '2': 'b', '3': 'c' };
+  const levels = { '1': { summary: 'a', criteria: [], examples: [] }, '2': { summary: 'b', criteria: [], examples: [] }, '3': { summary: 'c', criteria: [], examples: [] } };
   return {
     schemaVersion: '1',
     key: 'f',
