@@ -404,6 +404,11 @@ const RIGHTS: Record<string, TableEntry> = {
     document: 'mutation($id: ID!, $revision: Int!) { importExpectationsCsv(frameworkId: $id, expectedRevision: $revision, csv: "role\\n") { revision } }',
     variables: async (f) => ({ id: f.frameworkId, revision: await openDraft(f) }),
   },
+  'Mutation.discardFrameworkDraft': {
+    rule: 'admin',
+    document: 'mutation($id: ID!, $revision: Int!) { discardFrameworkDraft(frameworkId: $id, expectedRevision: $revision) }',
+    variables: async (f) => ({ id: f.frameworkId, revision: await draftRevision(f) }),
+  },
   // Last: publishing moves people to the new version, which bumps their versions (Jack's included).
   'Mutation.publishFrameworkDraft': {
     rule: 'admin',

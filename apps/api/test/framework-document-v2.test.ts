@@ -175,4 +175,25 @@ describe('framework document version 2 in storage and GraphQL', () => {
       { path: 'roles[0].expectations.nope', where: `Role "${role.title}", expectation of "nope"`, message: 'unknown skill "nope"', section: 'roles', key: role.key },
     ]);
   });
+
+  it('discards a draft for good after checking its revision, never the only draft of an unpublished framework', async () => {
+    const list = await admin.graphql<{ frameworks: { id: string; key: string; currentVersion: { id: string } | null }[] }>('{ frameworks { id key currentVersion { id } } }');
+    const published = list.data!.frameworks.find((f) => f.currentVersion)!;
+    const started = await admin.graphql<{ startFrameworkDraft: { revision: number } }>('mutation($id: ID!) { startFrameworkDraft(frameworkId: $id) { revision } }', { id: published.id });
+    expectNoErrors(started);
+    const revision = started.data!.startFrameworkDraft.revision;
+    const DISCARD = 'mutation($id: ID!, $revision: Int!) { discardFrameworkDraft(frameworkId: $id, expectedRevision: $revision) }';
+    expect(theError(await admin.graphql(DISCARD, { id: published.id, revision: revision + 1 })).extensions?.code).toBe('CONFLICT');
+    const discarded = await admin.graphql(DISCARD, { id: published.id, revision });
+    expectNoErrors(discarded);
+    const after = await admin.graphql<{ framework: { draft: unknown } }>('query($id: ID!) { framework(id: $id) { draft { revision } } }', { id: published.id });
+    expect(after.data!.framework.draft).toBeNull();
+    expect(theError(await admin.graphql(DISCARD, { id: published.id, revision })).extensions?.code).toBe('NOT_FOUND');
+
+    const unpublished = list.data!.frameworks.find((f) => !f.currentVersion && f.key.startsWith('imported'))!;
+    const draft = await admin.graphql<{ framework: { draft: { revision: number } } }>('query($id: ID!) { framework(id: $id) { draft { revision } } }', { id: unpublished.id });
+    const refused = theError(await admin.graphql(DISCARD, { id: unpublished.id, revision: draft.data!.framework.draft.revision }));
+    expect(refused.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.message).toContain('has never been published');
+  });
 });

@@ -69,6 +69,19 @@ export class FrameworkDraftResolver {
     return draftView(await this.drafts.applyOperations(actorOf(context), frameworkId, expectedRevision, parsed.operations));
   }
 
+  @Mutation(() => Boolean, {
+    description: 'Discards the draft and its change history for good (it cannot be undone: confirm first). CONFLICT when it changed since expectedRevision.',
+  })
+  @Access('admin')
+  async discardFrameworkDraft(
+    @Args('frameworkId', { type: () => ID }, ParseUUIDPipe) frameworkId: string,
+    @Args('expectedRevision', { type: () => Int }) expectedRevision: number,
+    @Context() context: RequestContext,
+  ): Promise<boolean> {
+    await this.drafts.discardDraft(actorOf(context), frameworkId, expectedRevision);
+    return true;
+  }
+
   @Mutation(() => FrameworkDraft, { description: 'Replaces a whole draft with an imported framework document (JSON text), after validating it.' })
   @Access('admin')
   @ArgSchemas({ json: frameworkFileSchema })

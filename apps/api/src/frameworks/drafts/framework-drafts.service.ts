@@ -150,6 +150,39 @@ export class FrameworkDraftsService {
     });
   }
 
+  /**
+   * Discards the draft and its change history for good (an admin's "Discard draft", after a
+   * confirmation: it cannot be undone). Refused when the draft changed since `expectedRevision`
+   * (CONFLICT), and for a framework that was never published (the draft is all it has).
+   */
+  discardDraft(actor: Actor, frameworkId: string, expectedRevision: number): Promise<void> {
+    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+      const [draft] = (await manager.query(
+        'SELECT revision FROM framework_drafts WHERE organisation_id = $1 AND framework_id = $2 FOR UPDATE',
+        [actor.organisationId, frameworkId],
+      )) as { revision: number }[];
+      const framework = await this.framework(manager, actor.organisationId, frameworkId);
+      if (!draft) throw new AppError('NOT_FOUND', 'This framework has no draft to discard (it was just published or discarded; reload).');
+      if (draft.revision !== expectedRevision) {
+        throw new AppError('CONFLICT', `The draft changed since you opened it (now revision ${draft.revision}): reload to see the changes before discarding it.`, {
+          revision: draft.revision,
+        });
+      }
+      const [published] = (await manager.query(
+        `SELECT 1 FROM framework_versions WHERE organisation_id = $1 AND framework_id = $2 AND status = 'published' LIMIT 1`,
+        [actor.organisationId, frameworkId],
+      )) as unknown[];
+      if (!published) throw problemsError([{ path: 'frameworkId', message: `${framework.name} has never been published: its draft is all it has, so it cannot be discarded` }], 'The draft was not discarded');
+      await this.deleteDraft(manager, actor.organisationId, frameworkId);
+      await this.audit.record(manager, actor, {
+        action: 'framework.draft.discarded',
+        summary: `Discarded the draft of ${framework.name} (revision ${draft.revision})`,
+        subjectType: 'framework',
+        subjectId: frameworkId,
+      });
+    });
+  }
+
   /** Drops a framework's draft and its change history (publishing calls this in its own transaction). */
   async deleteDraft(manager: EntityManager, organisationId: string, frameworkId: string): Promise<void> {
     await manager.query('DELETE FROM framework_drafts WHERE organisation_id = $1 AND framework_id = $2', [organisationId, frameworkId]);

@@ -92,7 +92,7 @@ describe('ExpectationsGrid', () => {
     const { user, apply } = renderGrid();
     await user.click(cell('Analyst, Planning'));
     await user.keyboard('7');
-    expect(screen.getByRole('alert')).toHaveTextContent('Levels run from 1 to 3: 7 is not on the scale.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Planning runs from 1 to 3: 7 is not on its scale.');
     await user.keyboard('1');
     await user.keyboard('{ArrowRight}{Delete}');
     expect(apply).not.toHaveBeenCalled();

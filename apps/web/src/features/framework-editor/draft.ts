@@ -208,7 +208,13 @@ export function toOperationInput(operation: DraftOperation): DraftOperationInput
       input.levels = Object.entries(value as Record<string, string | LevelDescriptor>).map(([level, d]) =>
         typeof d === 'string'
           ? { level: Number(level), descriptor: d }
-          : { level: Number(level), descriptor: d.summary ?? null, criteria: d.criteria, examples: d.examples },
+          : {
+              level: Number(level),
+              descriptor: d.summary ?? null,
+              // Only what the descriptor has: a summary alone is sent as before.
+              ...(d.criteria.length > 0 ? { criteria: d.criteria } : {}),
+              ...(d.examples.length > 0 ? { examples: d.examples } : {}),
+            },
       );
     } else if (field === 'scales') {
       input.scales = (value as ScaleDocument[]).map((sc) => ({ key: sc.key, name: sc.name, levels: sc.levels.map((l) => ({ level: l.level, name: l.name, summary: l.summary ?? null })) }));
