@@ -209,7 +209,14 @@ export function ExpectationsGrid({ document, apply }: { document: FrameworkDocum
           </tbody>
         </table>
       </div>
-      <ExpectationTerms key={`${roles[at.row]!.key}/${skills[at.col]!.key}`} role={roles[at.row]!} skill={skills[at.col]!} levelName={nameOf} apply={apply} />
+      <ExpectationTerms
+        // Remounted when the cell or its saved terms change (O, an undo, someone else's save), so the form never sends stale values.
+        key={`${roles[at.row]!.key}/${skills[at.col]!.key}/${roles[at.row]!.expectations[skills[at.col]!.key] ?? ''}/${JSON.stringify(roles[at.row]!.expectationDetails?.[skills[at.col]!.key] ?? {})}`}
+        role={roles[at.row]!}
+        skill={skills[at.col]!}
+        levelName={nameOf}
+        apply={apply}
+      />
     </div>
   );
 }
