@@ -129,6 +129,35 @@ describe('framework document version 2 in storage and GraphQL', () => {
     expect(v.tracks.find((track) => track.key === roleDoc.trackKey)!.groupKey).toBe('office');
   });
 
+  it('answers "what level am I?" from a profile by the framework\'s points rule', async () => {
+    const orgId = await organisationId();
+    const document = everyPart('every-part-points');
+    const { version } = await t.app.get(FrameworksService).createFromDocument(orgId, document, { publish: true });
+    const skills = await admin.graphql<{ framework: { currentVersion: { skills: { id: string; key: string }[] } } }>(
+      'query($id: ID!) { framework(id: $id) { currentVersion { skills { id key } } } }',
+      { id: version.frameworkId },
+    );
+    const [a, b, c] = skills.data!.framework.currentVersion.skills;
+    // 3 → 6 points, 4 → 12, 1 → 1: 19 points, level 2.1 (from 17), title Senior (17+).
+    const profile = [
+      { skillId: a!.id, level: 3 },
+      { skillId: b!.id, level: 4 },
+      { skillId: c!.id, level: 1 },
+    ];
+    const result = await admin.graphql<{ framework: { currentVersion: { levelFromProfile: unknown } } }>(
+      'query($id: ID!, $profile: [SkillLevelInput!]!) { framework(id: $id) { currentVersion { levelFromProfile(profile: $profile) { points level next { level pointsNeeded } titles unratedSkills } } } }',
+      { id: version.frameworkId, profile },
+    );
+    expectNoErrors(result);
+    expect(result.data!.framework.currentVersion.levelFromProfile).toEqual({
+      points: 19,
+      level: '2.1',
+      next: null,
+      titles: ['Senior'],
+      unratedSkills: skills.data!.framework.currentVersion.skills.length - 3,
+    });
+  });
+
   it('answers an import with the warnings it applied, and a publish refusal with named parts', async () => {
     const raw = JSON.parse(JSON.stringify(canonicalFrameworkDocument(everyPart('imported'))));
     raw.colour = 'green';

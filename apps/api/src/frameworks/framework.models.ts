@@ -135,6 +135,21 @@ export class PointsLevellingRule {
   @Field(() => [PointsTitle]) titles: PointsTitle[];
 }
 
+@ObjectType({ description: 'The next level of a points rule and the points still needed to reach it.' })
+export class NextPointsLevel {
+  @Field() level: string;
+  @Field(() => Int) pointsNeeded: number;
+}
+
+@ObjectType({ description: '"What level am I?" by the framework\'s points rule, from a profile.' })
+export class PointsLevelResult {
+  @Field(() => Int) points: number;
+  @Field() level: string;
+  @Field(() => NextPointsLevel, { nullable: true, description: 'null at the top.' }) next: NextPointsLevel | null;
+  @Field(() => [String], { description: 'Every title whose point range holds the points.' }) titles: string[];
+  @Field(() => Int, { description: 'Skills the profile does not rate: counted as 0 points, so the level may be understated.' }) unratedSkills: number;
+}
+
 @ObjectType()
 export class Track {
   @Field(() => ID) id: string;

@@ -16,12 +16,15 @@ import {
   type TrackEntity,
   type TransitionEntity,
 } from './framework.entities.js';
-import { skillScales, type SkillScale as DomainSkillScale } from '@trellis/domain';
+import { levelByPoints, skillScales, type SkillScale as DomainSkillScale } from '@trellis/domain';
+import { badInput } from '../common/errors.js';
+import { SkillLevelInput } from './framework-paths.models.js';
 import {
   Expectation,
   Framework,
   FrameworkVersion,
   ImportWarning,
+  PointsLevelResult,
   PointsLevellingRule,
   ProficiencyLevel,
   Qualification,
@@ -131,6 +134,38 @@ export class FrameworkVersionResolver {
       levels: rule.levels,
       titles: rule.titles.map((t) => ({ title: t.title, minPoints: t.minPoints, maxPoints: t.maxPoints ?? null })),
     };
+  }
+
+  @ResolveField(() => PointsLevelResult, {
+    nullable: true,
+    description: '"What level am I?": the level and titles a profile reaches by the points rule; null when the framework has none.',
+  })
+  async levelFromProfile(
+    @Parent() version: FrameworkVersionEntity,
+    @Args('profile', { type: () => [SkillLevelInput] }) profile: SkillLevelInput[],
+    @Context() context: RequestContext,
+  ): Promise<PointsLevelResult | null> {
+    if (!version.levelling) return null;
+    const loaders = context.loaders.frameworks;
+    const [skills, categories] = await Promise.all([loaders.skillsByVersion.load(version.id), loaders.skillCategoriesByVersion.load(version.id)]);
+    const keyOf = new Map(skills.map((skill) => [skill.id, skill.key]));
+    const levels: Record<string, number> = {};
+    for (const entry of profile) {
+      const key = keyOf.get(entry.skillId);
+      if (key === undefined) throw badInput({ profile: 'Every skill must be a skill of this framework version.' });
+      levels[key] = entry.level;
+    }
+    const result = levelByPoints(
+      version.levelling,
+      {
+        proficiencyScale: version.proficiencyScale,
+        scales: version.scales,
+        skillCategories: categories.map((c) => ({ key: c.id, name: c.name, ...(c.scaleKey ? { scaleKey: c.scaleKey } : {}) })),
+        skills: skills.map((s) => ({ key: s.key, name: s.name, categoryKey: s.categoryId, ...(s.scaleKey ? { scaleKey: s.scaleKey } : {}), levels: {} })),
+      },
+      levels,
+    );
+    return { points: result.points, level: result.level, next: result.next, titles: result.titles, unratedSkills: result.unratedSkillKeys.length };
   }
 
   @ResolveField(() => [SkillCategory])
