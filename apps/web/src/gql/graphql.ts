@@ -73,12 +73,15 @@ export type CreatePlanInput = {
 export type DiffPartKind =
   | 'EXPECTATION'
   | 'FRAMEWORK'
+  | 'LEVELLING'
   | 'PROFICIENCY_LEVEL'
   | 'QUALIFICATION'
   | 'ROLE'
+  | 'SCALE'
   | 'SKILL'
   | 'SKILL_CATEGORY'
   | 'TRACK'
+  | 'TRACK_GROUP'
   | 'TRANSITION';
 
 /** One cell of a role row: null clears it. */
