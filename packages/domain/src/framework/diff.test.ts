@@ -174,6 +174,17 @@ describe('diffFrameworks', () => {
     expect(expectations.added.map((item) => item.key)).toEqual(['pmo-analyst/mentoring']);
   });
 
+  it("lists a new skill's expectations as added: \"Project Manager: ESG – → 3\"", () => {
+    const after = smallFramework();
+    after.skills.push({ key: 'esg', name: 'ESG', categoryKey: 'delivery', levels: {} });
+    after.roles.find((r) => r.key === 'project-manager')!.expectations.esg = 3;
+    const diff = diffFrameworks(smallFramework(), after);
+    expect(section(diff, 'skill').added.map((i) => i.label)).toEqual(['ESG']);
+    expect(section(diff, 'expectation').added.map((i) => [i.label, i.fields.map((f) => [f.label, f.before, f.after])])).toEqual([
+      ['Project Manager: ESG', [['Expected level', null, '3']]],
+    ]);
+  });
+
   it("lists a removed skill's expectations (with their level) but not a removed role's", () => {
     const after = smallFramework();
     after.skills = after.skills.filter((s) => s.key !== 'mentoring');
