@@ -156,6 +156,11 @@ const RIGHTS: Record<string, TableEntry> = {
     document: 'query($id: ID!) { roleComparison(fromRoleId: $id, toRoleId: $id) { changes { difference } } }',
     variables: (f) => ({ id: f.roleId }),
   },
+  'Query.pointsLevel': {
+    rule: 'signedIn',
+    document: 'query($id: ID!) { pointsLevel(frameworkId: $id, profile: []) { points level } }',
+    variables: (f) => ({ id: f.frameworkId }),
+  },
   'Query.careerRoute': {
     rule: 'signedIn',
     document: 'query($id: ID!) { careerRoute(fromRoleId: $id, toRoleId: $id) { found profileSource } }',

@@ -144,12 +144,12 @@ describe('framework document version 2 in storage and GraphQL', () => {
       { skillId: b!.id, level: 4 },
       { skillId: c!.id, level: 1 },
     ];
-    const result = await admin.graphql<{ framework: { currentVersion: { levelFromProfile: unknown } } }>(
-      'query($id: ID!, $profile: [SkillLevelInput!]!) { framework(id: $id) { currentVersion { levelFromProfile(profile: $profile) { points level next { level pointsNeeded } titles unratedSkills } } } }',
+    const result = await admin.graphql<{ pointsLevel: unknown }>(
+      'query($id: ID!, $profile: [SkillLevelInput!]!) { pointsLevel(frameworkId: $id, profile: $profile) { points level next { level pointsNeeded } titles unratedSkills } }',
       { id: version.frameworkId, profile },
     );
     expectNoErrors(result);
-    expect(result.data!.framework.currentVersion.levelFromProfile).toEqual({
+    expect(result.data!.pointsLevel).toEqual({
       points: 19,
       level: '2.1',
       next: null,

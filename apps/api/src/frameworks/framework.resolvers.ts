@@ -16,7 +16,8 @@ import {
   type TrackEntity,
   type TransitionEntity,
 } from './framework.entities.js';
-import { levelByPoints, skillScales, type SkillScale as DomainSkillScale } from '@trellis/domain';
+import { levelByPoints, skillProfileSchema, skillScales, type SkillScale as DomainSkillScale } from '@trellis/domain';
+import { ArgSchemas } from '../common/input-validation.js';
 import { badInput } from '../common/errors.js';
 import { SkillLevelInput } from './framework-paths.models.js';
 import {
@@ -83,6 +84,44 @@ export class FrameworkResolver {
     return framework.importWarnings ?? [];
   }
 
+  @Query(() => PointsLevelResult, {
+    nullable: true,
+    description:
+      '"What level am I?": the level and titles a profile reaches by the points rule of the framework\'s published version; ' +
+      'null when it has no rule (or no published version).',
+  })
+  @Access('signedIn')
+  @ArgSchemas({ profile: skillProfileSchema })
+  async pointsLevel(
+    @Args('frameworkId', { type: () => ID }, ParseUUIDPipe) frameworkId: string,
+    @Args('profile', { type: () => [SkillLevelInput] }) profile: SkillLevelInput[],
+    @Context() context: RequestContext,
+  ): Promise<PointsLevelResult | null> {
+    const loaders = context.loaders.frameworks;
+    const versions = await loaders.versionsByFramework.load(frameworkId);
+    const version = versions.find((candidate) => candidate.status === 'published');
+    if (!version?.levelling) return null;
+    const [skills, categories] = await Promise.all([loaders.skillsByVersion.load(version.id), loaders.skillCategoriesByVersion.load(version.id)]);
+    const keyOf = new Map(skills.map((skill) => [skill.id, skill.key]));
+    const levels: Record<string, number> = {};
+    for (const entry of profile) {
+      const key = keyOf.get(entry.skillId);
+      if (key === undefined) throw badInput({ profile: 'Every skill must be a skill of this framework version.' });
+      levels[key] = entry.level;
+    }
+    const result = levelByPoints(
+      version.levelling,
+      {
+        proficiencyScale: version.proficiencyScale,
+        scales: version.scales,
+        skillCategories: categories.map((c) => ({ key: c.id, name: c.name, ...(c.scaleKey ? { scaleKey: c.scaleKey } : {}) })),
+        skills: skills.map((s) => ({ key: s.key, name: s.name, categoryKey: s.categoryId, ...(s.scaleKey ? { scaleKey: s.scaleKey } : {}), levels: {} })),
+      },
+      levels,
+    );
+    return { points: result.points, level: result.level, next: result.next, titles: result.titles, unratedSkills: result.unratedSkillKeys.length };
+  }
+
   @ResolveField(() => [FrameworkVersion])
   versions(@Parent() framework: FrameworkEntity, @Context() context: RequestContext) {
     return context.loaders.frameworks.versionsByFramework.load(framework.id);
@@ -134,38 +173,6 @@ export class FrameworkVersionResolver {
       levels: rule.levels,
       titles: rule.titles.map((t) => ({ title: t.title, minPoints: t.minPoints, maxPoints: t.maxPoints ?? null })),
     };
-  }
-
-  @ResolveField(() => PointsLevelResult, {
-    nullable: true,
-    description: '"What level am I?": the level and titles a profile reaches by the points rule; null when the framework has none.',
-  })
-  async levelFromProfile(
-    @Parent() version: FrameworkVersionEntity,
-    @Args('profile', { type: () => [SkillLevelInput] }) profile: SkillLevelInput[],
-    @Context() context: RequestContext,
-  ): Promise<PointsLevelResult | null> {
-    if (!version.levelling) return null;
-    const loaders = context.loaders.frameworks;
-    const [skills, categories] = await Promise.all([loaders.skillsByVersion.load(version.id), loaders.skillCategoriesByVersion.load(version.id)]);
-    const keyOf = new Map(skills.map((skill) => [skill.id, skill.key]));
-    const levels: Record<string, number> = {};
-    for (const entry of profile) {
-      const key = keyOf.get(entry.skillId);
-      if (key === undefined) throw badInput({ profile: 'Every skill must be a skill of this framework version.' });
-      levels[key] = entry.level;
-    }
-    const result = levelByPoints(
-      version.levelling,
-      {
-        proficiencyScale: version.proficiencyScale,
-        scales: version.scales,
-        skillCategories: categories.map((c) => ({ key: c.id, name: c.name, ...(c.scaleKey ? { scaleKey: c.scaleKey } : {}) })),
-        skills: skills.map((s) => ({ key: s.key, name: s.name, categoryKey: s.categoryId, ...(s.scaleKey ? { scaleKey: s.scaleKey } : {}), levels: {} })),
-      },
-      levels,
-    );
-    return { points: result.points, level: result.level, next: result.next, titles: result.titles, unratedSkills: result.unratedSkillKeys.length };
   }
 
   @ResolveField(() => [SkillCategory])
