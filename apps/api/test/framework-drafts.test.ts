@@ -7,6 +7,9 @@ import { FrameworksService } from '../src/frameworks/frameworks.service.js';
 import { expectNoErrors, theError } from './support/errors.js';
 import { DEMO, startTestApp, type Client, type TestApp } from './support/test-app.js';
 
+/** A version 2 descriptor that is only a summary. */
+const summaryOnly = (summary: string) => ({ summary, criteria: [] as string[], examples: [] as string[] });
+
 const DRAFT_FIELDS = /* GraphQL */ `
   revision updatedAt updatedBy { name } basedOnVersion { number }
   key name proficiencyScale { level name }
@@ -101,8 +104,8 @@ describe('framework drafts', () => {
         proficiencyScale: [{ level: 1, name: 'Only', summary: 'The only level.' }],
         skillCategories: [{ key: 'c', name: 'C', description: 'Cat.' }],
         skills: [
-          { key: 'b-skill', name: 'B', categoryKey: 'c', levels: { '1': 'b1' } },
-          { key: 'a-skill', name: 'A', categoryKey: 'c', description: 'A skill.', levels: { '1': 'a1' } },
+          { key: 'b-skill', name: 'B', categoryKey: 'c', levels: { '1': summaryOnly('b1') } },
+          { key: 'a-skill', name: 'A', categoryKey: 'c', description: 'A skill.', levels: { '1': summaryOnly('a1') } },
         ],
         tracks: [{ key: 't', name: 'T', kind: 'specialist', description: 'Track.' }],
         roles: [
