@@ -157,6 +157,11 @@ const RIGHTS: Record<string, TableEntry> = {
     document: 'query($id: ID!) { roleComparison(fromRoleId: $id, toRoleId: $id) { changes { difference } } }',
     variables: (f) => ({ id: f.roleId }),
   },
+  'Query.pointsLevel': {
+    rule: 'signedIn',
+    document: 'query($id: ID!) { pointsLevel(frameworkId: $id, profile: []) { points level } }',
+    variables: (f) => ({ id: f.frameworkId }),
+  },
   'Query.careerRoute': {
     rule: 'signedIn',
     document: 'query($id: ID!) { careerRoute(fromRoleId: $id, toRoleId: $id) { found profileSource } }',
@@ -439,6 +444,11 @@ const RIGHTS: Record<string, TableEntry> = {
     // A grid with no rows: valid, and it changes nothing.
     document: 'mutation($id: ID!, $revision: Int!) { importExpectationsCsv(frameworkId: $id, expectedRevision: $revision, csv: "role\\n") { revision } }',
     variables: async (f) => ({ id: f.frameworkId, revision: await openDraft(f) }),
+  },
+  'Mutation.discardFrameworkDraft': {
+    rule: 'admin',
+    document: 'mutation($id: ID!, $revision: Int!) { discardFrameworkDraft(frameworkId: $id, expectedRevision: $revision) }',
+    variables: async (f) => ({ id: f.frameworkId, revision: await draftRevision(f) }),
   },
   // Last: publishing moves people to the new version, which bumps their versions (Jack's included).
   'Mutation.publishFrameworkDraft': {

@@ -4,6 +4,9 @@ import { FrameworksService } from '../src/frameworks/frameworks.service.js';
 import { expectNoErrors, fieldErrors, theError } from './support/errors.js';
 import { DEMO, startTestApp, type Client, type TestApp } from './support/test-app.js';
 
+/** A version 2 descriptor that is only a summary. */
+const summaryOnly = (summary: string) => ({ summary, criteria: [] as string[], examples: [] as string[] });
+
 /**
  * Role comparison and career routes through GraphQL: the answers are the domain's rules applied to
  * the published version as stored, mapped back to ids, for any signed-in person of the organisation.
@@ -88,7 +91,7 @@ function tinyFramework(key: string): FrameworkDocument {
       { level: 2, name: 'Practised', summary: 'Does it.' },
     ],
     skillCategories: [{ key: 'core', name: 'Core' }],
-    skills: [{ key: 'planning', name: 'Planning', categoryKey: 'core', levels: { '1': 'Plans a task.', '2': 'Plans a project.' } }],
+    skills: [{ key: 'planning', name: 'Planning', categoryKey: 'core', levels: { '1': summaryOnly('Plans a task.'), '2': summaryOnly('Plans a project.') } }],
     tracks: [{ key: 'main', name: 'Main', kind: 'core' }],
     roles: [
       { key: 'junior', title: 'Junior', trackKey: 'main', level: 1, summary: 'Starts.', responsibilities: [], expectations: { planning: 1 } },

@@ -6,6 +6,9 @@ import { systemTransaction } from '../src/database/tenant-database.js';
 import { OrganisationEntity } from '../src/organisations/organisation.entity.js';
 import { DEMO, startTestApp, type Client, type TestApp } from './support/test-app.js';
 
+/** A version 2 descriptor that is only a summary. */
+const summaryOnly = (summary: string) => ({ summary, criteria: [] as string[], examples: [] as string[] });
+
 const WHOLE_FRAMEWORK = /* GraphQL */ `
   query WholeFramework($id: ID!) {
     framework(id: $id) {
@@ -55,7 +58,7 @@ const smallFramework: FrameworkDocument = {
     { level: 2, name: 'Doing', summary: 'Does it unaided.' },
   ],
   skillCategories: [{ key: 'craft', name: 'Craft' }],
-  skills: [{ key: 'writing', name: 'Writing', categoryKey: 'craft', levels: { '1': 'Writes notes.', '2': 'Writes reports.' } }],
+  skills: [{ key: 'writing', name: 'Writing', categoryKey: 'craft', levels: { '1': summaryOnly('Writes notes.'), '2': summaryOnly('Writes reports.') } }],
   tracks: [{ key: 'main', name: 'Main', kind: 'core' }],
   roles: [
     { key: 'junior', title: 'Junior', trackKey: 'main', level: 1, summary: 'Starts.', responsibilities: ['Learn'], expectations: { writing: 1 } },
@@ -83,7 +86,7 @@ function largeFramework(): FrameworkDocument {
     key: `skill-${i}`,
     name: `Skill ${i}`,
     categoryKey: `category-${i % 4}`,
-    levels: { '1': `Skill ${i} at level one.`, '2': `Skill ${i} at level two.` },
+    levels: { '1': summaryOnly(`Skill ${i} at level one.`), '2': summaryOnly(`Skill ${i} at level two.`) },
   }));
   const tracks = Array.from({ length: 12 }, (_, i) => ({ key: `track-${i}`, name: `Track ${i}`, kind: 'core' as const }));
   const roles = tracks.flatMap((track, ti) =>
@@ -171,7 +174,7 @@ describe('reading frameworks through GraphQL', () => {
     for (const expectation of analyst.expectations) {
       expect(expectation.level).toBe(analystDocument.expectations[expectation.skill.key]);
       const skill = pmoFramework.skills.find((s) => s.key === expectation.skill.key)!;
-      expect(expectation.descriptor).toBe(skill.levels[String(expectation.level)]);
+      expect(expectation.descriptor).toBe(skill.levels[String(expectation.level)]?.summary);
     }
   });
 

@@ -46,6 +46,7 @@ export {
   orderedTrackRoles,
   getRole,
   expectedLevel,
+  listedLevel,
   compareText,
   UnknownRoleError,
   type RoleComparison,
@@ -72,6 +73,10 @@ export {
   type Route,
 } from './framework/paths.js';
 export { closestRoles, roleFit, type RoleFit, type ClosestRolesOptions } from './framework/closest-roles.js';
+export * from './framework/scales.js';
+export * from './framework/levelling.js';
+export * from './framework/problem-labels.js';
+export * from './framework/import-warnings.js';
 export {
   knownProfile,
   knownLevel,

@@ -27,15 +27,22 @@ export async function skillsByIds(manager: EntityManager, organisationId: string
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-/** A skill with its version's proficiency scale and status (to check a rating); null when there is none. */
+/**
+ * A skill with its own scale (its named scale, its category's, else the version's proficiency scale;
+ * a named scale's levels may have no summary) and its version's status (to check a rating); null when there is none.
+ */
 export async function skillWithScale(
   manager: EntityManager,
   organisationId: string,
   skillId: string,
 ): Promise<{ id: string; scale: ProficiencyLevelValue[]; status: string } | null> {
   const [skill] = (await manager.query(
-    `SELECT s.id, v.proficiency_scale AS scale, v.status FROM skills s
+    `SELECT s.id, v.status, coalesce(
+       (SELECT named -> 'levels' FROM jsonb_array_elements(v.scales) AS named WHERE named ->> 'key' = coalesce(s.scale_key, c.scale_key)),
+       v.proficiency_scale) AS scale
+     FROM skills s
      JOIN framework_versions v ON v.organisation_id = s.organisation_id AND v.id = s.framework_version_id
+     JOIN skill_categories c ON c.organisation_id = s.organisation_id AND c.id = s.category_id
      WHERE s.organisation_id = $1 AND s.id = $2`,
     [organisationId, skillId],
   )) as { id: string; scale: ProficiencyLevelValue[]; status: string }[];

@@ -79,7 +79,8 @@ export class CareerRouteStep {
   @Field(() => Role) from: Role;
   @Field(() => Role) to: Role;
   @Field(() => TransitionKindValue) kind: TransitionKindValue;
-  @Field(() => Int, { description: "The move's typical months (12 when the framework gives none)." }) typicalMonths: number;
+  @Field(() => Int, { description: "The move's typical months (12 assumed when the framework gives none: see typicalMonthsAssumed)." }) typicalMonths: number;
+  @Field({ description: 'true when the framework gives no typical months for this move and 12 were assumed.' }) typicalMonthsAssumed: boolean;
   @Field(() => String, { nullable: true }) guidance: string | null;
   @Field(() => [SkillGap], { description: 'Gaps against the target role, with the skills gained by the earlier steps.' })
   gaps: SkillGap[];

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   compareRoles,
+  type ExpectationDetail,
   type FrameworkDocument,
+  type LevelDescriptor,
   type NoRouteReason,
   type SkillGap as DomainSkillGap,
   type SkillProfile,
@@ -84,6 +86,7 @@ export interface CareerRouteResult {
     to: RoleEntity;
     kind: TransitionKindValue;
     typicalMonths: number;
+    typicalMonthsAssumed: boolean;
     guidance: string | null;
     gaps: SkillGapResult[];
     shortfall: number;
@@ -167,6 +170,7 @@ export class FrameworkPathsService {
         to: roleOf(graph, step.toRoleKey),
         kind: step.kind as TransitionKindValue,
         typicalMonths: step.typicalMonths,
+        typicalMonthsAssumed: step.monthsAssumed,
         guidance: step.guidance ?? null,
         gaps: step.gaps.map((gap) => gapOf(graph, gap)),
         shortfall: step.shortfall,
@@ -340,13 +344,29 @@ function readVersionOnce(loaders: FrameworkLoaders, version: FrameworkVersionEnt
  * expectations (each carries the descriptor at its level): comparisons only ever show a descriptor
  * at a level some role expects, so the skills' full level texts are not read.
  */
+/** A role's optional, weighted and role-specific expectations as the document's `expectationDetails`. */
+function expectationDetailsOf(rows: readonly ExpectationLevelRow[], skillKey: (id: string) => string): { expectationDetails?: Record<string, ExpectationDetail> } {
+  const details: Record<string, ExpectationDetail> = {};
+  for (const row of rows) {
+    const detail: ExpectationDetail = {
+      ...(row.optional ? { optional: true } : {}),
+      ...(row.weight !== null ? { weight: row.weight } : {}),
+      ...(row.statement !== null ? { statement: row.statement } : {}),
+    };
+    if (Object.keys(detail).length > 0) details[skillKey(row.skillId)] = detail;
+  }
+  return Object.keys(details).length > 0 ? { expectationDetails: details } : {};
+}
+
 async function readVersion(loaders: FrameworkLoaders, version: FrameworkVersionEntity): Promise<VersionGraph> {
-  const [roles, skills, transitions, qualifications, expectationRows] = await Promise.all([
+  const [roles, skills, transitions, qualifications, expectationRows, categories] = await Promise.all([
     loaders.rolesByVersion.load(version.id),
     loaders.skillsByVersion.load(version.id),
     loaders.transitionsByVersion.load(version.id),
     loaders.qualificationsByVersion.load(version.id),
     loaders.expectationLevelsByVersion.load(version.id),
+    // Only for the categories' scales (a skill without its own takes its category's).
+    loaders.skillCategoriesByVersion.load(version.id),
   ]);
   for (const role of roles) loaders.role.prime(role.id, role);
   const roleIds = roles.map((role) => role.id);
@@ -358,10 +378,10 @@ async function readVersion(loaders: FrameworkLoaders, version: FrameworkVersionE
   const skillsById = new Map(skills.map((skill) => [skill.id, skill]));
   const rolesById = new Map(roles.map((role) => [role.id, role]));
   const qualificationsById = new Map(qualifications.map((qualification) => [qualification.id, qualification]));
-  const descriptors = new Map<string, Record<string, string>>(skills.map((skill) => [skill.id, {}]));
+  const descriptors = new Map<string, Record<string, LevelDescriptor>>(skills.map((skill) => [skill.id, {}]));
   for (const expectation of expectations.flat()) {
     const levels = descriptors.get(expectation.skillId);
-    if (levels) levels[String(expectation.level)] = expectation.descriptor;
+    if (levels && expectation.descriptor) levels[String(expectation.level)] = expectation.descriptor;
   }
   const keyOf = <T extends { key: string }>(byId: Map<string, T>, id: string) => {
     const row = byId.get(id);
@@ -376,15 +396,18 @@ async function readVersion(loaders: FrameworkLoaders, version: FrameworkVersionE
   }
 
   const document: FrameworkDocument = {
-    schemaVersion: '1',
+    schemaVersion: '2',
     key: version.id,
     name: version.id,
     proficiencyScale: version.proficiencyScale,
-    skillCategories: [],
+    scales: version.scales,
+    // Categories by id (skills name theirs by id here), for their scales.
+    skillCategories: categories.map((category) => ({ key: category.id, name: category.name, ...(category.scaleKey ? { scaleKey: category.scaleKey } : {}) })),
     skills: skills.map((skill) => ({
       key: skill.key,
       name: skill.name,
       categoryKey: skill.categoryId,
+      ...(skill.scaleKey ? { scaleKey: skill.scaleKey } : {}),
       levels: descriptors.get(skill.id) ?? {},
     })),
     // Tracks play no part in comparing or routing; roles name theirs by id.
@@ -400,6 +423,7 @@ async function readVersion(loaders: FrameworkLoaders, version: FrameworkVersionE
       expectations: Object.fromEntries(
         (expectations[index] ?? []).map((expectation) => [keyOf(skillsById, expectation.skillId), expectation.level]),
       ),
+      ...expectationDetailsOf(expectations[index] ?? [], (id) => keyOf(skillsById, id)),
     })),
     transitions: transitions.map((transition) => ({
       fromRoleKey: keyOf(rolesById, transition.fromRoleId),

@@ -11,6 +11,7 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
+import type { LevelDescriptor, PointsLevelling, ScaleDocument, TrackGroupDocument } from '@trellis/domain';
 import { type ForeignRow, TenantEntity, tenantJoin } from '../database/tenant-entity.js';
 
 export type FrameworkVersionStatus = 'draft' | 'published' | 'archived';
@@ -78,6 +79,18 @@ export class FrameworkVersionEntity extends TenantEntity {
   @Column('jsonb')
   proficiencyScale: ProficiencyLevelValue[];
 
+  /** Named scales that skills and categories use instead of the proficiency scale (document `scales`). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  scales: ScaleDocument[];
+
+  /** Groups (departments) of the version's tracks (document `trackGroups`). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  trackGroups: TrackGroupDocument[];
+
+  /** The optional points levelling rule (document `levelling`). */
+  @Column({ type: 'jsonb', nullable: true })
+  levelling: PointsLevelling | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }
@@ -106,6 +119,10 @@ export class SkillCategoryEntity extends VersionPartEntity {
 
   @Column({ type: 'text', nullable: true })
   description: string | null;
+
+  /** The key of a named scale of the version (framework_versions.scales); null: the proficiency scale. */
+  @Column({ type: 'text', nullable: true })
+  scaleKey: string | null;
 }
 
 @Entity('skills')
@@ -129,9 +146,13 @@ export class SkillEntity extends VersionPartEntity {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
-  /** One descriptor per scale level, keyed by the level number. */
+  /** The key of a named scale of the version; null: its category's, else the proficiency scale. */
+  @Column({ type: 'text', nullable: true })
+  scaleKey: string | null;
+
+  /** Descriptors ({ summary?, criteria, examples }) keyed by level number; a level left out has none. */
   @Column('jsonb')
-  levels: Record<string, string>;
+  levels: Record<string, LevelDescriptor>;
 }
 
 @Entity('tracks')
@@ -150,6 +171,10 @@ export class TrackEntity extends VersionPartEntity {
 
   @Column({ type: 'text', nullable: true })
   description: string | null;
+
+  /** The key of the track's group (framework_versions.track_groups), if any. */
+  @Column({ type: 'text', nullable: true })
+  groupKey: string | null;
 }
 
 @Entity('roles')
@@ -181,6 +206,10 @@ export class RoleEntity extends VersionPartEntity {
 
   @Column('jsonb')
   responsibilities: string[];
+
+  /** Keys of the other tracks of the version this role is a rung of too (shared first rungs). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  sharedWithTrackKeys: string[];
 }
 
 @Entity('expectations')
@@ -214,6 +243,18 @@ export class ExpectationEntity {
 
   @Column('int')
   level: number;
+
+  /** Listed but not counted (readiness, gaps, routes, closeness, the publish preview). */
+  @Column({ type: 'boolean', default: false })
+  optional: boolean;
+
+  /** How much the skill counts for the role; null = 1. */
+  @Column({ type: 'double precision', nullable: true })
+  weight: number | null;
+
+  /** What this role in particular does at that level (Markdown). */
+  @Column({ type: 'text', nullable: true })
+  statement: string | null;
 }
 
 @Entity('transitions')

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { LevelDescriptor } from '@trellis/domain';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { RowQueries } from '../database/row-queries.js';
 import type { RequestDatabase } from '../database/tenant-database.js';
@@ -19,15 +20,18 @@ import type { FrameworkDraftEntity } from './drafts/framework-draft.entities.js'
 
 /** A skill as most reads need it: without its descriptors, which `skillLevels` loads when asked. */
 export type SkillRow = Omit<SkillEntity, 'levels'>;
-/** An expectation as the API serves it: with an id, its skill and the skill's descriptor at the expected level. */
-export type ExpectationRow = ExpectationEntity & { id: string; descriptor: string; skill: SkillRow };
-/** An expectation as a whole version is read for the domain's rules: ids, level and the descriptor at that level. */
+/** An expectation as the API serves it: with an id, its skill and the skill's descriptor at the expected level (null: none written). */
+export type ExpectationRow = ExpectationEntity & { id: string; descriptor: LevelDescriptor | null; skill: SkillRow };
+/** An expectation as a whole version is read for the domain's rules: ids, level, its terms and the descriptor at that level. */
 export interface ExpectationLevelRow {
   frameworkVersionId: string;
   roleId: string;
   skillId: string;
   level: number;
-  descriptor: string;
+  optional: boolean;
+  weight: number | null;
+  statement: string | null;
+  descriptor: LevelDescriptor | null;
 }
 
 /** Columns read only on demand: a skill's five descriptors are most of a framework's bytes. */
@@ -49,7 +53,7 @@ export class FrameworkQueries {
     // Expectations are read with their skills (a role's expectations are never shown without
     // them) and with the one descriptor they expect.
     this.expectationsWithSkills =
-      `SELECT ${expectations.columns('t')}, s.levels ->> t.level::text AS descriptor, ${skillColumns} ` +
+      `SELECT ${expectations.columns('t')}, s.levels -> t.level::text AS descriptor, ${skillColumns} ` +
       `FROM ${expectations.table} t ` +
       `JOIN skills s ON s.organisation_id = t.organisation_id AND s.id = t.skill_id ` +
       `WHERE t.organisation_id = $1 AND t.role_id = ANY($2) ORDER BY t.role_id, s.position`;
@@ -57,7 +61,7 @@ export class FrameworkQueries {
     // a 200-role version has thousands.
     this.expectationLevelsByVersion =
       `SELECT t.framework_version_id AS "frameworkVersionId", t.role_id AS "roleId", t.skill_id AS "skillId", t.level, ` +
-      `s.levels ->> t.level::text AS descriptor ` +
+      `t.optional, t.weight, t.statement, s.levels -> t.level::text AS descriptor ` +
       `FROM ${expectations.table} t ` +
       `JOIN skills s ON s.organisation_id = t.organisation_id AND s.id = t.skill_id ` +
       `WHERE t.organisation_id = $1 AND t.framework_version_id = ANY($2) ORDER BY t.role_id, s.position`;
@@ -160,8 +164,8 @@ export class FrameworkLoaders {
   }
   get skillLevels() {
     return this.lazy('skillLevels', () =>
-      new DataLoader<string, Record<string, string>>(async (skillIds) => {
-        const rows = await this.run<{ id: string; levels: Record<string, string> }>(
+      new DataLoader<string, Record<string, LevelDescriptor>>(async (skillIds) => {
+        const rows = await this.run<{ id: string; levels: Record<string, LevelDescriptor> }>(
           'SELECT id, levels FROM skills WHERE organisation_id = $1 AND id = ANY($2)',
           skillIds,
         );

@@ -39,6 +39,13 @@ export class Framework {
   @Field(() => String, { nullable: true }) description: string | null;
 }
 
+@ObjectType({ description: 'Something an import changed without being asked (a field dropped, a name trimmed, a key renamed), named.' })
+export class ImportWarning {
+  @Field({ description: 'Where in the document, e.g. skills[3].name.' }) path: string;
+  @Field({ description: 'The part, named: Skill "Planning".' }) where: string;
+  @Field() message: string;
+}
+
 @ObjectType({ description: 'One version of a framework: a draft, or an immutable published/archived snapshot.' })
 export class FrameworkVersion {
   @Field(() => ID) id: string;
@@ -54,19 +61,37 @@ export class ProficiencyLevel {
   @Field() summary: string;
 }
 
+@ObjectType({ description: 'One level of a scale.' })
+export class ScaleLevel {
+  @Field(() => Int) level: number;
+  @Field() name: string;
+  @Field(() => String, { nullable: true, description: 'What the level means in general, when the scale says.' }) summary: string | null;
+}
+
+@ObjectType({ description: "A skill's scale: a named scale of the framework (1 to 7 levels), or its proficiency scale." })
+export class SkillScale {
+  @Field(() => String, { nullable: true, description: "The named scale's key; null for the framework's proficiency scale." }) key: string | null;
+  @Field(() => String, { nullable: true }) name: string | null;
+  @Field(() => [ScaleLevel]) levels: ScaleLevel[];
+}
+
 @ObjectType()
 export class SkillCategory {
   @Field(() => ID) id: string;
   @Field() key: string;
   @Field() name: string;
   @Field(() => String, { nullable: true }) description: string | null;
+  @Field(() => String, { nullable: true, description: "The key of the category's scale; null: the proficiency scale." }) scaleKey: string | null;
 }
 
-@ObjectType({ description: 'What a skill looks like at one proficiency level.' })
+@ObjectType({ description: "What a skill looks like at one level of its scale; a level nobody described has no descriptor (shown as such, never invented)." })
 export class SkillLevel {
   @Field(() => Int) level: number;
-  @Field({ description: 'The name of the level on the framework\'s scale (for example Competent).' }) name: string;
-  @Field() descriptor: string;
+  @Field({ description: "The name of the level on the skill's scale (for example Practitioner)." }) name: string;
+  @Field(() => String, { nullable: true, description: 'The summary (Markdown); null when the level has none.' }) descriptor: string | null;
+  @Field({ description: 'false: nobody described this level ("No descriptor").' }) hasDescriptor: boolean;
+  @Field(() => [String], { description: 'What someone at this level does (Markdown), one criterion each.' }) criteria: string[];
+  @Field(() => [String], { description: 'Examples of work at this level (Markdown).' }) examples: string[];
 }
 
 @ObjectType()
@@ -77,6 +102,54 @@ export class Skill {
   @Field(() => String, { nullable: true }) description: string | null;
 }
 
+@ObjectType({ description: 'A group of tracks (a department).' })
+export class TrackGroup {
+  @Field() key: string;
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) description: string | null;
+}
+
+@ObjectType({ description: 'A level of a points levelling rule, from the fewest points it needs.' })
+export class PointsLevel {
+  @Field(() => Int) minPoints: number;
+  @Field() name: string;
+}
+
+@ObjectType({ description: 'A title held over a range of points (inclusive; ranges may overlap).' })
+export class PointsTitle {
+  @Field() title: string;
+  @Field(() => Int) minPoints: number;
+  @Field(() => Int, { nullable: true }) maxPoints: number | null;
+}
+
+@ObjectType()
+export class ScaleLevelPoints {
+  @Field(() => Int) level: number;
+  @Field(() => Int) points: number;
+}
+
+@ObjectType({ description: "A framework's points levelling rule: points per skill level, total points to a level, titles by range." })
+export class PointsLevellingRule {
+  @Field(() => [ScaleLevelPoints], { description: 'Points earned for reaching each level of a skill (cumulative).' }) pointsByLevel: ScaleLevelPoints[];
+  @Field(() => [PointsLevel]) levels: PointsLevel[];
+  @Field(() => [PointsTitle]) titles: PointsTitle[];
+}
+
+@ObjectType({ description: 'The next level of a points rule and the points still needed to reach it.' })
+export class NextPointsLevel {
+  @Field() level: string;
+  @Field(() => Int) pointsNeeded: number;
+}
+
+@ObjectType({ description: '"What level am I?" by the framework\'s points rule, from a profile.' })
+export class PointsLevelResult {
+  @Field(() => Int) points: number;
+  @Field() level: string;
+  @Field(() => NextPointsLevel, { nullable: true, description: 'null at the top.' }) next: NextPointsLevel | null;
+  @Field(() => [String], { description: 'Every title whose point range holds the points.' }) titles: string[];
+  @Field(() => Int, { description: 'Skills the profile does not rate: counted as 0 points, so the level may be understated.' }) unratedSkills: number;
+}
+
 @ObjectType()
 export class Track {
   @Field(() => ID) id: string;
@@ -84,6 +157,7 @@ export class Track {
   @Field() name: string;
   @Field(() => TrackKindValue) kind: TrackKindValue;
   @Field(() => String, { nullable: true }) description: string | null;
+  @Field(() => String, { nullable: true, description: "The key of the track's group (see FrameworkVersion.trackGroups)." }) groupKey: string | null;
 }
 
 @ObjectType({ description: 'A rung of a track: a job with a level and what it expects of each skill.' })
@@ -95,13 +169,15 @@ export class Role {
   @Field(() => Int, { nullable: true }) band: number | null;
   @Field() summary: string;
   @Field(() => [String]) responsibilities: string[];
+  @Field(() => [String], { description: 'Keys of the other tracks this role is a rung of too.' }) sharedWithTrackKeys: string[];
 }
 
-@ObjectType({ description: 'An expected proficiency: the level a role expects of one skill.' })
+@ObjectType({ description: 'An expected proficiency: the level a role expects of one skill, and on what terms.' })
 export class Expectation {
   @Field(() => ID) id: string;
   @Field(() => Int) level: number;
-  @Field({ description: 'The descriptor of the skill at the expected level.' }) descriptor: string;
+  @Field({ description: 'Listed but not counted: never a gap that blocks, not in readiness.' }) optional: boolean;
+  @Field(() => String, { nullable: true, description: 'What this role in particular does at that level (Markdown).' }) statement: string | null;
   @Field(() => Skill) skill: Skill;
 }
 

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Float, ID, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ParseUUIDPipe } from '@nestjs/common';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Access } from '../common/access.js';
@@ -16,10 +16,17 @@ import {
   type TrackEntity,
   type TransitionEntity,
 } from './framework.entities.js';
+import { levelByPoints, skillProfileSchema, skillScales, type SkillScale as DomainSkillScale } from '@trellis/domain';
+import { ArgSchemas } from '../common/input-validation.js';
+import { badInput } from '../common/errors.js';
+import { SkillLevelInput } from './framework-paths.models.js';
 import {
   Expectation,
   Framework,
   FrameworkVersion,
+  ImportWarning,
+  PointsLevelResult,
+  PointsLevellingRule,
   ProficiencyLevel,
   Qualification,
   Role,
@@ -27,7 +34,9 @@ import {
   Skill,
   SkillCategory,
   SkillLevel,
+  SkillScale,
   Track,
+  TrackGroup,
   Transition,
 } from './framework.models.js';
 
@@ -38,8 +47,19 @@ async function required<T>(promise: Promise<T | undefined>, what: string): Promi
   return row;
 }
 
-function scaleNames(version: FrameworkVersionEntity): Map<number, string> {
-  return new Map(version.proficiencyScale.map((step) => [step.level, step.name]));
+/** A skill's scale: its own named scale, its category's, else the version's proficiency scale. */
+function scaleOf(version: FrameworkVersionEntity, skillScaleKey: string | null, categoryScaleKey: string | null): DomainSkillScale {
+  const doc = {
+    proficiencyScale: version.proficiencyScale,
+    scales: version.scales,
+    skillCategories: [{ key: 'c', name: 'c', ...(categoryScaleKey ? { scaleKey: categoryScaleKey } : {}) }],
+    skills: [{ key: 's', name: 's', categoryKey: 'c', ...(skillScaleKey ? { scaleKey: skillScaleKey } : {}), levels: {} }],
+  };
+  return skillScales(doc).get('s')!;
+}
+
+function toSkillScale(scale: DomainSkillScale): SkillScale {
+  return { key: scale.key, name: scale.name, levels: scale.levels.map((l) => ({ level: l.level, name: l.name, summary: l.summary ?? null })) };
 }
 
 @Resolver(() => Framework)
@@ -57,6 +77,49 @@ export class FrameworkResolver {
     @Context() context: RequestContext,
   ): Promise<FrameworkEntity | undefined> {
     return context.loaders.frameworks.framework.load(id);
+  }
+
+  @ResolveField(() => [ImportWarning], { description: 'Only in the answer to createFramework from an import: what the import changed without being asked.' })
+  importWarnings(@Parent() framework: FrameworkEntity & { importWarnings?: ImportWarning[] }): ImportWarning[] {
+    return framework.importWarnings ?? [];
+  }
+
+  @Query(() => PointsLevelResult, {
+    nullable: true,
+    description:
+      '"What level am I?": the level and titles a profile reaches by the points rule of the framework\'s published version; ' +
+      'null when it has no rule (or no published version).',
+  })
+  @Access('signedIn')
+  @ArgSchemas({ profile: skillProfileSchema })
+  async pointsLevel(
+    @Args('frameworkId', { type: () => ID }, ParseUUIDPipe) frameworkId: string,
+    @Args('profile', { type: () => [SkillLevelInput] }) profile: SkillLevelInput[],
+    @Context() context: RequestContext,
+  ): Promise<PointsLevelResult | null> {
+    const loaders = context.loaders.frameworks;
+    const versions = await loaders.versionsByFramework.load(frameworkId);
+    const version = versions.find((candidate) => candidate.status === 'published');
+    if (!version?.levelling) return null;
+    const [skills, categories] = await Promise.all([loaders.skillsByVersion.load(version.id), loaders.skillCategoriesByVersion.load(version.id)]);
+    const keyOf = new Map(skills.map((skill) => [skill.id, skill.key]));
+    const levels: Record<string, number> = {};
+    for (const entry of profile) {
+      const key = keyOf.get(entry.skillId);
+      if (key === undefined) throw badInput({ profile: 'Every skill must be a skill of this framework version.' });
+      levels[key] = entry.level;
+    }
+    const result = levelByPoints(
+      version.levelling,
+      {
+        proficiencyScale: version.proficiencyScale,
+        scales: version.scales,
+        skillCategories: categories.map((c) => ({ key: c.id, name: c.name, ...(c.scaleKey ? { scaleKey: c.scaleKey } : {}) })),
+        skills: skills.map((s) => ({ key: s.key, name: s.name, categoryKey: s.categoryId, ...(s.scaleKey ? { scaleKey: s.scaleKey } : {}), levels: {} })),
+      },
+      levels,
+    );
+    return { points: result.points, level: result.level, next: result.next, titles: result.titles, unratedSkills: result.unratedSkillKeys.length };
   }
 
   @ResolveField(() => [FrameworkVersion])
@@ -89,6 +152,27 @@ export class FrameworkVersionResolver {
   @ResolveField(() => [ProficiencyLevel])
   proficiencyScale(@Parent() version: FrameworkVersionEntity) {
     return [...version.proficiencyScale].sort((a, b) => a.level - b.level);
+  }
+
+  @ResolveField(() => [SkillScale], { description: 'The named scales skills and categories use instead of the proficiency scale.' })
+  scales(@Parent() version: FrameworkVersionEntity): SkillScale[] {
+    return version.scales.map((scale) => toSkillScale({ key: scale.key, name: scale.name, levels: [...scale.levels].sort((a, b) => a.level - b.level), max: 0 }));
+  }
+
+  @ResolveField(() => [TrackGroup], { description: 'Groups (departments) of the tracks.' })
+  trackGroups(@Parent() version: FrameworkVersionEntity): TrackGroup[] {
+    return version.trackGroups.map((group) => ({ key: group.key, name: group.name, description: group.description ?? null }));
+  }
+
+  @ResolveField(() => PointsLevellingRule, { nullable: true, description: 'The points levelling rule, when the framework has one.' })
+  levelling(@Parent() version: FrameworkVersionEntity): PointsLevellingRule | null {
+    const rule = version.levelling;
+    if (!rule) return null;
+    return {
+      pointsByLevel: Object.entries(rule.pointsByLevel).map(([level, points]) => ({ level: Number(level), points })).sort((a, b) => a.level - b.level),
+      levels: rule.levels,
+      titles: rule.titles.map((t) => ({ title: t.title, minPoints: t.minPoints, maxPoints: t.maxPoints ?? null })),
+    };
   }
 
   @ResolveField(() => [SkillCategory])
@@ -137,24 +221,45 @@ export class SkillResolver {
     return required(context.loaders.frameworks.skillCategory.load(skill.categoryId), 'skill category');
   }
 
-  @ResolveField(() => [SkillLevel], { description: "One descriptor per level of the framework's proficiency scale." })
+  @ResolveField(() => SkillScale, { description: "The skill's scale (its own, its category's, else the framework's proficiency scale)." })
+  async scale(@Parent() skill: SkillRow, @Context() context: RequestContext): Promise<SkillScale> {
+    return toSkillScale(await this.scaleOfSkill(skill, context));
+  }
+
+  @ResolveField(() => [SkillLevel], { description: "Every level of the skill's scale with its descriptor; a level nobody described has hasDescriptor false." })
   async levels(@Parent() skill: SkillRow, @Context() context: RequestContext): Promise<SkillLevel[]> {
-    const [version, levels] = await Promise.all([
+    const [scale, levels] = await Promise.all([this.scaleOfSkill(skill, context), context.loaders.frameworks.skillLevels.load(skill.id)]);
+    return scale.levels.map((step) => {
+      const descriptor = levels[String(step.level)];
+      return {
+        level: step.level,
+        name: step.name,
+        descriptor: descriptor?.summary ?? null,
+        hasDescriptor: descriptor !== undefined,
+        criteria: descriptor?.criteria ?? [],
+        examples: descriptor?.examples ?? [],
+      };
+    });
+  }
+
+  private async scaleOfSkill(skill: SkillRow, context: RequestContext): Promise<DomainSkillScale> {
+    const [version, category] = await Promise.all([
       required(context.loaders.frameworks.version.load(skill.frameworkVersionId), 'framework version'),
-      context.loaders.frameworks.skillLevels.load(skill.id),
+      required(context.loaders.frameworks.skillCategory.load(skill.categoryId), 'skill category'),
     ]);
-    const names = scaleNames(version);
-    return Object.entries(levels)
-      .map(([level, descriptor]) => ({ level: Number(level), name: names.get(Number(level)) ?? level, descriptor }))
-      .sort((a, b) => a.level - b.level);
+    return scaleOf(version, skill.scaleKey, category.scaleKey);
   }
 }
 
 @Resolver(() => Track)
 export class TrackResolver {
-  @ResolveField(() => [Role], { description: "The track's roles, from the first rung up." })
-  roles(@Parent() track: TrackEntity, @Context() context: RequestContext) {
-    return context.loaders.frameworks.rolesByTrack.load(track.id);
+  @ResolveField(() => [Role], { description: "The track's roles, from the first rung up, roles shared with it from other tracks included." })
+  async roles(@Parent() track: TrackEntity, @Context() context: RequestContext) {
+    const loaders = context.loaders.frameworks;
+    const [own, all] = await Promise.all([loaders.rolesByTrack.load(track.id), loaders.rolesByVersion.load(track.frameworkVersionId)]);
+    const shared = all.filter((role) => role.trackId !== track.id && role.sharedWithTrackKeys.includes(track.key));
+    if (shared.length === 0) return own;
+    return [...own, ...shared].sort((a, b) => a.level - b.level || a.position - b.position);
   }
 }
 
@@ -207,6 +312,26 @@ export class RoleResolver {
 
 @Resolver(() => Expectation)
 export class ExpectationResolver {
+  @ResolveField(() => String, { nullable: true, description: "The summary of the skill's descriptor at the expected level; null when that level has none (\"No descriptor\")." })
+  descriptor(@Parent() expectation: ExpectationRow): string | null {
+    return expectation.descriptor?.summary ?? null;
+  }
+
+  @ResolveField(() => [String], { description: "The criteria of the skill's descriptor at the expected level." })
+  criteria(@Parent() expectation: ExpectationRow): string[] {
+    return expectation.descriptor?.criteria ?? [];
+  }
+
+  @ResolveField(() => [String], { description: "The examples of the skill's descriptor at the expected level." })
+  examples(@Parent() expectation: ExpectationRow): string[] {
+    return expectation.descriptor?.examples ?? [];
+  }
+
+  @ResolveField(() => Float, { description: 'How much the skill counts for this role (1 unless the role weights it).' })
+  weight(@Parent() expectation: ExpectationRow): number {
+    return expectation.weight ?? 1;
+  }
+
   @ResolveField(() => Role)
   role(@Parent() expectation: ExpectationRow, @Context() context: RequestContext) {
     return required(context.loaders.frameworks.role.load(expectation.roleId), 'role');

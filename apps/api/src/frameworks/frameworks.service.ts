@@ -100,6 +100,9 @@ export class FrameworksService {
       publishedAt: version.status === 'draft' ? null : new Date(),
       publishedByPersonId: version.publishedByPersonId,
       proficiencyScale: version.document.proficiencyScale,
+      scales: version.document.scales ?? [],
+      trackGroups: version.document.trackGroups ?? [],
+      levelling: version.document.levelling ?? null,
     });
     await manager.insert(FrameworkVersionEntity, row);
     await this.insertVersionContent(manager, version.organisationId, row.id, version.document);
@@ -141,6 +144,7 @@ export class FrameworksService {
         position,
         name: category.name,
         description: category.description ?? null,
+        scaleKey: category.scaleKey ?? null,
       })),
     );
     await insert(
@@ -153,6 +157,7 @@ export class FrameworksService {
         categoryId: idOf(categoryIds, skill.categoryKey, 'skill category'),
         name: skill.name,
         description: skill.description ?? null,
+        scaleKey: skill.scaleKey ?? null,
         levels: skill.levels,
       })),
     );
@@ -166,6 +171,7 @@ export class FrameworksService {
         name: track.name,
         kind: track.kind,
         description: track.description ?? null,
+        groupKey: track.groupKey ?? null,
       })),
     );
     await insert(
@@ -181,17 +187,24 @@ export class FrameworksService {
         band: role.band ?? null,
         summary: role.summary,
         responsibilities: role.responsibilities,
+        sharedWithTrackKeys: role.sharedWithTrackKeys ?? [],
       })),
     );
     await insert(
       ExpectationEntity,
       document.roles.flatMap((role) =>
-        Object.entries(role.expectations).map(([skillKey, level]) => ({
-          ...base,
-          roleId: idOf(roleIds, role.key, 'role'),
-          skillId: idOf(skillIds, skillKey, 'skill'),
-          level,
-        })),
+        Object.entries(role.expectations).map(([skillKey, level]) => {
+          const detail = role.expectationDetails?.[skillKey];
+          return {
+            ...base,
+            roleId: idOf(roleIds, role.key, 'role'),
+            skillId: idOf(skillIds, skillKey, 'skill'),
+            level,
+            optional: detail?.optional ?? false,
+            weight: detail?.weight ?? null,
+            statement: detail?.statement ?? null,
+          };
+        }),
       ),
     );
     await insert(

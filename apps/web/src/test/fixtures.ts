@@ -129,7 +129,11 @@ const skillLevels = (prefix: string): Role['expectations'][number]['skill']['lev
     __typename: 'SkillLevel',
     level: step.level,
     name: step.name,
-    descriptor: `${prefix} at level ${step.level}.`,
+    // Level 5 of data analysis has no descriptor: shown as "No descriptor", never invented.
+    descriptor: prefix === 'Data analysis' && step.level === 5 ? null : `${prefix} at level ${step.level}.`,
+    hasDescriptor: !(prefix === 'Data analysis' && step.level === 5),
+    criteria: prefix === 'Status reporting' && step.level === 3 ? ['Runs the monthly cycle alone', 'Challenges optimistic RAG ratings'] : [],
+    examples: prefix === 'Status reporting' && step.level === 3 ? ['Rebuilt the board pack for the ERP programme'] : [],
   }));
 
 const reporting = { __typename: 'SkillCategory', id: 'cat-reporting', key: 'reporting', name: 'Reporting & management information' } as const;
@@ -160,6 +164,11 @@ export const pmoAnalyst: Role = {
       id: 'exp-status-reporting',
       level: 3,
       descriptor: 'Owns a reporting cycle end to end and challenges optimistic RAG ratings.',
+      criteria: ['Runs the monthly cycle alone', 'Challenges optimistic RAG ratings'],
+      examples: ['Rebuilt the board pack for the ERP programme'],
+      optional: false,
+      weight: 2,
+      statement: 'Owns the programme-level report, not only a project’s.',
       skill: {
         __typename: 'Skill',
         id: 'skill-status-reporting',
@@ -175,6 +184,11 @@ export const pmoAnalyst: Role = {
       id: 'exp-risk',
       level: 2,
       descriptor: 'Maintains the risk register and chases owners for updates.',
+      criteria: [],
+      examples: [],
+      optional: true,
+      weight: 1,
+      statement: null,
       skill: {
         __typename: 'Skill',
         id: 'skill-risk',
@@ -190,6 +204,11 @@ export const pmoAnalyst: Role = {
       id: 'exp-data-analysis',
       level: 4,
       descriptor: 'Finds trends across the portfolio and explains them to senior managers.',
+      criteria: [],
+      examples: [],
+      optional: false,
+      weight: 1,
+      statement: null,
       skill: {
         __typename: 'Skill',
         id: 'skill-data-analysis',

@@ -1,5 +1,6 @@
 import { canonicalFrameworkDocument } from './canonical.js';
-import type { FrameworkDocument } from './document.js';
+import { summaryDescriptor } from './scales.js';
+import { frameworkDocumentSchema, type FrameworkDocument } from './document.js';
 import { pmoFramework } from './pmo-framework.js';
 import { smallFramework } from './test-fixtures.js';
 
@@ -17,14 +18,15 @@ describe('canonicalFrameworkDocument', () => {
     for (const document of [smallFramework(), pmoFramework]) {
       const canonical = JSON.stringify(canonicalFrameworkDocument(document));
       expect(JSON.stringify(canonicalFrameworkDocument(shuffled(document) as FrameworkDocument))).toBe(canonical);
-      expect(JSON.parse(canonical)).toEqual(document);
+      // The written form is version 2's: the same framework, its descriptors as objects.
+      expect(JSON.parse(canonical)).toEqual({ ...frameworkDocumentSchema.parse(document), schemaVersion: '2' });
     }
   });
 
   it('orders fields as the schema, expectations as the skills and descriptors by level', () => {
     const document = smallFramework();
     document.roles[0]!.expectations = { mentoring: 1, planning: 2 };
-    document.skills[0]!.levels = { '10': 'x', '2': 'b', '1': 'a' };
+    document.skills[0]!.levels = { '10': summaryDescriptor('x'), '2': summaryDescriptor('b'), '1': summaryDescriptor('a') };
     const canonical = canonicalFrameworkDocument(shuffled(document) as FrameworkDocument);
     expect(Object.keys(canonical)).toEqual(['schemaVersion', 'key', 'name', 'proficiencyScale', 'skillCategories', 'skills', 'tracks', 'roles', 'transitions', 'qualifications']);
     expect(Object.keys(canonical.roles[0]!.expectations)).toEqual(['planning', 'mentoring']);

@@ -1,4 +1,5 @@
 import { closestRoles, roleFit } from './closest-roles.js';
+import { summaryDescriptor } from './scales.js';
 import type { FrameworkDocument, RoleDocument } from './document.js';
 import { closestRoles as fromPaths } from './paths.js';
 import { pmoFramework } from './pmo-framework.js';
@@ -14,7 +15,7 @@ function rolesFramework(roles: Array<[key: string, band: number, expectations: R
     name: 'Fit',
     proficiencyScale: [1, 2, 3, 4, 5].map((level) => ({ level, name: `L${level}`, summary: `Level ${level}.` })),
     skillCategories: [{ key: 'c', name: 'C' }],
-    skills: keys.map((key) => ({ key, name: key.toUpperCase(), categoryKey: 'c', levels: Object.fromEntries([1, 2, 3, 4, 5].map((l) => [String(l), `${key} ${l}`])) })),
+    skills: keys.map((key) => ({ key, name: key.toUpperCase(), categoryKey: 'c', levels: Object.fromEntries([1, 2, 3, 4, 5].map((l) => [String(l), summaryDescriptor(`${key} ${l}`)])) })),
     tracks: [{ key: 't', name: 'T', kind: 'core' }],
     roles: roles.map(([key, band, expectations], i): RoleDocument => ({ key, title: key, trackKey: 't', level: i + 1, band, summary: key, responsibilities: [], expectations })),
     transitions: [],

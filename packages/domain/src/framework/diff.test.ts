@@ -1,4 +1,5 @@
 import { diffFrameworks, type DiffPartKind, type DiffSection, type FrameworkDiff } from './diff.js';
+import { summaryDescriptor } from './scales.js';
 import type { FrameworkDocument } from './document.js';
 import { pmoFramework } from './pmo-framework.js';
 import { smallFramework } from './test-fixtures.js';
@@ -31,13 +32,16 @@ describe('diffFrameworks', () => {
     expect(diff.sections.map((s) => s.kind)).toEqual([
       'framework',
       'proficiencyLevel',
+      'scale',
       'skillCategory',
       'skill',
+      'trackGroup',
       'track',
       'role',
       'expectation',
       'transition',
       'qualification',
+      'levelling',
     ]);
   });
 
@@ -98,13 +102,16 @@ describe('diffFrameworks', () => {
     expect(renamed).toEqual({
       framework: 1,
       proficiencyLevel: 3,
+      scale: 0,
       skillCategory: 2,
       skill: 3,
+      trackGroup: 0,
       track: 2,
       role: 4,
       expectation: 0,
       transition: 0,
       qualification: 1,
+      levelling: 0,
     });
     expect(diff.sections.flatMap((s) => [...s.added, ...s.removed, ...s.changed])).toEqual([]);
     // A track's new name shows in roles only as the rename of the track, not as each role's change.
@@ -119,7 +126,7 @@ describe('diffFrameworks', () => {
     role.responsibilities.push('Report to the board');
     const skill = after.skills[1] as FrameworkDocument['skills'][number];
     skill.categoryKey = 'people';
-    skill.levels['2'] = 'Keeps a risk log with support.';
+    skill.levels['2'] = summaryDescriptor('Keeps a risk log with support.');
     const diff = diffFrameworks(smallFramework(), after);
     expect(section(diff, 'role').changed).toEqual([
       {
@@ -167,14 +174,28 @@ describe('diffFrameworks', () => {
     expect(expectations.added.map((item) => item.key)).toEqual(['pmo-analyst/mentoring']);
   });
 
-  it('does not repeat the expectations of a removed skill or role', () => {
+  it("lists a new skill's expectations as added: \"Project Manager: ESG – → 3\"", () => {
+    const after = smallFramework();
+    after.skills.push({ key: 'esg', name: 'ESG', categoryKey: 'delivery', levels: {} });
+    after.roles.find((r) => r.key === 'project-manager')!.expectations.esg = 3;
+    const diff = diffFrameworks(smallFramework(), after);
+    expect(section(diff, 'skill').added.map((i) => i.label)).toEqual(['ESG']);
+    expect(section(diff, 'expectation').added.map((i) => [i.label, i.fields.map((f) => [f.label, f.before, f.after])])).toEqual([
+      ['Project Manager: ESG', [['Expected level', null, '3']]],
+    ]);
+  });
+
+  it("lists a removed skill's expectations (with their level) but not a removed role's", () => {
     const after = smallFramework();
     after.skills = after.skills.filter((s) => s.key !== 'mentoring');
     after.roles.forEach((role) => delete role.expectations.mentoring);
     after.roles = after.roles.filter((r) => r.key !== 'pmo-manager');
     after.transitions = after.transitions.filter((t) => t.toRoleKey !== 'pmo-manager');
     const diff = diffFrameworks(smallFramework(), after);
-    expect(section(diff, 'expectation')).toMatchObject({ added: [], removed: [], changed: [] });
+    expect(section(diff, 'expectation')).toMatchObject({ added: [], changed: [] });
+    expect(section(diff, 'expectation').removed.map((i) => [i.label, i.fields.map((f) => `${f.before} → ${f.after}`)])).toEqual([
+      ['Senior PMO Analyst: Mentoring', ['1 → null']],
+    ]);
     expect(section(diff, 'skill').removed.map((i) => i.key)).toEqual(['mentoring']);
     expect(section(diff, 'transition').removed.map((i) => i.label)).toEqual(['Senior PMO Analyst → PMO Manager']);
   });

@@ -1,4 +1,5 @@
 import type { FrameworkDocument, RoleDocument, SkillDocument } from './document.js';
+import { skillScales } from './scales.js';
 
 /**
  * A readable difference between two versions of a framework (or a version and the draft).
@@ -10,13 +11,16 @@ import type { FrameworkDocument, RoleDocument, SkillDocument } from './document.
 export type DiffPartKind =
   | 'framework'
   | 'proficiencyLevel'
+  | 'scale'
   | 'skillCategory'
   | 'skill'
+  | 'trackGroup'
   | 'track'
   | 'role'
   | 'expectation'
   | 'transition'
-  | 'qualification';
+  | 'qualification'
+  | 'levelling';
 
 /** One field whose value differs, as display text (references shown by name); null = absent. */
 export interface FieldChange {
@@ -57,13 +61,16 @@ export interface FrameworkDiff {
 const SECTION_TITLES: Record<DiffPartKind, string> = {
   framework: 'Framework',
   proficiencyLevel: 'Proficiency scale',
+  scale: 'Scales',
   skillCategory: 'Skill categories',
   skill: 'Skills',
+  trackGroup: 'Track groups',
   track: 'Tracks',
   role: 'Roles',
   expectation: 'Expectations',
   transition: 'Transitions',
   qualification: 'Qualifications',
+  levelling: 'Points levelling',
 };
 
 /** A part reduced to what a diff compares: a key, a name and display-ready field values. */
@@ -96,18 +103,27 @@ function list(values: readonly string[]): string | null {
 
 /** Expectations and transitions are named after their roles and skills, so they are never "renamed" themselves. */
 const DERIVED_NAMES = new Set<DiffPartKind>(['expectation', 'transition']);
+/** Kinds whose additions and removals list their values ("Project Manager: ESG – → 3"). */
+const VALUED = new Set<DiffPartKind>(['expectation']);
+
+function valued(kind: DiffPartKind, part: Comparable, side: 'before' | 'after'): FieldChange[] {
+  if (!VALUED.has(kind)) return [];
+  return part.fields
+    .filter((f) => f.value !== null)
+    .map((f) => ({ field: f.field, label: f.label, before: side === 'before' ? f.value : null, after: side === 'after' ? f.value : null }));
+}
 
 function compareSection(kind: DiffPartKind, before: Comparable[], after: Comparable[]): DiffSection {
   const section: DiffSection = { kind, title: SECTION_TITLES[kind], added: [], removed: [], renamed: [], changed: [] };
   const beforeByKey = new Map(before.map((part) => [part.key, part]));
   const afterKeys = new Set(after.map((part) => part.key));
   for (const part of before) {
-    if (!afterKeys.has(part.key)) section.removed.push({ key: part.key, label: part.name, previousLabel: null, fields: [] });
+    if (!afterKeys.has(part.key)) section.removed.push({ key: part.key, label: part.name, previousLabel: null, fields: valued(kind, part, 'before') });
   }
   for (const part of after) {
     const old = beforeByKey.get(part.key);
     if (!old) {
-      section.added.push({ key: part.key, label: part.name, previousLabel: null, fields: [] });
+      section.added.push({ key: part.key, label: part.name, previousLabel: null, fields: valued(kind, part, 'after') });
       continue;
     }
     const oldFields = new Map(old.fields.map((f) => [f.field, f]));
@@ -141,12 +157,63 @@ function namer(parts: Array<{ key: string; name?: string; title?: string }>): (k
   return (key) => names.get(key) ?? key;
 }
 
-function scaleName(doc: FrameworkDocument): (level: number) => string {
-  const names = new Map(doc.proficiencyScale.map((step) => [step.level, step.name]));
-  return (level) => {
-    const name = names.get(level);
+/** "3 (Practitioner)", named from the skill's own scale. */
+function skillLevelName(doc: FrameworkDocument): (skillKey: string, level: number) => string {
+  const scales = skillScales(doc);
+  const base = doc.proficiencyScale;
+  return (skillKey, level) => {
+    const name = (scales.get(skillKey)?.levels ?? base).find((step) => step.level === level)?.name;
     return name ? `${level} (${name})` : String(level);
   };
+}
+
+function namedScaleParts(doc: FrameworkDocument): Comparable[] {
+  return (doc.scales ?? []).map((scale) => ({
+    key: scale.key,
+    name: scale.name,
+    fields: [...scale.levels]
+      .sort((a, b) => a.level - b.level)
+      .flatMap((step) => [
+        { field: `levels.${step.level}.name`, label: `Name of level ${step.level}`, value: step.name },
+        { field: `levels.${step.level}.summary`, label: `Summary of level ${step.level}`, value: text(step.summary) },
+      ]),
+  }));
+}
+
+function trackGroupParts(doc: FrameworkDocument): Comparable[] {
+  return (doc.trackGroups ?? []).map((group) => ({
+    key: group.key,
+    name: group.name,
+    fields: [{ field: 'description', label: 'Description', value: text(group.description) }],
+  }));
+}
+
+function levellingParts(doc: FrameworkDocument): Comparable[] {
+  const rule = doc.levelling;
+  if (!rule) return [];
+  const skillName = namer(doc.skills);
+  const table = (points: Record<string, number>) =>
+    list(Object.entries(points).sort(([a], [b]) => Number(a) - Number(b)).map(([level, p]) => `level ${level}: ${p}`));
+  return [
+    {
+      key: 'levelling',
+      name: 'Points levelling',
+      fields: [
+        { field: 'pointsByLevel', label: 'Points by level', value: table(rule.pointsByLevel) },
+        ...Object.entries(rule.skillPoints ?? {}).map(([skillKey, points]) => ({
+          field: `skillPoints.${skillKey}`,
+          label: `Points for ${skillName(skillKey)}`,
+          value: table(points),
+        })),
+        { field: 'levels', label: 'Levels', value: list(rule.levels.map((l) => `${l.name} from ${l.minPoints}`)) },
+        {
+          field: 'titles',
+          label: 'Titles',
+          value: list(rule.titles.map((t) => `${t.title} ${t.minPoints}${t.maxPoints === undefined ? '+' : `–${t.maxPoints}`}`)),
+        },
+      ],
+    },
+  ];
 }
 
 function frameworkParts(doc: FrameworkDocument): Comparable[] {
@@ -175,40 +242,60 @@ function scaleParts(doc: FrameworkDocument): Comparable[] {
 
 function skillParts(doc: FrameworkDocument): Comparable[] {
   const categoryName = namer(doc.skillCategories);
-  const levelName = scaleName(doc);
-  return doc.skills.map((skill: SkillDocument) => ({
-    key: skill.key,
-    name: skill.name,
-    fields: [
-      { field: 'category', label: 'Category', value: categoryName(skill.categoryKey), identity: skill.categoryKey },
-      { field: 'description', label: 'Description', value: text(skill.description) },
-      ...Object.keys(skill.levels)
-        .sort((a, b) => Number(a) - Number(b))
-        .map((level) => ({
-          field: `levels.${level}`,
-          label: `Descriptor at level ${levelName(Number(level))}`,
-          value: text(skill.levels[level]),
-        })),
-    ],
-  }));
+  const levelName = skillLevelName(doc);
+  const scales = skillScales(doc);
+  return doc.skills.map((skill: SkillDocument) => {
+    const scale = scales.get(skill.key);
+    return {
+      key: skill.key,
+      name: skill.name,
+      fields: [
+        { field: 'category', label: 'Category', value: categoryName(skill.categoryKey), identity: skill.categoryKey },
+        { field: 'description', label: 'Description', value: text(skill.description) },
+        {
+          field: 'scale',
+          label: 'Scale',
+          value: scale?.name ?? 'The proficiency scale',
+          identity: `${scale?.key ?? ''}:${(scale?.levels ?? []).map((l) => l.level).join(',')}`,
+        },
+        ...Object.keys(skill.levels)
+          .sort((a, b) => Number(a) - Number(b))
+          .flatMap((level) => {
+            const descriptor = skill.levels[level];
+            const at = levelName(skill.key, Number(level));
+            return [
+              { field: `levels.${level}`, label: `Descriptor at level ${at}`, value: text(descriptor?.summary) },
+              { field: `levels.${level}.criteria`, label: `Criteria at level ${at}`, value: list(descriptor?.criteria ?? []) },
+              { field: `levels.${level}.examples`, label: `Examples at level ${at}`, value: list(descriptor?.examples ?? []) },
+            ];
+          }),
+      ],
+    };
+  });
 }
 
 function trackParts(doc: FrameworkDocument): Comparable[] {
+  const groupName = namer(doc.trackGroups ?? []);
   return doc.tracks.map((track) => ({
     key: track.key,
     name: track.name,
     fields: [
       { field: 'kind', label: 'Kind', value: track.kind },
       { field: 'description', label: 'Description', value: text(track.description) },
+      { field: 'group', label: 'Group', value: track.groupKey ? groupName(track.groupKey) : null, identity: track.groupKey ?? null },
     ],
   }));
 }
 
 function categoryParts(doc: FrameworkDocument): Comparable[] {
+  const scaleName = namer(doc.scales ?? []);
   return doc.skillCategories.map((category) => ({
     key: category.key,
     name: category.name,
-    fields: [{ field: 'description', label: 'Description', value: text(category.description) }],
+    fields: [
+      { field: 'description', label: 'Description', value: text(category.description) },
+      { field: 'scale', label: 'Scale', value: category.scaleKey ? scaleName(category.scaleKey) : null, identity: category.scaleKey ?? null },
+    ],
   }));
 }
 
@@ -223,26 +310,36 @@ function roleParts(doc: FrameworkDocument): Comparable[] {
       { field: 'band', label: 'Band', value: text(role.band) },
       { field: 'summary', label: 'Summary', value: role.summary },
       { field: 'responsibilities', label: 'Responsibilities', value: list(role.responsibilities) },
+      references('sharedWith', 'Also on tracks', role.sharedWithTrackKeys ?? [], trackName),
     ],
   }));
 }
 
 /**
- * Expectations of roles and skills that are in both documents (those of added or removed roles and
- * skills come and go with them, and are not repeated here). A level of "not expected" is absent.
+ * Expectations of roles that are in both documents, of any skill: a new skill's expectations are
+ * listed as added ("Project Manager: ESG – → 3"), a removed skill's as removed (an added or removed
+ * role's come and go with it, and are not repeated here). A level of "not expected" is absent.
  */
-function expectationParts(doc: FrameworkDocument, shared: { roles: Set<string>; skills: Set<string> }): Comparable[] {
+function expectationParts(doc: FrameworkDocument, shared: { roles: Set<string> }): Comparable[] {
   const skillName = namer(doc.skills);
   return doc.roles
     .filter((role) => shared.roles.has(role.key))
     .flatMap((role) =>
       doc.skills
-        .filter((skill) => shared.skills.has(skill.key) && role.expectations[skill.key] !== undefined)
-        .map((skill) => ({
-          key: `${role.key}/${skill.key}`,
-          name: `${role.title}: ${skillName(skill.key)}`,
-          fields: [{ field: 'level', label: 'Expected level', value: text(role.expectations[skill.key]) }],
-        })),
+        .filter((skill) => role.expectations[skill.key] !== undefined)
+        .map((skill) => {
+          const detail = role.expectationDetails?.[skill.key];
+          return {
+            key: `${role.key}/${skill.key}`,
+            name: `${role.title}: ${skillName(skill.key)}`,
+            fields: [
+              { field: 'level', label: 'Expected level', value: text(role.expectations[skill.key]) },
+              { field: 'optional', label: 'Optional', value: detail?.optional ? 'optional' : null },
+              { field: 'weight', label: 'Weight', value: text(detail?.weight) },
+              { field: 'statement', label: 'Role-specific statement', value: text(detail?.statement) },
+            ],
+          };
+        }),
     );
 }
 
@@ -281,21 +378,20 @@ function qualificationParts(doc: FrameworkDocument): Comparable[] {
 export function diffFrameworks(before: FrameworkDocument, after: FrameworkDocument): FrameworkDiff {
   const keysOf = (parts: Array<{ key: string }>) => new Set(parts.map((part) => part.key));
   const afterRoles = keysOf(after.roles);
-  const afterSkills = keysOf(after.skills);
-  const shared = {
-    roles: new Set(before.roles.map((r) => r.key).filter((key) => afterRoles.has(key))),
-    skills: new Set(before.skills.map((s) => s.key).filter((key) => afterSkills.has(key))),
-  };
+  const shared = { roles: new Set(before.roles.map((r) => r.key).filter((key) => afterRoles.has(key))) };
   const sections = [
     compareSection('framework', frameworkParts(before), frameworkParts(after)),
     compareSection('proficiencyLevel', scaleParts(before), scaleParts(after)),
+    compareSection('scale', namedScaleParts(before), namedScaleParts(after)),
     compareSection('skillCategory', categoryParts(before), categoryParts(after)),
     compareSection('skill', skillParts(before), skillParts(after)),
+    compareSection('trackGroup', trackGroupParts(before), trackGroupParts(after)),
     compareSection('track', trackParts(before), trackParts(after)),
     compareSection('role', roleParts(before), roleParts(after)),
     compareSection('expectation', expectationParts(before, shared), expectationParts(after, shared)),
     compareSection('transition', transitionParts(before), transitionParts(after)),
     compareSection('qualification', qualificationParts(before), qualificationParts(after)),
+    compareSection('levelling', levellingParts(before), levellingParts(after)),
   ];
   const changeCount = sections.reduce(
     (sum, s) => sum + s.added.length + s.removed.length + s.renamed.length + s.changed.length,

@@ -1,3 +1,4 @@
+import { summaryDescriptor } from './scales.js';
 import {
   applyDraftOperation,
   applyDraftOperations,
@@ -14,7 +15,7 @@ import {
 } from './draft-operations.js';
 import type { FrameworkDocument } from './document.js';
 import { pmoFramework } from './pmo-framework.js';
-import { smallFramework } from './test-fixtures.js';
+import { everyPartFramework, smallFramework } from './test-fixtures.js';
 import { validateFramework } from './validate.js';
 
 function op(input: DraftOperationInput): DraftOperation {
@@ -236,7 +237,8 @@ describe('skill categories and skills', () => {
     const doc = smallFramework();
     const levels = { '1': 'Knows it.', '2': 'Does it.', '3': 'Teaches it.' };
     const next = roundTrip(doc, { kind: 'addSkill', name: 'Stakeholder management', categoryKey: 'people', levels });
-    expect(next.skills.at(-1)).toEqual({ key: 'stakeholder-management', name: 'Stakeholder management', categoryKey: 'people', levels });
+    const asRead = Object.fromEntries(Object.entries(levels).map(([level, summary]) => [level, summaryDescriptor(summary)]));
+    expect(next.skills.at(-1)).toEqual({ key: 'stakeholder-management', name: 'Stakeholder management', categoryKey: 'people', levels: asRead });
   });
 
   it('refuses descriptors off the scale and unknown categories', () => {
@@ -263,7 +265,7 @@ describe('skill categories and skills', () => {
       name: 'Planning & scheduling',
       categoryKey: 'people',
       description: 'Plans.',
-      levels: { '1': 'a', '2': 'b', '3': 'c' },
+      levels: { '1': summaryDescriptor('a'), '2': summaryDescriptor('b'), '3': summaryDescriptor('c') },
     });
   });
 
@@ -357,7 +359,7 @@ describe('proficiency scale', () => {
     const doc = smallFramework();
     for (const role of doc.roles) for (const k of Object.keys(role.expectations)) role.expectations[k] = 1;
     const result = applied(doc, { kind: 'setProficiencyScale', levels: doc.proficiencyScale.slice(0, 2) });
-    expect(result.document.skills[0]!.levels).toEqual({ '1': 'Knows the basics of planning.', '2': 'Practises planning with support.' });
+    expect(result.document.skills[0]!.levels).toEqual({ '1': summaryDescriptor('Knows the basics of planning.'), '2': summaryDescriptor('Practises planning with support.') });
     expect(validateFramework(result.document).ok).toBe(true);
     const undone = applyDraftOperations(result.document, result.undo);
     expect('document' in undone && undone.document).toStrictEqual(doc);
@@ -546,5 +548,57 @@ describe('describeOperation', () => {
     [{ kind: 'updateFramework', name: 'Ours' }, 'renamed the framework to "Ours"'],
   ])('%j → %s', (input, sentence) => {
     expect(describeOperation(op(input), doc)).toBe(sentence);
+  });
+});
+
+describe('version 2 parts', () => {
+  it('sets and clears an expectation’s terms (optional, weight, statement), undoable', () => {
+    const doc = everyPartFramework();
+    const next = roundTrip(doc, { kind: 'setExpectationDetail', roleKey: 'project-manager', skillKey: 'planning', optional: true, weight: 3, statement: 'Plans **several** projects.' });
+    expect(next.roles[3]!.expectationDetails).toEqual({ planning: { optional: true, weight: 3, statement: 'Plans **several** projects.' } });
+    const cleared = roundTrip(doc, { kind: 'setExpectationDetail', roleKey: 'senior-pmo-analyst', skillKey: 'mentoring', optional: false });
+    expect(cleared.roles[1]!.expectationDetails).toEqual({ planning: doc.roles[1]!.expectationDetails!.planning });
+    expect(problems(doc, { kind: 'setExpectationDetail', roleKey: 'project-manager', skillKey: 'mentoring', optional: true })).toEqual([
+      { path: 'skillKey', message: 'Project Manager does not expect Mentoring: set a level first' },
+    ]);
+  });
+
+  it('takes an expectation’s terms away with it when cleared, and puts them back on undo', () => {
+    const doc = everyPartFramework();
+    const next = roundTrip(doc, { kind: 'setExpectation', roleKey: 'senior-pmo-analyst', skillKey: 'mentoring', level: null });
+    expect(next.roles[1]!.expectationDetails).toEqual({ planning: doc.roles[1]!.expectationDetails!.planning });
+    roundTrip(doc, { kind: 'removeSkill', key: 'planning' });
+  });
+
+  it("checks levels against the skill's own scale", () => {
+    const doc = everyPartFramework();
+    roundTrip(doc, { kind: 'setExpectation', roleKey: 'pmo-analyst', skillKey: 'planning', level: 5 });
+    expect(problems(doc, { kind: 'setExpectation', roleKey: 'pmo-analyst', skillKey: 'mentoring', level: 2 })).toEqual([
+      { path: 'level', message: `level 2 is above scale "Single step"'s maximum 1` },
+    ]);
+    expect(problems(doc, { kind: 'updateSkill', key: 'mentoring', levels: { '2': 'Too high.' } })).toEqual([
+      { path: 'levels.2', message: 'level 2 is not on scale "Single step" (1 to 1)' },
+    ]);
+  });
+
+  it('edits descriptors with criteria and examples, and moves a skill to another scale', () => {
+    const doc = everyPartFramework();
+    const next = roundTrip(doc, {
+      kind: 'updateSkill',
+      key: 'mentoring',
+      scaleKey: 'technical',
+      levels: { '2': { summary: 'Mentors one person.', criteria: ['Meets monthly'], examples: ['Mentored a new analyst'] } },
+    });
+    expect(next.skills[2]).toMatchObject({ scaleKey: 'technical', levels: { '2': { summary: 'Mentors one person.', criteria: ['Meets monthly'], examples: ['Mentored a new analyst'] } } });
+    expect(problems(next, { kind: 'updateSkill', key: 'planning', scaleKey: 'single' })[0]).toMatchObject({ path: 'levels.3' });
+  });
+
+  it('replaces the named scales, refusing to drop one in use', () => {
+    const doc = everyPartFramework();
+    const renamed = roundTrip(doc, { kind: 'setScales', scales: doc.scales!.map((s) => (s.key === 'single' ? { ...s, name: 'One step' } : s)) });
+    expect(renamed.scales![1]!.name).toBe('One step');
+    expect(problems(doc, { kind: 'setScales', scales: [doc.scales![0]!] })).toEqual([
+      { path: 'scales', message: 'skill "Mentoring" uses scale "single": choose another scale for it first' },
+    ]);
   });
 });

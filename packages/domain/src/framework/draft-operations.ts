@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import {
+  expectationDetailSchema,
+  levelDescriptorSchema,
   proficiencyLevelSchema,
+  scaleSchema,
   trackKindSchema,
   transitionKindSchema,
   type FrameworkDocument,
+  type LevelDescriptor,
   type ProficiencyLevel,
   type QualificationDocument,
   type RoleDocument,
@@ -12,6 +16,7 @@ import {
 } from './document.js';
 import { TEXT_LIMITS, unsafeTextProblem } from '../validation/text.js';
 import { describeIssue, formatProblemPath, type FrameworkProblem } from './validate.js';
+import { skillScales } from './scales.js';
 
 /**
  * Edits of a framework draft, one semantic change at a time ("rename role X", "set X's expectation
@@ -48,7 +53,8 @@ const optionalText = z
   .optional();
 const index = z.number().int().min(0);
 const positiveInt = z.number().int().min(1);
-const descriptors = z.record(z.string().regex(/^[1-9][0-9]*$/, 'must be a level number'), text);
+/** Descriptors by level: a string (the summary) or { summary, criteria, examples }; a level left out has none. */
+const descriptors = z.record(z.string().regex(/^[1-9][0-9]*$/, 'must be a level number'), levelDescriptorSchema);
 
 const addTrack = z.object({
   kind: z.literal('addTrack'),
@@ -116,6 +122,8 @@ const addSkill = z.object({
   name: text,
   categoryKey: key,
   description: optionalText,
+  /** A key of the framework's scales; absent: the category's, else the proficiency scale. */
+  scaleKey: key.optional(),
   levels: descriptors.default({}),
   position: index.optional(),
 });
@@ -125,6 +133,8 @@ const updateSkill = z.object({
   name: text.optional(),
   categoryKey: key.optional(),
   description: optionalText,
+  /** null: back to the category's scale (or the proficiency scale). */
+  scaleKey: key.nullable().optional(),
   /** Replaces every descriptor. */
   levels: descriptors.optional(),
 });
@@ -145,6 +155,22 @@ const setExpectationsRow = z.object({
   kind: z.literal('setExpectationsRow'),
   roleKey: key,
   levels: z.record(key, positiveInt.nullable()),
+});
+
+/** A role's terms for one expectation it has: optional, weight, role-specific statement (null clears each). */
+const setExpectationDetail = z.object({
+  kind: z.literal('setExpectationDetail'),
+  roleKey: key,
+  skillKey: key,
+  optional: z.boolean().nullable().optional(),
+  weight: expectationDetailSchema.shape.weight.unwrap().nullable().optional(),
+  statement: optionalText,
+});
+
+/** Replaces the framework's named scales (skills and categories name them by key). */
+const setScales = z.object({
+  kind: z.literal('setScales'),
+  scales: z.array(scaleSchema),
 });
 
 const setProficiencyScale = z.object({
@@ -225,6 +251,8 @@ export const draftOperationSchema = z.discriminatedUnion('kind', [
   mergeSkill,
   setExpectation,
   setExpectationsRow,
+  setExpectationDetail,
+  setScales,
   setProficiencyScale,
   addTransition,
   updateTransition,
@@ -331,6 +359,10 @@ export function operationTarget(operation: DraftOperation): string {
       return `expectation:${operation.roleKey}/${operation.skillKey}`;
     case 'setExpectationsRow':
       return `expectation:${operation.roleKey}/*`;
+    case 'setExpectationDetail':
+      return `expectation:${operation.roleKey}/${operation.skillKey}`;
+    case 'setScales':
+      return 'scales';
     case 'setProficiencyScale':
       return 'proficiency-scale';
     case 'addTransition':
@@ -489,6 +521,16 @@ export function describeOperation(operation: DraftOperation, document: Framework
       const count = Object.keys(operation.levels).length;
       return `set ${count} ${count === 1 ? 'expectation' : 'expectations'} of ${roleName(operation.roleKey)}`;
     }
+    case 'setExpectationDetail': {
+      const parts = [
+        operation.optional === undefined ? null : operation.optional ? 'optional' : 'required',
+        operation.weight === undefined ? null : operation.weight === null ? 'weight cleared' : `weight ${operation.weight}`,
+        operation.statement === undefined ? null : operation.statement === null || operation.statement === '' ? 'statement cleared' : 'statement set',
+      ].filter((part): part is string => part !== null);
+      return `made ${roleName(operation.roleKey)}'s expectation for ${skillName(operation.skillKey)} ${parts.join(', ') || 'unchanged'}`;
+    }
+    case 'setScales':
+      return `set the skill scales (${operation.scales.map((scale) => `${scale.name}: ${scale.levels.length} levels`).join('; ') || 'none'})`;
     case 'setProficiencyScale':
       return `set the proficiency scale to ${operation.levels.length} levels (${operation.levels.map((l) => l.name).join(', ')})`;
     case 'addTransition':
@@ -569,10 +611,23 @@ function scaleMax(document: FrameworkDocument): number {
   return Math.max(...document.proficiencyScale.map((step) => step.level));
 }
 
-function checkDescriptors(document: FrameworkDocument, levels: Record<string, string>, path: string): void {
-  const max = scaleMax(document);
+/** The top level of the scale a skill with this scale key and category would have. */
+function scaleMaxOf(document: FrameworkDocument, scaleKey: string | undefined, categoryKey: string, path: string): { max: number; label: string } {
+  const key = scaleKey ?? document.skillCategories.find((c) => c.key === categoryKey)?.scaleKey;
+  if (key === undefined) return { max: scaleMax(document), label: 'the proficiency scale' };
+  const scale = (document.scales ?? []).find((candidate) => candidate.key === key);
+  if (!scale) fail(scaleKey !== undefined ? 'scaleKey' : path, `unknown scale "${key}"`);
+  return { max: Math.max(...scale.levels.map((l) => l.level)), label: `scale "${scale.name}"` };
+}
+
+function checkDescriptors(
+  document: FrameworkDocument,
+  levels: Record<string, LevelDescriptor>,
+  path: string,
+  scale: { max: number; label: string } = { max: scaleMax(document), label: 'the proficiency scale' },
+): void {
   for (const level of Object.keys(levels)) {
-    if (Number(level) > max) fail(`${path}.${level}`, `level ${level} is not on the proficiency scale (1 to ${max})`);
+    if (Number(level) > scale.max) fail(`${path}.${level}`, `level ${level} is not on ${scale.label} (1 to ${scale.max})`);
   }
 }
 
@@ -792,13 +847,13 @@ function apply(document: FrameworkDocument, operation: DraftOperation): Applied 
     // Skills -------------------------------------------------------------------------------
     case 'addSkill': {
       indexOfKey(document.skillCategories, operation.categoryKey, 'categoryKey', 'skill category');
-      checkDescriptors(document, operation.levels, 'levels');
+      checkDescriptors(document, operation.levels, 'levels', scaleMaxOf(document, operation.scaleKey, operation.categoryKey, 'categoryKey'));
       const skillKey = newKey(operation.key, operation.name, document.skills, 'skills', 'skill');
       const skill: SkillDocument = {
         key: skillKey,
         name: operation.name,
         categoryKey: operation.categoryKey,
-        ...optionalFields({ description: operation.description }),
+        ...optionalFields({ description: operation.description, scaleKey: operation.scaleKey }),
         levels: { ...operation.levels },
       };
       return {
@@ -810,8 +865,11 @@ function apply(document: FrameworkDocument, operation: DraftOperation): Applied 
     case 'updateSkill': {
       const at = indexOfKey(document.skills, operation.key, 'key', 'skill');
       if (operation.categoryKey !== undefined) indexOfKey(document.skillCategories, operation.categoryKey, 'categoryKey', 'skill category');
-      if (operation.levels !== undefined) checkDescriptors(document, operation.levels, 'levels');
       const current = document.skills[at]!;
+      const scaleKey = operation.scaleKey === undefined ? current.scaleKey : (operation.scaleKey ?? undefined);
+      const scale = scaleMaxOf(document, scaleKey, operation.categoryKey ?? current.categoryKey, 'categoryKey');
+      checkDescriptors(document, operation.levels ?? current.levels, 'levels', scale);
+      if (operation.scaleKey !== undefined || operation.categoryKey !== undefined) checkExpectationsFit(document, current.key, scale);
       const { kind: _kind, key: _key, ...fields } = operation;
       const skills = [...document.skills];
       skills[at] = patch(current, fields);
@@ -861,6 +919,36 @@ function apply(document: FrameworkDocument, operation: DraftOperation): Applied 
       return setExpectations(document, operation.roleKey, { [operation.skillKey]: operation.level }, 'skillKey');
     case 'setExpectationsRow':
       return setExpectations(document, operation.roleKey, operation.levels, 'levels');
+    case 'setExpectationDetail':
+      return setExpectationDetailOf(document, operation);
+
+    // Named scales -------------------------------------------------------------------------
+    case 'setScales': {
+      const seen = new Set<string>();
+      operation.scales.forEach((scale, i) => {
+        if (seen.has(scale.key)) fail(`scales[${i}].key`, `there is already a scale with key "${scale.key}"`);
+        seen.add(scale.key);
+        [...scale.levels]
+          .sort((a, b) => a.level - b.level)
+          .forEach((step, j) => {
+            if (step.level !== j + 1) fail(`scales[${i}].levels`, `levels must run from 1 to ${scale.levels.length} without gaps or repeats`);
+          });
+      });
+      const next: FrameworkDocument = { ...document, scales: operation.scales };
+      for (const category of document.skillCategories) {
+        if (category.scaleKey !== undefined && !seen.has(category.scaleKey)) fail('scales', `skill category ${quote(category.name)} uses scale "${category.scaleKey}": choose another scale for it first`);
+      }
+      const scales = skillScales(next);
+      for (const skill of document.skills) {
+        if (skill.scaleKey !== undefined && !seen.has(skill.scaleKey)) fail('scales', `skill ${quote(skill.name)} uses scale "${skill.scaleKey}": choose another scale for it first`);
+        const scale = scales.get(skill.key);
+        if (scale) {
+          checkDescriptors(next, skill.levels, 'scales', { max: scale.max, label: scale.name ? `scale "${scale.name}"` : 'the proficiency scale' });
+          checkExpectationsFit(next, skill.key, { max: scale.max, label: scale.name ? `scale "${scale.name}"` : 'the proficiency scale' });
+        }
+      }
+      return { document: next, undo: [{ kind: 'setScales', scales: (document.scales ?? []).map((scale) => ({ ...scale, levels: scale.levels.map((l) => ({ ...l })) })) }] };
+    }
 
     // Proficiency scale --------------------------------------------------------------------
     case 'setProficiencyScale': {
@@ -1010,12 +1098,14 @@ function removeSkillAt(document: FrameworkDocument, at: number): Applied {
       name: skill.name,
       categoryKey: skill.categoryKey,
       description: skill.description,
+      ...(skill.scaleKey !== undefined ? { scaleKey: skill.scaleKey } : {}),
       levels: { ...skill.levels },
       position: at,
     },
-    ...expectations.map(
-      (role): DraftOperation => ({ kind: 'setExpectation', roleKey: role.key, skillKey: skill.key, level: role.expectations[skill.key]! }),
-    ),
+    ...expectations.flatMap((role): DraftOperation[] => [
+      { kind: 'setExpectation', roleKey: role.key, skillKey: skill.key, level: role.expectations[skill.key]! },
+      ...restoreDetails(role, [skill.key]),
+    ]),
     ...linked.map((q): DraftOperation => ({ kind: 'updateQualification', key: q.key, skillKeys: q.skillKeys })),
   ];
   return {
@@ -1025,7 +1115,7 @@ function removeSkillAt(document: FrameworkDocument, at: number): Applied {
       roles: document.roles.map((role) => {
         if (role.expectations[skill.key] === undefined) return role;
         const { [skill.key]: _removed, ...rest } = role.expectations;
-        return { ...role, expectations: rest };
+        return withDetail({ ...role, expectations: rest }, skill.key, {});
       }),
       qualifications: document.qualifications.map((q) =>
         linked.includes(q) ? { ...q, skillKeys: q.skillKeys.filter((k) => k !== skill.key) } : q,
@@ -1033,6 +1123,72 @@ function removeSkillAt(document: FrameworkDocument, at: number): Applied {
     },
     undo,
   };
+}
+
+/** Refuses a scale that some role's expectation of the skill would fall off. */
+function checkExpectationsFit(document: FrameworkDocument, skillKey: string, scale: { max: number; label: string }): void {
+  const tooHigh = document.roles.filter((role) => (role.expectations[skillKey] ?? 0) > scale.max);
+  if (tooHigh.length === 0) return;
+  throw new OperationProblem(
+    tooHigh.map((role) => ({
+      path: formatPath(['roles', role.key, 'expectations', skillKey]),
+      message: `${role.title} expects level ${role.expectations[skillKey]} in ${nameOf(document.skills, skillKey, (s) => s.name)}, above ${scale.label}'s top level ${scale.max}: lower it first`,
+    })),
+  );
+}
+
+function setExpectationDetailOf(document: FrameworkDocument, operation: Extract<DraftOperation, { kind: 'setExpectationDetail' }>): Applied {
+  const at = indexOfKey(document.roles, operation.roleKey, 'roleKey', 'role');
+  const role = document.roles[at]!;
+  if (role.expectations[operation.skillKey] === undefined) {
+    fail('skillKey', `${role.title} does not expect ${nameOf(document.skills, operation.skillKey, (s) => s.name)}: set a level first`);
+  }
+  const current = role.expectationDetails?.[operation.skillKey] ?? {};
+  const next = { ...current };
+  if (operation.optional !== undefined) {
+    if (operation.optional) next.optional = true;
+    else delete next.optional;
+  }
+  if (operation.weight !== undefined) {
+    if (operation.weight === null || operation.weight === 1) delete next.weight;
+    else next.weight = operation.weight;
+  }
+  if (operation.statement !== undefined) {
+    if (operation.statement === null || operation.statement === '') delete next.statement;
+    else next.statement = operation.statement;
+  }
+  const roles = [...document.roles];
+  roles[at] = withDetail(role, operation.skillKey, next);
+  return {
+    document: { ...document, roles },
+    undo: [
+      {
+        kind: 'setExpectationDetail',
+        roleKey: role.key,
+        skillKey: operation.skillKey,
+        optional: current.optional ?? null,
+        weight: current.weight ?? null,
+        statement: current.statement ?? null,
+      },
+    ],
+  };
+}
+
+/** The role with one skill's details replaced (empty details removed, and an empty record too). */
+function withDetail(role: RoleDocument, skillKey: string, detail: Record<string, unknown>): RoleDocument {
+  const { [skillKey]: _old, ...others } = role.expectationDetails ?? {};
+  const details = Object.keys(detail).length > 0 ? { ...others, [skillKey]: detail } : others;
+  const { expectationDetails: _all, ...rest } = role;
+  return Object.keys(details).length > 0 ? { ...rest, expectationDetails: details } : rest;
+}
+
+/** Undo operations that put back a role's details for the skills listed. */
+function restoreDetails(role: RoleDocument, skillKeys: readonly string[]): DraftOperation[] {
+  return skillKeys.flatMap((skillKey): DraftOperation[] => {
+    const detail = role.expectationDetails?.[skillKey];
+    if (!detail) return [];
+    return [{ kind: 'setExpectationDetail', roleKey: role.key, skillKey, optional: detail.optional ?? null, weight: detail.weight ?? null, statement: detail.statement ?? null }];
+  });
 }
 
 function setExpectations(
@@ -1043,11 +1199,15 @@ function setExpectations(
 ): Applied {
   const at = indexOfKey(document.roles, roleKey, 'roleKey', 'role');
   const problems: FrameworkProblem[] = [];
-  const max = scaleMax(document);
+  const scales = skillScales(document);
   for (const [skillKey, level] of Object.entries(levels)) {
     const cellPath = path === 'levels' ? `levels.${skillKey}` : path;
-    if (!document.skills.some((skill) => skill.key === skillKey)) problems.push({ path: cellPath, message: `unknown skill "${skillKey}"` });
-    else if (level !== null && level > max) problems.push({ path: path === 'levels' ? cellPath : 'level', message: `level ${level} is above the scale's maximum ${max}` });
+    const scale = scales.get(skillKey);
+    if (!scale) problems.push({ path: cellPath, message: `unknown skill "${skillKey}"` });
+    else if (level !== null && level > scale.max) {
+      const whose = scale.name ? `scale "${scale.name}"` : "the scale";
+      problems.push({ path: path === 'levels' ? cellPath : 'level', message: `level ${level} is above ${whose}'s maximum ${scale.max}` });
+    }
   }
   if (problems.length > 0) throw new OperationProblem(problems);
   const role = document.roles[at]!;
@@ -1058,14 +1218,20 @@ function setExpectations(
     if (level === null) delete expectations[skillKey];
     else expectations[skillKey] = level;
   }
+  // A cleared expectation takes its details with it; the undo puts them back.
+  const cleared = Object.entries(levels)
+    .filter(([skillKey, level]) => level === null && role.expectationDetails?.[skillKey] !== undefined)
+    .map(([skillKey]) => skillKey);
+  let updated: RoleDocument = { ...role, expectations };
+  for (const skillKey of cleared) updated = withDetail(updated, skillKey, {});
   const roles = [...document.roles];
-  roles[at] = { ...role, expectations };
+  roles[at] = updated;
   const entries = Object.entries(before);
   const undo: DraftOperation[] =
     entries.length === 1 && path !== 'levels'
       ? [{ kind: 'setExpectation', roleKey, skillKey: entries[0]![0], level: entries[0]![1] }]
       : [{ kind: 'setExpectationsRow', roleKey, levels: before }];
-  return { document: { ...document, roles }, undo };
+  return { document: { ...document, roles }, undo: [...undo, ...restoreDetails(role, cleared)] };
 }
 
 function findTransition(document: FrameworkDocument, fromRoleKey: string, toRoleKey: string): number {

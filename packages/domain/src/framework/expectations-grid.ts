@@ -1,4 +1,5 @@
-import type { FrameworkDocument } from './document.js';
+import type { ExpectationDetail, FrameworkDocument } from './document.js';
+import { skillScales } from './scales.js';
 import { guardSpreadsheetCell } from '../people/people-csv.js';
 
 /**
@@ -8,8 +9,12 @@ import { guardSpreadsheetCell } from '../people/people-csv.js';
  *
  * Columns are recognised by their header: `role` (the role key, required), `title` (shown for people,
  * ignored on import), and one column per skill key. An import changes only the roles and skill
- * columns it contains, so a grid trimmed to a few roles or skills is fine.
+ * columns it contains, so a grid trimmed to a few roles or skills is fine. Each cell is read on its
+ * skill's own scale (a number or one of that scale's level names), and `(optional)` after the level
+ * marks an optional expectation ("3 (optional)").
  */
+
+export const GRID_OPTIONAL_MARK = '(optional)';
 
 export const GRID_ROLE_COLUMN = 'role';
 export const GRID_TITLE_COLUMN = 'title';
@@ -32,7 +37,8 @@ export function expectationsGridRecords(document: FrameworkDocument): string[][]
       guardSpreadsheetCell(role.title),
       ...document.skills.map((skill) => {
         const level = role.expectations[skill.key];
-        return level === undefined ? '' : String(level);
+        if (level === undefined) return '';
+        return role.expectationDetails?.[skill.key]?.optional ? `${level} ${GRID_OPTIONAL_MARK}` : String(level);
       }),
     ]),
   ];
@@ -82,25 +88,29 @@ export function applyExpectationsGrid(document: FrameworkDocument, records: read
     return { ok: false, problems };
   }
 
-  const scale = [...document.proficiencyScale].sort((a, b) => a.level - b.level);
-  const max = scale.at(-1)?.level ?? 0;
-  const levelByName = new Map(scale.map((step) => [step.name.trim().toLowerCase(), step.level]));
-  const onScale = new Set(scale.map((step) => step.level));
-  const readLevel = (cell: string): { level: number | null } | { message: string } => {
-    const value = cell.trim();
-    if (value === '') return { level: null };
-    const named = levelByName.get(value.toLowerCase());
-    if (named !== undefined) return { level: named };
-    if (!/^-?[0-9]+$/.test(value)) return { message: `"${value}" is not a level: use a number from 1 to ${max} or a level name` };
+  const scales = skillScales(document);
+  type Cell = { level: number | null; optional: boolean };
+  const readLevel = (skillKey: string, cell: string): Cell | { message: string } => {
+    let value = cell.trim();
+    const optional = value.toLowerCase().endsWith(GRID_OPTIONAL_MARK);
+    if (optional) value = value.slice(0, -GRID_OPTIONAL_MARK.length).trim();
+    if (value === '') return optional ? { message: `"${cell.trim()}" needs a level before ${GRID_OPTIONAL_MARK}` } : { level: null, optional };
+    const scale = scales.get(skillKey);
+    const steps = scale?.levels ?? [];
+    const max = scale?.max ?? 0;
+    const whose = scale?.name ? `scale "${scale.name}"` : 'the scale';
+    const named = steps.find((step) => step.name.trim().toLowerCase() === value.toLowerCase());
+    if (named !== undefined) return { level: named.level, optional };
+    if (!/^-?[0-9]+$/.test(value)) return { message: `"${value}" is not a level: use a number from 1 to ${max} or a level name${scale?.name ? ` of ${whose}` : ''}` };
     const level = Number(value);
-    if (level < 1) return { message: `level ${level} is below the scale's minimum 1` };
-    if (level > max) return { message: `level ${level} is above the scale's maximum ${max}` };
-    if (!onScale.has(level)) return { message: `level ${level} is not on the proficiency scale` };
-    return { level };
+    if (level < 1) return { message: `level ${level} is below ${whose}'s minimum 1` };
+    if (level > max) return { message: `level ${level} is above ${whose}'s maximum ${max}` };
+    if (!steps.some((step) => step.level === level)) return { message: `level ${level} is not on ${whose}` };
+    return { level, optional };
   };
 
   const rolesByKey = new Map(document.roles.map((role) => [role.key, role]));
-  const updates = new Map<string, Map<string, number | null>>();
+  const updates = new Map<string, Map<string, Cell>>();
   const firstLine = new Map<string, number>();
   rows.forEach((row, index) => {
     const line = index + 2;
@@ -124,11 +134,11 @@ export function applyExpectationsGrid(document: FrameworkDocument, records: read
     if (row.length > header.length) {
       problems.push({ line, column: spreadsheetColumn(header.length), message: `the row has ${row.length} cells but the header has ${header.length}` });
     }
-    const levels = new Map<string, number | null>();
+    const levels = new Map<string, Cell>();
     for (const [index, skillKey] of skillColumns) {
-      const read = readLevel(row[index] ?? '');
+      const read = readLevel(skillKey, row[index] ?? '');
       if ('message' in read) problems.push({ line, column: spreadsheetColumn(index), message: `${skillKey}: ${read.message}` });
-      else levels.set(skillKey, read.level);
+      else levels.set(skillKey, read);
     }
     updates.set(roleKey, levels);
   });
@@ -139,12 +149,27 @@ export function applyExpectationsGrid(document: FrameworkDocument, records: read
     const levels = updates.get(role.key);
     if (!levels) return role;
     const merged = new Map(Object.entries(role.expectations));
-    for (const [skillKey, level] of levels) {
-      if (level === null) merged.delete(skillKey);
-      else merged.set(skillKey, level);
+    const details = new Map<string, ExpectationDetail>(Object.entries(role.expectationDetails ?? {}));
+    for (const [skillKey, cell] of levels) {
+      const { optional: _optional, ...kept } = details.get(skillKey) ?? {};
+      if (cell.level === null) {
+        merged.delete(skillKey);
+        details.delete(skillKey);
+        continue;
+      }
+      merged.set(skillKey, cell.level);
+      const detail: ExpectationDetail = cell.optional ? { ...kept, optional: true } : kept;
+      if (Object.keys(detail).length > 0) details.set(skillKey, detail);
+      else details.delete(skillKey);
     }
     const ordered = [...skillOrder.filter((key) => merged.has(key)), ...[...merged.keys()].filter((key) => !skillKeys.has(key))];
-    return { ...role, expectations: Object.fromEntries(ordered.map((key) => [key, merged.get(key) as number])) };
+    const { expectationDetails: _details, ...rest } = role;
+    const detailEntries = ordered.filter((key) => details.has(key)).map((key) => [key, details.get(key) as ExpectationDetail] as const);
+    return {
+      ...rest,
+      expectations: Object.fromEntries(ordered.map((key) => [key, merged.get(key) as number])),
+      ...(detailEntries.length > 0 ? { expectationDetails: Object.fromEntries(detailEntries) } : {}),
+    };
   });
   return { ok: true, document: { ...document, roles } };
 }

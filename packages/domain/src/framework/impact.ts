@@ -1,6 +1,6 @@
 import type { FrameworkDocument, RoleDocument } from './document.js';
 import { knownLevels, knownProfile, measureRole } from './known-profile.js';
-import { expectedLevel } from './roles.js';
+import { listedLevel } from './roles.js';
 
 /**
  * The impact of publishing a draft on the people measured against the framework: for each role, who
@@ -94,8 +94,8 @@ function expectationChanges(before: RoleDocument | undefined, after: RoleDocumen
     .map((skillKey) => ({
       skillKey,
       skillName: names.get(skillKey) ?? skillKey,
-      before: before ? expectedLevel(before, skillKey) || null : null,
-      after: after ? expectedLevel(after, skillKey) || null : null,
+      before: before ? listedLevel(before, skillKey) || null : null,
+      after: after ? listedLevel(after, skillKey) || null : null,
     }))
     .filter((change) => change.before !== change.after);
 }

@@ -52,7 +52,7 @@ function sameText(a: string, b: string): boolean {
 
 function sameLevels(a: SkillDocument, b: SkillDocument): boolean {
   const keys = Object.keys(a.levels);
-  return keys.length === Object.keys(b.levels).length && keys.every((level) => a.levels[level] === b.levels[level]);
+  return keys.length === Object.keys(b.levels).length && keys.every((level) => JSON.stringify(a.levels[level]) === JSON.stringify(b.levels[level]));
 }
 
 function suggestSkill(skill: SkillDocument, candidates: SkillDocument[]): Pick<MigrationQuestion, 'suggestedToKey' | 'reason'> {

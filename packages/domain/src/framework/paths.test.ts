@@ -1,4 +1,5 @@
 import type { FrameworkDocument, RoleDocument, TransitionDocument, TransitionKind } from './document.js';
+import { summaryDescriptor } from './scales.js';
 import { buildRoleGraph, closestRoles, findCheapestRoute, planRoute, roleGaps, roleProfile, searchCheapestRoute, type Route } from './paths.js';
 import { pmoFramework } from './pmo-framework.js';
 import { UnknownRoleError } from './roles.js';
@@ -21,7 +22,7 @@ function graph(
       key,
       name: key.toUpperCase(),
       categoryKey: 'c',
-      levels: Object.fromEntries([1, 2, 3, 4, 5].map((l) => [String(l), `${key} at ${l}`])),
+      levels: Object.fromEntries([1, 2, 3, 4, 5].map((l) => [String(l), summaryDescriptor(`${key} at ${l}`)])),
     })),
     tracks: [{ key: 'track', name: 'Track', kind: 'core' }],
     roles: Object.entries(roles).map(
@@ -163,7 +164,19 @@ describe('findCheapestRoute', () => {
       totalCost: 0,
       totalShortfall: 0,
       totalMonths: 0,
+      assumedMonthSteps: 0,
     });
+  });
+
+  it('marks a step whose transition gives no typical months as assumed', () => {
+    const doc = smallFramework();
+    delete doc.transitions[0]!.typicalMonths;
+    const route = findCheapestRoute(doc, 'pmo-analyst', 'pmo-manager', {})!;
+    expect(route.steps.map((s) => [s.toRoleKey, s.typicalMonths, s.monthsAssumed])).toEqual([
+      ['senior-pmo-analyst', 12, true],
+      ['pmo-manager', 36, false],
+    ]);
+    expect(route.assumedMonthSteps).toBe(1);
   });
 
   it('terminates on cycles of lateral moves, with or without a way out', () => {

@@ -159,8 +159,10 @@ export interface RouteStep {
   fromRoleKey: string;
   toRoleKey: string;
   kind: TransitionKind;
-  /** The transition's typical months, or defaultTypicalMonths when it has none. */
+  /** The transition's typical months, or defaultTypicalMonths when it has none (see monthsAssumed). */
   typicalMonths: number;
+  /** true when the transition gives no typical months and defaultTypicalMonths was assumed: say so. */
+  monthsAssumed: boolean;
   guidance?: string;
   /** Gaps against the target role, measured on the profile as it stands after the earlier steps. */
   gaps: SkillGap[];
@@ -177,6 +179,8 @@ export interface Route {
   totalCost: number;
   totalShortfall: number;
   totalMonths: number;
+  /** How many steps' months were assumed (no typical months given). */
+  assumedMonthSteps: number;
 }
 
 const DEFAULT_ROUTE_KINDS: readonly TransitionKind[] = ['promotion', 'lateral'];
@@ -299,6 +303,7 @@ export function searchCheapestRoute(
       toRoleKey: target.key,
       kind: transition.kind,
       typicalMonths: months,
+      monthsAssumed: transition.typicalMonths === undefined,
       ...(transition.guidance !== undefined ? { guidance: transition.guidance } : {}),
       gaps,
       shortfall,
@@ -317,6 +322,7 @@ function toRoute(fromRoleKey: string, toRoleKey: string, steps: RouteStep[], tot
     totalCost,
     totalShortfall: steps.reduce((sum, step) => sum + step.shortfall, 0),
     totalMonths: steps.reduce((sum, step) => sum + step.typicalMonths, 0),
+    assumedMonthSteps: steps.filter((step) => step.monthsAssumed).length,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { FrameworkDocument } from './document.js';
+import { frameworkDocumentSchema, type FrameworkDocument, type FrameworkDocumentInput } from './document.js';
 
 /**
  * Trellis's built-in PMO career framework: the starting point an organisation customises.
@@ -10,7 +10,7 @@ import type { FrameworkDocument } from './document.js';
  * typical ranges. Qualification validity is that of the awarding body's renewal cycle, omitted where
  * the credential does not expire; check the awarding bodies before relying on it.
  */
-export const pmoFramework: FrameworkDocument = {
+const pmoFrameworkSource: FrameworkDocumentInput = {
   schemaVersion: '1',
   key: 'pmo-career-framework',
   name: 'PMO career framework',
@@ -2343,3 +2343,6 @@ export const pmoFramework: FrameworkDocument = {
     },
   ],
 };
+
+/** The built-in framework as read (its descriptors, written as strings, become summaries). */
+export const pmoFramework: FrameworkDocument = frameworkDocumentSchema.parse(pmoFrameworkSource);

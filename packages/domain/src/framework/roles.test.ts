@@ -79,7 +79,7 @@ describe('compareRoles', () => {
     const { changes } = compareRoles(pmoFramework, 'pmo-analyst', 'senior-pmo-analyst');
     const dataAnalysis = changes.find((c) => c.skillKey === 'data-analysis-insight');
     expect(dataAnalysis).toMatchObject({ fromLevel: 3, toLevel: 4, delta: 1 });
-    expect(dataAnalysis?.toDescriptor).toBe(pmoFramework.skills.find((s) => s.key === 'data-analysis-insight')?.levels['4']);
+    expect(dataAnalysis?.toDescriptor).toBe(pmoFramework.skills.find((s) => s.key === 'data-analysis-insight')?.levels['4']?.summary);
     expect(changes.every((c) => c.delta !== 0)).toBe(true);
   });
 });

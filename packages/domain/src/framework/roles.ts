@@ -1,4 +1,5 @@
 import type { FrameworkDocument, RoleDocument, SkillDocument } from './document.js';
+import { descriptorText } from './scales.js';
 
 /** Thrown when a rule is asked about a role key the framework does not contain. */
 export class UnknownRoleError extends Error {
@@ -15,8 +16,18 @@ export function getRole(doc: FrameworkDocument, roleKey: string): RoleDocument {
   return role;
 }
 
-/** The level a role expects for a skill; 0 when the skill is not expected (absent, or not a positive level). */
+/**
+ * The level a role requires of a skill; 0 when the skill is not required (absent, not a positive
+ * level, or listed as optional). Everything that measures a person against a role (shortfalls, route
+ * prices, closeness, the publish preview) goes through this, so optional expectations never count.
+ */
 export function expectedLevel(role: RoleDocument, skillKey: string): number {
+  if (role.expectationDetails?.[skillKey]?.optional) return 0;
+  return listedLevel(role, skillKey);
+}
+
+/** The level a role lists for a skill, optional or not (what a comparison or a change shows); 0 when absent. */
+export function listedLevel(role: RoleDocument, skillKey: string): number {
   const level = Object.prototype.hasOwnProperty.call(role.expectations, skillKey) ? role.expectations[skillKey] : undefined;
   return typeof level === 'number' && level > 0 ? level : 0;
 }
@@ -44,7 +55,7 @@ export interface RoleComparison {
 
 function descriptor(skill: SkillDocument | undefined, level: number): string | null {
   if (!skill || level <= 0) return null;
-  return skill.levels[String(level)] ?? null;
+  return descriptorText(skill.levels[String(level)]);
 }
 
 /**
@@ -63,8 +74,8 @@ export function compareRoles(doc: FrameworkDocument, fromRoleKey: string, toRole
   ];
   const changes: SkillExpectationChange[] = [];
   for (const skillKey of orderedKeys) {
-    const fromLevel = expectedLevel(fromRole, skillKey);
-    const toLevel = expectedLevel(toRole, skillKey);
+    const fromLevel = listedLevel(fromRole, skillKey);
+    const toLevel = listedLevel(toRole, skillKey);
     if (fromLevel === toLevel) continue;
     const skill = skillsByKey.get(skillKey);
     changes.push({

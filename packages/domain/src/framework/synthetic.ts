@@ -45,7 +45,7 @@ export function syntheticFramework(options: SyntheticFrameworkOptions = {}): Fra
     key: `skill-${pad(i + 1, 3)}`,
     name: `Skill ${i + 1}`,
     categoryKey: skillCategories[i % categoryCount]!.key,
-    levels: Object.fromEntries([1, 2, 3, 4, 5].map((level) => [String(level), `Skill ${i + 1} at level ${level}.`])),
+    levels: Object.fromEntries([1, 2, 3, 4, 5].map((level) => [String(level), { summary: `Skill ${i + 1} at level ${level}.`, criteria: [], examples: [] }])),
   }));
   const tracks = Array.from({ length: trackCount }, (_, i) => ({
     key: `track-${pad(i + 1, 2)}`,

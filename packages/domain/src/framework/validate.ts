@@ -157,11 +157,17 @@ interface Scale {
   levels: Set<number>;
   names: Map<number, string>;
   max: number | undefined;
+  /** "the proficiency scale" or `scale "Technical"`. */
+  label: string;
 }
 
-function checkScale(root: Obj, problems: FrameworkProblem[]): Scale {
-  const scale: Scale = { levels: new Set(), names: new Map(), max: undefined };
-  const entries = section(root, 'proficiencyScale');
+function emptyScale(label: string): Scale {
+  return { levels: new Set(), names: new Map(), max: undefined, label };
+}
+
+/** Reads one scale's levels (`proficiencyScale`, or `scales[i].levels`): duplicates and gaps reported. */
+function readScale(entries: unknown[] | null, at: string, label: string, problems: FrameworkProblem[]): Scale {
+  const scale = emptyScale(label);
   if (entries === null) return scale;
   const firstIndex = new Map<number, number>();
   entries.forEach((entry, index) => {
@@ -170,7 +176,7 @@ function checkScale(root: Obj, problems: FrameworkProblem[]): Scale {
     if (level === undefined || level < 1) return; // the schema reports it
     const first = firstIndex.get(level);
     if (first !== undefined) {
-      problems.push({ path: `proficiencyScale[${index}].level`, message: `duplicate level ${level} (also proficiencyScale[${first}])` });
+      problems.push({ path: `${at}[${index}].level`, message: `duplicate level ${level} (also ${at}[${first}])` });
       return;
     }
     firstIndex.set(level, index);
@@ -182,10 +188,42 @@ function checkScale(root: Obj, problems: FrameworkProblem[]): Scale {
   scale.max = Math.max(...scale.levels);
   for (let level = 1; level < scale.max; level++) {
     if (!scale.levels.has(level)) {
-      problems.push({ path: 'proficiencyScale', message: `level ${level} is missing: levels must run from 1 to ${scale.max} without gaps` });
+      problems.push({ path: at, message: `level ${level} is missing: levels must run from 1 to ${scale.max} without gaps` });
     }
   }
   return scale;
+}
+
+interface Scales {
+  base: Scale;
+  named: Map<string, Scale>;
+  /** Category key → its scale key. */
+  categoryScale: Map<string, string>;
+}
+
+function checkScales(root: Obj, problems: FrameworkProblem[]): Scales {
+  const base = readScale(section(root, 'proficiencyScale'), 'proficiencyScale', 'the proficiency scale', problems);
+  const named = new Map<string, Scale>();
+  const scales = root.scales === undefined ? [] : (section(root, 'scales') ?? []);
+  collectKeys(root, 'scales', 'scale', 'key', problems);
+  scales.forEach((scale, index) => {
+    if (!isObj(scale)) return;
+    const key = asString(scale.key);
+    if (key === undefined || named.has(key)) return;
+    const name = asString(scale.name)?.trim() || key;
+    const levels = Array.isArray(scale.levels) ? scale.levels : null;
+    named.set(key, readScale(levels, `scales[${index}].levels`, `scale "${name}"`, problems));
+  });
+  const categoryScale = new Map<string, string>();
+  (section(root, 'skillCategories') ?? []).forEach((category, index) => {
+    if (!isObj(category)) return;
+    const scaleKey = asString(category.scaleKey);
+    const key = asString(category.key);
+    if (scaleKey === undefined) return;
+    if (!named.has(scaleKey)) problems.push({ path: `skillCategories[${index}].scaleKey`, message: `unknown scale "${scaleKey}"` });
+    else if (key !== undefined && !categoryScale.has(key)) categoryScale.set(key, scaleKey);
+  });
+  return { base, named, categoryScale };
 }
 
 function describeScale(scale: Scale): string {
@@ -194,13 +232,12 @@ function describeScale(scale: Scale): string {
   return contiguous ? `1 to ${scale.max}` : sorted.join(', ');
 }
 
-function levelLabel(scale: Scale, level: number): string {
-  const name = scale.names.get(level);
-  return name ? `level ${level} (${name})` : `level ${level}`;
-}
+/** Skill key → its scale, for the roles' expectations. */
+type SkillScales = Map<string, Scale>;
 
-function checkSkills(root: Obj, scale: Scale, categories: Registry, problems: FrameworkProblem[]): void {
+function checkSkills(root: Obj, scales: Scales, categories: Registry, problems: FrameworkProblem[]): SkillScales {
   const skills = section(root, 'skills') ?? [];
+  const bySkill: SkillScales = new Map();
   skills.forEach((skill, index) => {
     if (!isObj(skill)) return;
     const at = `skills[${index}]`;
@@ -208,27 +245,31 @@ function checkSkills(root: Obj, scale: Scale, categories: Registry, problems: Fr
     if (categories && categoryKey !== undefined && !categories.has(categoryKey)) {
       problems.push({ path: `${at}.categoryKey`, message: `unknown skill category "${categoryKey}"` });
     }
+    const ownScaleKey = asString(skill.scaleKey);
+    if (ownScaleKey !== undefined && !scales.named.has(ownScaleKey)) {
+      problems.push({ path: `${at}.scaleKey`, message: `unknown scale "${ownScaleKey}"` });
+    }
+    const scaleKey = ownScaleKey ?? (categoryKey !== undefined ? scales.categoryScale.get(categoryKey) : undefined);
+    const scale = (scaleKey !== undefined ? scales.named.get(scaleKey) : undefined) ?? scales.base;
+    const key = asString(skill.key);
+    if (key !== undefined && !bySkill.has(key)) bySkill.set(key, scale);
     const levels = skill.levels;
     if (!isObj(levels) || scale.levels.size === 0) return;
-    for (const key of Object.keys(levels)) {
-      const onScale = /^[1-9][0-9]*$/.test(key) && scale.levels.has(Number(key));
+    // A level of the scale without a descriptor is allowed: it is shown as "No descriptor".
+    for (const levelKey of Object.keys(levels)) {
+      const onScale = /^[1-9][0-9]*$/.test(levelKey) && scale.levels.has(Number(levelKey));
       if (onScale) continue;
-      const what = /^[0-9]+$/.test(key) ? `level ${key}` : `"${key}"`;
+      const what = /^[0-9]+$/.test(levelKey) ? `level ${levelKey}` : `"${levelKey}"`;
       problems.push({
-        path: formatProblemPath(['skills', index, 'levels', key]),
-        message: `${what} is not on the proficiency scale (${describeScale(scale)})`,
+        path: formatProblemPath(['skills', index, 'levels', levelKey]),
+        message: `${what} is not on ${scale.label} (${describeScale(scale)})`,
       });
     }
-    for (const level of [...scale.levels].sort((a, b) => a - b)) {
-      if (!Object.prototype.hasOwnProperty.call(levels, String(level))) {
-        problems.push({ path: `${at}.levels.${level}`, message: `missing the descriptor for ${levelLabel(scale, level)}` });
-      }
-      // A present but empty or non-text descriptor is reported by the schema.
-    }
   });
+  return bySkill;
 }
 
-function checkRoles(root: Obj, scale: Scale, tracks: Registry, skills: Registry, problems: FrameworkProblem[]): void {
+function checkRoles(root: Obj, scales: Scales, skillScales: SkillScales, tracks: Registry, skills: Registry, problems: FrameworkProblem[]): void {
   const roles = section(root, 'roles') ?? [];
   roles.forEach((role, index) => {
     if (!isObj(role)) return;
@@ -237,6 +278,14 @@ function checkRoles(root: Obj, scale: Scale, tracks: Registry, skills: Registry,
     if (tracks && trackKey !== undefined && !tracks.has(trackKey)) {
       problems.push({ path: `${at}.trackKey`, message: `unknown track "${trackKey}"` });
     }
+    const shared = role.sharedWithTrackKeys;
+    if (Array.isArray(shared)) {
+      shared.forEach((sharedKey, position) => {
+        if (typeof sharedKey !== 'string') return;
+        if (tracks && !tracks.has(sharedKey)) problems.push({ path: `${at}.sharedWithTrackKeys[${position}]`, message: `unknown track "${sharedKey}"` });
+        else if (sharedKey === trackKey) problems.push({ path: `${at}.sharedWithTrackKeys[${position}]`, message: `"${sharedKey}" is already the role's own track` });
+      });
+    }
     const expectations = role.expectations;
     if (!isObj(expectations)) return;
     for (const [skillKey, value] of Object.entries(expectations)) {
@@ -244,13 +293,57 @@ function checkRoles(root: Obj, scale: Scale, tracks: Registry, skills: Registry,
       if (skills && !skills.has(skillKey)) problems.push({ path, message: `unknown skill "${skillKey}"` });
       const level = asInt(value);
       if (level === undefined) continue; // the schema reports it
-      if (level < 1) problems.push({ path, message: `level ${level} is below the scale's minimum 1` });
+      const scale = skillScales.get(skillKey) ?? scales.base;
+      const ofScale = scale === scales.base ? "the scale's" : `${scale.label}'s`;
+      if (level < 1) problems.push({ path, message: `level ${level} is below ${ofScale} minimum 1` });
       else if (scale.max !== undefined && level > scale.max) {
-        problems.push({ path, message: `level ${level} is above the scale's maximum ${scale.max}` });
+        problems.push({ path, message: `level ${level} is above ${ofScale} maximum ${scale.max}` });
       } else if (scale.max !== undefined && !scale.levels.has(level)) {
-        problems.push({ path, message: `level ${level} is not on the proficiency scale (${describeScale(scale)})` });
+        problems.push({ path, message: `level ${level} is not on ${scale.label} (${describeScale(scale)})` });
       }
     }
+    const details = role.expectationDetails;
+    if (isObj(details)) {
+      for (const skillKey of Object.keys(details)) {
+        if (!Object.prototype.hasOwnProperty.call(expectations, skillKey)) {
+          problems.push({ path: formatProblemPath(['roles', index, 'expectationDetails', skillKey]), message: `the role does not expect "${skillKey}": set a level first` });
+        }
+      }
+    }
+  });
+}
+
+function checkTrackGroups(root: Obj, problems: FrameworkProblem[]): void {
+  const groups = root.trackGroups === undefined ? new Map<string, number>() : collectKeys(root, 'trackGroups', 'track group', 'key', problems);
+  (section(root, 'tracks') ?? []).forEach((track, index) => {
+    if (!isObj(track)) return;
+    const groupKey = asString(track.groupKey);
+    if (groups && groupKey !== undefined && !groups.has(groupKey)) problems.push({ path: `tracks[${index}].groupKey`, message: `unknown track group "${groupKey}"` });
+  });
+}
+
+function checkLevelling(root: Obj, skills: Registry, problems: FrameworkProblem[]): void {
+  const levelling = root.levelling;
+  if (!isObj(levelling)) return;
+  if (isObj(levelling.skillPoints) && skills) {
+    for (const skillKey of Object.keys(levelling.skillPoints)) {
+      if (!skills.has(skillKey)) problems.push({ path: formatProblemPath(['levelling', 'skillPoints', skillKey]), message: `unknown skill "${skillKey}"` });
+    }
+  }
+  const levels = Array.isArray(levelling.levels) ? levelling.levels : [];
+  let previous = -1;
+  levels.forEach((level, index) => {
+    const min = isObj(level) ? asInt(level.minPoints) : undefined;
+    if (min === undefined) return;
+    if (index === 0 && min !== 0) problems.push({ path: `levelling.levels[0].minPoints`, message: 'the first level must start at 0 points, so every profile has a level' });
+    if (min <= previous) problems.push({ path: `levelling.levels[${index}].minPoints`, message: `must be more than the previous level's ${previous}` });
+    previous = min;
+  });
+  (Array.isArray(levelling.titles) ? levelling.titles : []).forEach((title, index) => {
+    if (!isObj(title)) return;
+    const min = asInt(title.minPoints);
+    const max = asInt(title.maxPoints);
+    if (min !== undefined && max !== undefined && max < min) problems.push({ path: `levelling.titles[${index}].maxPoints`, message: `must be at least minPoints (${min})` });
   });
 }
 
@@ -343,14 +436,16 @@ function checkQualifications(root: Obj, skills: Registry, roles: Registry, probl
 function semanticProblems(input: unknown): FrameworkProblem[] {
   if (!isObj(input)) return [];
   const problems: FrameworkProblem[] = [];
-  const scale = checkScale(input, problems);
+  const scales = checkScales(input, problems);
   const categories = collectKeys(input, 'skillCategories', 'skill category', 'key', problems);
   const skills = collectKeys(input, 'skills', 'skill', 'key', problems);
   const tracks = collectKeys(input, 'tracks', 'track', 'key', problems);
   const roles = collectKeys(input, 'roles', 'role', 'key', problems);
   collectKeys(input, 'qualifications', 'qualification', 'key', problems);
-  checkSkills(input, scale, categories, problems);
-  checkRoles(input, scale, tracks, skills, problems);
+  const skillScales = checkSkills(input, scales, categories, problems);
+  checkRoles(input, scales, skillScales, tracks, skills, problems);
+  checkTrackGroups(input, problems);
+  checkLevelling(input, skills, problems);
   checkTransitions(input, roles, problems);
   checkQualifications(input, skills, roles, problems);
   return problems;

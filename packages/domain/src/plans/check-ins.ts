@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FrameworkDocument } from '../framework/document.js';
+import { descriptorSummary, levelNamer } from '../framework/scales.js';
 import { PLAN_ACTION_STATUSES, type PlanActionStatus } from './lifecycle.js';
 
 /**
@@ -36,7 +37,7 @@ export interface CheckInQuestion {
 /** The questions of a check-in, focus skills in the plan's order, then the other open actions (if any). */
 export function checkInQuestions(doc: FrameworkDocument, focus: readonly PlanFocusSkill[], actions: readonly CheckInAction[]): CheckInQuestion[] {
   const skills = new Map(doc.skills.map((s) => [s.key, s]));
-  const names = new Map(doc.proficiencyScale.map((l) => [l.level, l.name]));
+  const names = levelNamer(doc);
   const live = actions.filter((a) => a.status !== 'dropped');
   const asked = new Set<string>();
   const seenSkills = new Set<string>();
@@ -46,8 +47,8 @@ export function checkInQuestions(doc: FrameworkDocument, focus: readonly PlanFoc
     seenSkills.add(f.skillKey);
     const skill = skills.get(f.skillKey);
     const name = skill?.name ?? f.skillKey;
-    const descriptor = skill?.levels[String(f.aimLevel)] ?? null;
-    const levelName = names.get(f.aimLevel) ?? null;
+    const descriptor = descriptorSummary(skill?.levels[String(f.aimLevel)]);
+    const levelName = names(f.skillKey, f.aimLevel);
     const own = live.filter((a) => !asked.has(a.id) && a.skillKeys.includes(f.skillKey));
     own.forEach((a) => asked.add(a.id));
     questions.push({

@@ -68,7 +68,7 @@ describe('descriptorActivities', () => {
   });
 
   it('gives a first activity for most level descriptors of the built-in framework, each a short phrase starting with a capital', () => {
-    const descriptors = pmoFramework.skills.flatMap((s) => Object.entries(s.levels).filter(([level]) => level !== '1').map(([, d]) => d));
+    const descriptors = pmoFramework.skills.flatMap((s) => Object.entries(s.levels).filter(([level]) => level !== '1').map(([, d]) => d.summary ?? ''));
     const activities = descriptors.map(descriptorActivities);
     expect(activities.filter((a) => a.length > 0).length / descriptors.length).toBeGreaterThan(0.9);
     for (const list of activities) {

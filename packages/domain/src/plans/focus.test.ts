@@ -1,4 +1,5 @@
 import type { FrameworkDocument, RoleDocument } from '../framework/document.js';
+import { summaryDescriptor } from '../framework/scales.js';
 import { pmoFramework } from '../framework/pmo-framework.js';
 import { getRole } from '../framework/roles.js';
 import { smallFramework } from '../framework/test-fixtures.js';
@@ -29,7 +30,7 @@ function ladder(roles: Array<[key: string, expectations: Record<string, number>]
       key,
       name: `Skill ${key.toUpperCase()}`,
       categoryKey: 'c',
-      levels: Object.fromEntries([1, 2, 3, 4, 5].map((l) => [String(l), `Practises ${key} at level ${l}, reviews ${key} work of others.`])),
+      levels: Object.fromEntries([1, 2, 3, 4, 5].map((l) => [String(l), summaryDescriptor(`Practises ${key} at level ${l}, reviews ${key} work of others.`)])),
     })),
     tracks: [{ key: 't', name: 'T', kind: 'core' }],
     roles: roles.map(([key, expectations], i): RoleDocument => ({ key, title: key.toUpperCase(), trackKey: 't', level: i + 1, band: i + 1, summary: key, responsibilities: [], expectations })),
@@ -133,7 +134,7 @@ describe('proposePlan: a PMO Analyst choosing Project Manager', () => {
   it('makes concrete suggestions: the next level’s own activities, quoting its descriptor', () => {
     for (const f of proposal.focus) {
       const skill = pmoFramework.skills.find((s) => s.key === f.skillKey);
-      const descriptor = skill?.levels[String(f.currentLevel + 1)] as string;
+      const descriptor = skill?.levels[String(f.currentLevel + 1)]?.summary as string;
       expect(f.aimLevel).toBe(f.currentLevel + 1);
       expect(f.aimDescriptor).toBe(descriptor);
       const first = proposal.suggestions.find((s) => s.id === f.suggestionIds[0]);
@@ -265,7 +266,7 @@ describe('proposePlan: how many focus skills and which suggestions', () => {
       ['start', { a: 1 }],
       ['target', { a: 2 }],
     ]);
-    (doc.skills[0] as FrameworkDocument['skills'][number]).levels['2'] = 'Recognised across the team.';
+    (doc.skills[0] as FrameworkDocument['skills'][number]).levels['2'] = summaryDescriptor('Recognised across the team.');
     const proposal = proposePlan(doc, {}, 'start', 'target');
     expect(proposal.suggestions[0]).toMatchObject({ title: 'Work at level 2 in Skill A', type: 'on-the-job' });
     expect(proposal.suggestions[0]?.description).toContain('“Recognised across the team.”');

@@ -4,6 +4,7 @@ import { describeCoverage, type Coverage, type LevelBasis } from '../framework/k
 import type { RouteOptions } from '../framework/paths.js';
 import { compareText, expectedLevel, getRole } from '../framework/roles.js';
 import { descriptorActivities } from './descriptors.js';
+import { descriptorSummary, levelNamer } from '../framework/scales.js';
 import { gapsAlongRoute, type PlanActionType, type RouteGaps, type SuggestedAction } from './gaps.js';
 
 /**
@@ -228,7 +229,7 @@ export function proposePlan(
   }
   const focusKeys = focusGaps.map((g) => g.skillKey);
   const skills = new Map(doc.skills.map((s) => [s.key, s]));
-  const levelNames = new Map(doc.proficiencyScale.map((l) => [l.level, l.name]));
+  const levelName = levelNamer(doc);
   const qualifications = pickQualifications(doc, target, focusKeys, new Set(ranked.map((g) => g.skillKey)), new Set(options.heldQualificationKeys ?? []));
   const covered = new Set(qualifications.flatMap((p) => p.covers));
   const mentorFor = focusGaps
@@ -239,11 +240,13 @@ export function proposePlan(
   const focus = focusGaps.map((gap): FocusSkill => {
     const skill = skills.get(gap.skillKey);
     const aimLevel = Math.min(gap.targetLevel, gap.currentLevel + 1);
-    const aimLevelName = levelNames.get(aimLevel) ?? null;
-    const aimDescriptor = skill?.levels[String(aimLevel)] ?? null;
+    const aimLevelName = levelName(gap.skillKey, aimLevel);
+    const aimLevelDescriptor = skill?.levels[String(aimLevel)];
+    const aimDescriptor = descriptorSummary(aimLevelDescriptor);
     const level = `${gap.skillName}, level ${aimLevel}${aimLevelName ? ` (${aimLevelName})` : ''}`;
     const quoted = aimDescriptor ? `${level}: “${aimDescriptor}”` : `${level}.`;
-    const activities = aimDescriptor ? descriptorActivities(aimDescriptor) : [];
+    // A descriptor's criteria are already one activity each; a summary is split into them.
+    const activities = aimLevelDescriptor?.criteria.length ? aimLevelDescriptor.criteria : aimDescriptor ? descriptorActivities(aimDescriptor) : [];
     const practise = (n: number, title: string, how: string): PlanSuggestion => ({
       id: `practise:${gap.skillKey}:${aimLevel}:${n}`,
       type: 'on-the-job',

@@ -1,4 +1,5 @@
-import type { FrameworkDocument, ProficiencyLevel, QualificationDocument } from '../framework/document.js';
+import type { ExpectationDetail, FrameworkDocument, ProficiencyLevel, QualificationDocument } from '../framework/document.js';
+import { descriptorSummary, skillScales } from '../framework/scales.js';
 import { coverageOf, knownLevels, knownProfile, type Coverage, type KnownProfile, type SkillBasis } from '../framework/known-profile.js';
 import { findCheapestRoute, type Route, type RouteOptions } from '../framework/paths.js';
 import { compareText, getRole } from '../framework/roles.js';
@@ -21,13 +22,46 @@ export interface SkillGapAnalysis {
   /** max(0, required − current) on a known level; 0 when unknown (see status). */
   shortfall: number;
   status: GapStatus;
+  /** An optional expectation: shown, never counted as met, short or blocking. */
+  optional: boolean;
+  /** How much the skill counts for the role (1 unless the role weights it). */
+  weight: number;
+  /** What the role in particular expects at that level, when it says. */
+  statement: string | null;
+}
+
+/** Names and bounds levels per skill: each skill's own scale (framework/scales.ts). */
+export interface GapScales {
+  levelName(skillKey: string, level: number): string | null;
+  /** The top of the skill's scale; a rating above it counts as the top. Null: no bound. */
+  maxLevel(skillKey: string): number | null;
+}
+
+/** Each skill's scale of a framework, for analyseGaps. */
+export function gapScales(doc: Pick<FrameworkDocument, 'proficiencyScale' | 'scales' | 'skillCategories' | 'skills'>): GapScales {
+  const scales = skillScales(doc);
+  const base = [...doc.proficiencyScale];
+  return {
+    levelName: (skillKey, level) => (scales.get(skillKey)?.levels ?? base).find((l) => l.level === level)?.name ?? null,
+    maxLevel: (skillKey) => scales.get(skillKey)?.max ?? null,
+  };
+}
+
+function asGapScales(scale: readonly ProficiencyLevel[] | GapScales): GapScales {
+  if (!Array.isArray(scale)) return scale as GapScales;
+  const names = new Map((scale as readonly ProficiencyLevel[]).map((l) => [l.level, l.name]));
+  return { levelName: (_skillKey, level) => names.get(level) ?? null, maxLevel: () => null };
 }
 
 export interface GapAnalysis {
+  /** Every expectation, optional ones included (flagged). */
   skills: SkillGapAnalysis[];
   met: SkillGapAnalysis[];
   unmet: SkillGapAnalysis[];
   unknown: SkillGapAnalysis[];
+  /** Optional expectations: left out of met, unmet, unknown, the counts and the shortfall. */
+  optional: SkillGapAnalysis[];
+  /** Required expectations. */
   expectedCount: number;
   coverage: Coverage;
   /** Levels short, summed over the known skills only. */
@@ -38,15 +72,18 @@ export interface GapAnalysis {
  * The profile (rated levels per skill key; a missing key is unrated) against a role's expectations,
  * skill by skill in the expectations' order, under the rule of known-profile.ts: an unrated skill takes
  * its `assumed` level when there is one (the current role's expectation, see knownProfile), and is
- * unknown otherwise. Levels are named from the scale.
+ * unknown otherwise. Levels are named from each skill's scale (`gapScales(doc)`; a plain list of levels
+ * names every skill alike), and a level above the skill's scale counts as its top. Optional
+ * expectations (`details`) are measured and listed but never counted; weights ride along.
  */
 export function analyseGaps(
   profile: Readonly<Record<string, number>>,
   expectations: Readonly<Record<string, number>>,
-  scale: readonly ProficiencyLevel[],
+  scale: readonly ProficiencyLevel[] | GapScales,
   assumed: Readonly<Record<string, number>> = {},
+  details: Readonly<Record<string, ExpectationDetail>> = {},
 ): GapAnalysis {
-  const names = new Map(scale.map((l) => [l.level, l.name]));
+  const scales = asGapScales(scale);
   const own = (record: Readonly<Record<string, number>>, key: string) => {
     const value = Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
     return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : null;
@@ -58,28 +95,36 @@ export function analyseGaps(
     const requiredLevel = expected;
     const rated = own(profile, skillKey);
     const assumedLevel = rated === null ? own(assumed, skillKey) : null;
-    const currentLevel = rated ?? assumedLevel;
+    const max = scales.maxLevel(skillKey);
+    const known = rated ?? assumedLevel;
+    const currentLevel = known === null || max === null ? known : Math.min(known, max);
+    const detail = Object.prototype.hasOwnProperty.call(details, skillKey) ? details[skillKey] : undefined;
     const basis: SkillBasis = rated !== null ? 'rated' : assumedLevel !== null ? 'assumed' : 'unknown';
     const shortfall = currentLevel === null ? 0 : Math.max(0, requiredLevel - currentLevel);
     skills.push({
       skillKey,
       requiredLevel,
-      requiredLevelName: names.get(requiredLevel) ?? null,
+      requiredLevelName: scales.levelName(skillKey, requiredLevel),
       currentLevel,
-      currentLevelName: currentLevel === null ? null : (names.get(currentLevel) ?? null),
+      currentLevelName: currentLevel === null ? null : scales.levelName(skillKey, currentLevel),
       basis,
       shortfall,
       status: currentLevel === null ? 'unknown' : shortfall > 0 ? 'unmet' : 'met',
+      optional: detail?.optional ?? false,
+      weight: detail?.weight ?? 1,
+      statement: detail?.statement ?? null,
     });
   }
+  const required = skills.filter((s) => !s.optional);
   return {
     skills,
-    met: skills.filter((s) => s.status === 'met'),
-    unmet: skills.filter((s) => s.status === 'unmet'),
-    unknown: skills.filter((s) => s.status === 'unknown'),
-    expectedCount: skills.length,
-    coverage: coverageOf(skills.map((s) => s.basis)),
-    totalShortfall: skills.reduce((sum, s) => sum + s.shortfall, 0),
+    met: required.filter((s) => s.status === 'met'),
+    unmet: required.filter((s) => s.status === 'unmet'),
+    unknown: required.filter((s) => s.status === 'unknown'),
+    optional: skills.filter((s) => s.optional),
+    expectedCount: required.length,
+    coverage: coverageOf(required.map((s) => s.basis)),
+    totalShortfall: required.reduce((sum, s) => sum + s.shortfall, 0),
   };
 }
 
@@ -124,14 +169,17 @@ export function gapsAlongRoute(
       ? findCheapestRoute(doc, currentRoleKey, targetRoleKey, knownLevels(known), options)
       : null;
   const roleKeys = route && route.steps.length > 0 ? route.steps.map((s) => s.toRoleKey) : [target.key];
-  const measure = (expectations: Readonly<Record<string, number>>) => analyseGaps(known.rated, expectations, doc.proficiencyScale, known.assumed);
+  const scales = gapScales(doc);
+  const measure = (expectations: Readonly<Record<string, number>>, details?: Readonly<Record<string, ExpectationDetail>>) =>
+    analyseGaps(known.rated, expectations, scales, known.assumed, details);
   const steps = roleKeys.map((roleKey) => {
     const role = getRole(doc, roleKey);
-    return { roleKey, roleTitle: role.title, analysis: measure(role.expectations) };
+    return { roleKey, roleTitle: role.title, analysis: measure(role.expectations, role.expectationDetails) };
   });
+  // A skill is a target when some step requires it; one that every step lists as optional is not.
   const highest: Record<string, number> = {};
   for (const step of steps) {
-    for (const s of step.analysis.skills) highest[s.skillKey] = Math.max(highest[s.skillKey] ?? 0, s.requiredLevel);
+    for (const s of step.analysis.skills) if (!s.optional) highest[s.skillKey] = Math.max(highest[s.skillKey] ?? 0, s.requiredLevel);
   }
   const skillOrder = new Map(doc.skills.map((s, i) => [s.key, i]));
   const targets = measure(highest)
@@ -222,7 +270,7 @@ export function suggestActions(
 
   for (const gap of gaps) {
     const name = nameOf(gap.skillKey);
-    const descriptor = skills.get(gap.skillKey)?.levels[String(gap.requiredLevel)];
+    const descriptor = descriptorSummary(skills.get(gap.skillKey)?.levels[String(gap.requiredLevel)]);
     actions.push({
       type: 'on-the-job',
       title: `Take on work that needs ${name} at level ${gap.requiredLevel}`,

@@ -2,7 +2,7 @@ import type { FrameworkDocument } from '../framework/document.js';
 import { describeCoverage, knownProfile, type Coverage } from '../framework/known-profile.js';
 import { getRole } from '../framework/roles.js';
 import { profileAt, profileLevels, type Assessment } from './assessments.js';
-import { analyseGaps, type GapAnalysis, type SkillGapAnalysis } from './gaps.js';
+import { analyseGaps, gapScales, type GapAnalysis, type SkillGapAnalysis } from './gaps.js';
 
 /** A qualification the person holds, with when it was gained. */
 export interface HeldQualification {
@@ -100,9 +100,12 @@ export function readiness(
   const role = getRole(doc, roleKey);
   const known = assessments.filter((a) => a.assessedAt.getTime() <= now.getTime());
   const profile = knownProfile(doc, profileLevels(known), options.currentRoleKey);
-  const analysis = analyseGaps(profile.rated, role.expectations, doc.proficiencyScale, profile.assumed);
+  const analysis = analyseGaps(profile.rated, role.expectations, gapScales(doc), profile.assumed, role.expectationDetails);
   const { coverage } = analysis;
-  const shareMet = analysis.expectedCount === 0 ? 1 : coverage.known === 0 ? 0 : analysis.met.length / coverage.known;
+  // Weighted: a skill the role weights 2 counts twice; optional expectations are not in met or unmet.
+  const weightOf = (skills: readonly { weight: number }[]) => skills.reduce((sum, s) => sum + s.weight, 0);
+  const knownWeight = weightOf(analysis.met) + weightOf(analysis.unmet);
+  const shareMet = analysis.expectedCount === 0 ? 1 : knownWeight === 0 ? 0 : weightOf(analysis.met) / knownWeight;
   const order = new Map(analysis.skills.map((s, i) => [s.skillKey, i]));
   const blockingGaps = analysis.unmet
     .slice()

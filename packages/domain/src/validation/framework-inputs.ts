@@ -21,7 +21,15 @@ export const skillLevelInputSchema = z.object({ skillId: uuidSchema, level });
 /** A person's profile for path finding: a level per skill. */
 export const skillProfileSchema = z.array(skillLevelInputSchema).max(5000);
 
-export const draftSkillLevelInputSchema = z.object({ level, descriptor: longText });
+/** A level's descriptor: its summary (`descriptor`), criteria and examples; at least one of them (checked by the operation). */
+export const draftSkillLevelInputSchema = z.object({
+  level,
+  descriptor: longText.nullish(),
+  criteria: z.array(longText).max(100).nullish(),
+  examples: z.array(longText).max(100).nullish(),
+});
+export const scaleLevelInputSchema = z.object({ level, name, summary: longText.nullish() });
+export const scaleInputSchema = z.object({ key, name, levels: z.array(scaleLevelInputSchema).max(20) });
 export const draftExpectationInputSchema = z.object({ skillKey: key, level: level.nullable() });
 export const proficiencyLevelInputSchema = z.object({ level, name, summary: longText });
 
@@ -56,6 +64,11 @@ export const draftOperationInputSchema = z.object({
   skillKeys: keys.nullish(),
   requiredForRoleKeys: keys.nullish(),
   recommendedForRoleKeys: keys.nullish(),
+  scaleKey: key.nullish(),
+  optional: z.boolean().nullish(),
+  weight: z.number().min(0).max(1000).nullish(),
+  statement: longText.nullish(),
+  scales: z.array(scaleInputSchema).max(100).nullish(),
 });
 
 /** One save of the editor: a bounded number of edits. */

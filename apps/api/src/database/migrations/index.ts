@@ -10,6 +10,7 @@ import { AccountThrottles1795650100000 } from './1795650100000-AccountThrottles.
 import { GlobalRowSecurity1795652000000 } from './1795652000000-GlobalRowSecurity.js';
 import { LeadershipReports1795670000000 } from './1795670000000-LeadershipReports.js';
 import { PlanApproversAndLinks1795681000000 } from './1795681000000-PlanApproversAndLinks.js';
+import { FrameworkDocumentV21795690000000 } from './1795690000000-FrameworkDocumentV2.js';
 
 /** Every migration, in order. New migrations are appended here (see docs/ARCHITECTURE.md). */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   GlobalRowSecurity1795652000000,
   LeadershipReports1795670000000,
   PlanApproversAndLinks1795681000000,
+  FrameworkDocumentV21795690000000,
 ];

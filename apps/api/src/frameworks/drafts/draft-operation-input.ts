@@ -2,13 +2,22 @@ import { draftOperationSchema, parseDraftOperation, type DraftOperation, type Fr
 import type { DraftOperationInput } from './framework-draft.models.js';
 
 /** The input fields that arrive as lists in GraphQL and become the domain's `levels`, per kind. */
-const LEVELS_FIELD: Record<string, 'levels' | 'expectations' | 'proficiencyScale'> = {
+const LEVELS_FIELD: Record<string, 'levels' | 'expectations' | 'proficiencyScale' | 'scales'> = {
   addSkill: 'levels',
   updateSkill: 'levels',
   setExpectationsRow: 'expectations',
   setProficiencyScale: 'proficiencyScale',
+  setScales: 'scales',
 };
-const LIST_FIELDS = new Set(['levels', 'expectations', 'proficiencyScale']);
+const LIST_FIELDS = new Set(['levels', 'expectations', 'proficiencyScale', 'scales']);
+
+/** A level input as the domain's descriptor: the plain summary when that is all it has (version 1's form). */
+function descriptorOf(input: { descriptor?: string | null; criteria?: string[] | null; examples?: string[] | null }): unknown {
+  const criteria = input.criteria ?? [];
+  const examples = input.examples ?? [];
+  if (criteria.length === 0 && examples.length === 0) return input.descriptor ?? { criteria, examples };
+  return { ...(input.descriptor ? { summary: input.descriptor } : {}), criteria, examples };
+}
 
 function fieldsOf(kind: string): Set<string> {
   const option = draftOperationSchema.options.find((candidate) => candidate.shape.kind.value === kind);
@@ -39,7 +48,14 @@ export function toDraftOperations(inputs: DraftOperationInput[]): { operations: 
     const listField = LEVELS_FIELD[input.kind];
     const list = listField ? input[listField] : undefined;
     if (list !== undefined && list !== null) {
-      if (listField === 'levels') plain.levels = Object.fromEntries(input.levels!.map((l) => [String(l.level), l.descriptor]));
+      if (listField === 'levels') plain.levels = Object.fromEntries(input.levels!.map((l) => [String(l.level), descriptorOf(l)]));
+      if (listField === 'scales') {
+        plain.scales = input.scales!.map((scale) => ({
+          key: scale.key,
+          name: scale.name,
+          levels: scale.levels.map((l) => ({ level: l.level, name: l.name, ...(l.summary ? { summary: l.summary } : {}) })),
+        }));
+      }
       if (listField === 'expectations') plain.levels = Object.fromEntries(input.expectations!.map((e) => [e.skillKey, e.level]));
       if (listField === 'proficiencyScale') plain.levels = input.proficiencyScale!.map((l) => ({ ...l }));
     }

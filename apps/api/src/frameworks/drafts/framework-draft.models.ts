@@ -1,6 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DRAFT_OPERATION_KINDS, type DraftOperationKind, type FrameworkDocument } from '@trellis/domain';
-import { ProficiencyLevel, TrackKindValue, TransitionKindValue } from '../framework.models.js';
+import { ImportWarning, PointsLevellingRule, ProficiencyLevel, SkillScale, TrackGroup, TrackKindValue, TransitionKindValue } from '../framework.models.js';
 import type { FrameworkDraftEntity } from './framework-draft.entities.js';
 import {
   createFrameworkInputSchema,
@@ -8,6 +8,8 @@ import {
   draftOperationInputSchema,
   draftSkillLevelInputSchema,
   proficiencyLevelInputSchema,
+  scaleInputSchema,
+  scaleLevelInputSchema,
 } from '@trellis/domain';
 import { InputSchema } from '../../common/input-validation.js';
 
@@ -39,12 +41,16 @@ export class DraftTrack {
   @Field() name: string;
   @Field(() => TrackKindValue) kind: TrackKindValue;
   @Field(() => String, { nullable: true }) description: string | null;
+  @Field(() => String, { nullable: true }) groupKey: string | null;
 }
 
-@ObjectType({ description: 'The level a draft role expects of one skill.' })
+@ObjectType({ description: 'The level a draft role expects of one skill, and on what terms.' })
 export class DraftExpectation {
   @Field() skillKey: string;
   @Field(() => Int) level: number;
+  @Field() optional: boolean;
+  @Field(() => Float, { nullable: true, description: 'null: weight 1.' }) weight: number | null;
+  @Field(() => String, { nullable: true }) statement: string | null;
 }
 
 @ObjectType()
@@ -57,6 +63,7 @@ export class DraftRole {
   @Field() summary: string;
   @Field(() => [String]) responsibilities: string[];
   @Field(() => [DraftExpectation]) expectations: DraftExpectation[];
+  @Field(() => [String]) sharedWithTrackKeys: string[];
 }
 
 @ObjectType()
@@ -64,12 +71,15 @@ export class DraftSkillCategory {
   @Field() key: string;
   @Field() name: string;
   @Field(() => String, { nullable: true }) description: string | null;
+  @Field(() => String, { nullable: true }) scaleKey: string | null;
 }
 
 @ObjectType()
 export class DraftSkillLevel {
   @Field(() => Int) level: number;
-  @Field() descriptor: string;
+  @Field(() => String, { nullable: true, description: 'The summary; null when the descriptor has only criteria or examples.' }) descriptor: string | null;
+  @Field(() => [String]) criteria: string[];
+  @Field(() => [String]) examples: string[];
 }
 
 @ObjectType()
@@ -78,7 +88,8 @@ export class DraftSkill {
   @Field() name: string;
   @Field() categoryKey: string;
   @Field(() => String, { nullable: true }) description: string | null;
-  @Field(() => [DraftSkillLevel], { description: 'The descriptors written so far, by level.' }) levels: DraftSkillLevel[];
+  @Field(() => String, { nullable: true, description: "A named scale's key; null: the category's, else the proficiency scale." }) scaleKey: string | null;
+  @Field(() => [DraftSkillLevel], { description: 'The descriptors written so far, by level (a level left out has none).' }) levels: DraftSkillLevel[];
 }
 
 @ObjectType()
@@ -112,12 +123,17 @@ export class FrameworkDraft {
   @Field() name: string;
   @Field(() => String, { nullable: true }) description: string | null;
   @Field(() => [ProficiencyLevel]) proficiencyScale: ProficiencyLevel[];
+  @Field(() => [SkillScale]) scales: SkillScale[];
   @Field(() => [DraftSkillCategory]) skillCategories: DraftSkillCategory[];
   @Field(() => [DraftSkill]) skills: DraftSkill[];
+  @Field(() => [TrackGroup]) trackGroups: TrackGroup[];
   @Field(() => [DraftTrack]) tracks: DraftTrack[];
   @Field(() => [DraftRole]) roles: DraftRole[];
   @Field(() => [DraftTransition]) transitions: DraftTransition[];
   @Field(() => [DraftQualification]) qualifications: DraftQualification[];
+  @Field(() => PointsLevellingRule, { nullable: true }) levelling: PointsLevellingRule | null;
+  @Field(() => [ImportWarning], { description: 'Only in the answer to replaceFrameworkDraft: what the import changed without being asked.' })
+  importWarnings: ImportWarning[];
   /** Resolved by the draft resolver. */
   updatedByPersonId: string | null;
   basedOnVersionId: string | null;
@@ -132,21 +148,30 @@ export function draftView(draft: FrameworkDraftEntity): FrameworkDraft {
     updatedAt: new Date(draft.updatedAt),
     updatedByPersonId: draft.updatedByPersonId,
     basedOnVersionId: draft.basedOnVersionId,
+    importWarnings: [],
     key: document.key,
     name: document.name,
     description: document.description ?? null,
     proficiencyScale: [...document.proficiencyScale].sort((a, b) => a.level - b.level),
-    skillCategories: document.skillCategories.map((c) => ({ key: c.key, name: c.name, description: c.description ?? null })),
+    scales: (document.scales ?? []).map((scale) => ({
+      key: scale.key,
+      name: scale.name,
+      levels: [...scale.levels].sort((a, b) => a.level - b.level).map((l) => ({ level: l.level, name: l.name, summary: l.summary ?? null })),
+    })),
+    skillCategories: document.skillCategories.map((c) => ({ key: c.key, name: c.name, description: c.description ?? null, scaleKey: c.scaleKey ?? null })),
     skills: document.skills.map((s) => ({
       key: s.key,
       name: s.name,
       categoryKey: s.categoryKey,
       description: s.description ?? null,
+      scaleKey: s.scaleKey ?? null,
       levels: Object.entries(s.levels)
-        .map(([level, descriptor]) => ({ level: Number(level), descriptor }))
+        // Drafts stored before version 2 may still hold strings until read through the schema.
+        .map(([level, d]) => (typeof d === 'string' ? { level: Number(level), descriptor: d as string, criteria: [], examples: [] } : { level: Number(level), descriptor: d.summary ?? null, criteria: d.criteria ?? [], examples: d.examples ?? [] }))
         .sort((a, b) => a.level - b.level),
     })),
-    tracks: document.tracks.map((t) => ({ key: t.key, name: t.name, kind: t.kind as TrackKindValue, description: t.description ?? null })),
+    trackGroups: (document.trackGroups ?? []).map((g) => ({ key: g.key, name: g.name, description: g.description ?? null })),
+    tracks: document.tracks.map((t) => ({ key: t.key, name: t.name, kind: t.kind as TrackKindValue, description: t.description ?? null, groupKey: t.groupKey ?? null })),
     roles: document.roles.map((r) => ({
       key: r.key,
       title: r.title,
@@ -155,7 +180,11 @@ export function draftView(draft: FrameworkDraftEntity): FrameworkDraft {
       band: r.band ?? null,
       summary: r.summary,
       responsibilities: r.responsibilities,
-      expectations: Object.entries(r.expectations).map(([skillKey, level]) => ({ skillKey, level })),
+      expectations: Object.entries(r.expectations).map(([skillKey, level]) => {
+        const detail = r.expectationDetails?.[skillKey];
+        return { skillKey, level, optional: detail?.optional ?? false, weight: detail?.weight ?? null, statement: detail?.statement ?? null };
+      }),
+      sharedWithTrackKeys: r.sharedWithTrackKeys ?? [],
     })),
     transitions: document.transitions.map((t) => ({
       fromRoleKey: t.fromRoleKey,
@@ -175,6 +204,13 @@ export function draftView(draft: FrameworkDraftEntity): FrameworkDraft {
       requiredForRoleKeys: q.requiredForRoleKeys,
       recommendedForRoleKeys: q.recommendedForRoleKeys,
     })),
+    levelling: document.levelling
+      ? {
+          pointsByLevel: Object.entries(document.levelling.pointsByLevel).map(([level, points]) => ({ level: Number(level), points })).sort((a, b) => a.level - b.level),
+          levels: document.levelling.levels,
+          titles: document.levelling.titles.map((t) => ({ title: t.title, minPoints: t.minPoints, maxPoints: t.maxPoints ?? null })),
+        }
+      : null,
   };
 }
 
@@ -182,7 +218,25 @@ export function draftView(draft: FrameworkDraftEntity): FrameworkDraft {
 @InputSchema(draftSkillLevelInputSchema)
 export class DraftSkillLevelInput {
   @Field(() => Int) level: number;
-  @Field() descriptor: string;
+  @Field(() => String, { nullable: true, description: 'The summary (Markdown).' }) descriptor?: string | null;
+  @Field(() => [String], { nullable: true }) criteria?: string[] | null;
+  @Field(() => [String], { nullable: true }) examples?: string[] | null;
+}
+
+@InputType()
+@InputSchema(scaleLevelInputSchema)
+export class ScaleLevelInput {
+  @Field(() => Int) level: number;
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) summary?: string | null;
+}
+
+@InputType({ description: 'A named scale (SET_SCALES): 1 to 7 levels with their names.' })
+@InputSchema(scaleInputSchema)
+export class ScaleInput {
+  @Field() key: string;
+  @Field() name: string;
+  @Field(() => [ScaleLevelInput]) levels: ScaleLevelInput[];
 }
 
 @InputType({ description: 'One cell of a role row: null clears it.' })
@@ -239,6 +293,11 @@ export class DraftOperationInput {
   @Field(() => [String], { nullable: true }) skillKeys?: string[];
   @Field(() => [String], { nullable: true }) requiredForRoleKeys?: string[];
   @Field(() => [String], { nullable: true }) recommendedForRoleKeys?: string[];
+  @Field(() => String, { nullable: true, description: "A skill's scale (ADD_SKILL, UPDATE_SKILL; null: back to its category's)." }) scaleKey?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'SET_EXPECTATION_DETAIL: listed but not counted.' }) optional?: boolean | null;
+  @Field(() => Float, { nullable: true, description: 'SET_EXPECTATION_DETAIL: how much the skill counts (null: 1).' }) weight?: number | null;
+  @Field(() => String, { nullable: true, description: 'SET_EXPECTATION_DETAIL: what this role does at that level.' }) statement?: string | null;
+  @Field(() => [ScaleInput], { nullable: true, description: 'SET_SCALES: every named scale.' }) scales?: ScaleInput[];
 }
 
 @InputType()

@@ -1,5 +1,6 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { frameworkImportWarnings, nameFrameworkProblems } from '@trellis/domain';
 import { Access } from '../../common/access.js';
 import { badInput, forbidden } from '../../common/errors.js';
 import type { RequestContext } from '../../graphql/request-context.js';
@@ -68,6 +69,19 @@ export class FrameworkDraftResolver {
     return draftView(await this.drafts.applyOperations(actorOf(context), frameworkId, expectedRevision, parsed.operations));
   }
 
+  @Mutation(() => Boolean, {
+    description: 'Discards the draft and its change history for good (it cannot be undone: confirm first). CONFLICT when it changed since expectedRevision.',
+  })
+  @Access('admin')
+  async discardFrameworkDraft(
+    @Args('frameworkId', { type: () => ID }, ParseUUIDPipe) frameworkId: string,
+    @Args('expectedRevision', { type: () => Int }) expectedRevision: number,
+    @Context() context: RequestContext,
+  ): Promise<boolean> {
+    await this.drafts.discardDraft(actorOf(context), frameworkId, expectedRevision);
+    return true;
+  }
+
   @Mutation(() => FrameworkDraft, { description: 'Replaces a whole draft with an imported framework document (JSON text), after validating it.' })
   @Access('admin')
   @ArgSchemas({ json: frameworkFileSchema })
@@ -83,13 +97,32 @@ export class FrameworkDraftResolver {
     } catch (error) {
       throw problemsError([{ path: '', message: `the file is not valid JSON (${(error as Error).message})` }], 'The document was not imported');
     }
-    return draftView(await this.drafts.replaceDraftDocument(actorOf(context), frameworkId, expectedRevision, document));
+    const draft = await this.drafts.replaceDraftDocument(actorOf(context), frameworkId, expectedRevision, document);
+    const keyKept =
+      typeof (document as { key?: unknown }).key === 'string' && (document as { key: string }).key !== draft.document.key
+        ? [{ path: 'key', where: 'The framework', message: `kept the framework's key "${draft.document.key}" instead of "${(document as { key: string }).key}"` }]
+        : [];
+    return { ...draftView(draft), importWarnings: [...namedImportWarnings(document), ...keyKept] };
   }
 
   @Mutation(() => Framework, { description: 'Creates a framework with a draft (publish it to make version 1).' })
   @Access('admin')
   async createFramework(@Args('input') input: CreateFrameworkInput, @Context() context: RequestContext) {
-    return this.drafts.createFramework(actorOf(context), sourceOf(input));
+    const source = sourceOf(input);
+    const framework = await this.drafts.createFramework(actorOf(context), source);
+    if (source.kind !== 'import') return framework;
+    let document: unknown = null;
+    try {
+      document = JSON.parse(source.json);
+    } catch {
+      // The service refused an unreadable file already.
+    }
+    const imported = (document as { key?: unknown } | null)?.key;
+    const keyRenamed =
+      typeof imported === 'string' && imported !== framework.key
+        ? [{ path: 'key', where: 'The framework', message: `the key "${imported}" is taken: imported as "${framework.key}"` }]
+        : [];
+    return Object.assign(framework, { importWarnings: [...namedImportWarnings(document), ...keyRenamed] });
   }
 }
 
@@ -111,3 +144,8 @@ function sourceOf(input: CreateFrameworkInput): FrameworkSource {
 }
 
 export const frameworkDraftResolvers = [FrameworkDraftFieldResolver, FrameworkDraftResolver];
+
+/** The domain's import warnings with the part each is about named. */
+function namedImportWarnings(document: unknown): Array<{ path: string; where: string; message: string }> {
+  return nameFrameworkProblems(document, frameworkImportWarnings(document)).map(({ path, where, message }) => ({ path, where, message }));
+}

@@ -5,6 +5,7 @@ import {
   applyDraftOperation,
   blankFrameworkDocument,
   describeOperation,
+  nameFrameworkProblems,
   operationTarget,
   pmoFramework,
   targetsOverlap,
@@ -34,7 +35,17 @@ export type FrameworkSource =
 const WHOLE_DOCUMENT = 'document';
 
 /** Problems of an operation or an import, every one with its path, as one BAD_USER_INPUT error. */
-export function problemsError(problems: FrameworkProblem[], lead = 'The change was not saved'): AppError {
+/**
+ * BAD_USER_INPUT listing every problem. Given the document they were found in, each problem names
+ * its part (`Skill "ESG", level 5: …`, not `skills[30].levels.5`) and carries `where`, `section` and
+ * `key` in `extensions.problems`, so a client can link to it.
+ */
+export function problemsError(problems: FrameworkProblem[], lead = 'The change was not saved', document?: unknown): AppError {
+  if (document !== undefined) {
+    const named = nameFrameworkProblems(document, problems);
+    const listed = named.map((p) => `${p.where}: ${p.message}`).join('; ');
+    return new AppError('BAD_USER_INPUT', `${lead}: ${listed}.`, { problems: named });
+  }
   const listed = problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ');
   return new AppError('BAD_USER_INPUT', `${lead}: ${listed}.`, { problems });
 }
@@ -136,6 +147,39 @@ export class FrameworkDraftsService {
       return this.saveChanges(manager, actor, draft, document, [
         { target: WHOLE_DOCUMENT, summary: `replaced the whole draft with an imported document`, operation: { kind: 'replaceDocument' } },
       ]);
+    });
+  }
+
+  /**
+   * Discards the draft and its change history for good (an admin's "Discard draft", after a
+   * confirmation: it cannot be undone). Refused when the draft changed since `expectedRevision`
+   * (CONFLICT), and for a framework that was never published (the draft is all it has).
+   */
+  discardDraft(actor: Actor, frameworkId: string, expectedRevision: number): Promise<void> {
+    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+      const [draft] = (await manager.query(
+        'SELECT revision FROM framework_drafts WHERE organisation_id = $1 AND framework_id = $2 FOR UPDATE',
+        [actor.organisationId, frameworkId],
+      )) as { revision: number }[];
+      const framework = await this.framework(manager, actor.organisationId, frameworkId);
+      if (!draft) throw new AppError('NOT_FOUND', 'This framework has no draft to discard (it was just published or discarded; reload).');
+      if (draft.revision !== expectedRevision) {
+        throw new AppError('CONFLICT', `The draft changed since you opened it (now revision ${draft.revision}): reload to see the changes before discarding it.`, {
+          revision: draft.revision,
+        });
+      }
+      const [published] = (await manager.query(
+        `SELECT 1 FROM framework_versions WHERE organisation_id = $1 AND framework_id = $2 AND status = 'published' LIMIT 1`,
+        [actor.organisationId, frameworkId],
+      )) as unknown[];
+      if (!published) throw problemsError([{ path: 'frameworkId', message: `${framework.name} has never been published: its draft is all it has, so it cannot be discarded` }], 'The draft was not discarded');
+      await this.deleteDraft(manager, actor.organisationId, frameworkId);
+      await this.audit.record(manager, actor, {
+        action: 'framework.draft.discarded',
+        summary: `Discarded the draft of ${framework.name} (revision ${draft.revision})`,
+        subjectType: 'framework',
+        subjectId: frameworkId,
+      });
     });
   }
 

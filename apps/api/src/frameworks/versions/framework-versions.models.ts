@@ -8,13 +8,16 @@ import { InputSchema } from '../../common/input-validation.js';
 export enum DiffPartKindValue {
   FRAMEWORK = 'framework',
   PROFICIENCY_LEVEL = 'proficiencyLevel',
+  SCALE = 'scale',
   SKILL_CATEGORY = 'skillCategory',
   SKILL = 'skill',
+  TRACK_GROUP = 'trackGroup',
   TRACK = 'track',
   ROLE = 'role',
   EXPECTATION = 'expectation',
   TRANSITION = 'transition',
   QUALIFICATION = 'qualification',
+  LEVELLING = 'levelling',
 }
 registerEnumType(DiffPartKindValue, { name: 'DiffPartKind' });
 

@@ -156,7 +156,7 @@ export class FrameworkVersionsService {
       const draft = await this.lockDraft(manager, organisationId, frameworkId);
       if (draft.revision !== expectedRevision) throw staleDraft(draft, expectedRevision);
       const validation = validateFramework(draft.document);
-      if (!validation.ok) throw problemsError(validation.problems, 'The draft cannot be published until these are fixed');
+      if (!validation.ok) throw problemsError(validation.problems, 'The draft cannot be published until these are fixed', draft.document);
       const after = validation.document;
 
       const published = await this.publishedHead(manager, organisationId, frameworkId);

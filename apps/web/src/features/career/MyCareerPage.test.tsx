@@ -67,6 +67,7 @@ const route = {
             __typename: 'CareerRouteStep',
             kind: 'PROMOTION',
             typicalMonths: 24,
+            typicalMonthsAssumed: false,
             guidance: null,
             shortfall: 5,
             from: roleRef('role-analyst', 'PMO Analyst'),

@@ -1,5 +1,5 @@
 import { MantineProvider } from '@mantine/core';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DraftOperation, FrameworkDocument } from '@trellis/domain';
 import { theme } from '../../app/theme';
@@ -7,7 +7,7 @@ import { ExpectationsGrid, parsePastedLevel, pastedRows } from './ExpectationsGr
 
 /** Two tracks, three roles, three skills in two categories; the first role expects planning 1. */
 function document(): FrameworkDocument {
-  const levels = { '1': 'a', '2': 'b', '3': 'c' };
+  const levels = { '1': { summary: 'a', criteria: [], examples: [] }, '2': { summary: 'b', criteria: [], examples: [] }, '3': { summary: 'c', criteria: [], examples: [] } };
   return {
     schemaVersion: '1',
     key: 'f',
@@ -92,7 +92,7 @@ describe('ExpectationsGrid', () => {
     const { user, apply } = renderGrid();
     await user.click(cell('Analyst, Planning'));
     await user.keyboard('7');
-    expect(screen.getByRole('alert')).toHaveTextContent('Levels run from 1 to 3: 7 is not on the scale.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Planning runs from 1 to 3: 7 is not on its scale.');
     await user.keyboard('1');
     await user.keyboard('{ArrowRight}{Delete}');
     expect(apply).not.toHaveBeenCalled();
@@ -132,5 +132,34 @@ describe('pasted text', () => {
     expect(parsePastedLevel('')).toBeNull();
     expect(parsePastedLevel('–')).toBeNull();
     expect(parsePastedLevel('3.5')).toBeUndefined();
+  });
+});
+
+describe('ExpectationsGrid: optional expectations and their terms', () => {
+  it('toggles optional with O and saves the terms of the selected cell with what was just toggled', async () => {
+    const apply = jest.fn<Promise<boolean>, [DraftOperation[]]>().mockResolvedValue(true);
+    const doc = document();
+    const wrap = (d: FrameworkDocument) => (
+      <MantineProvider theme={theme} env="test">
+        <ExpectationsGrid document={d} apply={apply} />
+      </MantineProvider>
+    );
+    const { rerender } = render(wrap(doc));
+    const user = userEvent.setup();
+    await user.click(cell('Analyst, Planning'));
+    await user.keyboard('o');
+    expect(apply).toHaveBeenLastCalledWith([{ kind: 'setExpectationDetail', roleKey: 'analyst', skillKey: 'planning', optional: true }]);
+    // The draft comes back with the expectation optional: the cell says so, and the terms form starts from it.
+    const analyst = doc.roles.find((r) => r.key === 'analyst')!;
+    const next = { ...doc, roles: doc.roles.map((r) => (r === analyst ? { ...r, expectationDetails: { planning: { optional: true } } } : r)) };
+    rerender(wrap(next));
+    expect(screen.getByRole('gridcell', { name: /^Analyst, Planning: \d \(.*\), optional$/ })).toBeInTheDocument();
+    const terms = screen.getByRole('region', { name: "Terms of Analyst's expectation for Planning" });
+    expect(within(terms).getByRole('checkbox', { name: /Optional/ })).toBeChecked();
+    await user.type(within(terms).getByRole('textbox', { name: /What this role does/ }), 'Plans the office move.');
+    await user.click(within(terms).getByRole('button', { name: 'Save terms' }));
+    expect(apply).toHaveBeenLastCalledWith([
+      { kind: 'setExpectationDetail', roleKey: 'analyst', skillKey: 'planning', optional: true, weight: null, statement: 'Plans the office move.' },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
-import { Text } from '@mantine/core';
-import { ladderOf, type DraftOperation, type FrameworkDocument } from '@trellis/domain';
+import { Button, Checkbox, Group, NumberInput, Paper, Text, Textarea } from '@mantine/core';
+import { ladderOf, skillScales, type DraftOperation, type FrameworkDocument, type RoleDocument, type SkillDocument } from '@trellis/domain';
 import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import classes from './ExpectationsGrid.module.css';
 
@@ -35,8 +35,12 @@ export function ExpectationsGrid({ document, apply }: { document: FrameworkDocum
       .sort((a, b) => (order.get(a.skill.categoryKey) ?? 0) - (order.get(b.skill.categoryKey) ?? 0) || a.index - b.index)
       .map(({ skill }) => skill);
   }, [document]);
-  const scale = useMemo(() => new Map(document.proficiencyScale.map((step) => [step.level, step.name])), [document]);
-  const max = document.proficiencyScale.length;
+  // Each skill is set on its own scale: its level count and level names.
+  const scales = useMemo(() => skillScales(document), [document]);
+  const scaleOf = (skillKey: string) => scales.get(skillKey);
+  const maxOf = (skillKey: string) => scaleOf(skillKey)?.max ?? document.proficiencyScale.length;
+  const nameOf = (skillKey: string, level: number) => scaleOf(skillKey)?.levels.find((step) => step.level === level)?.name ?? '';
+  const max = Math.max(...document.skills.map((skill) => maxOf(skill.key)), document.proficiencyScale.length);
 
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
   const [message, setMessage] = useState<string | null>(null);
@@ -90,11 +94,27 @@ export function ExpectationsGrid({ document, apply }: { document: FrameworkDocum
     if (/^[0-9]$/.test(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
       const level = Number(event.key);
-      if (level < 1 || level > max) {
-        setMessage(`Levels run from 1 to ${max}: ${level} is not on the scale.`);
+      const skill = skills[at.col]!;
+      const top = maxOf(skill.key);
+      if (level < 1 || level > top) {
+        const scale = scaleOf(skill.key);
+        setMessage(`${skill.name} runs from 1 to ${top}${scale?.name ? ` (${scale.name})` : ''}: ${level} is not on its scale.`);
         return;
       }
       void setLevel(level);
+      return;
+    }
+    if (event.key === 'o' || event.key === 'O') {
+      // Toggles "optional" on an expected skill.
+      event.preventDefault();
+      const role = roles[at.row]!;
+      const skill = skills[at.col]!;
+      if (role.expectations[skill.key] === undefined) {
+        setMessage(`${role.title} does not expect ${skill.name}: set a level first.`);
+        return;
+      }
+      setMessage(null);
+      void apply([{ kind: 'setExpectationDetail', roleKey: role.key, skillKey: skill.key, optional: !role.expectationDetails?.[skill.key]?.optional }]);
     }
   };
 
@@ -111,8 +131,9 @@ export function ExpectationsGrid({ document, apply }: { document: FrameworkDocum
         const skill = skills[at.col + j];
         if (!skill) return;
         const level = parsePastedLevel(text);
-        if (level === undefined || (level !== null && (level < 1 || level > max))) {
-          problems.push(`${role.title}, ${skill.name}: "${text.trim()}" is not a level from 1 to ${max}`);
+        const top = maxOf(skill.key);
+        if (level === undefined || (level !== null && (level < 1 || level > top))) {
+          problems.push(`${role.title}, ${skill.name}: "${text.trim()}" is not a level from 1 to ${top}`);
         } else levels[skill.key] = level;
       });
       if (Object.keys(levels).length > 0) operations.push({ kind: 'setExpectationsRow', roleKey: role.key, levels });
@@ -128,7 +149,8 @@ export function ExpectationsGrid({ document, apply }: { document: FrameworkDocum
   return (
     <div>
       <Text size="sm" c="dimmed" mb="xs" id="expectations-help">
-        Arrow keys move; type 1–{max} to set a level, Delete to clear it; paste rows copied from a spreadsheet into the selected cell.
+        Arrow keys move; type a level (1–{max}, each skill on its own scale), Delete to clear it, O to make it optional or required; paste rows
+        copied from a spreadsheet into the selected cell. The selected cell&apos;s terms are edited below the grid.
       </Text>
       {message ? (
         <Text role="alert" c="red.8" size="sm" mb="xs">
@@ -157,6 +179,7 @@ export function ExpectationsGrid({ document, apply }: { document: FrameworkDocum
                 </th>
                 {skills.map((skill, col) => {
                   const level = role.expectations[skill.key];
+                  const optional = level !== undefined && !!role.expectationDetails?.[skill.key]?.optional;
                   const isActive = row === at.row && col === at.col;
                   return (
                     <td
@@ -164,7 +187,7 @@ export function ExpectationsGrid({ document, apply }: { document: FrameworkDocum
                       role="gridcell"
                       tabIndex={isActive ? 0 : -1}
                       aria-selected={isActive}
-                      aria-label={`${role.title}, ${skill.name}: ${level ? `${level} (${scale.get(level) ?? ''})` : 'not expected'}`}
+                      aria-label={`${role.title}, ${skill.name}: ${level ? `${level} (${nameOf(skill.key, level)})${optional ? ', optional' : ''}` : 'not expected'}`}
                       ref={(element) => {
                         const key = `${row}:${col}`;
                         if (element) cells.current.set(key, element);
@@ -172,9 +195,12 @@ export function ExpectationsGrid({ document, apply }: { document: FrameworkDocum
                       }}
                       className={classes.cell}
                       data-level={level ?? 0}
+                      data-optional={optional}
+                      title={level ? `${nameOf(skill.key, level)}${optional ? ' (optional)' : ''}` : undefined}
                       onClick={() => moveTo(row, col)}
                     >
                       {level ?? ''}
+                      {optional ? <span aria-hidden="true">?</span> : null}
                     </td>
                   );
                 })}
@@ -183,6 +209,75 @@ export function ExpectationsGrid({ document, apply }: { document: FrameworkDocum
           </tbody>
         </table>
       </div>
+      <ExpectationTerms
+        // Remounted when the cell or its saved terms change (O, an undo, someone else's save), so the form never sends stale values.
+        key={`${roles[at.row]!.key}/${skills[at.col]!.key}/${roles[at.row]!.expectations[skills[at.col]!.key] ?? ''}/${JSON.stringify(roles[at.row]!.expectationDetails?.[skills[at.col]!.key] ?? {})}`}
+        role={roles[at.row]!}
+        skill={skills[at.col]!}
+        levelName={nameOf}
+        apply={apply}
+      />
     </div>
+  );
+}
+
+/** The selected cell's terms: optional, weight and what this role in particular does at that level. */
+function ExpectationTerms({
+  role,
+  skill,
+  levelName,
+  apply,
+}: {
+  role: RoleDocument;
+  skill: SkillDocument;
+  levelName: (skillKey: string, level: number) => string;
+  apply: (operations: DraftOperation[]) => Promise<boolean>;
+}) {
+  const level = role.expectations[skill.key];
+  const detail = role.expectationDetails?.[skill.key];
+  const [optional, setOptional] = useState(detail?.optional ?? false);
+  const [weight, setWeight] = useState<number | string>(detail?.weight ?? 1);
+  const [statement, setStatement] = useState(detail?.statement ?? '');
+  if (level === undefined) {
+    return (
+      <Text size="sm" c="dimmed" mt="sm" data-testid="expectation-terms">
+        {role.title} does not expect {skill.name}. Select a cell with a level to set its terms.
+      </Text>
+    );
+  }
+  const save = () =>
+    void apply([
+      {
+        kind: 'setExpectationDetail',
+        roleKey: role.key,
+        skillKey: skill.key,
+        optional,
+        weight: typeof weight === 'number' && weight !== 1 ? weight : null,
+        statement: statement.trim() === '' ? null : statement.trim(),
+      },
+    ]);
+  return (
+    <Paper withBorder p="sm" mt="sm" component="section" aria-label={`Terms of ${role.title}'s expectation for ${skill.name}`} data-testid="expectation-terms">
+      <Text size="sm" fw={600} mb={6}>
+        {role.title} · {skill.name}: level {level} ({levelName(skill.key, level)})
+      </Text>
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <Checkbox label="Optional (listed, not counted in readiness or gaps)" checked={optional} onChange={(event) => setOptional(event.currentTarget.checked)} />
+        <NumberInput label="Weight" min={0.1} max={10} step={0.5} decimalScale={2} value={weight} onChange={setWeight} w={110} />
+      </Group>
+      <Textarea
+        mt="xs"
+        label="What this role does at that level (optional, Markdown)"
+        autosize
+        minRows={2}
+        value={statement}
+        onChange={(event) => setStatement(event.currentTarget.value)}
+      />
+      <Group justify="flex-end" mt="xs">
+        <Button size="compact-sm" onClick={save}>
+          Save terms
+        </Button>
+      </Group>
+    </Paper>
   );
 }

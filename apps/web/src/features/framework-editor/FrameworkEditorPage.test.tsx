@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
 import { adminViewer, apiError } from '../../test/session';
-import { FrameworkEditorQuery } from './FrameworkEditorPage';
+import { DiscardFrameworkDraftMutation, FrameworkEditorQuery } from './FrameworkEditorPage';
 import { EditFrameworkDraftMutation } from './useDraftEditor';
 
 const role = (key: string, title: string, level: number, expectations: { skillKey: string; level: number }[]) => ({
@@ -13,7 +13,8 @@ const role = (key: string, title: string, level: number, expectations: { skillKe
   band: null,
   summary: 's',
   responsibilities: [],
-  expectations: expectations.map((e) => ({ __typename: 'DraftExpectation' as const, ...e })),
+  expectations: expectations.map((e) => ({ __typename: 'DraftExpectation' as const, optional: false, weight: null, statement: null, ...e })),
+  sharedWithTrackKeys: [],
 });
 
 function draft(revision: number, roles: ReturnType<typeof role>[]) {
@@ -27,7 +28,8 @@ function draft(revision: number, roles: ReturnType<typeof role>[]) {
     name: 'PMO career framework',
     description: null,
     proficiencyScale: [1, 2, 3].map((level) => ({ __typename: 'ProficiencyLevel', level, name: `L${level}`, summary: 'x' })),
-    skillCategories: [{ __typename: 'DraftSkillCategory', key: 'delivery', name: 'Delivery', description: null }],
+    scales: [],
+    skillCategories: [{ __typename: 'DraftSkillCategory', key: 'delivery', name: 'Delivery', description: null, scaleKey: null }],
     skills: [
       {
         __typename: 'DraftSkill',
@@ -35,13 +37,16 @@ function draft(revision: number, roles: ReturnType<typeof role>[]) {
         name: 'Planning',
         categoryKey: 'delivery',
         description: null,
-        levels: [1, 2, 3].map((level) => ({ __typename: 'DraftSkillLevel', level, descriptor: `Plans ${level}` })),
+        scaleKey: null,
+        levels: [1, 2, 3].map((level) => ({ __typename: 'DraftSkillLevel', level, descriptor: `Plans ${level}`, criteria: [], examples: [] })),
       },
     ],
-    tracks: [{ __typename: 'DraftTrack', key: 'pmo', name: 'PMO', kind: 'CORE', description: null }],
+    trackGroups: [],
+    tracks: [{ __typename: 'DraftTrack', key: 'pmo', name: 'PMO', kind: 'CORE', description: null, groupKey: null }],
     roles,
     transitions: [],
     qualifications: [],
+    levelling: null,
   };
 }
 
@@ -126,7 +131,8 @@ describe('Framework editor', () => {
       name: 'Storytelling',
       categoryKey: 'delivery',
       description: null,
-      levels: [1, 2, 3].map((level) => ({ __typename: 'DraftSkillLevel', level, descriptor: `Tells ${level}` })),
+      scaleKey: null,
+      levels: [1, 2, 3].map((level) => ({ __typename: 'DraftSkillLevel', level, descriptor: `Tells ${level}`, criteria: [], examples: [] })),
     };
     const after = draft(5, [analyst, manager]);
     after.skills = [...after.skills, storytelling];
@@ -152,7 +158,7 @@ describe('Framework editor', () => {
     await user.click(screen.getByRole('button', { name: 'Add a skill to Delivery' }));
     const dialog = screen.getByRole('dialog', { name: 'Add a skill to Delivery' });
     await user.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Storytelling');
-    for (const level of [1, 2, 3]) await user.type(within(dialog).getByRole('textbox', { name: new RegExp(`^Level ${level} · L${level}`) }), `Tells ${level}`);
+    for (const level of [1, 2, 3]) await user.type(within(dialog).getByRole('textbox', { name: new RegExp(`^Level ${level} · L${level}: summary`) }), `Tells ${level}`);
     await user.click(within(dialog).getByRole('button', { name: 'Add skill' }));
     expect(await screen.findByRole('button', { name: 'Edit skill Storytelling' })).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
@@ -169,5 +175,42 @@ describe('Framework editor', () => {
   it('is for admins only', async () => {
     renderRoute('/frameworks/fw-pmo/edit', []);
     expect(await screen.findByText(/Only admins edit frameworks/)).toBeInTheDocument();
+  });
+});
+
+describe('Framework editor: problems and discarding', () => {
+  it('names each problem of the draft as it happens and links to where it is fixed', async () => {
+    const broken = draft(4, [role('analyst', 'Analyst', 1, [{ skillKey: 'planning', level: 7 }]), manager]);
+    const { user } = renderRoute(
+      '/frameworks/fw-pmo/edit',
+      [{ request: { query: FrameworkEditorQuery, variables: { id: 'fw-pmo' } }, result: { data: { framework: { __typename: 'Framework', id: 'fw-pmo', name: 'PMO career framework', currentVersion: { __typename: 'FrameworkVersion', id: 'fv-1', number: 1 }, draft: broken } } } }],
+      { viewer: adminViewer },
+    );
+    const problems = await screen.findByRole('list', { name: 'Problems to fix before publishing' });
+    expect(problems).toHaveTextContent('Role "Analyst", expectation of "Planning": level 7 is above the scale\'s maximum 3');
+    expect(problems).not.toHaveTextContent('roles[0]');
+    await user.click(within(problems).getByRole('button', { name: /^Role "Analyst", expectation of "Planning"/ }));
+    expect(screen.getByRole('tab', { name: 'Roles' })).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('says when the draft has no problems, and discards it only after a confirmation', async () => {
+    const { user, router } = renderRoute(
+      '/frameworks/fw-pmo/edit',
+      [
+        load(4, [analyst, manager]),
+        { request: { query: DiscardFrameworkDraftMutation, variables: { frameworkId: 'fw-pmo', expectedRevision: 4 } }, result: { data: { discardFrameworkDraft: true } } },
+      ],
+      { viewer: adminViewer },
+    );
+    expect(await screen.findByText('No problems: this draft can be published.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Discard draft' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Discard this draft?' });
+    expect(dialog).toHaveTextContent('This cannot be undone.');
+    await user.click(within(dialog).getByRole('button', { name: 'Keep the draft' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Discard this draft?' })).not.toBeInTheDocument());
+    expect(router.state.location.pathname).toBe('/frameworks/fw-pmo/edit');
+    await user.click(screen.getByRole('button', { name: 'Discard draft' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Discard this draft?' })).getByRole('button', { name: 'Discard for good' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/frameworks/fw-pmo'));
   });
 });

@@ -1,13 +1,14 @@
-import { Alert, Badge, Button, CloseButton, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, CloseButton, Group, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
 import { skipToken, useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { graphql } from '../../gql';
 import { ErrorState, LoadingState, NoAccessState, NotFoundState } from '../../components/QueryStates';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { describeError, isNotFoundError } from '../../lib/errors';
 import { isAdmin, useSignedInViewer } from '../session/viewer';
 import type { Draft } from './draft';
+import { DraftProblems } from './DraftProblems';
 import { ExpectationsGrid } from './ExpectationsGrid';
 import { QualificationsPanel } from './QualificationsPanel';
 import { RolesBoard } from './RolesBoard';
@@ -37,6 +38,12 @@ export const StartFrameworkDraftMutation = graphql(`
     startFrameworkDraft(frameworkId: $frameworkId) {
       ...DraftFields
     }
+  }
+`);
+
+export const DiscardFrameworkDraftMutation = graphql(`
+  mutation DiscardFrameworkDraft($frameworkId: ID!, $expectedRevision: Int!) {
+    discardFrameworkDraft(frameworkId: $frameworkId, expectedRevision: $expectedRevision)
   }
 `);
 
@@ -119,6 +126,18 @@ function DraftEditorView({
 }) {
   const editor = useDraftEditor(draft, reload);
   const [tab, setTab] = useState<string | null>('roles');
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const [discard, discarding] = useMutation(DiscardFrameworkDraftMutation);
+  const navigate = useNavigate();
+  const discardDraft = async () => {
+    try {
+      await discard({ variables: { frameworkId, expectedRevision: draft.revision } });
+      setConfirmDiscard(false);
+      void navigate(`/frameworks/${frameworkId}`);
+    } catch {
+      // Shown from discarding.error in the dialog.
+    }
+  };
   const saved = timeFormat.format(new Date(draft.updatedAt));
 
   return (
@@ -144,8 +163,33 @@ function DraftEditorView({
           <Button component={Link} to={`/frameworks/${frameworkId}/versions`}>
             Versions and publishing
           </Button>
+          <Button variant="outline" color="red" onClick={() => setConfirmDiscard(true)}>
+            Discard draft
+          </Button>
         </Group>
       </Group>
+      <Modal opened={confirmDiscard} onClose={() => setConfirmDiscard(false)} title="Discard this draft?">
+        <Stack gap="sm">
+          <Text size="sm">
+            Every change in this draft (revision {draft.revision}) is thrown away for good, with its history. This cannot be undone.
+            People keep seeing the published version.
+          </Text>
+          {discarding.error ? (
+            <Alert color="red" role="alert" title="The draft was not discarded">
+              {describeError(discarding.error)}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmDiscard(false)} data-autofocus>
+              Keep the draft
+            </Button>
+            <Button color="red" loading={discarding.loading} onClick={() => void discardDraft()}>
+              Discard for good
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <DraftProblems document={editor.document} onOpen={setTab} />
       {editor.failure ? (
         <Alert
           color={editor.failure.conflict ? 'yellow' : 'red'}
@@ -168,7 +212,7 @@ function DraftEditorView({
           <Tabs.Tab value="expectations">Expectations</Tabs.Tab>
           <Tabs.Tab value="transitions">Moves</Tabs.Tab>
           <Tabs.Tab value="qualifications">Qualifications</Tabs.Tab>
-          <Tabs.Tab value="scale">Proficiency scale</Tabs.Tab>
+          <Tabs.Tab value="scale">Scales</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="roles" pt="md">
           <RolesBoard editor={editor} />

@@ -1,5 +1,5 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import type { FrameworkDocument, SkillCategoryDocument, SkillDocument } from '@trellis/domain';
+import { scaleOfSkill, type FrameworkDocument, type LevelDescriptor, type SkillCategoryDocument, type SkillDocument, type SkillScale } from '@trellis/domain';
 import { useState } from 'react';
 import { changedFields, FormDialog, textOf, type DialogField, type DialogValues } from './FormDialog';
 import type { DraftEditor } from './useDraftEditor';
@@ -12,32 +12,76 @@ type Dialog =
   | { kind: 'mergeSkill'; skill: SkillDocument };
 
 const descriptorField = (level: number) => `level-${level}`;
+const criteriaField = (level: number) => `criteria-${level}`;
+const examplesField = (level: number) => `examples-${level}`;
+/** The scale select's value for "the framework's proficiency scale" (or the category's). */
+const INHERITED_SCALE = '';
 
-function skillFields(document: FrameworkDocument): DialogField[] {
+/** The scale a skill (or a new one in this category) is written on. */
+function scaleFor(document: FrameworkDocument, skill: SkillDocument | null, categoryKey: string): SkillScale {
+  const key = skill?.key ?? '__new__';
+  const probe = skill ?? { key, name: key, categoryKey, levels: {} };
+  return scaleOfSkill({ ...document, skills: [...document.skills.filter((s) => s.key !== key), probe] }, key);
+}
+
+/** One line per item: criteria and examples are written one per line. */
+const lines = (value: unknown) =>
+  (textOf(value as string | undefined) ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+
+function skillFields(document: FrameworkDocument, scale: SkillScale): DialogField[] {
   return [
     { name: 'name', label: 'Name', required: true },
     { name: 'categoryKey', label: 'Category', kind: 'select', required: true, options: document.skillCategories.map((c) => ({ value: c.key, label: c.name })) },
+    {
+      name: 'scaleKey',
+      label: 'Scale',
+      kind: 'select',
+      description: "Levels and their names. Descriptors below follow the skill's current scale: save, then edit again after changing it.",
+      options: [{ value: INHERITED_SCALE, label: "The category's scale (or the framework's)" }, ...(document.scales ?? []).map((sc) => ({ value: sc.key, label: `${sc.name} (${sc.levels.length} levels)` }))],
+    },
     { name: 'description', label: 'Description', kind: 'textarea' },
-    ...document.proficiencyScale.map(
-      (step): DialogField => ({ name: descriptorField(step.level), label: `Level ${step.level} · ${step.name}`, kind: 'textarea', description: step.summary }),
-    ),
+    ...scale.levels.flatMap((step): DialogField[] => [
+      {
+        name: descriptorField(step.level),
+        label: `Level ${step.level} · ${step.name}: summary`,
+        kind: 'textarea',
+        description: `${step.summary ?? ''} Leave the level empty when it has no descriptor: it shows as "No descriptor".`.trim(),
+      },
+      { name: criteriaField(step.level), label: `Level ${step.level} · ${step.name}: criteria (one per line)`, kind: 'textarea' },
+      { name: examplesField(step.level), label: `Level ${step.level} · ${step.name}: examples (one per line)`, kind: 'textarea' },
+    ]),
   ];
 }
 
-function skillValues(document: FrameworkDocument, skill: SkillDocument | null, categoryKey: string): DialogValues {
+function skillValues(scale: SkillScale, skill: SkillDocument | null, categoryKey: string): DialogValues {
   return {
     name: skill?.name ?? '',
     categoryKey: skill?.categoryKey ?? categoryKey,
+    scaleKey: skill?.scaleKey ?? INHERITED_SCALE,
     description: skill?.description ?? '',
-    ...Object.fromEntries(document.proficiencyScale.map((step) => [descriptorField(step.level), skill?.levels[String(step.level)] ?? ''])),
+    ...Object.fromEntries(
+      scale.levels.flatMap((step) => {
+        const d = skill?.levels[String(step.level)];
+        return [
+          [descriptorField(step.level), d?.summary ?? ''],
+          [criteriaField(step.level), (d?.criteria ?? []).join('\n')],
+          [examplesField(step.level), (d?.examples ?? []).join('\n')],
+        ];
+      }),
+    ),
   };
 }
 
-function descriptorsOf(document: FrameworkDocument, values: DialogValues): Record<string, string> {
-  const levels: Record<string, string> = {};
-  for (const step of document.proficiencyScale) {
-    const text = textOf(values[descriptorField(step.level)]);
-    if (text) levels[String(step.level)] = text;
+function descriptorsOf(scale: SkillScale, values: DialogValues): Record<string, LevelDescriptor> {
+  const levels: Record<string, LevelDescriptor> = {};
+  for (const step of scale.levels) {
+    const summary = textOf(values[descriptorField(step.level)]);
+    const criteria = lines(values[criteriaField(step.level)]);
+    const examples = lines(values[examplesField(step.level)]);
+    if (summary || criteria.length > 0 || examples.length > 0) levels[String(step.level)] = { ...(summary ? { summary } : {}), criteria, examples };
   }
   return levels;
 }
@@ -47,7 +91,11 @@ export function SkillsLibrary({ editor }: { editor: DraftEditor }) {
   const { document, apply } = editor;
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog(null);
-  const missingDescriptors = (skill: SkillDocument) => document.proficiencyScale.filter((step) => !skill.levels[String(step.level)]).length;
+  const scaleLabel = (skill: SkillDocument) => {
+    const scale = scaleFor(document, skill, skill.categoryKey);
+    return `${scale.name ?? 'Proficiency scale'}: ${scale.levels.map((l) => l.name).join(', ')}`;
+  };
+  const missingDescriptors = (skill: SkillDocument) => scaleFor(document, skill, skill.categoryKey).levels.filter((step) => !skill.levels[String(step.level)]).length;
 
   /** Skills are listed by category: a move swaps places with the neighbour in the same category. */
   const moveSkill = (skills: SkillDocument[], position: number, step: -1 | 1) => {
@@ -56,15 +104,22 @@ export function SkillsLibrary({ editor }: { editor: DraftEditor }) {
     return apply([{ kind: 'moveSkill', key: skills[position]!.key, position: target }]);
   };
 
+  const dialogScale = (open: Extract<Dialog, { kind: 'addSkill' | 'editSkill' }>) =>
+    open.kind === 'editSkill' ? scaleFor(document, open.skill, open.skill.categoryKey) : scaleFor(document, null, open.category.key);
+
   const saveSkill = (values: DialogValues, skill?: SkillDocument) => {
+    const scale = scaleFor(document, skill ?? null, values.categoryKey as string);
+    const scaleKey = (values.scaleKey as string | undefined) || null;
     const fields = {
       name: textOf(values.name)!,
       categoryKey: values.categoryKey as string,
       description: textOf(values.description) ?? null,
-      levels: descriptorsOf(document, values),
+      levels: descriptorsOf(scale, values),
     };
-    if (!skill) return apply([{ kind: 'addSkill', ...fields, description: fields.description ?? undefined }]);
-    const changed = changedFields(fields, skill);
+    if (!skill) return apply([{ kind: 'addSkill', ...fields, description: fields.description ?? undefined, ...(scaleKey ? { scaleKey } : {}) }]);
+    const changed: Record<string, unknown> = changedFields(fields, skill);
+    if (JSON.stringify(fields.levels) === JSON.stringify(skill.levels)) delete changed.levels;
+    if (scaleKey !== (skill.scaleKey ?? null)) changed.scaleKey = scaleKey;
     if (Object.keys(changed).length === 0) return Promise.resolve(true);
     return apply([{ kind: 'updateSkill', key: skill.key, ...changed }]);
   };
@@ -73,7 +128,7 @@ export function SkillsLibrary({ editor }: { editor: DraftEditor }) {
     <Stack gap="md">
       <Group justify="space-between">
         <Text c="dimmed" size="sm">
-          Every skill describes what it looks like at each of the {document.proficiencyScale.length} levels of the scale.
+          Every skill describes what it looks like at each level of its scale (the framework's, or a scale of its own): a summary, criteria and examples. A level may be left without a descriptor.
         </Text>
         <Button onClick={() => setDialog({ kind: 'addCategory' })}>Add category</Button>
       </Group>
@@ -129,11 +184,10 @@ export function SkillsLibrary({ editor }: { editor: DraftEditor }) {
                         <Text fw={600} size="sm">
                           {skill.name}
                         </Text>
-                        {missing > 0 ? (
-                          <Text size="xs" c="orange.8">
-                            {missing} {missing === 1 ? 'descriptor' : 'descriptors'} to write
-                          </Text>
-                        ) : null}
+                        <Text size="xs" c="dimmed">
+                          {scaleLabel(skill)}
+                          {missing > 0 ? ` · ${missing} ${missing === 1 ? 'level' : 'levels'} without a descriptor` : ''}
+                        </Text>
                       </div>
                       <Group gap={4} wrap="nowrap">
                         <Button size="compact-xs" variant="subtle" onClick={() => setDialog({ kind: 'editSkill', skill })} aria-label={`Edit skill ${skill.name}`}>
@@ -204,8 +258,8 @@ export function SkillsLibrary({ editor }: { editor: DraftEditor }) {
         <FormDialog
           title={dialog.kind === 'addSkill' ? `Add a skill to ${dialog.category.name}` : `Edit skill ${dialog.skill.name}`}
           submitLabel={dialog.kind === 'addSkill' ? 'Add skill' : 'Save'}
-          fields={skillFields(document)}
-          initial={skillValues(document, dialog.kind === 'editSkill' ? dialog.skill : null, dialog.kind === 'addSkill' ? dialog.category.key : '')}
+          fields={skillFields(document, dialogScale(dialog))}
+          initial={skillValues(dialogScale(dialog), dialog.kind === 'editSkill' ? dialog.skill : null, dialog.kind === 'addSkill' ? dialog.category.key : '')}
           onClose={close}
           onSubmit={(values) => saveSkill(values, dialog.kind === 'editSkill' ? dialog.skill : undefined)}
         />

@@ -1,4 +1,4 @@
-import type { DraftOperation, FrameworkDocument } from '@trellis/domain';
+import type { DraftOperation, FrameworkDocument, LevelDescriptor, ScaleDocument } from '@trellis/domain';
 import { graphql } from '../../gql';
 import type { DraftFieldsFragment, DraftOperationInput, DraftOperationKind, TrackKind, TransitionKind } from '../../gql/graphql';
 
@@ -19,26 +19,45 @@ export const DraftFields = graphql(`
       name
       summary
     }
+    scales {
+      key
+      name
+      levels {
+        level
+        name
+        summary
+      }
+    }
     skillCategories {
       key
       name
       description
+      scaleKey
     }
     skills {
       key
       name
       categoryKey
       description
+      scaleKey
       levels {
         level
         descriptor
+        criteria
+        examples
       }
+    }
+    trackGroups {
+      key
+      name
+      description
     }
     tracks {
       key
       name
       kind
       description
+      groupKey
     }
     roles {
       key
@@ -51,7 +70,11 @@ export const DraftFields = graphql(`
       expectations {
         skillKey
         level
+        optional
+        weight
+        statement
       }
+      sharedWithTrackKeys
     }
     transitions {
       fromRoleKey
@@ -71,6 +94,21 @@ export const DraftFields = graphql(`
       requiredForRoleKeys
       recommendedForRoleKeys
     }
+    levelling {
+      pointsByLevel {
+        level
+        points
+      }
+      levels {
+        minPoints
+        name
+      }
+      titles {
+        title
+        minPoints
+        maxPoints
+      }
+    }
   }
 `);
 
@@ -88,21 +126,33 @@ function present<T extends Record<string, unknown>>(fields: T): { [K in keyof T]
  * to check an edit before sending it, and to build the operations that undo it.
  */
 export function toDocument(draft: Draft): FrameworkDocument {
+  const details = (r: Draft['roles'][number]) =>
+    Object.fromEntries(
+      r.expectations
+        .map((e) => [e.skillKey, { ...(e.optional ? { optional: true } : {}), ...present({ weight: e.weight, statement: e.statement }) }] as const)
+        .filter(([, detail]) => Object.keys(detail).length > 0),
+    );
   return {
-    schemaVersion: '1',
+    schemaVersion: '2',
     key: draft.key,
     name: draft.name,
     ...present({ description: draft.description }),
     proficiencyScale: draft.proficiencyScale.map(({ level, name, summary }) => ({ level, name, summary })),
-    skillCategories: draft.skillCategories.map((c) => ({ key: c.key, name: c.name, ...present({ description: c.description }) })),
+    ...(draft.scales.length > 0
+      ? { scales: draft.scales.map((sc) => ({ key: sc.key ?? '', name: sc.name ?? '', levels: sc.levels.map((l) => ({ level: l.level, name: l.name, ...present({ summary: l.summary }) })) })) }
+      : {}),
+    skillCategories: draft.skillCategories.map((c) => ({ key: c.key, name: c.name, ...present({ description: c.description, scaleKey: c.scaleKey }) })),
     skills: draft.skills.map((s) => ({
       key: s.key,
       name: s.name,
       categoryKey: s.categoryKey,
-      ...present({ description: s.description }),
-      levels: Object.fromEntries(s.levels.map((l) => [String(l.level), l.descriptor])),
+      ...present({ description: s.description, scaleKey: s.scaleKey }),
+      levels: Object.fromEntries(
+        s.levels.map((l) => [String(l.level), { ...present({ summary: l.descriptor }), criteria: [...l.criteria], examples: [...l.examples] }]),
+      ),
     })),
-    tracks: draft.tracks.map((t) => ({ key: t.key, name: t.name, kind: t.kind.toLowerCase() as 'core', ...present({ description: t.description }) })),
+    ...(draft.trackGroups.length > 0 ? { trackGroups: draft.trackGroups.map((g) => ({ key: g.key, name: g.name, ...present({ description: g.description }) })) } : {}),
+    tracks: draft.tracks.map((t) => ({ key: t.key, name: t.name, kind: t.kind.toLowerCase() as 'core', ...present({ description: t.description, groupKey: t.groupKey }) })),
     roles: draft.roles.map((r) => ({
       key: r.key,
       title: r.title,
@@ -112,6 +162,8 @@ export function toDocument(draft: Draft): FrameworkDocument {
       summary: r.summary,
       responsibilities: [...r.responsibilities],
       expectations: Object.fromEntries(r.expectations.map((e) => [e.skillKey, e.level])),
+      ...(Object.keys(details(r)).length > 0 ? { expectationDetails: details(r) } : {}),
+      ...(r.sharedWithTrackKeys.length > 0 ? { sharedWithTrackKeys: [...r.sharedWithTrackKeys] } : {}),
     })),
     transitions: draft.transitions.map((t) => ({
       fromRoleKey: t.fromRoleKey,
@@ -128,6 +180,16 @@ export function toDocument(draft: Draft): FrameworkDocument {
       requiredForRoleKeys: [...q.requiredForRoleKeys],
       recommendedForRoleKeys: [...q.recommendedForRoleKeys],
     })),
+    ...(draft.levelling
+      ? {
+          levelling: {
+            kind: 'points' as const,
+            pointsByLevel: Object.fromEntries(draft.levelling.pointsByLevel.map((p) => [String(p.level), p.points])),
+            levels: draft.levelling.levels.map((l) => ({ minPoints: l.minPoints, name: l.name })),
+            titles: draft.levelling.titles.map((t) => ({ title: t.title, minPoints: t.minPoints, ...present({ maxPoints: t.maxPoints }) })),
+          },
+        }
+      : {}),
   };
 }
 
@@ -143,7 +205,19 @@ export function toOperationInput(operation: DraftOperation): DraftOperationInput
       input.expectations = Object.entries(value as Record<string, number | null>).map(([skillKey, level]) => ({ skillKey, level }));
     } else if (field === 'levels' && kind === 'setProficiencyScale') input.proficiencyScale = value;
     else if (field === 'levels') {
-      input.levels = Object.entries(value as Record<string, string>).map(([level, descriptor]) => ({ level: Number(level), descriptor }));
+      input.levels = Object.entries(value as Record<string, string | LevelDescriptor>).map(([level, d]) =>
+        typeof d === 'string'
+          ? { level: Number(level), descriptor: d }
+          : {
+              level: Number(level),
+              descriptor: d.summary ?? null,
+              // Only what the descriptor has: a summary alone is sent as before.
+              ...(d.criteria.length > 0 ? { criteria: d.criteria } : {}),
+              ...(d.examples.length > 0 ? { examples: d.examples } : {}),
+            },
+      );
+    } else if (field === 'scales') {
+      input.scales = (value as ScaleDocument[]).map((sc) => ({ key: sc.key, name: sc.name, levels: sc.levels.map((l) => ({ level: l.level, name: l.name, summary: l.summary ?? null })) }));
     } else input[field] = value;
   }
   return input as unknown as DraftOperationInput;

@@ -15,7 +15,18 @@ export function ProblemList({ title, problems, fallback }: { title: string; prob
           <List size="sm" spacing={4} aria-label="Problems">
             {problems.map((problem, index) => (
               <List.Item key={`${index}-${problem.path}`}>
-                {problem.path ? <Code>{problem.path}</Code> : null} {problem.message}
+                {problem.where ? (
+                  <>
+                    <Text span fw={600} size="sm">
+                      {problem.where}
+                    </Text>
+                    : {problem.message}
+                  </>
+                ) : (
+                  <>
+                    {problem.path ? <Code>{problem.path}</Code> : null} {problem.message}
+                  </>
+                )}
               </List.Item>
             ))}
           </List>

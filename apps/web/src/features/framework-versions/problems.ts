@@ -3,6 +3,8 @@ import { findApiError } from '../../lib/errors';
 export interface DocumentProblem {
   path: string;
   message: string;
+  /** The part, named (`Skill "ESG", level 5`), when the API could name it. */
+  where?: string;
 }
 
 /** The problems a refused import or publication lists (`extensions.problems`), each with where it is. */

@@ -53,6 +53,7 @@ const analystToBa = {
             __typename: 'CareerRouteStep',
             kind: 'LATERAL',
             typicalMonths: 18,
+            typicalMonthsAssumed: false,
             guidance: 'Shadow a business analyst first.',
             shortfall: 3,
             from: role('role-pmo-analyst', 'PMO Analyst'),

@@ -33,6 +33,7 @@ export const CareerRouteQuery = graphql(`
       steps {
         kind
         typicalMonths
+        typicalMonthsAssumed
         guidance
         shortfall
         from {
@@ -297,7 +298,13 @@ function RouteAnswer({ route, scale }: { route: Route; scale: ReadonlyArray<{ le
                   {`Step ${index + 1}: ${step.from.title} → ${step.to.title}`}
                 </Title>
                 <Text size="sm">
-                  {transitionKindLabel[step.kind]} · {step.typicalMonths > 0 ? `typically ${formatMonths(step.typicalMonths)}` : 'no minimum time'} ·{' '}
+                  {transitionKindLabel[step.kind]} ·{' '}
+                  {step.typicalMonthsAssumed
+                    ? `${formatMonths(step.typicalMonths)} assumed (the framework gives no typical time for this move)`
+                    : step.typicalMonths > 0
+                      ? `typically ${formatMonths(step.typicalMonths)}`
+                      : 'no minimum time'}{' '}
+                  ·{' '}
                   <Anchor component={Link} to={`/roles/${step.to.id}`}>
                     {`About ${step.to.title}`}
                   </Anchor>

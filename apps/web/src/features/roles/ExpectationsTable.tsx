@@ -1,17 +1,26 @@
-import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, List, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import classes from './ExpectationsTable.module.css';
 
 export interface ExpectationSkillLevel {
   level: number;
+  /** The level's name on the skill's own scale. */
   name: string;
-  descriptor: string;
+  descriptor: string | null;
+  hasDescriptor?: boolean;
+  criteria?: readonly string[];
+  examples?: readonly string[];
 }
 
 export interface ExpectationRow {
   id: string;
   level: number;
-  descriptor: string;
+  descriptor: string | null;
+  criteria?: readonly string[];
+  examples?: readonly string[];
+  optional?: boolean;
+  weight?: number;
+  statement?: string | null;
   skill: {
     id: string;
     name: string;
@@ -51,6 +60,47 @@ function LevelDots({ level, max }: { level: number; max: number }) {
   );
 }
 
+export const NO_DESCRIPTOR = 'No descriptor';
+
+/** A level's descriptor: its summary, criteria and examples; "No descriptor" when nobody wrote one (never invented). */
+export function Descriptor({ summary, criteria = [], examples = [] }: { summary: string | null; criteria?: readonly string[]; examples?: readonly string[] }) {
+  if (!summary && criteria.length === 0 && examples.length === 0) {
+    return (
+      <Text size="sm" c="dimmed" fs="italic">
+        {NO_DESCRIPTOR}
+      </Text>
+    );
+  }
+  return (
+    <div>
+      {summary ? (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {summary}
+        </Text>
+      ) : null}
+      {criteria.length > 0 ? (
+        <List size="sm" spacing={2} mt={4} aria-label="Criteria">
+          {criteria.map((criterion) => (
+            <List.Item key={criterion}>{criterion}</List.Item>
+          ))}
+        </List>
+      ) : null}
+      {examples.length > 0 ? (
+        <>
+          <Text size="xs" fw={600} mt={6}>
+            Examples
+          </Text>
+          <List size="sm" spacing={2} aria-label="Examples">
+            {examples.map((example) => (
+              <List.Item key={example}>{example}</List.Item>
+            ))}
+          </List>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
 function ExpectationRows({
   row,
   levelName,
@@ -63,11 +113,23 @@ function ExpectationRows({
   const [open, setOpen] = useState(false);
   const ladderId = `ladder-${row.id}`;
   const levels = [...row.skill.levels].sort((a, b) => a.level - b.level);
+  // Each skill is drawn on its own scale (a 3-level skill shows 3 dots).
+  const ownMax = levels.length > 0 ? Math.max(...levels.map((l) => l.level)) : maxLevel;
   return (
     <>
       <Table.Tr>
         <Table.Th scope="row" className={classes.skillCell}>
           {row.skill.name}
+          {row.optional ? (
+            <Badge ml={6} size="sm" variant="light" color="gray">
+              Optional
+            </Badge>
+          ) : null}
+          {row.weight !== undefined && row.weight !== 1 ? (
+            <Badge ml={6} size="sm" variant="light">
+              Weight {row.weight}
+            </Badge>
+          ) : null}
           {row.skill.description ? (
             <Text size="xs" c="dimmed" fw={400} mt={2}>
               {row.skill.description}
@@ -84,12 +146,17 @@ function ExpectationRows({
               <Text size="sm" fw={600}>
                 {levelName(row.level, row)}
               </Text>
-              <LevelDots level={row.level} max={maxLevel} />
+              <LevelDots level={row.level} max={ownMax} />
             </div>
           </Group>
         </Table.Td>
         <Table.Td className={classes.descriptorCell}>
-          <Text size="sm">{row.descriptor}</Text>
+          {row.statement ? (
+            <Text size="sm" fw={600} mb={4} style={{ whiteSpace: 'pre-wrap' }}>
+              For this role: {row.statement}
+            </Text>
+          ) : null}
+          <Descriptor summary={row.descriptor} criteria={row.criteria} examples={row.examples} />
         </Table.Td>
         <Table.Td className={classes.toggleCell}>
           {levels.length > 0 ? (
@@ -120,7 +187,7 @@ function ExpectationRows({
                     {step.name}
                     {expected ? <VisuallyHidden> (expected for this role)</VisuallyHidden> : null}
                   </Text>
-                  <Text size="sm">{step.descriptor}</Text>
+                  <Descriptor summary={step.descriptor} criteria={step.criteria} examples={step.examples} />
                 </li>
               );
             })}
@@ -146,8 +213,9 @@ export function ExpectationsTable({
 }) {
   const scaleNames = new Map(scale.map((step) => [step.level, step.name]));
   const maxLevel = Math.max(5, ...scale.map((step) => step.level));
+  // The skill's own scale names the level first (per-skill scales); the framework's scale is the fallback.
   const levelName = (level: number, row: ExpectationRow) =>
-    scaleNames.get(level) ?? row.skill.levels.find((step) => step.level === level)?.name ?? `Level ${level}`;
+    row.skill.levels.find((step) => step.level === level)?.name ?? scaleNames.get(level) ?? `Level ${level}`;
   const groups = groupByCategory(expectations);
 
   return (

@@ -50,9 +50,11 @@ describe('Role page', () => {
     expect(summarise(groups[0]!)).toEqual([
       ['Reporting & management information'],
       [
-        'Status reportingTurning progress data into reports for boards.',
+        'Status reportingWeight 2Turning progress data into reports for boards.',
         'Level 3Competent',
-        'Owns a reporting cycle end to end and challenges optimistic RAG ratings.',
+        // The role's own statement, then the descriptor's summary, criteria and examples.
+        'For this role: Owns the programme-level report, not only a project’s.Owns a reporting cycle end to end and challenges optimistic RAG ratings.' +
+          'Runs the monthly cycle aloneChallenges optimistic RAG ratingsExamplesRebuilt the board pack for the ERP programme',
         'All levels of Status reporting',
       ],
       [
@@ -65,7 +67,7 @@ describe('Role page', () => {
     expect(summarise(groups[1]!)).toEqual([
       ['Risk & issue management'],
       [
-        'Risk management',
+        'Risk managementOptional',
         'Level 2Practised',
         'Maintains the risk register and chases owners for updates.',
         'All levels of Risk management',
@@ -90,12 +92,23 @@ describe('Role page', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     expect(toggle).toHaveAccessibleName('Hide levels of Status reporting');
     const ladder = screen.getByRole('list', { name: 'Status reporting at every level' });
-    const steps = within(ladder).getAllByRole('listitem');
+    const steps = Array.from(ladder.querySelectorAll(':scope > li'));
     expect(steps).toHaveLength(5);
+    expect(within(steps[2] as HTMLElement).getByRole('list', { name: 'Criteria' })).toHaveTextContent('Runs the monthly cycle aloneChallenges optimistic RAG ratings');
+    expect(within(steps[2] as HTMLElement).getByRole('list', { name: 'Examples' })).toHaveTextContent('Rebuilt the board pack for the ERP programme');
     expect(steps[0]).toHaveTextContent('1AwareStatus reporting at level 1.');
     expect(steps[2]).toHaveTextContent('Competent (expected for this role)');
     expect(steps[2]).toHaveAttribute('data-expected', 'true');
     expect(steps[3]).toHaveAttribute('data-expected', 'false');
+  });
+
+  it('shows a level nobody described as "No descriptor", never an invented one', async () => {
+    const { user } = renderRoute('/roles/role-pmo-analyst', [found]);
+    await user.click(await screen.findByRole('button', { name: 'All levels of Data analysis & insight' }));
+    const ladder = screen.getByRole('list', { name: 'Data analysis & insight at every level' });
+    const steps = Array.from(ladder.querySelectorAll(':scope > li'));
+    expect(steps[4]).toHaveTextContent('5ExpertNo descriptor');
+    expect(steps[3]).toHaveTextContent('Data analysis at level 4.');
   });
 
   it('lists required and recommended qualifications with provider, validity and link', async () => {

@@ -43,6 +43,11 @@ export const RolePageQuery = graphql(`
         id
         level
         descriptor
+        criteria
+        examples
+        optional
+        weight
+        statement
         skill {
           id
           key
@@ -57,6 +62,9 @@ export const RolePageQuery = graphql(`
             level
             name
             descriptor
+            hasDescriptor
+            criteria
+            examples
           }
         }
       }
