@@ -1,6 +1,9 @@
 import type { FrameworkDocument } from './framework/document.js';
 import { closestRoles, planRoute, type ClosestRolesOptions, type RouteOptions, type SkillProfile } from './framework/paths.js';
 import { validateFramework } from './framework/validate.js';
+import { proposeAssignment } from './mentoring/assignment.js';
+import type { MatchingPolicy, MenteeForMatching, MentorForMatching } from './mentoring/matching.js';
+import { reportingLines, type ReportingPerson } from './mentoring/reporting-lines.js';
 
 /**
  * Domain work heavy enough to run off a server's request thread (apps/api runs these in a worker
@@ -14,6 +17,9 @@ export const domainTasks = {
   closestRoles: (input: { doc: FrameworkDocument; profile: SkillProfile; limit: number; options?: ClosestRolesOptions }) =>
     closestRoles(input.doc, input.profile, input.limit, input.options),
   validateFramework: (input: { document: unknown }) => validateFramework(input.document),
+  /** The matching board: reporting lines travel as people (a function cannot cross to a worker). */
+  proposeAssignment: (input: { mentees: MenteeForMatching[]; mentors: MentorForMatching[]; people: ReportingPerson[]; policy?: MatchingPolicy }) =>
+    proposeAssignment({ mentees: input.mentees, mentors: input.mentors, lines: reportingLines(input.people), policy: input.policy }),
 };
 
 export type DomainTaskName = keyof typeof domainTasks;
