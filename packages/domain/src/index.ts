@@ -484,6 +484,7 @@ export {
   programmeInputSchema,
   programmeParticipantSchema,
   publishPairsSchema,
+  boardPairSchema,
   programmePhase,
   coordinatesProgramme,
   joinProblem,
@@ -496,3 +497,14 @@ export {
   type ProgrammeActor,
   type PublishPairsInput,
 } from './mentoring/programmes.js';
+export {
+  meetingPreferencesInputSchema,
+  saveMentorProfileSchema,
+  findMentorsInputSchema,
+  mentorshipMoveInputSchema,
+  toRelationshipMove,
+  mentorshipSharingInputSchema,
+  logSessionInputSchema,
+  type SaveMentorProfileInput,
+  type MentorshipMoveInput,
+} from './mentoring/api-inputs.js';

@@ -9,6 +9,7 @@ import { PersonEntity, TeamEntity } from '../people/people.entities.js';
 import { migrations } from './migrations/index.js';
 import { AssessmentEntity } from '../assessments/assessment.entity.js';
 import { planEntities } from '../plans/plans.entities.js';
+import { mentoringEntities } from '../mentoring/mentoring.entities.js';
 
 export const entities = [
   OrganisationEntity,
@@ -20,6 +21,7 @@ export const entities = [
   AuditEventEntity,
   AssessmentEntity,
   ...planEntities,
+  ...mentoringEntities,
 ];
 
 /** One definition of how Trellis talks to PostgreSQL, shared by the app, the tests and the tools. */

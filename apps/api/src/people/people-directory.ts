@@ -142,6 +142,19 @@ export async function findPeople(manager: EntityManager, keys: readonly { organi
  * SQL for a read of people that must stay inside another module's statement. Each takes SQL
  * expressions for the organisation and the person's id (columns of the caller's statement).
  */
+/** Active people with their line manager and team (reporting lines and teams for mentor matching), by name. */
+export function peopleWithTeams(
+  manager: EntityManager,
+  organisationId: string,
+): Promise<{ id: string; name: string; managerId: string | null; teamId: string | null; teamName: string | null; accessRole: AccessRole }[]> {
+  return manager.query(
+    `SELECT p.id, p.name, p.manager_id AS "managerId", p.team_id AS "teamId", t.name AS "teamName", p.access_role AS "accessRole"
+     FROM people p LEFT JOIN teams t ON t.organisation_id = p.organisation_id AND t.id = p.team_id
+     WHERE p.organisation_id = $1 AND p.active ORDER BY p.name, p.id`,
+    [organisationId],
+  ) as Promise<{ id: string; name: string; managerId: string | null; teamId: string | null; teamName: string | null; accessRole: AccessRole }[]>;
+}
+
 export const peopleSql = {
   /** The person's name, as a scalar subquery (NULL when there is no such person). */
   name: (organisationId: string, personId: string) => `(SELECT name FROM people WHERE organisation_id = ${organisationId} AND id = ${personId})`,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { daysBetween, type CalendarDate } from '../plans/cadence.js';
-import { calendarDateSchema, idSchema, multilineText, singleLineText } from './text.js';
+import { calendarDateSchema, distinct, idSchema, multilineText, singleLineText, skillKeySchema } from './text.js';
 
 /**
  * Mentoring programmes: a name, dates, and who may join as mentor or as mentee. An admin or the
@@ -37,6 +37,8 @@ export const programmeParticipantSchema = z.object({
   programmeId: idSchema,
   personId: idSchema,
   part: z.enum(PROGRAMME_PARTS, { message: 'choose mentor or mentee' }),
+  /** A mentee's focus skills for the board (a mentor leaves it empty: their profile says what they offer). */
+  focusSkillKeys: distinct(skillKeySchema, { max: 10, what: 'focus skill' }).default([]),
 });
 export type ProgrammeParticipantInput = z.output<typeof programmeParticipantSchema>;
 
@@ -75,10 +77,11 @@ export function joinProblem(
 }
 
 /** Publishing the board's pairs: which pairs of the proposal are kept (the coordinator may drop some). */
+export const boardPairSchema = z.object({ menteeId: idSchema, mentorId: idSchema });
 export const publishPairsSchema = z.object({
   programmeId: idSchema,
   pairs: z
-    .array(z.object({ menteeId: idSchema, mentorId: idSchema }))
+    .array(boardPairSchema)
     .min(1, { message: 'choose at least one pair to publish' })
     .max(5000, { message: 'at most 5,000 pairs at once' })
     .superRefine((pairs, ctx) => {
