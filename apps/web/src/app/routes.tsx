@@ -28,6 +28,13 @@ import { ResetPasswordPage } from '../features/session/ResetPasswordPage';
 import { SignInPage } from '../features/session/SignInPage';
 import { SignUpPage } from '../features/session/SignUpPage';
 import { TeamsPage } from '../features/teams/TeamsPage';
+import { FindMentorPage } from '../features/mentoring/FindMentorPage';
+import { MentoringLayout } from '../features/mentoring/MentoringLayout';
+import { MentorProfilePage } from '../features/mentoring/MentorProfilePage';
+import { MentorshipPage } from '../features/mentoring/MentorshipPage';
+import { MyMenteesPage } from '../features/mentoring/MyMenteesPage';
+import { MyMentorsPage } from '../features/mentoring/MyMentorsPage';
+import { ProgrammesPage } from '../features/mentoring/ProgrammesPage';
 import { PublicLayout } from './PublicLayout';
 import { RouteError } from './RouteError';
 import { SignedInApp } from './SignedInApp';
@@ -76,6 +83,19 @@ export const routes: RouteObject[] = [
           { path: 'my-plan', Component: MyPlanPage },
           { path: 'my-team', Component: MyTeamPage },
           { path: 'my-team/:personId', Component: ReportPlanPage },
+          {
+            path: 'mentoring',
+            Component: MentoringLayout,
+            children: [
+              { index: true, element: <Navigate to="/mentoring/mentors" replace /> },
+              { path: 'mentors', Component: MyMentorsPage },
+              { path: 'mentees', Component: MyMenteesPage },
+              { path: 'find', Component: FindMentorPage },
+              { path: 'profile', Component: MentorProfilePage },
+              { path: 'programmes', Component: ProgrammesPage },
+              { path: ':mentorshipId', Component: MentorshipPage },
+            ],
+          },
           {
             path: 'admin',
             Component: AdminLayout,

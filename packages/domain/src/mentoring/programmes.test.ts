@@ -10,6 +10,10 @@ describe('programmes', () => {
     const bad = programmeInputSchema.safeParse({ name: 'x', startsOn: '2026-06-30', endsOn: '2026-06-30' });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.path).toEqual(['endsOn']);
+    // Malformed dates are field errors, never a thrown error.
+    const malformed = programmeInputSchema.safeParse({ name: 'x', startsOn: 'Acme Ltd', endsOn: '[]' });
+    expect(malformed.success).toBe(false);
+    expect(malformed.error?.issues.map((i) => i.path[0])).toEqual(['startsOn', 'endsOn']);
   });
 
   it('knows its phase', () => {

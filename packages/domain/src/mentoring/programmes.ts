@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { daysBetween, type CalendarDate } from '../plans/cadence.js';
-import { calendarDateSchema, distinct, idSchema, multilineText, singleLineText, skillKeySchema } from './text.js';
+import { calendarDateSchema, distinct, isCalendarDate, idSchema, multilineText, singleLineText, skillKeySchema } from './text.js';
 
 /**
  * Mentoring programmes: a name, dates, and who may join as mentor or as mentee. An admin or the
@@ -29,7 +29,10 @@ export const programmeInputSchema = z
     menteesMayJoin: eligibility.default('anyone'),
     leadId: idSchema.nullable().default(null),
   })
-  .refine((p) => daysBetween(p.startsOn, p.endsOn) > 0, { message: 'the programme must end after it starts', path: ['endsOn'] });
+  .refine((p) => !isCalendarDate(p.startsOn) || !isCalendarDate(p.endsOn) || daysBetween(p.startsOn, p.endsOn) > 0, {
+    message: 'the programme must end after it starts',
+    path: ['endsOn'],
+  });
 export type ProgrammeInput = z.output<typeof programmeInputSchema>;
 
 /** The lead adds (or removes) a participant; with `anyone` people may also join themselves. */
