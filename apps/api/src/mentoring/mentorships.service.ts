@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  combinedScope,
   DECLINE_REASON_WORDING,
   endDateProblem,
   exclusionReason,
@@ -29,6 +28,7 @@ import { publishedSkillsByKey } from '../frameworks/framework-directory.js';
 import { personNames } from '../people/people-directory.js';
 import { NotificationsService } from '../plans/notifications.service.js';
 import { MentorMatchingService } from './mentor-matching.service.js';
+import { sharedScopeFor } from './mentoring-directory.js';
 import { isCoordinator, mentorshipById, mentorshipsWhere, partOf, type MentoringActor, type MentorshipRow } from './mentoring-store.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -69,7 +69,7 @@ export class MentorshipsService {
    * seam the plans' PlanPolicy calls; it reads the sharing afresh, so a revoke takes effect at once.
    */
   sharedScopeFor(manager: EntityManager, organisationId: string, viewerId: string, personId: string): Promise<Sharing> {
-    return mentorshipsWhere(manager, organisationId, 'm.mentor_id = $2 AND m.mentee_id = $3', [viewerId, personId]).then((rows) => combinedScope(rows, 'mentor'));
+    return sharedScopeFor(manager, organisationId, viewerId, personId);
   }
 
   /** A mentee asks a mentor (with a message and focus skills); the mentor is told. */
