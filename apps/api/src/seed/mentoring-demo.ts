@@ -6,8 +6,9 @@ import { hasMentorProfiles, insertMentorProfile, insertMentorship } from '../men
 import { findPersonByEmail } from '../people/people-directory.js';
 
 /**
- * The demo organisation's mentoring (issue 10): mentors across teams whose ratings cover a PMO
- * Analyst's gaps towards Senior PMO Analyst, an active mentorship with sessions and comments, an
+ * The demo organisation's mentoring (issue 10): mentors across teams whose ratings cover the PMO
+ * staff's gaps towards Senior PMO Analyst (Hugo, a project manager: a PMO Analyst's biggest gaps;
+ * Kemi, a business analyst: stakeholders, business cases, benefits, change control), an active mentorship with sessions and comments, an
  * ended one, and a request waiting for an answer. Runs once: nothing is added when any mentor
  * profile exists. Dan Kowalski (the demo PMO Analyst) is left free to find a mentor himself.
  */
@@ -28,7 +29,9 @@ export async function seedMentoringDemo(manager: EntityManager, organisationId: 
     .sort((a, b) => b.delta - a.delta)
     .map((c) => c.skillKey)
     .slice(0, 4);
-  if (gaps.length < 2) return false;
+  // A business analyst's strengths, which a PMO Coordinator's plan towards Senior PMO Analyst needs too.
+  const analystSkills = ['stakeholder-engagement', 'business-case', 'benefits-management', 'change-control'].filter((k) => skills.has(k));
+  if (gaps.length < 2 || analystSkills.length < 2) return false;
   const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
   const day = (n: number) => daysAgo(n).toISOString().slice(0, 10);
 
@@ -41,10 +44,10 @@ export async function seedMentoringDemo(manager: EntityManager, organisationId: 
     }
   };
   await rate(hugo!, grace!.id, gaps, 5);
-  await rate(kemi!, farid!.id, gaps.slice(0, 3), 4);
+  await rate(kemi!, farid!.id, analystSkills, 4);
 
   await insertMentorProfile(manager, { organisationId, personId: hugo!.id, capacity: 3, offeredSkillKeys: gaps, about: 'Project manager; happy to help PMO colleagues move into delivery.', modes: ['video', 'in-person'], frequency: 'fortnightly', acceptsOtherTeams: true });
-  await insertMentorProfile(manager, { organisationId, personId: kemi!.id, capacity: 2, offeredSkillKeys: gaps.slice(0, 3), about: 'Business analyst: stakeholders, requirements and the questions behind them.', modes: ['video'], frequency: 'monthly', acceptsOtherTeams: true });
+  await insertMentorProfile(manager, { organisationId, personId: kemi!.id, capacity: 2, offeredSkillKeys: analystSkills, about: 'Business analyst: stakeholders, requirements and the questions behind them.', modes: ['video'], frequency: 'monthly', acceptsOtherTeams: true });
   await insertMentorProfile(manager, { organisationId, personId: chloe!.id, capacity: 1, offeredSkillKeys: [], about: 'Taking PMO mentees from my own team.', modes: ['in-person'], frequency: 'weekly', acceptsOtherTeams: false });
 
   await insertMentorship(manager, {
@@ -71,7 +74,7 @@ export async function seedMentoringDemo(manager: EntityManager, organisationId: 
     menteeId: isla!.id,
     mentorId: kemi!.id,
     status: 'ended',
-    focusSkillKeys: gaps.slice(0, 1),
+    focusSkillKeys: analystSkills.slice(0, 1),
     message: 'Could you help me run better stakeholder workshops?',
     requestedAt: daysAgo(200),
     activeSince: daysAgo(198),
@@ -85,7 +88,7 @@ export async function seedMentoringDemo(manager: EntityManager, organisationId: 
     menteeId: jack!.id,
     mentorId: kemi!.id,
     status: 'requested',
-    focusSkillKeys: gaps.slice(0, 2),
+    focusSkillKeys: analystSkills.slice(0, 2),
     message: 'I am starting out in project support and would value a mentor outside my team.',
     requestedAt: daysAgo(2),
     activeSince: null,

@@ -1,0 +1,83 @@
+/**
+ * Mentoring in real browsers: Ella (a demo PMO Coordinator planning towards Senior PMO Analyst) opens
+ * "Find a mentor" from her plan, sees mentors ranked for her gap skills with the explanation, and asks
+ * Kemi (Business Change: another team) with a message; Kemi finds the request under My mentees and
+ * accepts it; Ella's mentorship is active and the acceptance reached her notifications; she shares
+ * her assessments and Kemi's page shows them, then she revokes and Kemi's page loses them.
+ * (The seeded demo mentoring gives Kemi her offered skills and ratings.)
+ */
+import { graphql, signInApi } from './api';
+import { useBrowser } from './browser';
+import { signIn } from './session';
+
+const MENTEE = 'ella.nguyen@demo.example';
+const MENTOR = 'kemi.adeyemi@demo.example';
+const TARGET = 'Senior PMO Analyst';
+
+describe('mentoring', () => {
+  const e2eTest = useBrowser();
+
+  beforeAll(async () => {
+    const ella = await signInApi(MENTEE);
+    const { frameworks, myPlan } = await graphql<{
+      frameworks: { currentVersion: { roles: { id: string; title: string }[] } | null }[];
+      myPlan: { id: string; status: string } | null;
+    }>(ella, '{ frameworks { currentVersion { roles { id title } } } myPlan { id status } }');
+    if (myPlan) return;
+    const role = frameworks.flatMap((f) => f.currentVersion?.roles ?? []).find((r) => r.title === TARGET);
+    if (!role) throw new Error(`no published role "${TARGET}"`);
+    await graphql(ella, 'mutation($input: CreatePlanInput!) { createPlanFromTarget(input: $input) { id } }', { input: { targetRoleId: role.id } });
+  });
+
+  e2eTest(
+    'a mentee finds a mentor from another team through her plan’s gaps and asks; the mentor accepts; sharing and revoking take effect at once',
+    async ({ page, newPage }) => {
+      await signIn(page, MENTEE);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My plan' }).click();
+      await page.getByRole('heading', { name: `Towards ${TARGET}` }).waitFor();
+      await page.getByRole('link', { name: 'Find a mentor for my plan\'s gap skills' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Find a mentor' }).waitFor();
+      await page.getByText('From your plan’s gaps:').waitFor();
+      const suggestions = page.getByRole('list', { name: 'Suggested mentors' });
+      const kemi = suggestions.getByRole('listitem').filter({ hasText: 'Kemi Adeyemi' });
+      await kemi.getByText(/Another team/).waitFor();
+      // The score is explained skill by skill: "<skill>: 4, you need <n>".
+      await kemi.getByRole('list', { name: 'Why Kemi Adeyemi' }).getByText(/: 4, you need \d/).first().waitFor();
+
+      await kemi.getByRole('button', { name: 'Ask Kemi Adeyemi to mentor you' }).click();
+      await kemi.getByRole('textbox', { name: 'Message' }).fill('I would like help growing towards Senior PMO Analyst.');
+      await kemi.getByRole('button', { name: 'Send request' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Mentored by Kemi Adeyemi' }).waitFor();
+      await page.getByText('Waiting for an answer').waitFor();
+      const mentorshipUrl = page.url();
+
+      const mentor = await newPage();
+      await signIn(mentor, MENTOR);
+      await mentor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mentoring' }).click();
+      await mentor.getByRole('navigation', { name: 'Mentoring' }).getByRole('link', { name: 'My mentees' }).click();
+      await mentor.getByRole('heading', { name: 'Waiting for your answer' }).waitFor();
+      await mentor.getByRole('link', { name: 'Ella Nguyen' }).first().click();
+      await mentor.getByRole('heading', { level: 1, name: 'Mentoring Ella Nguyen' }).waitFor();
+      await mentor.getByRole('button', { name: 'Accept' }).click();
+      await mentor.getByText('Accepted: your mentee has been told.').waitFor();
+      await mentor.getByText('Ella Nguyen has not shared their assessments with you.').waitFor();
+
+      await page.goto(mentorshipUrl);
+      await page.getByText('Active', { exact: true }).waitFor();
+      await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
+      await page.getByRole('list', { name: 'Notifications' }).getByText(/accepted your request/).waitFor();
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('switch', { name: 'My skill assessments' }).click();
+      await mentor.reload();
+      await mentor.getByRole('heading', { name: 'What Ella Nguyen shares with you' }).waitFor();
+      await mentor.getByRole('columnheader', { name: 'Skill' }).waitFor();
+
+      await page.getByRole('switch', { name: 'My skill assessments' }).click();
+      await page.getByText(/no longer sees my skill assessments/).waitFor();
+      await mentor.reload();
+      await mentor.getByText('Ella Nguyen has not shared their assessments with you.').waitFor();
+    },
+    150_000,
+  );
+});
