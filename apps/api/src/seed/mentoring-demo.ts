@@ -19,8 +19,8 @@ export async function seedMentoringDemo(manager: EntityManager, organisationId: 
     if (!found) throw new Error(`Demo mentoring: no person ${email}`);
     return found;
   };
-  const [hugo, kemi, grace, farid, ella, isla, jack, chloe] = await Promise.all(
-    ['hugo.silva', 'kemi.adeyemi', 'grace.liu', 'farid.haddad', 'ella.nguyen', 'isla.brown', 'jack.wilson', 'chloe.martin'].map((name) => person(`${name}@demo.example`)),
+  const [hugo, kemi, grace, farid, ella, isla, jack] = await Promise.all(
+    ['hugo.silva', 'kemi.adeyemi', 'grace.liu', 'farid.haddad', 'ella.nguyen', 'isla.brown', 'jack.wilson'].map((name) => person(`${name}@demo.example`)),
   );
   const skills = await publishedSkillsByKey(manager, organisationId);
   // The skills a PMO Analyst most needs to grow for Senior PMO Analyst: what the mentors offer.
@@ -48,7 +48,6 @@ export async function seedMentoringDemo(manager: EntityManager, organisationId: 
 
   await insertMentorProfile(manager, { organisationId, personId: hugo!.id, capacity: 3, offeredSkillKeys: gaps, about: 'Project manager; happy to help PMO colleagues move into delivery.', modes: ['video', 'in-person'], frequency: 'fortnightly', acceptsOtherTeams: true });
   await insertMentorProfile(manager, { organisationId, personId: kemi!.id, capacity: 2, offeredSkillKeys: analystSkills, about: 'Business analyst: stakeholders, requirements and the questions behind them.', modes: ['video'], frequency: 'monthly', acceptsOtherTeams: true });
-  await insertMentorProfile(manager, { organisationId, personId: chloe!.id, capacity: 1, offeredSkillKeys: [], about: 'Taking PMO mentees from my own team.', modes: ['in-person'], frequency: 'weekly', acceptsOtherTeams: false });
 
   await insertMentorship(manager, {
     organisationId,

@@ -33,8 +33,8 @@ function mainLinks(admin: boolean, manager: boolean): { to: string; label: strin
   return [
     { to: '/my-career', label: 'My career' },
     { to: '/my-plan', label: 'My plan' },
-    { to: '/mentoring', label: 'Mentoring' },
     ...(manager ? [{ to: '/my-team', label: 'My team' }] : []),
+    { to: '/mentoring', label: 'Mentoring' },
     { to: '/frameworks', label: 'Frameworks' },
     { to: '/people', label: 'People' },
     { to: '/teams', label: 'Teams' },

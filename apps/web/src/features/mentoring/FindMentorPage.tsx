@@ -142,9 +142,9 @@ function RequestForm({ suggestion, focusKeys, onCancel }: { suggestion: Suggesti
       <Stack gap="sm">
         <Textarea label="Message" description="What you would like help with, and how you like to work." autosize minRows={3} data-autofocus {...form.getInputProps('message')} />
         <MultiSelect label="Focus skills" data={[...new Set([...focusKeys, ...covered])].map((k) => ({ value: k, label: nameOf(k) }))} {...form.getInputProps('focusSkillKeys')} />
-        {failure ? (
+        {failure || form.errors.mentorId ? (
           <Alert color="red" variant="light" role="alert">
-            {failure}
+            {failure ?? form.errors.mentorId}
           </Alert>
         ) : null}
         <Group>
