@@ -469,6 +469,19 @@ const RIGHTS: Record<string, TableEntry> = {
       return { input: { mentorshipId: m.id, heldOn: new Date().toISOString().slice(0, 10), minutes: 30, sharedNotes: 'Rights table' } };
     },
   },
+  'Mutation.answerNextStep': {
+    rule: 'signedIn',
+    document: 'mutation($input: AnswerNextStepInput!) { answerNextStep(input: $input) { id } }',
+    variables: async (f, c) => {
+      const m = await freshMentorship(f, c, 'mentee');
+      const [session] = await f.sql(
+        `INSERT INTO mentoring_sessions (organisation_id, id, mentorship_id, held_on, minutes, agenda, shared_notes, private_notes, next_steps, logged_by_id)
+         VALUES ($1, gen_random_uuid(), $2, current_date, 30, '[]', '', '', $3, $4) RETURNING id`,
+        [f.organisationId, m.id, JSON.stringify([{ type: 'mentoring', title: 'Read the PMBOK risk chapter', description: '', skillKeys: [], dueOn: null, status: 'proposed' }]), f.leoId],
+      );
+      return { input: { sessionId: session!.id, index: 0, answer: 'decline' } };
+    },
+  },
   'Mutation.addMentoringComment': {
     rule: 'signedIn',
     document: 'mutation($input: AddMentoringCommentInput!) { addMentoringComment(input: $input) { id } }',

@@ -283,6 +283,28 @@ describe('mentoring', () => {
       ]);
     });
 
+    it('sends a session’s next step to the mentee’s plan when she accepts it, once', async () => {
+      const title = 'Draft a risk log for the migration project';
+      const logged = await grace.graphql<{ logMentoringSession: { id: string } }>(
+        'mutation($input: LogMentoringSessionInput!) { logMentoringSession(input: $input) { id } }',
+        { input: { mentorshipId: m.id, heldOn: new Date().toISOString().slice(0, 10), minutes: 30, nextSteps: [{ title, skillKeys: [focus[0]!.skillKey] }] } },
+      );
+      expectNoErrors(logged);
+      const answer = (client: Client, verb: string) =>
+        client.graphql<{ answerNextStep: { nextSteps: { title: string; status: string }[] } }>(
+          'mutation($input: AnswerNextStepInput!) { answerNextStep(input: $input) { nextSteps { title status } } }',
+          { input: { sessionId: logged.data!.logMentoringSession.id, index: 0, answer: verb } },
+        );
+      expect(theError(await answer(grace, 'accept')).code).toBe('FORBIDDEN');
+      const accepted = await answer(dan, 'accept');
+      expectNoErrors(accepted);
+      expect(accepted.data!.answerNextStep.nextSteps).toEqual([{ title, status: 'accepted' }]);
+      const plan = await dan.graphql<{ myPlan: { actions: { title: string; type: string; skillKeys: string[] }[] } }>('{ myPlan { actions { title type skillKeys } } }');
+      expect(plan.data!.myPlan.actions).toContainEqual({ title, type: 'MENTORING', skillKeys: [focus[0]!.skillKey] });
+      expect(theError(await answer(dan, 'decline')).code).toBe('CONFLICT');
+      expect((await notifications(grace)).map((n) => n.kind)).toContain('mentoring.next-step');
+    });
+
     it('ends with a reason, and its history stays readable while the shared data closes', async () => {
       const ended = await move(dan, m, { move: 'end', endReason: 'goals-met' });
       expectNoErrors(ended);
@@ -290,7 +312,7 @@ describe('mentoring', () => {
       expect(m.status).toBe('ended');
       const after = await mentorship(grace, m.id, 'sessions { id } comments { id }');
       expectNoErrors(after);
-      expect((after.data!.mentorship.sessions as unknown[]).length).toBe(2);
+      expect((after.data!.mentorship.sessions as unknown[]).length).toBe(3);
       const service = t.app.get(MentorshipsService);
       const org = (await superuser('SELECT organisation_id FROM people WHERE id = $1', [ids.get(DEMO.employee)]))[0]!.organisation_id as string;
       const scope = await tenantTransaction(t.app.get(DataSource), org, (manager) => service.sharedScopeFor(manager, org, ids.get(GRACE)!, ids.get(DEMO.employee)!));

@@ -505,6 +505,8 @@ export {
   toRelationshipMove,
   mentorshipSharingInputSchema,
   logSessionInputSchema,
+  answerNextStepInputSchema,
+  type AnswerNextStepInput,
   type SaveMentorProfileInput,
   type MentorshipMoveInput,
 } from './mentoring/api-inputs.js';

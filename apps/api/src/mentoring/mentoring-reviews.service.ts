@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   commentProblem,
+  nextStepAnswerProblem,
+  toPlanAction,
+  type AnswerNextStepInput,
+  type NextStepStatus,
   mentorAssessmentProblems,
   sessionProblems,
   sharedScope,
@@ -19,6 +23,7 @@ import { tenantTransaction } from '../database/tenant-database.js';
 import { publishedSkillsByKey } from '../frameworks/framework-directory.js';
 import { personNames } from '../people/people-directory.js';
 import { NotificationsService } from '../plans/notifications.service.js';
+import { PlansService } from '../plans/plans.service.js';
 import { mentorshipById, partOf, type MentoringActor, type MentorshipRow } from './mentoring-store.js';
 import { MentorshipsService } from './mentorships.service.js';
 
@@ -73,7 +78,68 @@ export class MentoringReviewsService {
     private readonly notifications: NotificationsService,
     private readonly assessments: AssessmentsService,
     private readonly mentorships: MentorshipsService,
+    private readonly plans: PlansService,
   ) {}
+
+  /**
+   * The mentee accepts a session's proposed next step into their plan (added as an action through
+   * the plans module, which decides whether the plan takes additions now) or declines it. The step
+   * is marked first, so a repeated answer is refused; if the plan refuses the action, the mark is
+   * undone and the plan's reason is returned.
+   */
+  async answerNextStep(actor: MentoringActor, input: AnswerNextStepInput): Promise<SessionRow> {
+    const plan = input.answer === 'accept' ? await this.plans.planOf(actor, actor.personId) : null;
+    const { session, step, mentorship } = await tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+      const [row] = (await manager.query(
+        `SELECT ${SESSION_COLUMNS('$3')} FROM mentoring_sessions WHERE organisation_id = $1 AND id = $2 FOR UPDATE`,
+        [actor.organisationId, input.sessionId, actor.personId],
+      )) as SessionRow[];
+      if (!row) throw badInput({ sessionId: 'no such session' });
+      const m = await mentorshipById(manager, actor.organisationId, row.mentorshipId);
+      const part = partOf(m, actor.personId);
+      if (part === 'other') throw forbidden('answer this next step: only the mentee can');
+      const next = row.nextSteps[input.index];
+      if (!next) throw badInput({ index: 'this session has no such next step' });
+      const problem = nextStepAnswerProblem(next as { status: NextStepStatus }, input.answer, part, plan?.status ?? null);
+      if (problem) {
+        if (part !== 'mentee') throw forbidden(problem);
+        throw new AppError('CONFLICT', `${problem[0]!.toUpperCase()}${problem.slice(1)}.`);
+      }
+      await this.setStepStatus(manager, actor.organisationId, row.id, input.index, input.answer === 'accept' ? 'accepted' : 'declined');
+      return { session: row, step: next, mentorship: m };
+    });
+    if (input.answer === 'accept' && plan) {
+      try {
+        await this.plans.addAction(actor, { planId: plan.id, expectedVersion: plan.version, ...toPlanAction(step) });
+      } catch (error) {
+        await tenantTransaction(this.dataSource, actor.organisationId, (manager) => this.setStepStatus(manager, actor.organisationId, session.id, input.index, 'proposed'));
+        throw error;
+      }
+    }
+    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+      const names = await personNames(manager, actor.organisationId, [actor.personId]);
+      await this.notifications.notify(manager, actor.organisationId, {
+        personId: mentorship.mentorId,
+        kind: 'mentoring.next-step',
+        planId: null,
+        message: `${names.get(actor.personId) ?? 'Your mentee'} ${input.answer === 'accept' ? 'added' : 'declined'} the next step "${step.title}".`,
+        dedupeKey: `mentoring.next-step:${session.id}:${input.index}`,
+      });
+      const [updated] = (await manager.query(`SELECT ${SESSION_COLUMNS('$3')} FROM mentoring_sessions WHERE organisation_id = $1 AND id = $2`, [
+        actor.organisationId,
+        session.id,
+        actor.personId,
+      ])) as SessionRow[];
+      return updated!;
+    });
+  }
+
+  private async setStepStatus(manager: EntityManager, organisationId: string, sessionId: string, index: number, status: string) {
+    await manager.query(
+      `UPDATE mentoring_sessions SET next_steps = jsonb_set(next_steps, ARRAY[$3::text, 'status'], to_jsonb($4::text)) WHERE organisation_id = $1 AND id = $2`,
+      [organisationId, sessionId, String(index), status],
+    );
+  }
 
   /** Sessions of a mentorship, newest first; private notes only for their author. Either side (and coordinators: without notes). */
   sessions(actor: MentoringActor, mentorshipId: string): Promise<SessionRow[]> {

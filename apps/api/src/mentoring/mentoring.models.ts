@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import {
   agendaItemSchema,
+  answerNextStepInputSchema,
   boardPairSchema,
   commentInputSchema,
   directPairingSchema,
@@ -262,6 +263,14 @@ export class LogMentoringSessionInput {
   @Field(() => String, { nullable: true }) sharedNotes?: string;
   @Field(() => String, { nullable: true }) privateNotes?: string;
   @Field(() => [SessionNextStepInput], { nullable: true }) nextSteps?: SessionNextStepInput[];
+}
+
+@InputType()
+@InputSchema(answerNextStepInputSchema)
+export class AnswerNextStepInput {
+  @Field(() => ID) sessionId: string;
+  @Field(() => Int, { description: 'The next step’s position in the session (from 0).' }) index: number;
+  @Field({ description: 'accept or decline' }) answer: string;
 }
 
 @ObjectType({ description: 'A comment in a mentorship (threaded by parentId).' })

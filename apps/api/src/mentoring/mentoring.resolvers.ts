@@ -19,6 +19,7 @@ import { MentoringReviewsService } from './mentoring-reviews.service.js';
 import { partOf, type MentoringActor, type MentorshipRow } from './mentoring-store.js';
 import {
   AddMentorAssessmentInput,
+  AnswerNextStepInput,
   AddMentoringCommentInput,
   FindMentorsInput,
   LogMentoringSessionInput,
@@ -126,6 +127,12 @@ export class MentorshipResolver {
   logMentoringSession(@Args('input') input: LogMentoringSessionInput, @Context() context: RequestContext) {
     const parsed = logSessionInputSchema.parse(input);
     return this.reviews.logSession(mentoringActor(context), parsed.mentorshipId, parsed);
+  }
+
+  @Mutation(() => MentoringSession, { description: 'Accept a session’s next step into my plan, or decline it (the mentee).' })
+  @Access('signedIn')
+  answerNextStep(@Args('input') input: AnswerNextStepInput, @Context() context: RequestContext) {
+    return this.reviews.answerNextStep(mentoringActor(context), { ...input, answer: input.answer as 'accept' | 'decline' });
   }
 
   @Mutation(() => MentoringComment, { description: 'Comment (or reply) in a mentorship.' })

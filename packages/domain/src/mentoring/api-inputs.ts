@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { findMentorsQuerySchema } from './matching.js';
 import { MEETING_FREQUENCIES, MEETING_MODES, MAX_MEETING_NOTE_LENGTH, mentorProfileInputSchema } from './profiles.js';
 import { CLOSING_REASONS, DECLINE_REASONS, MAX_MOVE_NOTE_LENGTH, MAX_RELATIONSHIP_FOCUS_SKILLS, RELATIONSHIP_MOVES, relationshipMoveSchema, type RelationshipMoveInput } from './relationships.js';
-import { sessionInputSchema } from './sessions.js';
+import { MAX_NEXT_STEPS, sessionInputSchema } from './sessions.js';
 import { sharingInputSchema } from './sharing.js';
 import { distinct, idSchema, multilineText, skillKeySchema } from './text.js';
 
@@ -51,6 +51,14 @@ export function toRelationshipMove(input: MentorshipMoveInput): { ok: true; move
   for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? 'move')] ??= issue.message;
   return { ok: false, fields };
 }
+
+/** The mentee answers one proposed next step of a session (by its position in the session). */
+export const answerNextStepInputSchema = z.object({
+  sessionId: idSchema,
+  index: z.number({ message: 'must be a whole number' }).int().min(0).max(MAX_NEXT_STEPS - 1),
+  answer: z.enum(['accept', 'decline'], { message: 'choose accept or decline' }),
+});
+export type AnswerNextStepInput = z.output<typeof answerNextStepInputSchema>;
 
 export const mentorshipSharingInputSchema = sharingInputSchema.extend({ expectedVersion });
 export const logSessionInputSchema = sessionInputSchema.extend({ mentorshipId: idSchema });

@@ -116,3 +116,13 @@ describe('mentor review', () => {
     expect(thread.map((t) => `${t.comment.id}${t.depth}`)).toEqual(['a0', 'c1', 'd2', 'b0', 'e0']);
   });
 });
+
+describe('answering a next step (input)', () => {
+  it('takes a position within a session’s next steps and accept or decline', async () => {
+    const { answerNextStepInputSchema } = await import('./api-inputs.js');
+    const id = '3f1b2c9e-8f4a-4d6b-9c1e-2a3b4c5d6e7f';
+    expect(answerNextStepInputSchema.safeParse({ sessionId: id, index: 0, answer: 'accept' }).success).toBe(true);
+    expect(answerNextStepInputSchema.safeParse({ sessionId: id, index: 10, answer: 'accept' }).success).toBe(false);
+    expect(answerNextStepInputSchema.safeParse({ sessionId: id, index: 0, answer: 'maybe' }).success).toBe(false);
+  });
+});

@@ -7,7 +7,7 @@ import { Empty } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
 import type { MentorshipFieldsFragment, MentorshipQuery as MentorshipResult } from '../../gql/graphql';
 import { formErrorsOf } from '../../lib/errors';
-import { LogMentoringSessionMutation, MentorshipQuery } from './mentoringOperations';
+import { AnswerNextStepMutation, LogMentoringSessionMutation, MentorshipQuery } from './mentoringOperations';
 
 type Session = MentorshipResult['mentorship']['sessions'][number];
 
@@ -17,8 +17,19 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function MentorshipSessions({ mentorship, sessions, names }: { mentorship: MentorshipFieldsFragment; sessions: readonly Session[]; names: Map<string, string> }) {
   const toast = useToast();
   const [log, { loading }] = useMutation(LogMentoringSessionMutation, { refetchQueries: [MentorshipQuery] });
+  const [answer, { loading: answering }] = useMutation(AnswerNextStepMutation, { refetchQueries: [MentorshipQuery] });
   const [failure, setFailure] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
+  const [nextStep, setNextStep] = useState('');
+  const answerStep = async (sessionId: string, index: number, verb: 'accept' | 'decline', title: string) => {
+    setFailure(null);
+    try {
+      await answer({ variables: { input: { sessionId, index, answer: verb } } });
+      toast.show({ message: verb === 'accept' ? `“${title}” is now an action in your plan.` : `You declined “${title}”.` });
+    } catch (err) {
+      setFailure(formErrorsOf(err, []).message);
+    }
+  };
   const form = useForm({
     mode: 'controlled',
     initialValues: { mentorshipId: mentorship.id, heldOn: today(), minutes: 45, sharedNotes: '', privateNotes: '', agenda: [], nextSteps: [] },
@@ -28,8 +39,10 @@ export function MentorshipSessions({ mentorship, sessions, names }: { mentorship
   const submit = form.onSubmit(async (values) => {
     setFailure(null);
     try {
-      await log({ variables: { input: values } });
+      const title = nextStep.trim();
+      await log({ variables: { input: { ...values, nextSteps: title ? [{ title }] : [] } } });
       form.reset();
+      setNextStep('');
       setOpen(false);
       toast.show({ message: 'Session logged.' });
     } catch (err) {
@@ -60,6 +73,13 @@ export function MentorshipSessions({ mentorship, sessions, names }: { mentorship
               </Group>
               <Textarea label="Shared notes" description="You both read these." autosize minRows={2} {...form.getInputProps('sharedNotes')} />
               <Textarea label="Private notes" description="Only you read these." autosize minRows={2} {...form.getInputProps('privateNotes')} />
+              <TextInput
+                label="Next step for the mentee’s plan (optional)"
+                description="The mentee accepts it into their plan as an action, or declines it."
+                value={nextStep}
+                onChange={(e) => setNextStep(e.currentTarget.value)}
+                maxLength={200}
+              />
               {failure ? (
                 <Alert color="red" variant="light" role="alert">
                   {failure}
@@ -76,6 +96,11 @@ export function MentorshipSessions({ mentorship, sessions, names }: { mentorship
             </Stack>
           </form>
         ) : null}
+        {failure && !open ? (
+          <Alert color="red" variant="light" role="alert">
+            {failure}
+          </Alert>
+        ) : null}
         {sessions.length === 0 ? (
           <Empty title="No sessions yet" description={canLog ? 'Log your first session after you meet.' : undefined} headingOrder={3} />
         ) : (
@@ -90,6 +115,23 @@ export function MentorshipSessions({ mentorship, sessions, names }: { mentorship
                     {s.sharedNotes}
                   </Text>
                 ) : null}
+                {s.nextSteps.map((step, index) => (
+                  <Group key={index} gap="xs" wrap="wrap">
+                    <Text size="sm">
+                      Next step: {step.title} ({step.status === 'proposed' ? 'waiting for the mentee' : step.status})
+                    </Text>
+                    {step.status === 'proposed' && mentorship.myPart === 'mentee' ? (
+                      <>
+                        <Button size="compact-xs" loading={answering} onClick={() => void answerStep(s.id, index, 'accept', step.title)} aria-label={`Add “${step.title}” to my plan`}>
+                          Add to my plan
+                        </Button>
+                        <Button size="compact-xs" variant="subtle" loading={answering} onClick={() => void answerStep(s.id, index, 'decline', step.title)} aria-label={`Decline “${step.title}”`}>
+                          Decline
+                        </Button>
+                      </>
+                    ) : null}
+                  </Group>
+                ))}
                 {s.privateNotes ? (
                   <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
                     Private (only you): {s.privateNotes}

@@ -58,6 +58,10 @@ export const MentorshipQuery = graphql(`
         sharedNotes
         privateNotes
         loggedById
+        nextSteps {
+          title
+          status
+        }
         agenda {
           text
           focusSkillKey
@@ -210,6 +214,14 @@ export const SetMentorshipSharingMutation = graphql(`
 export const LogMentoringSessionMutation = graphql(`
   mutation LogMentoringSession($input: LogMentoringSessionInput!) {
     logMentoringSession(input: $input) {
+      id
+    }
+  }
+`);
+
+export const AnswerNextStepMutation = graphql(`
+  mutation AnswerNextStep($input: AnswerNextStepInput!) {
+    answerNextStep(input: $input) {
       id
     }
   }
