@@ -3,7 +3,8 @@
  * "Find a mentor" from her plan, sees mentors ranked for her gap skills with the explanation, and asks
  * Kemi (Business Change: another team) with a message; Kemi finds the request under My mentees and
  * accepts it; Ella's mentorship is active and the acceptance reached her notifications; she shares
- * her assessments and Kemi's page shows them, then she revokes and Kemi's page loses them.
+ * her assessments and Kemi's page shows them, then she revokes and Kemi's page loses them; Kemi logs
+ * a session (her private note stays hers) whose next step Ella adds to her plan; the pages fit 375 px.
  * (The seeded demo mentoring gives Kemi her offered skills and ratings.)
  */
 import { graphql, signInApi } from './api';
@@ -77,6 +78,33 @@ describe('mentoring', () => {
       await page.getByText(/no longer sees my skill assessments/).waitFor();
       await mentor.reload();
       await mentor.getByText('Ella Nguyen has not shared their assessments with you.').waitFor();
+
+      // The mentor logs a session with a next step; Ella adds it to her plan.
+      const step = 'Shadow a stakeholder workshop';
+      await mentor.getByRole('button', { name: 'Log a session' }).click();
+      await mentor.getByRole('textbox', { name: /Shared notes/ }).fill('Talked about stakeholder maps.');
+      await mentor.getByRole('textbox', { name: /Private notes/ }).fill('Kemi only: suggest the BA community.');
+      await mentor.getByRole('textbox', { name: /Next step for the mentee’s plan/ }).fill(step);
+      await mentor.getByRole('button', { name: 'Save session' }).click();
+      await mentor.getByText('Session logged.').waitFor();
+      await mentor.getByText('Private (only you): Kemi only: suggest the BA community.').waitFor();
+
+      await page.reload();
+      await page.getByText('Talked about stakeholder maps.').waitFor();
+      expect(await page.getByText(/Kemi only/).count()).toBe(0);
+      await page.getByRole('button', { name: `Add “${step}” to my plan` }).click();
+      await page.getByText(`“${step}” is now an action in your plan.`).waitFor();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My plan' }).click();
+      await page.getByRole('table', { name: 'Actions' }).getByText(step).waitFor();
+
+      // Usable at phone width: no sideways scrolling on the mentoring pages.
+      await page.setViewportSize({ width: 375, height: 800 });
+      for (const path of ['/mentoring/find', new URL(mentorshipUrl).pathname, '/mentoring/mentors', '/mentoring/profile']) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect({ path, overflow }).toEqual({ path, overflow: 0 });
+      }
     },
     150_000,
   );
