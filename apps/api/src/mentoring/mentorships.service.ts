@@ -27,7 +27,7 @@ import { tenantTransaction } from '../database/tenant-database.js';
 import { publishedSkillsByKey } from '../frameworks/framework-directory.js';
 import { personNames } from '../people/people-directory.js';
 import { NotificationsService } from '../plans/notifications.service.js';
-import { MentorMatchingService } from './mentor-matching.service.js';
+import { MentorMatchingService, type MentorPool } from './mentor-matching.service.js';
 import { sharedScopeFor } from './mentoring-directory.js';
 import { isCoordinator, mentorshipById, mentorshipsWhere, partOf, type MentoringActor, type MentorshipRow } from './mentoring-store.js';
 
@@ -99,11 +99,16 @@ export class MentorshipsService {
     });
   }
 
-  /** Pairs inside the caller's transaction (the board's publish uses it for every pair). */
-  async insertPair(manager: EntityManager, actor: MentoringActor, input: DirectPairingInput, programmeId: string | null): Promise<MentorshipRow> {
+  /**
+   * Pairs inside the caller's transaction. The board's publish pairs many at once: it passes the
+   * mentor pool it read (kept current here: each pair takes a place), so the organisation is read once.
+   */
+  async insertPair(manager: EntityManager, actor: MentoringActor, input: DirectPairingInput, programmeId: string | null, pool?: MentorPool): Promise<MentorshipRow> {
     const started = startRelationship('pairing', (await isCoordinator(manager, actor, programmeId)) ? 'coordinator' : 'other');
     if (!started.ok) throw forbidden(started.reason);
-    await this.checkPair(manager, actor.organisationId, input.menteeId, input.mentorId, input.focusSkillKeys, input.endsOn, true);
+    await this.checkPair(manager, actor.organisationId, input.menteeId, input.mentorId, input.focusSkillKeys, input.endsOn, true, pool);
+    const taken = pool?.mentors.find((m) => m.personId === input.mentorId);
+    if (taken) taken.occupiedPlaces += 1;
     const id = randomUUID();
     await manager.query(
       `INSERT INTO mentorships (organisation_id, id, mentee_id, mentor_id, programme_id, status, focus_skill_keys, message, ends_on, paired_by_id, requested_at, active_since, move_note)
@@ -215,9 +220,18 @@ export class MentorshipsService {
     return (await isCoordinator(manager, actor, row.programmeId)) ? 'coordinator' : 'other';
   }
 
-  private async checkPair(manager: EntityManager, organisationId: string, menteeId: string, mentorId: string, focusSkillKeys: readonly string[], endsOn: string | null, byCoordinator: boolean) {
+  private async checkPair(
+    manager: EntityManager,
+    organisationId: string,
+    menteeId: string,
+    mentorId: string,
+    focusSkillKeys: readonly string[],
+    endsOn: string | null,
+    byCoordinator: boolean,
+    known?: MentorPool,
+  ) {
     const fields: Record<string, string> = {};
-    const pool = await this.matching.mentorPool(manager, organisationId);
+    const pool = known ?? (await this.matching.mentorPool(manager, organisationId));
     const mentor = pool.mentors.find((m) => m.personId === mentorId);
     if (!pool.people.has(menteeId)) fields.menteeId = 'not an active person of this organisation';
     if (!mentor) fields.mentorId = 'this person does not offer to mentor';

@@ -161,7 +161,7 @@ export class ProgrammesService {
       for (const pair of input.pairs) {
         const focus = focusOf.get(pair.menteeId) ?? [];
         if (focus.length === 0) throw badInput({ pairs: 'every mentee needs focus skills before they are paired' });
-        const row = await this.mentorships.insertPair(manager, actor, { ...pair, focusSkillKeys: focus, endsOn: programme.endsOn > today() ? programme.endsOn : null, note: '' }, programme.id);
+        const row = await this.mentorships.insertPair(manager, actor, { ...pair, focusSkillKeys: focus, endsOn: programme.endsOn > today() ? programme.endsOn : null, note: '' }, programme.id, pool);
         ids.push(row.id);
       }
       return mentorshipsWhere(manager, actor.organisationId, 'm.id = ANY($2)', [ids]);
