@@ -2,7 +2,8 @@ import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const apiTarget = process.env.TRELLIS_API_URL ?? 'http://localhost:4000';
+// 127.0.0.1: what the API listens on by default outside production (HOST).
+const apiTarget = process.env.TRELLIS_API_URL ?? 'http://127.0.0.1:4000';
 
 export default defineConfig({
   plugins: [react()],

@@ -229,8 +229,20 @@ describe('mentoring', () => {
       const shared = await share(dan, m, { plan: true, planComments: true });
       expectNoErrors(shared);
       m = shared.data!.setMentorshipSharing;
-      expect(await scope(GRACE)).toMatchObject({ plan: true, planComments: true });
+      expect(await scope(GRACE)).toMatchObject({ plan: true, planComments: true, assessments: true });
       expect(await scope(CHLOE)).toMatchObject({ plan: false });
+      // The plans' policy asks it: Grace now reads Dan's plan (audited), Chloe still cannot.
+      const planOf = (client: Client) => client.graphql<{ planOf: { id: string } | null }>('query($id: ID!) { planOf(personId: $id) { id } }', { id: ids.get(DEMO.employee) });
+      expectNoErrors(await planOf(grace));
+      expect(theError(await planOf(chloe)).code).toBe('FORBIDDEN');
+      const access = await dan.graphql<{ myDataAccess: { action: string; actor: { email: string } }[] }>('{ myDataAccess { action actor { email } } }');
+      expect(access.data!.myDataAccess).toContainEqual({ action: 'plan.read', actor: { email: GRACE } });
+      const revoked = await share(dan, m, { planComments: true });
+      expectNoErrors(revoked);
+      expect(theError(await planOf(grace)).code).toBe('FORBIDDEN');
+      const again = await share(dan, revoked.data!.setMentorshipSharing, { plan: true, planComments: true });
+      expectNoErrors(again);
+      m = again.data!.setMentorshipSharing;
     });
 
     it('keeps private session notes private to their author', async () => {

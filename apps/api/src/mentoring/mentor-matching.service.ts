@@ -20,7 +20,8 @@ import { AssessmentsService, toDomainAssessment } from '../assessments/assessmen
 import { tenantTransaction } from '../database/tenant-database.js';
 import { publishedSkillsByKey } from '../frameworks/framework-directory.js';
 import { peopleWithTeams } from '../people/people-directory.js';
-import { PlansService, type PlanDetailRow } from '../plans/plans.service.js';
+import { PlanReader } from '../plans/plan-reader.js';
+import type { PlanDetailRow } from '../plans/plan-rows.js';
 import { occupiedPlaces, profilesOf, type MentoringActor, type ProfileRow } from './mentoring-store.js';
 
 export interface SkillMatchRow extends SkillMatch {
@@ -63,7 +64,7 @@ export class MentorMatchingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly assessments: AssessmentsService,
-    private readonly plans: PlansService,
+    private readonly plans: PlanReader,
   ) {}
 
   /** The organisation's mentors as matching sees them (offered skills at their assessed levels, free places). */

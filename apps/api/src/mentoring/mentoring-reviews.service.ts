@@ -23,7 +23,8 @@ import { tenantTransaction } from '../database/tenant-database.js';
 import { publishedSkillsByKey } from '../frameworks/framework-directory.js';
 import { personNames } from '../people/people-directory.js';
 import { NotificationsService } from '../plans/notifications.service.js';
-import { PlansService } from '../plans/plans.service.js';
+import { PlanActionsService } from '../plans/plan-actions.service.js';
+import { PlanReader } from '../plans/plan-reader.js';
 import { mentorshipById, partOf, type MentoringActor, type MentorshipRow } from './mentoring-store.js';
 import { MentorshipsService } from './mentorships.service.js';
 
@@ -78,7 +79,8 @@ export class MentoringReviewsService {
     private readonly notifications: NotificationsService,
     private readonly assessments: AssessmentsService,
     private readonly mentorships: MentorshipsService,
-    private readonly plans: PlansService,
+    private readonly plans: PlanReader,
+    private readonly planActions: PlanActionsService,
   ) {}
 
   /**
@@ -110,7 +112,7 @@ export class MentoringReviewsService {
     });
     if (input.answer === 'accept' && plan) {
       try {
-        await this.plans.addAction(actor, { planId: plan.id, expectedVersion: plan.version, ...toPlanAction(step) });
+        await this.planActions.addAction(actor, { planId: plan.id, expectedVersion: plan.version, ...toPlanAction(step) });
       } catch (error) {
         await tenantTransaction(this.dataSource, actor.organisationId, (manager) => this.setStepStatus(manager, actor.organisationId, session.id, input.index, 'proposed'));
         throw error;

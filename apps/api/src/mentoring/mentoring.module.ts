@@ -1,8 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { AssessmentsModule } from '../assessments/assessments.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { NotificationsService } from '../plans/notifications.service.js';
+import { registerMentorLookup } from '../plans/plan-policy.js';
 import { PlansModule } from '../plans/plans.module.js';
+import { sharedScopeFor } from './mentoring-directory.js';
 import { MentorMatchingService } from './mentor-matching.service.js';
 import { MentorProfilesService } from './mentor-profiles.service.js';
 import { MentoringReviewsService } from './mentoring-reviews.service.js';
@@ -25,4 +27,9 @@ export const mentoringResolvers = [MentorProfileResolver, MentorshipResolver, Pr
   providers: [NotificationsService, MentorProfilesService, MentorMatchingService, MentorshipsService, MentoringReviewsService, ProgrammesService, ...mentoringResolvers],
   exports: [MentorshipsService],
 })
-export class MentoringModule {}
+export class MentoringModule implements OnModuleInit {
+  /** The plans' policy treats a viewer as the person's mentor while the person shares their plan in an open mentorship with them. */
+  onModuleInit(): void {
+    registerMentorLookup(async (manager, organisationId, personId, viewerId) => (await sharedScopeFor(manager, organisationId, viewerId, personId)).plan);
+  }
+}

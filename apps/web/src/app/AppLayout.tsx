@@ -34,6 +34,7 @@ function mainLinks(admin: boolean, manager: boolean): { to: string; label: strin
     { to: '/my-career', label: 'My career' },
     { to: '/my-plan', label: 'My plan' },
     ...(manager ? [{ to: '/my-team', label: 'My team' }] : []),
+    { to: '/shared-with-me', label: 'Shared with me' },
     { to: '/mentoring', label: 'Mentoring' },
     { to: '/frameworks', label: 'Frameworks' },
     { to: '/people', label: 'People' },

@@ -18,6 +18,8 @@ import { MyCareerPage } from '../features/career/MyCareerPage';
 import { SkillAssessmentPage } from '../features/career/SkillAssessmentPage';
 import { MyTeamPage } from '../features/plans/MyTeamPage';
 import { ReportPlanPage } from '../features/plans/ReportPlanPage';
+import { SharedWithMePage } from '../features/plans/SharedWithMePage';
+import { PlanApproversPage } from '../features/admin/PlanApproversPage';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { PersonPage } from '../features/people/PersonPage';
 import { RolePage } from '../features/roles/RolePage';
@@ -83,6 +85,8 @@ export const routes: RouteObject[] = [
           { path: 'my-plan', Component: MyPlanPage },
           { path: 'my-team', Component: MyTeamPage },
           { path: 'my-team/:personId', Component: ReportPlanPage },
+          { path: 'plans/:personId', Component: ReportPlanPage },
+          { path: 'shared-with-me', Component: SharedWithMePage },
           {
             path: 'mentoring',
             Component: MentoringLayout,
@@ -106,6 +110,7 @@ export const routes: RouteObject[] = [
               { path: 'invitations', Component: InvitationsPage },
               { path: 'import', Component: ImportPage },
               { path: 'audit', Component: AuditPage },
+              { path: 'approvers', Component: PlanApproversPage },
             ],
           },
           { path: '*', Component: NotFoundPage },

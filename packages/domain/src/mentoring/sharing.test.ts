@@ -22,7 +22,7 @@ describe('what the mentor sees', () => {
   });
 
   it('is what the mentee shares while active or paused, and nothing once ended', () => {
-    const sharing = { ...NOTHING_SHARED, plan: true, assessments: true };
+    const sharing = { ...NOTHING_SHARED, plan: true, assessments: true, planComments: true };
     expect(sharedScope({ status: 'active', sharing }, 'mentor')).toEqual(sharing);
     expect(sharedScope({ status: 'paused', sharing }, 'mentor')).toEqual(sharing);
     expect(sharedScope({ status: 'ended', sharing }, 'mentor')).toEqual(NOTHING_SHARED);
@@ -36,6 +36,10 @@ describe('what the mentor sees', () => {
   it('drops what lives in the plan when the plan is not shared', () => {
     expect(normaliseSharing({ plan: false, planComments: true, assessments: true, checkIns: true, evidence: true })).toEqual({ ...NOTHING_SHARED, assessments: true });
     expect(sharedScope({ status: 'active', sharing: { ...ALL, plan: false } }, 'mentor')).toEqual({ ...NOTHING_SHARED, assessments: true });
+  });
+
+  it('shares the assessments with the plan (the plan shows the levels it is built on)', () => {
+    expect(normaliseSharing({ ...NOTHING_SHARED, plan: true })).toEqual({ ...NOTHING_SHARED, plan: true, assessments: true });
   });
 
   it('combines several relationships between the same two people (only open ones count)', () => {

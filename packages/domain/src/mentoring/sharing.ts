@@ -22,7 +22,7 @@ export type Sharing = Record<ShareItem, boolean>;
 export const NOTHING_SHARED: Readonly<Sharing> = { plan: false, planComments: false, assessments: false, checkIns: false, evidence: false };
 
 export const SHARE_ITEM_LABELS: Readonly<Record<ShareItem, string>> = {
-  plan: 'My development plan (read only)',
+  plan: 'My development plan, with the skill ratings it shows',
   planComments: 'Comments on my plan and its actions',
   assessments: 'My skill assessments',
   checkIns: 'My check-ins (never private notes)',
@@ -47,7 +47,8 @@ export type SharingInput = z.output<typeof sharingInputSchema>;
 /** The sharing as stored: items that live in the plan are off unless the plan is shared. */
 export function normaliseSharing(sharing: Sharing): Sharing {
   const plan = sharing.plan;
-  return { plan, planComments: plan && sharing.planComments, assessments: sharing.assessments, checkIns: plan && sharing.checkIns, evidence: plan && sharing.evidence };
+  // The plan shows the skill levels it is built on (readiness, gaps), so sharing it shares the assessments.
+  return { plan, planComments: plan && sharing.planComments, assessments: plan || sharing.assessments, checkIns: plan && sharing.checkIns, evidence: plan && sharing.evidence };
 }
 
 /** Whether a relationship in this status opens the mentee's shared data to the mentor. */

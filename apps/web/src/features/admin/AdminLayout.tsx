@@ -9,6 +9,7 @@ const sections = [
   { to: '/admin/invitations', label: 'Invitations' },
   { to: '/admin/import', label: 'Import' },
   { to: '/admin/audit', label: 'Audit log' },
+  { to: '/admin/approvers', label: 'Plan approvers' },
 ];
 
 /** The admin area: only admins get past this; everyone else is told plainly why not. */

@@ -58,6 +58,11 @@ export function MentorshipPage() {
       </Stack>
       <MentorshipMoves mentorship={m} />
       {m.myPart === 'mentee' && open ? <MentorshipSharing mentorship={m} /> : null}
+      {m.myPart === 'mentor' && open && m.sharing.plan && m.mentee ? (
+        <Anchor component={Link} to={`/my-team/${m.mentee.id}`}>
+          Open {m.mentee.name}’s shared plan
+        </Anchor>
+      ) : null}
       {m.myPart === 'mentor' && open ? <SharedData mentorshipId={m.id} menteeName={m.mentee?.name ?? 'Your mentee'} /> : null}
       {m.myPart !== 'other' ? <MentorshipSessions mentorship={m} sessions={m.sessions} names={names} /> : null}
       {m.myPart !== 'other' ? <MentorshipComments mentorship={m} comments={m.comments} names={names} /> : null}

@@ -47,7 +47,7 @@ export function MentorshipSharing({ mentorship }: { mentorship: MentorshipFields
             key={item}
             label={SHARE_ITEM_LABELS[item]}
             checked={sharing[item]}
-            disabled={loading || (item !== 'plan' && item !== 'assessments' && !sharing.plan)}
+            disabled={loading || (item !== 'plan' && item !== 'assessments' && !sharing.plan) || (item === 'assessments' && sharing.plan)}
             onChange={(e) => void toggle(item, e.currentTarget.checked)}
           />
         ))}
