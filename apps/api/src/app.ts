@@ -13,6 +13,7 @@ import { GRAPHQL_PATH } from './graphql/graphql-options.js';
 import { prepareDatabase } from './database/app-role.js';
 import { Lifecycle } from './health/lifecycle.js';
 import { Seeder } from './seed/seeder.js';
+import { serveWebApp } from './web/static-assets.js';
 
 /**
  * CSRF defence for GraphQL, the rule Apollo's csrfPrevention uses: only POSTs with a JSON body,
@@ -136,7 +137,7 @@ export async function createApp(options: AppModuleOptions & { quiet?: boolean })
   });
   const webDist = options.config.WEB_DIST_DIR;
   if (existsSync(webDist)) {
-    app.useStaticAssets({ root: webDist, prefix: '/', wildcard: false, index: false });
+    serveWebApp(app, webDist);
   }
 
   if (options.config.TRELLIS_SEED_DEMO) await app.get(Seeder).seedDemo();

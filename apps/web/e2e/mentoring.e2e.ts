@@ -9,6 +9,7 @@
  */
 import { graphql, signInApi } from './api';
 import { useBrowser } from './browser';
+import { onPage } from './a11y';
 import { signIn } from './session';
 
 const MENTEE = 'ella.nguyen@demo.example';
@@ -35,9 +36,11 @@ describe('mentoring', () => {
     async ({ page, newPage }) => {
       await signIn(page, MENTEE);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My plan' }).click();
+      await onPage(page, 'My development plan');
       await page.getByRole('heading', { name: `Towards ${TARGET}` }).waitFor();
       await page.getByRole('link', { name: 'Find a mentor for my plan\'s gap skills' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Find a mentor' }).waitFor();
+      await page.getByText('From your plan’s gaps:').waitFor();
+      await onPage(page, 'Find a mentor');
       await page.getByText('From your plan’s gaps:').waitFor();
       const suggestions = page.getByRole('list', { name: 'Suggested mentors' });
       const kemi = suggestions.getByRole('listitem').filter({ hasText: 'Kemi Adeyemi' });
@@ -48,22 +51,25 @@ describe('mentoring', () => {
       await kemi.getByRole('button', { name: 'Ask Kemi Adeyemi to mentor you' }).click();
       await kemi.getByRole('textbox', { name: 'Message' }).fill('I would like help growing towards Senior PMO Analyst.');
       await kemi.getByRole('button', { name: 'Send request' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Mentored by Kemi Adeyemi' }).waitFor();
+      await onPage(page, 'Mentored by Kemi Adeyemi');
       await page.getByText('Waiting for an answer').waitFor();
       const mentorshipUrl = page.url();
 
       const mentor = await newPage();
       await signIn(mentor, MENTOR);
       await mentor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mentoring' }).click();
+      await onPage(mentor, 'My mentors');
       await mentor.getByRole('navigation', { name: 'Mentoring' }).getByRole('link', { name: 'My mentees' }).click();
       await mentor.getByRole('heading', { name: 'Waiting for your answer' }).waitFor();
+      await onPage(mentor, 'My mentees');
       await mentor.getByRole('link', { name: 'Ella Nguyen' }).first().click();
-      await mentor.getByRole('heading', { level: 1, name: 'Mentoring Ella Nguyen' }).waitFor();
+      await onPage(mentor, 'Mentoring Ella Nguyen');
       await mentor.getByRole('button', { name: 'Accept' }).click();
       await mentor.getByText('Accepted: your mentee has been told.').waitFor();
       await mentor.getByText('Ella Nguyen has not shared their assessments with you.').waitFor();
 
       await page.goto(mentorshipUrl);
+      await onPage(page, 'Mentored by Kemi Adeyemi');
       await page.getByText('Active', { exact: true }).waitFor();
       await page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
       await page.getByRole('list', { name: 'Notifications' }).getByText(/accepted your request/).waitFor();
@@ -95,13 +101,14 @@ describe('mentoring', () => {
       await page.getByRole('button', { name: `Add “${step}” to my plan` }).click();
       await page.getByText(`“${step}” is now an action in your plan.`).waitFor();
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My plan' }).click();
+      await onPage(page, 'My development plan');
       await page.getByRole('table', { name: 'Actions' }).getByText(step).waitFor();
 
       // Usable at phone width: no sideways scrolling on the mentoring pages.
       await page.setViewportSize({ width: 375, height: 800 });
       for (const path of ['/mentoring/find', new URL(mentorshipUrl).pathname, '/mentoring/mentors', '/mentoring/profile']) {
         await page.goto(path);
-        await page.getByRole('heading', { level: 1 }).waitFor();
+        await onPage(page, /./);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect({ path, overflow }).toEqual({ path, overflow: 0 });
       }

@@ -7,6 +7,7 @@
  * expects) are asked of the API.
  */
 import { DEMO, graphql, signInApi } from './api';
+import { onPage } from './a11y';
 import { useBrowser } from './browser';
 import { signIn } from './session';
 
@@ -43,7 +44,7 @@ describe('development plans', () => {
     async ({ page, newPage }) => {
       await signIn(page, DEMO.employee);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My plan' }).click();
-      await page.getByRole('heading', { level: 1, name: 'My development plan' }).waitFor();
+      await onPage(page, 'My development plan');
 
       await page.getByRole('combobox', { name: `My rating of ${SKILL.name}` }).selectOption(String(requiredLevel - 1));
       await page.getByText(`Rated ${SKILL.name} at level ${requiredLevel - 1}.`).waitFor();

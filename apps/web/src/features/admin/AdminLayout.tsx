@@ -1,5 +1,6 @@
 import { Group, Stack } from '@mantine/core';
 import { NavLink, Outlet } from 'react-router';
+import { PageSuspense } from '../../components/PageSuspense';
 import { NoAccessState } from '../../components/QueryStates';
 import { isAdmin, useSignedInViewer } from '../session/viewer';
 import classes from '../../app/AppLayout.module.css';
@@ -36,7 +37,9 @@ export function AdminLayout() {
           ))}
         </Group>
       </nav>
-      <Outlet />
+      <PageSuspense>
+        <Outlet />
+      </PageSuspense>
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
 import { Group, Stack } from '@mantine/core';
 import { NavLink, Outlet } from 'react-router';
+import { PageSuspense } from '../../components/PageSuspense';
 import { isAdmin, useSignedInViewer } from '../session/viewer';
 import classes from '../../app/AppLayout.module.css';
 
@@ -26,7 +27,9 @@ export function MentoringLayout() {
           ))}
         </Group>
       </nav>
-      <Outlet />
+      <PageSuspense>
+        <Outlet />
+      </PageSuspense>
     </Stack>
   );
 }

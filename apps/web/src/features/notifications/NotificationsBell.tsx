@@ -50,13 +50,14 @@ export function NotificationsBell() {
 
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} trapFocus returnFocus shadow="md">
-      <Popover.Target>
-        <Indicator label={unread} size={16} disabled={unread === 0} offset={4}>
+      {/* The popover's target is the button itself (it gets aria-haspopup/aria-expanded), not the badge's wrapper div. */}
+      <Indicator label={unread} size={16} disabled={unread === 0} offset={4}>
+        <Popover.Target>
           <ActionIcon variant="subtle" color="gray" size="lg" aria-label={label} aria-expanded={opened} onClick={() => setOpened((o) => !o)}>
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown>
         <Stack gap="xs">
           <Title order={2} size="h5">
