@@ -28,6 +28,7 @@ import { PeopleModule } from './people/people.module.js';
 import { AssessmentsModule } from './assessments/assessments.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { MentoringModule } from './mentoring/mentoring.module.js';
 import { ScheduleModule } from '@nestjs/schedule';
 import { Seeder } from './seed/seeder.js';
 import { WebAppController } from './web/web-app.controller.js';
@@ -80,6 +81,7 @@ export class AppModule {
         AssessmentsModule,
         PlansModule,
         ReportsModule,
+        MentoringModule,
         ScheduleModule.forRoot(),
         { module: ConfigHolderModule, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] },
       ],

@@ -91,6 +91,13 @@ interface Fixtures {
   reportOf(caller: Caller): string;
   /** A plan of the caller (or of their report) in the given status, made afresh: its earlier open plan is abandoned. */
   freshPlan(owner: 'self' | 'report', caller: Caller, status: 'draft' | 'proposed' | 'agreed' | 'active'): Promise<{ id: string; version: number; actionId: string }>;
+  /** Runs SQL as the superuser (arranging data the mentoring rows need). */
+  sql(text: string, values: unknown[]): Promise<Record<string, unknown>[]>;
+  /** The caller's own person id (anonymous: the employee's). */
+  selfOf(caller: Caller): string;
+  /** A mentor outside everyone's reporting line and team (no manager), offering planning-scheduling. */
+  outsiderId: string;
+  organisationId: string;
 }
 
 /** Who signs in for each caller (anonymous arranges data as the employee), and the report each manages here. */
@@ -439,6 +446,122 @@ const RIGHTS: Record<string, TableEntry> = {
     document: 'mutation($id: ID!) { markNotificationRead(id: $id) }',
     variables: () => ({ id: '00000000-0000-4000-8000-000000000000' }),
   },
+  // --- Mentoring -----------------------------------------------------------------------------------
+  'Query.myMentorProfile': { rule: 'signedIn', document: '{ myMentorProfile { id } }' },
+  'Query.mentorSkillSuggestions': { rule: 'signedIn', document: '{ mentorSkillSuggestions { skillKey } }' },
+  'Query.findMentors': { rule: 'signedIn', document: '{ findMentors { focusSource suggestions { mentorId explanation } } }' },
+  'Query.myMentorships': { rule: 'signedIn', document: '{ myMentorships { id status } }' },
+  'Query.mentorship': {
+    rule: 'signedIn',
+    document: 'query($id: ID!) { mentorship(id: $id) { id status } }',
+    variables: async (f, c) => ({ id: (await freshMentorship(f, c, 'mentee')).id }),
+  },
+  'Query.mentoringProgrammes': { rule: 'signedIn', document: '{ mentoringProgrammes { id } }' },
+  'Query.matchingBoard': {
+    rule: 'signedIn',
+    document: 'query($id: ID!) { matchingBoard(programmeId: $id) { assignedCount } }',
+    variables: async (f, c) => ({ id: await freshProgramme(f, c, true) }),
+  },
+  'Mutation.saveMentorProfile': {
+    rule: 'signedIn',
+    document: 'mutation($input: SaveMentorProfileInput!) { saveMentorProfile(input: $input) { id } }',
+    variables: async (f, c) => {
+      const [row] = await f.sql('SELECT version FROM mentor_profiles WHERE person_id = $1', [f.selfOf(c)]);
+      return { input: { offeredSkillKeys: ['planning-scheduling'], expectedVersion: (row?.version as number | undefined) ?? null } };
+    },
+  },
+  'Mutation.requestMentor': {
+    rule: 'signedIn',
+    document: 'mutation($input: RequestMentorInput!) { requestMentor(input: $input) { id } }',
+    variables: async (f, c) => {
+      await f.sql(`UPDATE mentorships SET status = 'ended', end_reason = 'withdrawn' WHERE mentee_id = $1 AND mentor_id = $2 AND status <> 'ended'`, [f.selfOf(c), f.outsiderId]);
+      return { input: { mentorId: f.outsiderId, message: 'Could you help me?', focusSkillKeys: ['planning-scheduling'] } };
+    },
+  },
+  'Mutation.pairMentor': {
+    rule: 'admin',
+    document: 'mutation($input: PairMentorInput!) { pairMentor(input: $input) { id } }',
+    variables: async (f) => {
+      await f.sql(`UPDATE mentorships SET status = 'ended', end_reason = 'other' WHERE mentee_id = $1 AND mentor_id = $2 AND status <> 'ended'`, [f.leoId, f.outsiderId]);
+      return { input: { menteeId: f.leoId, mentorId: f.outsiderId, focusSkillKeys: ['planning-scheduling'] } };
+    },
+  },
+  'Mutation.moveMentorship': {
+    rule: 'signedIn',
+    document: 'mutation($input: MoveMentorshipInput!) { moveMentorship(input: $input) { id status } }',
+    variables: async (f, c) => {
+      const m = await freshMentorship(f, c, 'mentee');
+      return { input: { mentorshipId: m.id, expectedVersion: m.version, move: 'pause' } };
+    },
+  },
+  'Mutation.setMentorshipSharing': {
+    rule: 'signedIn',
+    document: 'mutation($input: SetMentorshipSharingInput!) { setMentorshipSharing(input: $input) { id } }',
+    variables: async (f, c) => {
+      const m = await freshMentorship(f, c, 'mentee');
+      return { input: { mentorshipId: m.id, expectedVersion: m.version, plan: true, planComments: true, assessments: true, checkIns: false, evidence: false } };
+    },
+  },
+  'Mutation.logMentoringSession': {
+    rule: 'signedIn',
+    document: 'mutation($input: LogMentoringSessionInput!) { logMentoringSession(input: $input) { id } }',
+    variables: async (f, c) => {
+      const m = await freshMentorship(f, c, 'mentee');
+      return { input: { mentorshipId: m.id, heldOn: new Date().toISOString().slice(0, 10), minutes: 30, sharedNotes: 'Rights table' } };
+    },
+  },
+  'Mutation.answerNextStep': {
+    rule: 'signedIn',
+    document: 'mutation($input: AnswerNextStepInput!) { answerNextStep(input: $input) { id } }',
+    variables: async (f, c) => {
+      const m = await freshMentorship(f, c, 'mentee');
+      const [session] = await f.sql(
+        `INSERT INTO mentoring_sessions (organisation_id, id, mentorship_id, held_on, minutes, agenda, shared_notes, private_notes, next_steps, logged_by_id)
+         VALUES ($1, gen_random_uuid(), $2, current_date, 30, '[]', '', '', $3, $4) RETURNING id`,
+        [f.organisationId, m.id, JSON.stringify([{ type: 'mentoring', title: 'Read the PMBOK risk chapter', description: '', skillKeys: [], dueOn: null, status: 'proposed' }]), f.leoId],
+      );
+      return { input: { sessionId: session!.id, index: 0, answer: 'decline' } };
+    },
+  },
+  'Mutation.addMentoringComment': {
+    rule: 'signedIn',
+    document: 'mutation($input: AddMentoringCommentInput!) { addMentoringComment(input: $input) { id } }',
+    variables: async (f, c) => ({ input: { mentorshipId: (await freshMentorship(f, c, 'mentee')).id, body: 'Thanks for today' } }),
+  },
+  'Mutation.addMentorAssessment': {
+    rule: 'signedIn',
+    document: 'mutation($input: AddMentorAssessmentInput!) { addMentorAssessment(input: $input) { id } }',
+    variables: async (f, c) => ({ input: { mentorshipId: (await freshMentorship(f, c, 'mentor')).id, skillKey: 'planning-scheduling', level: 3 } }),
+  },
+  'Mutation.createMentoringProgramme': {
+    rule: 'admin',
+    document: 'mutation($input: CreateProgrammeInput!) { createMentoringProgramme(input: $input) { id } }',
+    variables: () => ({ input: { name: 'Autumn cohort', startsOn: '2026-09-01', endsOn: '2027-03-01' } }),
+  },
+  'Mutation.joinMentoringProgramme': {
+    rule: 'signedIn',
+    document: 'mutation($input: ProgrammeParticipantInput!) { joinMentoringProgramme(input: $input) { id } }',
+    variables: async (f, c) => ({ input: { programmeId: await freshProgramme(f, c, false), personId: f.selfOf(c), part: 'mentee', focusSkillKeys: ['planning-scheduling'] } }),
+  },
+  'Mutation.leaveMentoringProgramme': {
+    rule: 'signedIn',
+    document: 'mutation($input: ProgrammeParticipantInput!) { leaveMentoringProgramme(input: $input) { id } }',
+    variables: async (f, c) => ({ input: { programmeId: await freshProgramme(f, c, false), personId: f.selfOf(c), part: 'mentee' } }),
+  },
+  'Mutation.publishProgrammePairs': {
+    rule: 'signedIn',
+    document: 'mutation($input: PublishProgrammePairsInput!) { publishProgrammePairs(input: $input) { id } }',
+    variables: async (f, c) => {
+      const programmeId = await freshProgramme(f, c, true);
+      await f.sql(`UPDATE mentorships SET status = 'ended', end_reason = 'other' WHERE mentee_id = $1 AND mentor_id = $2 AND status <> 'ended'`, [f.leoId, f.outsiderId]);
+      await f.sql(
+        `INSERT INTO mentoring_programme_participants (organisation_id, programme_id, person_id, part, focus_skill_keys)
+         VALUES ($1, $2, $3, 'mentee', '{planning-scheduling}'), ($1, $2, $4, 'mentor', '{}')`,
+        [f.organisationId, programmeId, f.leoId, f.outsiderId],
+      );
+      return { input: { programmeId, pairs: [{ menteeId: f.leoId, mentorId: f.outsiderId }] } };
+    },
+  },
   'Mutation.importExpectationsCsv': {
     rule: 'admin',
     // A grid with no rows: valid, and it changes nothing.
@@ -470,6 +593,29 @@ function planMove(mutation: string, owner: 'self' | 'report', status: 'draft' | 
   };
 }
 
+/** A fresh active mentorship between the caller and Leo (ending any open one first); the caller is `as`. */
+async function freshMentorship(f: Fixtures, c: Caller, as: 'mentee' | 'mentor'): Promise<{ id: string; version: number }> {
+  const self = f.selfOf(c);
+  const [menteeId, mentorId] = as === 'mentee' ? [self, f.leoId] : [f.leoId, self];
+  await f.sql(`UPDATE mentorships SET status = 'ended', end_reason = 'other', ended_at = now() WHERE mentee_id = $1 AND mentor_id = $2 AND status <> 'ended'`, [menteeId, mentorId]);
+  const [row] = await f.sql(
+    `INSERT INTO mentorships (organisation_id, id, mentee_id, mentor_id, status, focus_skill_keys, message, requested_at, active_since)
+     VALUES ($1, gen_random_uuid(), $2, $3, 'active', '{planning-scheduling}', 'Rights table', now(), now()) RETURNING id, version`,
+    [f.organisationId, menteeId, mentorId],
+  );
+  return { id: row!.id as string, version: row!.version as number };
+}
+
+/** A fresh programme (mentees may join themselves); `lead` makes the caller its lead. */
+async function freshProgramme(f: Fixtures, c: Caller, lead: boolean): Promise<string> {
+  const [row] = await f.sql(
+    `INSERT INTO mentoring_programmes (organisation_id, id, name, description, starts_on, ends_on, mentors_may_join, mentees_may_join, lead_id, created_by_id)
+     VALUES ($1, gen_random_uuid(), 'Rights cohort', '', current_date - 1, current_date + 90, 'invited', 'anyone', $2, $3) RETURNING id`,
+    [f.organisationId, lead ? f.selfOf(c) : null, f.selfOf('admin')],
+  );
+  return row!.id as string;
+}
+
 describe('access rules', () => {
   let t: TestApp;
   let fixtures: Fixtures;
@@ -479,10 +625,11 @@ describe('access rules', () => {
     const admin = await t.signIn(DEMO.admin);
     const read = await admin.graphql<{
       frameworks: { id: string; currentVersion: { roles: { id: string }[] } }[];
-      people: { id: string; email: string; version: number }[];
-    }>('{ frameworks { id currentVersion { roles { id } } } people { id email version } }');
+      people: { id: string; email: string; version: number; organisationId?: string }[];
+      currentOrganisation: { id: string };
+    }>('{ frameworks { id currentVersion { roles { id } } } people { id email version } currentOrganisation { id } }');
     expectNoErrors(read);
-    const person = (email: string) => read.data!.people.find((p) => p.email === email)!;
+    const person = (email: string) => ({ ...read.data!.people.find((p) => p.email === email)!, organisationId: read.data!.currentOrganisation.id });
     let counter = 0;
     const superuser = async (text: string, values: unknown[]) => {
       const client = new pg.Client({ connectionString: t.adminDatabaseUrl });
@@ -501,7 +648,21 @@ describe('access rules', () => {
         await t.app.get(ReportRefreshService).refresh(organisation!.id as string, { force: true });
     const [skill] = await superuser(`SELECT id FROM skills WHERE key = 'planning-scheduling' LIMIT 1`, []);
     const [targetRole] = await superuser(`SELECT id FROM roles WHERE key = 'project-manager' LIMIT 1`, []);
+    const organisationId = person(DEMO.employee).organisationId as string;
+    const [outsider] = await superuser(
+      `INSERT INTO people (organisation_id, id, email, name, access_role) VALUES ($1, gen_random_uuid(), 'outside.mentor@demo.example', 'Outside Mentor', 'employee') RETURNING id`,
+      [organisationId],
+    );
+    await superuser(
+      `INSERT INTO mentor_profiles (organisation_id, id, person_id, capacity, offered_skill_keys, meeting, accepts_other_teams, paused, about, updated_at)
+       VALUES ($1, gen_random_uuid(), $2, 20, '{planning-scheduling}', '{"modes":[],"frequency":null,"note":""}', true, false, '', now())`,
+      [organisationId, outsider!.id],
+    );
     fixtures = {
+      sql: superuser,
+      selfOf: (caller) => person(SELF_EMAIL[caller]).id,
+      outsiderId: outsider!.id as string,
+      organisationId,
       skillId: skill!.id as string,
       reportOf: (caller) => person(REPORT_EMAIL[caller]).id,
       signIn: (email) => t.signIn(email),

@@ -29,7 +29,7 @@ export interface E2EContext {
 type E2EBody = (ctx: E2EContext) => Promise<void>;
 
 /** Routes that only send the browser on (`<Navigate replace>`): not pages to audit. */
-const REDIRECTS = new Set(['/', '/admin']);
+const REDIRECTS = new Set(['/', '/admin', '/mentoring']);
 
 /**
  * After a test: the page it ended on is audited (axe-core) if it was not yet, and every page it visited must have

@@ -2,6 +2,9 @@ import type { FrameworkDocument } from './framework/document.js';
 import { closestRoles, planRoute, type ClosestRolesOptions, type RouteOptions, type SkillProfile } from './framework/paths.js';
 import { validateFramework } from './framework/validate.js';
 import { snapshotReports, storeReports, type SnapshotInput, type SnapshotReports } from './reports/snapshot.js';
+import { proposeAssignment } from './mentoring/assignment.js';
+import type { MatchingPolicy, MenteeForMatching, MentorForMatching } from './mentoring/matching.js';
+import { reportingLines, type ReportingPerson } from './mentoring/reporting-lines.js';
 
 /**
  * Domain work heavy enough to run off a server's request thread (apps/api runs these in a worker
@@ -25,6 +28,9 @@ export const domainTasks = {
       participation: storeReports(reports.participation),
     };
   },
+  /** The matching board: reporting lines travel as people (a function cannot cross to a worker). */
+  proposeAssignment: (input: { mentees: MenteeForMatching[]; mentors: MentorForMatching[]; people: ReportingPerson[]; policy?: MatchingPolicy }) =>
+    proposeAssignment({ mentees: input.mentees, mentors: input.mentors, lines: reportingLines(input.people), policy: input.policy }),
 };
 
 export type DomainTaskName = keyof typeof domainTasks;

@@ -87,6 +87,11 @@ const environmentSchema = z.object({
     .enum(['true', 'false'])
     .transform((value) => value === 'true')
     .optional(),
+  /** With TRELLIS_SEED_DEMO: also seed the demo organisation's mentoring (mentors, their ratings, mentorships), once. */
+  TRELLIS_SEED_DEMO_MENTORING: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   WEB_DIST_DIR: z.string().default(path.join(repositoryRoot, 'apps/web/dist')),
   /** Where people reach Trellis: the base of invitation and password-reset links. */
   PUBLIC_URL: z.url().optional(),

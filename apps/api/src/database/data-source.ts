@@ -11,6 +11,7 @@ import { roleOption } from './role-option.js';
 import { AssessmentEntity } from '../assessments/assessment.entity.js';
 import { planEntities } from '../plans/plans.entities.js';
 import { ReportResultEntity, ReportSettingsEntity, ReportSnapshotEntity } from '../reports/reports.entities.js';
+import { mentoringEntities } from '../mentoring/mentoring.entities.js';
 
 export const entities = [
   OrganisationEntity,
@@ -25,6 +26,7 @@ export const entities = [
   ReportSettingsEntity,
   ReportSnapshotEntity,
   ReportResultEntity,
+  ...mentoringEntities,
 ];
 
 /** One definition of how Trellis talks to PostgreSQL, shared by the app, the tests and the tools. */

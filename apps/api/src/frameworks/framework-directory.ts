@@ -49,6 +49,22 @@ export async function skillWithScale(
   return skill ?? null;
 }
 
+/** The skills of published versions by key (name and the version's scale), for rules that work on skill keys. */
+export async function publishedSkillsByKey(
+  manager: EntityManager,
+  organisationId: string,
+): Promise<Map<string, { id: string; key: string; name: string; scale: ProficiencyLevelValue[] }>> {
+  const rows = (await manager.query(
+    `SELECT s.id, s.key, s.name, v.proficiency_scale AS scale FROM skills s
+     JOIN framework_versions v ON v.organisation_id = s.organisation_id AND v.id = s.framework_version_id
+     WHERE s.organisation_id = $1 AND v.status = 'published' ORDER BY v.created_at, s.position, s.id`,
+    [organisationId],
+  )) as { id: string; key: string; name: string; scale: ProficiencyLevelValue[] }[];
+  const byKey = new Map<string, { id: string; key: string; name: string; scale: ProficiencyLevelValue[] }>();
+  for (const row of rows) if (!byKey.has(row.key)) byKey.set(row.key, row);
+  return byKey;
+}
+
 export interface RoleRef {
   id: string;
   key: string;

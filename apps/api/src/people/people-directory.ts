@@ -172,10 +172,6 @@ export async function approverChain(
   return { people, teams };
 }
 
-/**
- * SQL for a read of people that must stay inside another module's statement. Each takes SQL
- * expressions for the organisation and the person's id (columns of the caller's statement).
- */
 /** The organisation's teams (for reports' team tree). */
 export function reportTeams(manager: EntityManager, organisationId: string): Promise<{ id: string; parentId: string | null; name: string }[]> {
   return manager.query(`SELECT id, parent_id AS "parentId", name FROM teams WHERE organisation_id = $1 ORDER BY name, id`, [organisationId]) as Promise<
@@ -209,6 +205,23 @@ export async function reportIdsOf(manager: EntityManager, organisationId: string
   return rows.map((row) => row.id);
 }
 
+/** Active people with their line manager and team (reporting lines and teams for mentor matching), by name. */
+export function peopleWithTeams(
+  manager: EntityManager,
+  organisationId: string,
+): Promise<{ id: string; name: string; managerId: string | null; teamId: string | null; teamName: string | null; accessRole: AccessRole }[]> {
+  return manager.query(
+    `SELECT p.id, p.name, p.manager_id AS "managerId", p.team_id AS "teamId", t.name AS "teamName", p.access_role AS "accessRole"
+     FROM people p LEFT JOIN teams t ON t.organisation_id = p.organisation_id AND t.id = p.team_id
+     WHERE p.organisation_id = $1 AND p.active ORDER BY p.name, p.id`,
+    [organisationId],
+  ) as Promise<{ id: string; name: string; managerId: string | null; teamId: string | null; teamName: string | null; accessRole: AccessRole }[]>;
+}
+
+/**
+ * SQL for a read of people that must stay inside another module's statement. Each takes SQL
+ * expressions for the organisation and the person's id (columns of the caller's statement).
+ */
 export const peopleSql = {
   /**
    * Active people with their team and current role (columns id, team_id, current_role_id), as a

@@ -39,6 +39,6 @@ import { VersionReader } from './version-reader.js';
     PlanRollups,
     ...planResolvers,
   ],
-  exports: [PlanReader, PlanRollups],
+  exports: [PlanReader, PlanRollups, PlanActionsService],
 })
 export class PlansModule {}

@@ -12,6 +12,7 @@ import { peopleResolvers } from '../people/people.resolvers.js';
 import { assessmentResolvers } from '../assessments/assessments.resolvers.js';
 import { planResolvers } from '../plans/plans.resolvers.js';
 import { reportResolvers } from '../reports/reports.resolvers.js';
+import { mentoringResolvers } from '../mentoring/mentoring.module.js';
 
 /** Every resolver class of the API: the schema is generated from these (code first). */
 export const allResolvers = [
@@ -26,6 +27,7 @@ export const allResolvers = [
   ...assessmentResolvers,
   ...planResolvers,
   ...reportResolvers,
+  ...mentoringResolvers,
 ];
 
 const HEADER = `# ------------------------------------------------------

@@ -12,6 +12,7 @@ import { OrganisationsService, type OrganisationRecord } from '../organisations/
 import { countPeople, insertPerson, insertTeam } from '../people/people-directory.js';
 import { seedDemoCrowd } from './demo-crowd.js';
 import { demoOrganisation } from './demo-organisation.js';
+import { seedMentoringDemo } from './mentoring-demo.js';
 
 /** Arbitrary constant: serialises seeding when several API processes start together. */
 const SEED_LOCK = 7_104_151;
@@ -44,6 +45,7 @@ export class Seeder {
         this.logger.log(`Seeded the ${validation.document.name} for ${organisation.name}`);
       }
       await this.ensurePeople(manager, organisation.id);
+      if (this.config.TRELLIS_SEED_DEMO_MENTORING && (await seedMentoringDemo(manager, organisation.id))) this.logger.log('Seeded the demo mentoring');
     });
   }
 

@@ -59,6 +59,8 @@ export async function startTestApp(
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     TRELLIS_SEED_DEMO: options.seed === false ? 'false' : 'true',
+    // Tests arrange their own mentoring; test/mentoring-demo.test.ts seeds the demo's.
+    TRELLIS_SEED_DEMO_MENTORING: 'false',
     WEB_DIST_DIR: '/nonexistent',
     // Test files share a busy machine and block their thread at times (start-up, fixtures): shedding
     // load would make them flaky. test/heavy-work.test.ts turns it on to test it.

@@ -38,6 +38,7 @@ function mainLinks(admin: boolean, manager: boolean, leadership: boolean): { to:
     { to: '/my-plan', label: 'My plan' },
     ...(manager ? [{ to: '/my-team', label: 'My team' }] : []),
     { to: '/shared-with-me', label: 'Shared with me' },
+    { to: '/mentoring', label: 'Mentoring' },
     { to: '/frameworks', label: 'Frameworks' },
     { to: '/people', label: 'People' },
     { to: '/teams', label: 'Teams' },

@@ -44,7 +44,7 @@ describe('Header and navigation', () => {
     renderRoute('/frameworks', [frameworks], { viewer: employeeViewer });
 
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['My career', 'My plan', 'Shared with me', 'Frameworks', 'People', 'Teams']);
+    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['My career', 'My plan', 'Shared with me', 'Mentoring', 'Frameworks', 'People', 'Teams']);
     expect(screen.queryByRole('link', { name: 'Admin' })).not.toBeInTheDocument();
     expect(document.querySelector('a[href^="/admin"]')).toBeNull();
     await screen.findByRole('link', { name: 'PMO career framework' });
@@ -68,6 +68,7 @@ describe('Header and navigation', () => {
       'My plan',
       'My team',
       'Shared with me',
+      'Mentoring',
       'Frameworks',
       'People',
       'Teams',

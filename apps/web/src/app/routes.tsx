@@ -66,6 +66,13 @@ const SharedWithMePage = lazyPage(() => import('../features/plans/SharedWithMePa
 const PlanApproversPage = lazyPage(() => import('../features/admin/PlanApproversPage'), (m) => m.PlanApproversPage);
 const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage'), (m) => m.ReportsPage);
 const AdminReportsPage = lazyPage(() => import('../features/admin/AdminReportsPage'), (m) => m.AdminReportsPage);
+const MentoringLayout = lazyPage(() => import('../features/mentoring/MentoringLayout'), (m) => m.MentoringLayout);
+const MyMentorsPage = lazyPage(() => import('../features/mentoring/MyMentorsPage'), (m) => m.MyMentorsPage);
+const MyMenteesPage = lazyPage(() => import('../features/mentoring/MyMenteesPage'), (m) => m.MyMenteesPage);
+const FindMentorPage = lazyPage(() => import('../features/mentoring/FindMentorPage'), (m) => m.FindMentorPage);
+const MentorProfilePage = lazyPage(() => import('../features/mentoring/MentorProfilePage'), (m) => m.MentorProfilePage);
+const ProgrammesPage = lazyPage(() => import('../features/mentoring/ProgrammesPage'), (m) => m.ProgrammesPage);
+const MentorshipPage = lazyPage(() => import('../features/mentoring/MentorshipPage'), (m) => m.MentorshipPage);
 
 export const routes: RouteObject[] = [
   {
@@ -118,6 +125,19 @@ export const routes: RouteObject[] = [
           { path: 'plans/:personId', Component: ReportPlanPage },
           { path: 'shared-with-me', Component: SharedWithMePage },
           { path: 'reports', Component: ReportsPage },
+          {
+            path: 'mentoring',
+            Component: MentoringLayout,
+            children: [
+              { index: true, element: <Navigate to="/mentoring/mentors" replace /> },
+              { path: 'mentors', Component: MyMentorsPage },
+              { path: 'mentees', Component: MyMenteesPage },
+              { path: 'find', Component: FindMentorPage },
+              { path: 'profile', Component: MentorProfilePage },
+              { path: 'programmes', Component: ProgrammesPage },
+              { path: ':mentorshipId', Component: MentorshipPage },
+            ],
+          },
           {
             path: 'admin',
             element: (

@@ -8,6 +8,7 @@ import { TenantPolicyPerStatement1795640000000 } from './1795640000000-TenantPol
 import { CheckInPrivateNote1795641000000 } from './1795641000000-CheckInPrivateNote.js';
 import { AccountThrottles1795650100000 } from './1795650100000-AccountThrottles.js';
 import { GlobalRowSecurity1795652000000 } from './1795652000000-GlobalRowSecurity.js';
+import { Mentoring1795660000000 } from './1795660000000-Mentoring.js';
 import { LeadershipReports1795670000000 } from './1795670000000-LeadershipReports.js';
 import { PlanApproversAndLinks1795681000000 } from './1795681000000-PlanApproversAndLinks.js';
 import { FrameworkDocumentV21795690000000 } from './1795690000000-FrameworkDocumentV2.js';
@@ -24,6 +25,7 @@ export const migrations = [
   CheckInPrivateNote1795641000000,
   AccountThrottles1795650100000,
   GlobalRowSecurity1795652000000,
+  Mentoring1795660000000,
   LeadershipReports1795670000000,
   PlanApproversAndLinks1795681000000,
   FrameworkDocumentV21795690000000,

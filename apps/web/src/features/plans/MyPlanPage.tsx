@@ -12,6 +12,7 @@ import { CheckInForm } from './CheckInForm';
 import { PlanActions } from './PlanActions';
 import { PlanLifecycle } from './PlanLifecycle';
 import { PlanSharing } from './PlanSharing';
+import { FindMentorLink } from '../mentoring/FindMentorLink';
 import { ReviewCadence } from './ReviewCadence';
 import { SkillRatings, type SkillRatingsProps } from './SkillRatings';
 
@@ -260,6 +261,7 @@ function PlanView({ plan, roles, skills, onRevised }: { plan: Plan; roles: { id:
       <RevisionHistory plan={plan} />
       {open ? <ChangeDirection plan={plan} roles={roles} onRevised={onRevised} /> : null}
       <PlanSharing />
+      <FindMentorLink />
     </Stack>
   );
 }

@@ -1,0 +1,35 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { AssessmentsModule } from '../assessments/assessments.module.js';
+import { AuditModule } from '../audit/audit.module.js';
+import { NotificationsService } from '../plans/notifications.service.js';
+import { registerMentorLookup } from '../plans/plan-policy.js';
+import { PlansModule } from '../plans/plans.module.js';
+import { sharedScopeFor } from './mentoring-directory.js';
+import { MentorMatchingService } from './mentor-matching.service.js';
+import { MentorProfilesService } from './mentor-profiles.service.js';
+import { MentoringReviewsService } from './mentoring-reviews.service.js';
+import { MentorProfileResolver, MentorshipResolver } from './mentoring.resolvers.js';
+import { MentorshipsService } from './mentorships.service.js';
+import { ProgrammeResolver } from './programmes.resolvers.js';
+import { ProgrammesService } from './programmes.service.js';
+
+export const mentoringResolvers = [MentorProfileResolver, MentorshipResolver, ProgrammeResolver];
+
+/**
+ * Mentoring (issue 10): mentor profiles, finding a mentor, mentorships, sessions, comments, mentor
+ * assessments, programmes and the matching board. Exports `MentorshipsService.sharedScopeFor`, the
+ * seam through which the plans' PlanPolicy learns what a mentor may see of a mentee's plan.
+ * Notifications are written through the plans module's NotificationsService (a stateless writer of
+ * its table; PlansModule does not export it, so it is provided here too).
+ */
+@Module({
+  imports: [AuditModule, AssessmentsModule, PlansModule],
+  providers: [NotificationsService, MentorProfilesService, MentorMatchingService, MentorshipsService, MentoringReviewsService, ProgrammesService, ...mentoringResolvers],
+  exports: [MentorshipsService],
+})
+export class MentoringModule implements OnModuleInit {
+  /** The plans' policy treats a viewer as the person's mentor while the person shares their plan in an open mentorship with them. */
+  onModuleInit(): void {
+    registerMentorLookup(async (manager, organisationId, personId, viewerId) => (await sharedScopeFor(manager, organisationId, viewerId, personId)).plan);
+  }
+}
