@@ -15,7 +15,7 @@ export class PeopleRoleFollower implements VersionFollower, OnModuleInit {
   constructor(private readonly followers: VersionFollowers) {}
 
   onModuleInit(): void {
-    this.followers.register(this);
+    this.followers.register(this, 0);
   }
 
   follow(manager: EntityManager, move: VersionMove) {

@@ -88,9 +88,9 @@ export class PlanVersionFollowers implements VersionFollower, ImpactProfileSourc
   /** Order matters: plans re-baseline on the assessments already moved. */
   onModuleInit(): void {
     // assessments/ owns this follower; it is registered here because its place in the order matters to plans.
-    this.followers.register(assessmentsFollower);
-    this.followers.register(planActionsFollower);
-    this.followers.register(this);
+    this.followers.register(assessmentsFollower, 10);
+    this.followers.register(planActionsFollower, 20);
+    this.followers.register(this, 30);
     this.impactProfiles.register(this);
   }
 

@@ -50,23 +50,29 @@ export interface FollowerReport extends FollowResult {
 /** The followers of framework versions. Modules register theirs in `onModuleInit`. */
 @Injectable()
 export class VersionFollowers {
-  private readonly followers: VersionFollower[] = [];
+  private readonly followers: { follower: VersionFollower; stage: number }[] = [];
 
-  register(follower: VersionFollower): void {
-    if (this.followers.some((registered) => registered.name === follower.name)) {
+  /**
+   * `stage` orders followers whatever order Nest happens to initialise modules in (it follows the import
+   * graph, which changes as modules are added): lower stages run first, equal stages in registration order.
+   * People's roles move first (stage 0); data that depends on others moving comes later.
+   */
+  register(follower: VersionFollower, stage = 100): void {
+    if (this.followers.some((registered) => registered.follower.name === follower.name)) {
       throw new Error(`A version follower named "${follower.name}" is already registered`);
     }
-    this.followers.push(follower);
+    const at = this.followers.findIndex((registered) => registered.stage > stage);
+    this.followers.splice(at === -1 ? this.followers.length : at, 0, { follower, stage });
   }
 
   list(): readonly VersionFollower[] {
-    return this.followers;
+    return this.followers.map((registered) => registered.follower);
   }
 
   /** Runs every follower in registration order, in the caller's transaction. */
   async followAll(manager: EntityManager, move: VersionMove): Promise<FollowerReport[]> {
     const reports: FollowerReport[] = [];
-    for (const follower of this.followers) {
+    for (const follower of this.list()) {
       const result = await follower.follow(manager, move);
       reports.push({ name: follower.name, describe: follower.describe, ...result });
     }
