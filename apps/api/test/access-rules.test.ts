@@ -171,6 +171,7 @@ const RIGHTS: Record<string, TableEntry> = {
   'Query.invitations': { rule: 'admin', document: '{ invitations { id email } }' },
   'Query.auditEvents': { rule: 'admin', document: '{ auditEvents(limit: 5) { id action } }' },
   'Query.peopleCsv': { rule: 'admin', document: '{ peopleCsv }' },
+  'Query.peopleCsvTemplate': { rule: 'admin', document: '{ peopleCsvTemplate }' },
   'Query.frameworkVersionDiff': {
     rule: 'admin',
     document: 'query($id: ID!) { frameworkVersionDiff(frameworkId: $id, from: 1, to: 1) { changeCount } }',
@@ -258,6 +259,15 @@ const RIGHTS: Record<string, TableEntry> = {
     rule: 'admin',
     document: 'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { link } }',
     variables: (f) => ({ input: { email: `invited-${f.unique()}@demo.example`, name: 'Invited Person' } }),
+  },
+  'Mutation.invitePeople': {
+    rule: 'admin',
+    document: 'mutation($input: InvitePeopleInput!) { invitePeople(input: $input) { emailConfigured invited { link } } }',
+    variables: () => ({ input: { everyoneWithoutAccount: true } }),
+  },
+  'Query.linkSettings': {
+    rule: 'admin',
+    document: 'query { linkSettings { publicUrl loopback emailConfigured } }',
   },
   'Mutation.revokeInvitation': {
     rule: 'admin',

@@ -100,6 +100,8 @@ export {
   isAccessRole,
   type AccessRole,
 } from './people/accounts.js';
+export { isLoopbackUrl } from './people/links.js';
+export { signInStatus, signInNextStep, type SignInStatus, type SignInNextStep, type SignInFactsInput } from './people/sign-in-status.js';
 export {
   TEAM_PATH_SEPARATOR,
   MAX_TEAM_NAME_LENGTH,
@@ -123,6 +125,11 @@ export {
   guardSpreadsheetCell,
   unguardSpreadsheetCell,
   peopleCsvRecords,
+  detectPeopleCsvSeparator,
+  peopleCsvTemplate,
+  PEOPLE_CSV_SEPARATORS,
+  type PeopleCsvSeparator,
+  type PeopleCsvTemplateContext,
   type PeopleCsvColumn,
   type PeopleCsvOptions,
 } from './people/people-csv.js';

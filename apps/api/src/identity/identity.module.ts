@@ -5,6 +5,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { ADDRESS_LIMITS_PREFIX, AddressLimits } from './address-limits.js';
+import { BulkInvitationsService } from './bulk-invitations.service.js';
 import { identityResolvers } from './identity.resolvers.js';
 import { IdentityService } from './identity.service.js';
 import { Mailer } from './mailer.js';
@@ -27,6 +28,7 @@ const addressLimitsPrefix = {
   imports: [AuditModule, FrameworksModule, OrganisationsModule],
   providers: [
     IdentityService,
+    BulkInvitationsService,
     SignUpService,
     PasswordResetsService,
     PasswordGuard,

@@ -43,3 +43,22 @@ export const acceptInvitationInputSchema = z.object({ token: tokenSchema, passwo
 
 /** `requestPasswordReset(email)`: any address as typed, as for signing in. */
 export const resetRequestEmailSchema = singleLineText(TEXT_LIMITS.email);
+
+/** The most people one bulk invitation takes (an import's worth; more in several calls). */
+export const MAX_BULK_INVITATIONS = 500;
+
+/**
+ * `invitePeople`: invitations for people the organisation already has (imported, or added by an
+ * admin) who have no account. Either a list of people or everyone active without an account and
+ * without a pending invitation; `resend` replaces pending invitations instead of skipping them.
+ */
+export const invitePeopleInputSchema = z
+  .object({
+    personIds: z.array(uuidSchema).max(MAX_BULK_INVITATIONS, `Invite at most ${MAX_BULK_INVITATIONS} people at once.`).nullish(),
+    everyoneWithoutAccount: z.boolean().nullish(),
+    resend: z.boolean().nullish(),
+  })
+  .refine((input) => Boolean(input.everyoneWithoutAccount) !== (input.personIds != null), {
+    message: 'Name the people to invite, or ask for everyone without an account (not both).',
+    path: ['personIds'],
+  });
