@@ -22,6 +22,7 @@ import { SessionsService } from './identity/sessions.service.js';
 import { PeopleModule } from './people/people.module.js';
 import { AssessmentsModule } from './assessments/assessments.module.js';
 import { PlansModule } from './plans/plans.module.js';
+import { OnboardingModule } from './onboarding/onboarding.module.js';
 import { ScheduleModule } from '@nestjs/schedule';
 import { Seeder } from './seed/seeder.js';
 import { WebAppController } from './web/web-app.controller.js';
@@ -70,6 +71,7 @@ export class AppModule {
         PeopleModule,
         AssessmentsModule,
         PlansModule,
+        OnboardingModule,
         ScheduleModule.forRoot(),
         { module: ConfigHolderModule, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] },
       ],

@@ -265,6 +265,8 @@ const RIGHTS: Record<string, TableEntry> = {
     document: 'mutation($input: InvitePeopleInput!) { invitePeople(input: $input) { emailConfigured invited { link } } }',
     variables: () => ({ input: { everyoneWithoutAccount: true } }),
   },
+  'Query.gettingStarted': { rule: 'admin', document: '{ gettingStarted { complete dismissed items { key done } } }' },
+  'Mutation.dismissGettingStarted': { rule: 'admin', document: 'mutation { dismissGettingStarted(dismissed: false) { dismissed } }' },
   'Query.linkSettings': {
     rule: 'admin',
     document: 'query { linkSettings { publicUrl loopback emailConfigured } }',

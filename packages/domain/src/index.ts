@@ -452,3 +452,10 @@ export * from './validation/assessments-inputs.js';
 export * from './validation/plans-inputs.js';
 export * from './validation/framework-inputs.js';
 export * from './reports/index.js';
+export {
+  gettingStartedChecklist,
+  type GettingStartedFacts,
+  type GettingStartedItem,
+  type GettingStartedKey,
+  type GettingStartedChecklist,
+} from './onboarding/getting-started.js';

@@ -154,7 +154,7 @@ export class PeopleImportService {
           relax_column_count: true,
           skip_empty_lines: true,
           trim: true,
-        }) as { record: string[]; info: { lines: number } }[]
+        }) as unknown as { record: string[]; info: { lines: number } }[]
       ).filter(({ record }) => !(record[0] ?? '').trimStart().startsWith('#')); // a note a spreadsheet quoted
     } catch (error) {
       const line = (error as { lines?: number }).lines ?? 1;

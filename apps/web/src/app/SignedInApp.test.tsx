@@ -77,6 +77,7 @@ describe('Header and navigation', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/admin/people'));
     const admin = screen.getByRole('navigation', { name: 'Admin' });
     expect(within(admin).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Getting started',
       'People',
       'Invitations',
       'Import',

@@ -7,6 +7,7 @@ import { AuditPage } from '../features/admin/AuditPage';
 import { ImportPage } from '../features/admin/ImportPage';
 import { InvitationsPage } from '../features/admin/InvitationsPage';
 import { FrameworkEditorPage } from '../features/framework-editor/FrameworkEditorPage';
+import { GettingStartedPage, HomeRedirect } from '../features/onboarding/GettingStartedPage';
 import { FrameworkPage } from '../features/frameworks/FrameworkPage';
 import { FrameworksPage } from '../features/frameworks/FrameworksPage';
 import { CareerPathPage } from '../features/paths/CareerPathPage';
@@ -59,7 +60,7 @@ export const routes: RouteObject[] = [
         // Pathless boundary: a failing page keeps the app shell (header and navigation) around it.
         ErrorBoundary: RouteError,
         children: [
-          { index: true, element: <Navigate to="/frameworks" replace /> },
+          { index: true, Component: HomeRedirect },
           { path: 'frameworks', Component: FrameworksPage },
           { path: 'frameworks/:frameworkId', Component: FrameworkPage },
           { path: 'frameworks/:frameworkId/compare', Component: RoleComparisonPage },
@@ -86,6 +87,7 @@ export const routes: RouteObject[] = [
               { path: 'invitations', Component: InvitationsPage },
               { path: 'import', Component: ImportPage },
               { path: 'audit', Component: AuditPage },
+              { path: 'getting-started', Component: GettingStartedPage },
             ],
           },
           { path: '*', Component: NotFoundPage },

@@ -5,6 +5,7 @@ import { isAdmin, useSignedInViewer } from '../session/viewer';
 import classes from '../../app/AppLayout.module.css';
 
 const sections = [
+  { to: '/admin/getting-started', label: 'Getting started' },
   { to: '/admin/people', label: 'People' },
   { to: '/admin/invitations', label: 'Invitations' },
   { to: '/admin/import', label: 'Import' },
