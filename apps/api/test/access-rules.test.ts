@@ -267,6 +267,19 @@ const RIGHTS: Record<string, TableEntry> = {
   },
   'Query.gettingStarted': { rule: 'admin', document: '{ gettingStarted { complete dismissed items { key done } } }' },
   'Mutation.dismissGettingStarted': { rule: 'admin', document: 'mutation { dismissGettingStarted(dismissed: false) { dismissed } }' },
+  'Query.ssoSettings': { rule: 'admin', document: '{ ssoSettings { issuer domains } }' },
+  'Query.singleSignOnFor': {
+    rule: 'public',
+    document: 'query($email: String!) { singleSignOnFor(email: $email) { providerName startUrl } }',
+    variables: () => ({ email: 'someone@demo.example' }),
+  },
+  'Mutation.saveSsoSettings': {
+    rule: 'admin',
+    document: 'mutation($input: SsoSettingsInput!) { saveSsoSettings(input: $input) { issuer } }',
+    variables: () => ({
+      input: { displayName: 'X', issuer: 'https://id.example', clientId: 'c', clientSecret: 's', domains: ['x.example'], passwordsAllowed: true, createPeople: false, enabled: true },
+    }),
+  },
   'Query.linkSettings': {
     rule: 'admin',
     document: 'query { linkSettings { publicUrl loopback emailConfigured } }',
@@ -441,7 +454,8 @@ describe('access rules', () => {
   let fixtures: Fixtures;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // A key for single sign-on secrets, so that saveSsoSettings can succeed for an admin.
+    t = await startTestApp({ environment: { SSO_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') } });
     const admin = await t.signIn(DEMO.admin);
     const read = await admin.graphql<{
       frameworks: { id: string; currentVersion: { roles: { id: string }[] } }[];

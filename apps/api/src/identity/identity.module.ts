@@ -13,6 +13,8 @@ import { PasswordGuard } from './password-guard.js';
 import { PasswordResetsService } from './password-resets.service.js';
 import { SessionsService } from './sessions.service.js';
 import { SignUpService } from './sign-up.service.js';
+import { SsoController } from './sso.controller.js';
+import { SsoService } from './sso.service.js';
 
 /** Rate-limit keys are per database: the processes of one deployment share counts, test databases do not. */
 const addressLimitsPrefix = {
@@ -36,8 +38,10 @@ const addressLimitsPrefix = {
     addressLimitsPrefix,
     SessionsService,
     Mailer,
+    SsoService,
     ...identityResolvers,
   ],
+  controllers: [SsoController],
   exports: [SessionsService, IdentityService, Mailer],
 })
 export class IdentityModule {}

@@ -29,6 +29,7 @@ import { IdentityService, invitationStatus } from './identity.service.js';
 import { isLoopbackUrl, resetRequestEmailSchema, signInNextStep, signInStatus, tokenSchema } from '@trellis/domain';
 import { BulkInvitationsService } from './bulk-invitations.service.js';
 import { Mailer } from './mailer.js';
+import { SsoResolver } from './sso.resolvers.js';
 import { ArgSchemas } from '../common/input-validation.js';
 import { PasswordResetsService } from './password-resets.service.js';
 import { SignUpService } from './sign-up.service.js';
@@ -207,4 +208,4 @@ export class PersonSignInResolver {
   }
 }
 
-export const identityResolvers = [IdentityResolver, InvitationResolver, PersonSignInResolver];
+export const identityResolvers = [IdentityResolver, InvitationResolver, PersonSignInResolver, SsoResolver];

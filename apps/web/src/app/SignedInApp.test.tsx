@@ -81,6 +81,7 @@ describe('Header and navigation', () => {
       'People',
       'Invitations',
       'Import',
+      'Single sign-on',
       'Audit log',
     ]);
     expect(await screen.findByRole('heading', { name: 'No people yet' })).toBeInTheDocument();

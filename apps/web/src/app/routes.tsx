@@ -8,6 +8,7 @@ import { ImportPage } from '../features/admin/ImportPage';
 import { InvitationsPage } from '../features/admin/InvitationsPage';
 import { FrameworkEditorPage } from '../features/framework-editor/FrameworkEditorPage';
 import { GettingStartedPage, HomeRedirect } from '../features/onboarding/GettingStartedPage';
+import { SsoSettingsPage } from '../features/admin/SsoSettingsPage';
 import { FrameworkPage } from '../features/frameworks/FrameworkPage';
 import { FrameworksPage } from '../features/frameworks/FrameworksPage';
 import { CareerPathPage } from '../features/paths/CareerPathPage';
@@ -88,6 +89,7 @@ export const routes: RouteObject[] = [
               { path: 'import', Component: ImportPage },
               { path: 'audit', Component: AuditPage },
               { path: 'getting-started', Component: GettingStartedPage },
+              { path: 'single-sign-on', Component: SsoSettingsPage },
             ],
           },
           { path: '*', Component: NotFoundPage },

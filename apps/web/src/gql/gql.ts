@@ -31,6 +31,9 @@ type Documents = {
     "\n  query InviteFormOptions {\n    teams {\n      id\n      path\n    }\n    people {\n      id\n      name\n    }\n  }\n": typeof types.InviteFormOptionsDocument,
     "\n  mutation InvitePerson($input: InvitePersonInput!) {\n    invitePerson(input: $input) {\n      emailed\n      link\n      invitation {\n        ...InvitationFields\n      }\n    }\n  }\n": typeof types.InvitePersonDocument,
     "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  fragment SsoFields on SsoSettings {\n    displayName\n    issuer\n    clientId\n    hasClientSecret\n    domains\n    passwordsAllowed\n    createPeople\n    enabled\n    redirectUri\n  }\n": typeof types.SsoFieldsFragmentDoc,
+    "\n  query SsoSettings {\n    ssoSettings {\n      ...SsoFields\n    }\n    linkSettings {\n      publicUrl\n    }\n  }\n": typeof types.SsoSettingsDocument,
+    "\n  mutation SaveSsoSettings($input: SsoSettingsInput!) {\n    saveSsoSettings(input: $input) {\n      ...SsoFields\n    }\n  }\n": typeof types.SaveSsoSettingsDocument,
     "\n  mutation InvitePeople($input: InvitePeopleInput!) {\n    invitePeople(input: $input) {\n      emailConfigured\n      invited {\n        link\n        emailed\n        invitation {\n          id\n          expiresAt\n        }\n        person {\n          id\n          name\n          email\n          signIn {\n            status\n            nextStep\n            hasAccount\n            invitedAt\n            invitationExpiresAt\n            lastSignedInAt\n          }\n        }\n      }\n      alreadyInvited {\n        id\n        name\n      }\n    }\n  }\n": typeof types.InvitePeopleDocument,
     "\n  query LinkSettings {\n    linkSettings {\n      publicUrl\n      loopback\n      emailConfigured\n    }\n  }\n": typeof types.LinkSettingsDocument,
     "\n  mutation StartPlanTowards($input: CreatePlanInput!) {\n    createPlanFromTarget(input: $input) {\n      id\n    }\n  }\n": typeof types.StartPlanTowardsDocument,
@@ -95,6 +98,7 @@ type Documents = {
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...ViewerFields\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  query SingleSignOnFor($email: String!) {\n    singleSignOnFor(email: $email) {\n      providerName\n      startUrl\n    }\n  }\n": typeof types.SingleSignOnForDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      confirmationEmailed\n      viewer {\n        ...ViewerFields\n      }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  fragment ViewerFields on Viewer {\n    accessRole\n    isManager\n    organisation {\n      id\n      name\n      slug\n    }\n    person {\n      id\n      name\n      email\n      jobTitle\n    }\n  }\n": typeof types.ViewerFieldsFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      ...ViewerFields\n    }\n  }\n": typeof types.ViewerDocument,
@@ -118,6 +122,9 @@ const documents: Documents = {
     "\n  query InviteFormOptions {\n    teams {\n      id\n      path\n    }\n    people {\n      id\n      name\n    }\n  }\n": types.InviteFormOptionsDocument,
     "\n  mutation InvitePerson($input: InvitePersonInput!) {\n    invitePerson(input: $input) {\n      emailed\n      link\n      invitation {\n        ...InvitationFields\n      }\n    }\n  }\n": types.InvitePersonDocument,
     "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": types.RevokeInvitationDocument,
+    "\n  fragment SsoFields on SsoSettings {\n    displayName\n    issuer\n    clientId\n    hasClientSecret\n    domains\n    passwordsAllowed\n    createPeople\n    enabled\n    redirectUri\n  }\n": types.SsoFieldsFragmentDoc,
+    "\n  query SsoSettings {\n    ssoSettings {\n      ...SsoFields\n    }\n    linkSettings {\n      publicUrl\n    }\n  }\n": types.SsoSettingsDocument,
+    "\n  mutation SaveSsoSettings($input: SsoSettingsInput!) {\n    saveSsoSettings(input: $input) {\n      ...SsoFields\n    }\n  }\n": types.SaveSsoSettingsDocument,
     "\n  mutation InvitePeople($input: InvitePeopleInput!) {\n    invitePeople(input: $input) {\n      emailConfigured\n      invited {\n        link\n        emailed\n        invitation {\n          id\n          expiresAt\n        }\n        person {\n          id\n          name\n          email\n          signIn {\n            status\n            nextStep\n            hasAccount\n            invitedAt\n            invitationExpiresAt\n            lastSignedInAt\n          }\n        }\n      }\n      alreadyInvited {\n        id\n        name\n      }\n    }\n  }\n": types.InvitePeopleDocument,
     "\n  query LinkSettings {\n    linkSettings {\n      publicUrl\n      loopback\n      emailConfigured\n    }\n  }\n": types.LinkSettingsDocument,
     "\n  mutation StartPlanTowards($input: CreatePlanInput!) {\n    createPlanFromTarget(input: $input) {\n      id\n    }\n  }\n": types.StartPlanTowardsDocument,
@@ -182,6 +189,7 @@ const documents: Documents = {
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...ViewerFields\n    }\n  }\n": types.SignInDocument,
+    "\n  query SingleSignOnFor($email: String!) {\n    singleSignOnFor(email: $email) {\n      providerName\n      startUrl\n    }\n  }\n": types.SingleSignOnForDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      confirmationEmailed\n      viewer {\n        ...ViewerFields\n      }\n    }\n  }\n": types.SignUpDocument,
     "\n  fragment ViewerFields on Viewer {\n    accessRole\n    isManager\n    organisation {\n      id\n      name\n      slug\n    }\n    person {\n      id\n      name\n      email\n      jobTitle\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      ...ViewerFields\n    }\n  }\n": types.ViewerDocument,
@@ -270,6 +278,18 @@ export function graphql(source: "\n  mutation InvitePerson($input: InvitePersonI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SsoFields on SsoSettings {\n    displayName\n    issuer\n    clientId\n    hasClientSecret\n    domains\n    passwordsAllowed\n    createPeople\n    enabled\n    redirectUri\n  }\n"): (typeof documents)["\n  fragment SsoFields on SsoSettings {\n    displayName\n    issuer\n    clientId\n    hasClientSecret\n    domains\n    passwordsAllowed\n    createPeople\n    enabled\n    redirectUri\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SsoSettings {\n    ssoSettings {\n      ...SsoFields\n    }\n    linkSettings {\n      publicUrl\n    }\n  }\n"): (typeof documents)["\n  query SsoSettings {\n    ssoSettings {\n      ...SsoFields\n    }\n    linkSettings {\n      publicUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveSsoSettings($input: SsoSettingsInput!) {\n    saveSsoSettings(input: $input) {\n      ...SsoFields\n    }\n  }\n"): (typeof documents)["\n  mutation SaveSsoSettings($input: SsoSettingsInput!) {\n    saveSsoSettings(input: $input) {\n      ...SsoFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -526,6 +546,10 @@ export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswor
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ...ViewerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SingleSignOnFor($email: String!) {\n    singleSignOnFor(email: $email) {\n      providerName\n      startUrl\n    }\n  }\n"): (typeof documents)["\n  query SingleSignOnFor($email: String!) {\n    singleSignOnFor(email: $email) {\n      providerName\n      startUrl\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

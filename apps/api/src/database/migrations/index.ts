@@ -8,6 +8,7 @@ import { TenantPolicyPerStatement1795640000000 } from './1795640000000-TenantPol
 import { CheckInPrivateNote1795641000000 } from './1795641000000-CheckInPrivateNote.js';
 import { AccountThrottles1795650100000 } from './1795650100000-AccountThrottles.js';
 import { GettingStarted1795700000000 } from './1795700000000-GettingStarted.js';
+import { SingleSignOn1795700100000 } from './1795700100000-SingleSignOn.js';
 
 /** Every migration, in order. New migrations are appended here (see docs/ARCHITECTURE.md). */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CheckInPrivateNote1795641000000,
   AccountThrottles1795650100000,
   GettingStarted1795700000000,
+  SingleSignOn1795700100000,
 ];

@@ -9,6 +9,7 @@ const sections = [
   { to: '/admin/people', label: 'People' },
   { to: '/admin/invitations', label: 'Invitations' },
   { to: '/admin/import', label: 'Import' },
+  { to: '/admin/single-sign-on', label: 'Single sign-on' },
   { to: '/admin/audit', label: 'Audit log' },
 ];
 
