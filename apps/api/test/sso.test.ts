@@ -2,6 +2,8 @@ import { createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import Provider from 'oidc-provider';
+import pg from 'pg';
+import { SsoService } from '../src/identity/sso.service.js';
 import { expectNoErrors, theError } from './support/errors.js';
 import { DEMO, startTestApp, type Client, type TestApp } from './support/test-app.js';
 
@@ -246,6 +248,16 @@ describe('single sign-on (OpenID Connect)', () => {
     expect(first.signedIn).toBe(true);
     const again = await t.app.inject({ method: 'GET', url: replay });
     expect(decodeURIComponent(again.headers.location as string)).toMatch(/already used/);
+    // Expired sign-ins are cleaned up by the hourly job (system-wide, past row-level security).
+    const db = new pg.Client({ connectionString: t.adminDatabaseUrl });
+    await db.connect();
+    try {
+      await db.query(`UPDATE sso_logins SET expires_at = now() - interval '2 hours'`);
+      await t.app.get(SsoService).deleteExpired();
+      expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM sso_logins')).rows[0]!.n).toBe(0);
+    } finally {
+      await db.end();
+    }
   });
 
   it('refuses password sign-in when the organisation requires its provider; admins only configure it', async () => {

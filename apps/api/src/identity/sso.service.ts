@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { normaliseEmail, type AccessRole } from '@trellis/domain';
 import * as oidc from 'openid-client';
@@ -217,6 +218,12 @@ export class SsoService {
       });
       return { organisationId, personId };
     });
+  }
+
+  /** Sign-ins in flight live 10 minutes; their rows go an hour after (every organisation's, hence system). */
+  @Cron(CronExpression.EVERY_HOUR, { name: 'sso-logins-cleanup' })
+  async deleteExpired(): Promise<void> {
+    await systemTransaction(this.dataSource, (manager) => manager.query(`DELETE FROM sso_logins WHERE expires_at < now() - interval '1 hour'`));
   }
 
   get publicUrl(): string {
