@@ -8,7 +8,7 @@ import type { SsoSettingsQuery as SsoSettingsResult } from '../../gql/graphql';
 import { formErrorsOf } from '../../lib/errors';
 import { focusFirstProblem, sentence } from '../../lib/forms';
 
-const SsoFields = graphql(`
+export const SsoFields = graphql(`
   fragment SsoFields on SsoSettings {
     displayName
     issuer
