@@ -1,12 +1,13 @@
 /**
  * The guide's "have a plan" workflow in real browsers: Dan (a demo PMO Analyst) rates a skill, picks
  * Project Manager as his target, gets a plan with a PMP action and proposes it; his manager Ben
- * agrees it in his own browser; Dan sets the PMP's due date while drafting, sees the agreement in his
+ * agrees it on the plan page in his own browser; Dan sets the PMP's due date while drafting, sees the agreement in his
  * notifications, marks the PMP in progress, records a check-in with per-action progress, re-rates the
  * skill, and the plan page shows the check-in and the readiness change. Facts (the level the role
  * expects) are asked of the API.
  */
 import { DEMO, graphql, signInApi } from './api';
+import { onPage } from './a11y';
 import { useBrowser } from './browser';
 import { signIn } from './session';
 
@@ -43,7 +44,7 @@ describe('development plans', () => {
     async ({ page, newPage }) => {
       await signIn(page, DEMO.employee);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My plan' }).click();
-      await page.getByRole('heading', { level: 1, name: 'My development plan' }).waitFor();
+      await onPage(page, 'My development plan');
 
       await page.getByRole('combobox', { name: `My rating of ${SKILL.name}` }).selectOption(String(requiredLevel - 1));
       await page.getByText(`Rated ${SKILL.name} at level ${requiredLevel - 1}.`).waitFor();
@@ -62,7 +63,7 @@ describe('development plans', () => {
       const pmp = (await actions.getByText(/\(PMP\)/).first().textContent())!;
       await page.getByLabel(`Due date of ${pmp}`).fill(DUE_ON);
       await page.getByText(`“${pmp}” is due by ${DUE_ON}.`).waitFor();
-      await page.getByRole('button', { name: 'Propose to my manager' }).click();
+      await page.getByRole('button', { name: 'Propose to Ben Okafor (your manager)' }).click();
       await page.getByText('Waiting for agreement').waitFor();
 
       const manager = await newPage();
@@ -70,7 +71,10 @@ describe('development plans', () => {
       await manager.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My team' }).click();
       const row = manager.getByRole('table', { name: 'Team plans' }).getByRole('row', { name: /Dan Kowalski/ });
       await row.getByText('Waiting for agreement').waitFor();
-      await row.getByRole('button', { name: 'Agree Dan Kowalski’s plan' }).click();
+      // Agreeing happens on the plan page, after a confirmation.
+      await row.getByRole('link', { name: 'Review Dan Kowalski’s plan' }).click();
+      await manager.getByRole('button', { name: 'Agree…' }).click();
+      await manager.getByRole('dialog', { name: 'Agree Dan Kowalski’s plan?' }).getByRole('button', { name: 'Agree the plan' }).click();
       await manager.getByText('Agreed Dan Kowalski’s plan.').waitFor();
 
       await page.reload();

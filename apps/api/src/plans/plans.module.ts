@@ -8,11 +8,35 @@ import { NotificationsService } from './notifications.service.js';
 import { PlanReviewJob } from './plan-review.job.js';
 import { PlanVersionFollowers } from './plan-version.followers.js';
 import { planResolvers } from './plans.resolvers.js';
-import { PlansService } from './plans.service.js';
+import { PlanActionsService } from './plan-actions.service.js';
+import { PlanApproversService } from './plan-approvers.service.js';
+import { PlanCheckInsService } from './plan-check-ins.service.js';
+import { PlanDirectionService } from './plan-direction.service.js';
+import { PlanLifecycleService } from './plan-lifecycle.service.js';
+import { PlanNotifier } from './plan-notifier.js';
+import { PlanReader } from './plan-reader.js';
+import { PlanSharingService } from './plan-sharing.service.js';
+import { PlanStore } from './plan-store.js';
+import { VersionReader } from './version-reader.js';
 
 @Module({
   imports: [AuditModule, AssessmentsModule, FrameworksModule, IdentityModule, VersionMigrationModule],
-  providers: [PlansService, NotificationsService, PlanReviewJob, PlanVersionFollowers, ...planResolvers],
-  exports: [PlansService],
+  providers: [
+    VersionReader,
+    PlanStore,
+    PlanReader,
+    PlanNotifier,
+    PlanLifecycleService,
+    PlanActionsService,
+    PlanCheckInsService,
+    PlanDirectionService,
+    PlanSharingService,
+    PlanApproversService,
+    NotificationsService,
+    PlanReviewJob,
+    PlanVersionFollowers,
+    ...planResolvers,
+  ],
+  exports: [PlanReader],
 })
 export class PlansModule {}

@@ -7,6 +7,8 @@ import { DevelopmentPlans1795634118590 } from './1795634118590-DevelopmentPlans.
 import { TenantPolicyPerStatement1795640000000 } from './1795640000000-TenantPolicyPerStatement.js';
 import { CheckInPrivateNote1795641000000 } from './1795641000000-CheckInPrivateNote.js';
 import { AccountThrottles1795650100000 } from './1795650100000-AccountThrottles.js';
+import { GlobalRowSecurity1795652000000 } from './1795652000000-GlobalRowSecurity.js';
+import { PlanApproversAndLinks1795681000000 } from './1795681000000-PlanApproversAndLinks.js';
 import { GettingStarted1795700000000 } from './1795700000000-GettingStarted.js';
 import { SingleSignOn1795700100000 } from './1795700100000-SingleSignOn.js';
 
@@ -21,6 +23,8 @@ export const migrations = [
   TenantPolicyPerStatement1795640000000,
   CheckInPrivateNote1795641000000,
   AccountThrottles1795650100000,
+  GlobalRowSecurity1795652000000,
+  PlanApproversAndLinks1795681000000,
   GettingStarted1795700000000,
   SingleSignOn1795700100000,
 ];

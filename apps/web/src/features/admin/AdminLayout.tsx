@@ -1,5 +1,6 @@
 import { Group, Stack } from '@mantine/core';
 import { NavLink, Outlet } from 'react-router';
+import { PageSuspense } from '../../components/PageSuspense';
 import { NoAccessState } from '../../components/QueryStates';
 import { isAdmin, useSignedInViewer } from '../session/viewer';
 import classes from '../../app/AppLayout.module.css';
@@ -11,6 +12,7 @@ const sections = [
   { to: '/admin/import', label: 'Import' },
   { to: '/admin/single-sign-on', label: 'Single sign-on' },
   { to: '/admin/audit', label: 'Audit log' },
+  { to: '/admin/approvers', label: 'Plan approvers' },
 ];
 
 /** The admin area: only admins get past this; everyone else is told plainly why not. */
@@ -37,7 +39,9 @@ export function AdminLayout() {
           ))}
         </Group>
       </nav>
-      <Outlet />
+      <PageSuspense>
+        <Outlet />
+      </PageSuspense>
     </Stack>
   );
 }

@@ -24,7 +24,7 @@ import {
   type MyPlanSummary,
 } from './careerData';
 
-const ProfileRadar = lazy(() => import('./charts').then((charts) => ({ default: charts.ProfileRadar })));
+const ProfileRadar = lazy(() => import('./ProfileRadar').then((radar) => ({ default: radar.ProfileRadar })));
 
 export const StartPlanTowardsMutation = graphql(`
   mutation StartPlanTowards($input: CreatePlanInput!) {

@@ -110,8 +110,8 @@ describe('Find a route page', () => {
     const closest = await screen.findByRole('list', { name: 'Roles closest to you' });
     const items = await within(closest).findAllByRole('listitem');
     expect(items.map((item) => item.textContent)).toEqual([
-      'PMO AdministratorYou meet every expectation · meets 6 of 6 skillsRoute here',
-      'Business Analyst3 levels to grow · meets 4 of 6 skillsRoute here',
+      'PMO AdministratorYou meet every expectation · meets 6 of 6 skillsFind a route',
+      'Business Analyst3 levels to grow · meets 4 of 6 skillsFind a route',
     ]);
 
     await user.click(within(closest).getByRole('button', { name: 'Find a route to Business Analyst' }));

@@ -4,13 +4,14 @@ import { apiError } from '../../test/session';
 import { RecordCheckInMutation } from './CheckInForm';
 import { CreatePlanMutation, RecordAssessmentMutation } from './MyPlanPage';
 import { ChangePlanDirectionMutation, ClosestToProfileQuery } from './planOperations';
-import { assessments, myPlan, plan, readiness, sharingMock } from './planFixtures';
+import { assessments, myPlan, plan, readiness, sharingMock, approverMock } from './planFixtures';
 
 describe('My plan page', () => {
   it('creates a plan towards the chosen role and shows its suggested actions', async () => {
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const { user } = renderRoute('/my-plan', [
       sharingMock(),
+      approverMock(),
       myPlan(null),
       { request: { query: CreatePlanMutation, variables: { input: { targetRoleId: 'role-pm', timeZone } } }, result: { data: { createPlanFromTarget: { __typename: 'Plan', id: 'plan-1' } } } },
       myPlan(plan('DRAFT', 1)),
@@ -27,7 +28,7 @@ describe('My plan page', () => {
     expect(within(actions).getByText('Gain the Project Management Professional (PMP)')).toBeInTheDocument();
     // Progress is recorded once the plan is agreed.
     expect(within(actions).getByRole('combobox', { name: /^Status of Gain the Project Management Professional/ })).toBeDisabled();
-    expect(screen.getByRole('button', { name: 'Propose to my manager' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Propose to Ben Okafor (your manager)' })).toBeInTheDocument();
     expect(screen.getByText(/25% of the role’s expectations met/)).toBeInTheDocument();
   });
 
@@ -41,6 +42,7 @@ describe('My plan page', () => {
     const conflict = 'This plan was changed by Ben Okafor (agreed the plan) since you opened it: it is now version 5. Reload to see the change; what you entered is kept in the form.';
     const { user } = renderRoute('/my-plan', [
       sharingMock(),
+      approverMock(),
       myPlan(plan('AGREED', 4)),
       {
         request: { query: RecordCheckInMutation, variables: { input: { planId: 'plan-1', expectedVersion: 4, reflection, progress, privateNote: 'Ask about the budget' } } },
@@ -103,6 +105,7 @@ describe('My plan page', () => {
     const rated = { ...plan('DRAFT', 1), readiness: readiness(0.5) };
     const { user } = renderRoute('/my-plan', [
       sharingMock(),
+      approverMock(),
       myPlan(plan('DRAFT', 1), assessments([{ skillKey: 'risk-management', selfLevel: null, managerLevel: 2 }])),
       {
         request: { query: RecordAssessmentMutation, variables: { input: { skillId: 'skill-planning', level: 4 } } },
@@ -126,6 +129,7 @@ describe('My plan page', () => {
   it('shows the roles closest to the skills I rated while I choose a direction', async () => {
     renderRoute('/my-plan', [
       sharingMock(),
+      approverMock(),
       myPlan(null, assessments([{ skillKey: 'planning-scheduling', selfLevel: 3, managerLevel: 2 }])),
       {
         request: { query: ClosestToProfileQuery, variables: { frameworkVersionId: 'v1', profile: [{ skillId: 'skill-planning', level: 3 }], limit: 3 } },
@@ -152,7 +156,8 @@ describe('My plan page', () => {
 
   it('asks me to rate my skills before it can suggest the closest roles', async () => {
     renderRoute('/my-plan', [
-      sharingMock(),myPlan(null)]);
+      sharingMock(),
+      approverMock(),myPlan(null)]);
     expect(await screen.findByText('Rate your skills below to see the roles closest to you.')).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'My skills' })).toBeInTheDocument();
   });
@@ -169,6 +174,7 @@ describe('My plan page', () => {
     };
     const { user } = renderRoute('/my-plan', [
       sharingMock(),
+      approverMock(),
       myPlan(plan('ACTIVE', 5)),
       {
         request: {
@@ -194,6 +200,6 @@ describe('My plan page', () => {
     expect(await screen.findByRole('heading', { name: 'Towards Senior PMO Analyst' })).toBeInTheDocument();
     expect(screen.getByText('Direction changed: a new revision is ready to propose to your manager.')).toBeInTheDocument();
     expect(within(screen.getByRole('table', { name: 'Plan vs actual' })).getAllByRole('row')).toHaveLength(3);
-    expect(screen.getByRole('button', { name: 'Propose to my manager' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Propose to Ben Okafor (your manager)' })).toBeInTheDocument();
   });
 });
