@@ -29,6 +29,7 @@ import { AssessmentsModule } from './assessments/assessments.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { MentoringModule } from './mentoring/mentoring.module.js';
+import { OnboardingModule } from './onboarding/onboarding.module.js';
 import { ScheduleModule } from '@nestjs/schedule';
 import { Seeder } from './seed/seeder.js';
 import { WebAppController } from './web/web-app.controller.js';
@@ -82,6 +83,7 @@ export class AppModule {
         PlansModule,
         ReportsModule,
         MentoringModule,
+        OnboardingModule,
         ScheduleModule.forRoot(),
         { module: ConfigHolderModule, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] },
       ],

@@ -186,6 +186,7 @@ const RIGHTS: Record<string, TableEntry> = {
   'Query.invitations': { rule: 'admin', document: '{ invitations { id email } }' },
   'Query.auditEvents': { rule: 'admin', document: '{ auditEvents(limit: 5) { id action } }' },
   'Query.peopleCsv': { rule: 'admin', document: '{ peopleCsv }' },
+  'Query.peopleCsvTemplate': { rule: 'admin', document: '{ peopleCsvTemplate }' },
   'Query.frameworkVersionDiff': {
     rule: 'admin',
     document: 'query($id: ID!) { frameworkVersionDiff(frameworkId: $id, from: 1, to: 1) { changeCount } }',
@@ -294,6 +295,30 @@ const RIGHTS: Record<string, TableEntry> = {
     rule: 'admin',
     document: 'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { link } }',
     variables: (f) => ({ input: { email: `invited-${f.unique()}@demo.example`, name: 'Invited Person' } }),
+  },
+  'Mutation.invitePeople': {
+    rule: 'admin',
+    document: 'mutation($input: InvitePeopleInput!) { invitePeople(input: $input) { emailConfigured invited { link } } }',
+    variables: () => ({ input: { everyoneWithoutAccount: true } }),
+  },
+  'Query.gettingStarted': { rule: 'admin', document: '{ gettingStarted { complete dismissed items { key done } } }' },
+  'Mutation.dismissGettingStarted': { rule: 'admin', document: 'mutation { dismissGettingStarted(dismissed: false) { dismissed } }' },
+  'Query.ssoSettings': { rule: 'admin', document: '{ ssoSettings { issuer domains } }' },
+  'Query.singleSignOnFor': {
+    rule: 'public',
+    document: 'query($email: String!) { singleSignOnFor(email: $email) { providerName startUrl } }',
+    variables: () => ({ email: 'someone@demo.example' }),
+  },
+  'Mutation.saveSsoSettings': {
+    rule: 'admin',
+    document: 'mutation($input: SsoSettingsInput!) { saveSsoSettings(input: $input) { issuer } }',
+    variables: () => ({
+      input: { displayName: 'X', issuer: 'https://id.example', clientId: 'c', clientSecret: 's', domains: ['x.example'], passwordsAllowed: true, createPeople: false, enabled: true },
+    }),
+  },
+  'Query.linkSettings': {
+    rule: 'admin',
+    document: 'query { linkSettings { publicUrl loopback emailConfigured } }',
   },
   'Mutation.revokeInvitation': {
     rule: 'admin',
@@ -621,7 +646,8 @@ describe('access rules', () => {
   let fixtures: Fixtures;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // A key for single sign-on secrets, so that saveSsoSettings can succeed for an admin.
+    t = await startTestApp({ environment: { SSO_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') } });
     const admin = await t.signIn(DEMO.admin);
     const read = await admin.graphql<{
       frameworks: { id: string; currentVersion: { roles: { id: string }[] } }[];

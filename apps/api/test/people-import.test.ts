@@ -224,4 +224,41 @@ describe('importing people from CSV', () => {
     expect(imports.every((event) => event.actor.email === DEMO.admin)).toBe(true);
     expect(imports.at(-1)!.summary).toMatch(/3 created, 1 updated, 0 unchanged, 4 teams created/);
   });
+
+  describe('the file as spreadsheets write it', () => {
+    it('reads semicolons and tabs, and names the separator when it is the problem', async () => {
+      const semicolons = csv('Email;Name;Job title', 'semi.colon@demo.example;Semi Colon;"Analyst; reporting"');
+      const preview = await admin.graphql<{ previewPeopleImport: Preview }>(PREVIEW, { csv: semicolons });
+      expectNoErrors(preview);
+      expect(preview.data!.previewPeopleImport).toMatchObject({ ok: true, creates: 1 });
+
+      const tabs = csv('email\tname', 'tab.person@demo.example\tTab Person');
+      expect((await admin.graphql<{ previewPeopleImport: Preview }>(PREVIEW, { csv: tabs })).data!.previewPeopleImport).toMatchObject({ ok: true, creates: 1 });
+
+      const bars = csv('email|name', 'bar.person@demo.example|Bar Person');
+      const refused = (await admin.graphql<{ previewPeopleImport: Preview }>(PREVIEW, { csv: bars })).data!.previewPeopleImport;
+      expect(refused.ok).toBe(false);
+      expect(refused.problems).toEqual([{ line: 1, column: null, message: expect.stringMatching(/separated by vertical bars/) as unknown }]);
+    });
+
+    it('offers a template naming the teams and role titles, which imports as it is (its notes skipped)', async () => {
+      const template = await admin.graphql<{ peopleCsvTemplate: string }>('{ peopleCsvTemplate }');
+      expectNoErrors(template);
+      const file = template.data!.peopleCsvTemplate;
+      expect(file.split('\n')[0]).toBe('email,name,team,manager_email,job_title,role');
+      expect(file).toContain('Delivery/PMO/Reporting');
+      expect(file).toMatch(/# role: one of these role titles: .*PMO Analyst/);
+      expect(file).toContain(`${DEMO.admin},Asha Patel`);
+      const preview = await admin.graphql<{ previewPeopleImport: Preview }>(PREVIEW, { csv: file });
+      expectNoErrors(preview);
+      expect(preview.data!.previewPeopleImport).toMatchObject({ ok: true, creates: 0, problems: [] });
+      expect(preview.data!.previewPeopleImport.rows.map((row) => row.email)).toEqual([DEMO.admin]);
+    });
+
+    it('suggests a role by its title', async () => {
+      const typo = csv('email,name,role', 'typo.role@demo.example,Typo Role,pmo-analist');
+      const preview = (await admin.graphql<{ previewPeopleImport: Preview }>(PREVIEW, { csv: typo })).data!.previewPeopleImport;
+      expect(preview.problems[0]!.message).toMatch(/did you mean "PMO Analyst"\?/);
+    });
+  });
 });

@@ -105,6 +105,8 @@ export {
   isAccessRole,
   type AccessRole,
 } from './people/accounts.js';
+export { isLoopbackUrl } from './people/links.js';
+export { signInStatus, signInNextStep, type SignInStatus, type SignInNextStep, type SignInFactsInput } from './people/sign-in-status.js';
 export {
   TEAM_PATH_SEPARATOR,
   MAX_TEAM_NAME_LENGTH,
@@ -128,6 +130,11 @@ export {
   guardSpreadsheetCell,
   unguardSpreadsheetCell,
   peopleCsvRecords,
+  detectPeopleCsvSeparator,
+  peopleCsvTemplate,
+  PEOPLE_CSV_SEPARATORS,
+  type PeopleCsvSeparator,
+  type PeopleCsvTemplateContext,
   type PeopleCsvColumn,
   type PeopleCsvOptions,
 } from './people/people-csv.js';
@@ -528,3 +535,10 @@ export {
   type SaveMentorProfileInput,
   type MentorshipMoveInput,
 } from './mentoring/api-inputs.js';
+export {
+  gettingStartedChecklist,
+  type GettingStartedFacts,
+  type GettingStartedItem,
+  type GettingStartedKey,
+  type GettingStartedChecklist,
+} from './onboarding/getting-started.js';

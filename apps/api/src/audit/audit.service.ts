@@ -50,6 +50,15 @@ export class AuditService {
     });
   }
 
+  /** Which of these actions the organisation's log holds at least once (by a person, not the system). */
+  async actionsRecorded(manager: EntityManager, organisationId: string, actions: readonly string[]): Promise<Set<string>> {
+    const rows = (await manager.query(
+      `SELECT DISTINCT action FROM audit_events WHERE organisation_id = $1 AND action = ANY($2) AND actor_person_id IS NOT NULL`,
+      [organisationId, actions],
+    )) as { action: string }[];
+    return new Set(rows.map((row) => row.action));
+  }
+
   /** The organisation's log, newest first, a page at a time. */
   list(db: RequestDatabase, options: { before?: Date | null; limit: number }): Promise<AuditEventRow[]> {
     return db.query<AuditEventRow>(

@@ -100,6 +100,18 @@ const environmentSchema = z.object({
   MAIL_FROM: z.string().default('Trellis <no-reply@trellis.local>'),
   /** Redis for the per-address rate limits, shared by every API process; unset = each process counts in its own memory. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' }).optional(),
+  /** 32 bytes, base64: encrypts single sign-on client secrets at rest (AES-256-GCM). Needed to save an SSO connection. */
+  SSO_SECRET_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64, e.g. from `openssl rand -base64 32`')
+    .optional(),
+  /** Lets SSO issuers be plain http:// (tests, local providers only); never in production. */
+  SSO_ALLOW_HTTP: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  /** Invitations one organisation may create per hour (a bulk invitation counts one per person). */
+  INVITATIONS_PER_HOUR: z.coerce.number().int().min(1).default(1000),
   /** The password of the demo accounts `npm start` seeds (local demo only). */
   TRELLIS_DEMO_PASSWORD: z.string().min(10).default('trellis-demo-2026'),
   /** Worker threads for heavy domain work (route search...); default: one per core but one (at least one); 0 = none, all inline. */

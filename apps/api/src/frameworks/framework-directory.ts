@@ -145,6 +145,14 @@ export async function versionHeader(
  * SQL for a read of frameworks that must stay inside another module's statement (a set-based write
  * while a version is published). Each takes SQL expressions (parameters or columns of the caller's statement).
  */
+/** The organisation's first framework (the getting-started checklist links to it), or null. */
+export async function firstFrameworkId(manager: EntityManager, organisationId: string): Promise<string | null> {
+  const rows = (await manager.query(`SELECT id FROM frameworks WHERE organisation_id = $1 ORDER BY created_at, id LIMIT 1`, [organisationId])) as {
+    id: string;
+  }[];
+  return rows[0]?.id ?? null;
+}
+
 export const frameworkSql = {
   /** Rows (old_id, new_id): each qualification of one version and its successor by key in another, NULL when it is gone. */
   qualificationSuccessors: (organisationId: string, fromVersionId: string, toVersionId: string) =>

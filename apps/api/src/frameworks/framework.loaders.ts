@@ -157,7 +157,17 @@ export class FrameworkLoaders {
     return this.lazy('skillCategoriesByVersion', () => this.groupedBy(SkillCategoryEntity, 'frameworkVersionId', 'framework_version_id', 't.position'));
   }
   get skillsByVersion() {
-    return this.lazy('skillsByVersion', () => this.groupedBy(SkillEntity, 'frameworkVersionId', 'framework_version_id', 't.position') as DataLoader<string, SkillRow[]>);
+    // In category order, then the skill's place: a skill added later lists with its category, not last.
+    return this.lazy(
+      'skillsByVersion',
+      () =>
+        this.groupedBy(
+          SkillEntity,
+          'frameworkVersionId',
+          'framework_version_id',
+          '(SELECT c.position FROM skill_categories c WHERE c.organisation_id = t.organisation_id AND c.id = t.category_id), t.position',
+        ) as DataLoader<string, SkillRow[]>,
+    );
   }
   get skillsByCategory() {
     return this.lazy('skillsByCategory', () => this.groupedBy(SkillEntity, 'categoryId', 'category_id', 't.position') as DataLoader<string, SkillRow[]>);

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/config.js';
 import { RequestDatabase, type RequestPool } from '../database/tenant-database.js';
 import { FrameworkLoaders, FrameworkQueries } from '../frameworks/framework.loaders.js';
 import type { SessionsService } from '../identity/sessions.service.js';
+import { IdentityLoaders } from '../identity/identity.loaders.js';
 import { PeopleLoaders } from '../people/people.loaders.js';
 import { parseOptions, queryLimitRules } from './query-limits.js';
 import type { PublicContext, RequestContext, RequestLoaders } from './request-context.js';
@@ -14,7 +15,11 @@ import type { PublicContext, RequestContext, RequestLoaders } from './request-co
 function requestLoaders(frameworkQueries: FrameworkQueries, db: RequestDatabase): RequestLoaders {
   let frameworks: FrameworkLoaders | undefined;
   let people: PeopleLoaders | undefined;
+  let identity: IdentityLoaders | undefined;
   return {
+    get identity() {
+      return (identity ??= new IdentityLoaders(db));
+    },
     get frameworks() {
       return (frameworks ??= new FrameworkLoaders(frameworkQueries, db));
     },

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RequestDatabase } from '../database/tenant-database.js';
 import type { FrameworkLoaders } from '../frameworks/framework.loaders.js';
 import type { AccessRole } from '@trellis/domain';
+import type { IdentityLoaders } from '../identity/identity.loaders.js';
 import type { PeopleLoaders } from '../people/people.loaders.js';
 
 /** Who a request is signed in as, read from its session cookie. */
@@ -26,6 +27,7 @@ export interface PublicContext {
 export interface RequestLoaders {
   frameworks: FrameworkLoaders;
   people: PeopleLoaders;
+  identity: IdentityLoaders;
 }
 
 /**

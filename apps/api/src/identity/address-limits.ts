@@ -16,6 +16,8 @@ export const ADDRESS_LIMITS = {
   resetRequests: { points: 10, duration: 3600, block: 0 },
   /** E-mails Trellis sends unasked-for to one address (sign-up confirmations, resets), so nobody is mail-bombed. */
   mailsToAddress: { points: 3, duration: 3600, block: 0 },
+  /** Invitations an organisation may create per hour (bulk ones count one per person), keyed by organisation; INVITATIONS_PER_HOUR. */
+  invitationsPerOrganisation: { points: 1000, duration: 3600, block: 0 },
 } as const;
 
 export type AddressLimit = keyof typeof ADDRESS_LIMITS;
@@ -64,7 +66,8 @@ export class AddressLimits implements OnModuleInit, OnApplicationShutdown {
     });
     this.redis?.on('ready', () => (warned = false));
     const limiter = (name: AddressLimit): RateLimiterAbstract => {
-      const { points, duration, block } = ADDRESS_LIMITS[name];
+      const { duration, block } = ADDRESS_LIMITS[name];
+      const points = name === 'invitationsPerOrganisation' ? config.INVITATIONS_PER_HOUR : ADDRESS_LIMITS[name].points;
       const options = { keyPrefix: `${prefix}:${name}`, points, duration, blockDuration: block };
       if (!this.redis) return new RateLimiterMemory(options);
       return new RateLimiterRedis({ ...options, storeClient: this.redis, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(options) });
@@ -74,6 +77,7 @@ export class AddressLimits implements OnModuleInit, OnApplicationShutdown {
       signUps: limiter('signUps'),
       resetRequests: limiter('resetRequests'),
       mailsToAddress: limiter('mailsToAddress'),
+      invitationsPerOrganisation: limiter('invitationsPerOrganisation'),
     };
   }
 
@@ -92,10 +96,10 @@ export class AddressLimits implements OnModuleInit, OnApplicationShutdown {
     return this.redis !== null;
   }
 
-  /** Spends one point of `key`'s budget; null when it was there, otherwise how long until it is. */
-  async take(limit: AddressLimit, key: string): Promise<{ retryAfterSeconds: number } | null> {
+  /** Spends `points` (one by default) of `key`'s budget; null when it was there, otherwise how long until it is. */
+  async take(limit: AddressLimit, key: string, points = 1): Promise<{ retryAfterSeconds: number } | null> {
     try {
-      await this.limiters[limit].consume(key);
+      await this.limiters[limit].consume(key, points);
       return null;
     } catch (refusal) {
       if (refusal instanceof RateLimiterRes) return { retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
@@ -110,8 +114,8 @@ export class AddressLimits implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Gives a point back (an attempt that turned out not to be a failure). */
-  async giveBack(limit: AddressLimit, key: string): Promise<void> {
-    await this.limiters[limit].reward(key, 1);
+  async giveBack(limit: AddressLimit, key: string, points = 1): Promise<void> {
+    await this.limiters[limit].reward(key, points);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -216,4 +216,87 @@ export class SignUpRequestEntity {
   createdAt: Date;
 }
 
-export const identityEntities = [AccountEntity, SessionEntity, InvitationEntity, PasswordResetEntity, PasswordAttemptEntity, SignUpRequestEntity];
+/**
+ * An organisation's single sign-on (OpenID Connect): its provider, the e-mail domains it covers, and
+ * what people may do. The client secret is stored encrypted (AES-256-GCM under SSO_SECRET_KEY) and never returned.
+ */
+@Entity('sso_connections')
+export class SsoConnectionEntity {
+  @PrimaryColumn('uuid')
+  organisationId: string;
+
+  @ManyToOne('organisations', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: ForeignRow;
+
+  /** What the sign-in button says: "Sign in with <displayName>". */
+  @Column('text')
+  displayName: string;
+
+  /** The issuer (its discovery document is at <issuer>/.well-known/openid-configuration). */
+  @Column('text')
+  issuer: string;
+
+  @Column('text')
+  clientId: string;
+
+  /** "v1.<iv>.<tag>.<ciphertext>" (base64url), see sso-secrets.ts. */
+  @Column('text')
+  clientSecret: string;
+
+  /** Lower-case e-mail domains whose people sign in here (example.com). */
+  @Column('text', { array: true, default: () => "'{}'" })
+  domains: string[];
+
+  @Column({ type: 'boolean', default: true })
+  passwordsAllowed: boolean;
+
+  /** Someone of a covered domain who is not yet a person here becomes one (an employee) on first sign-in. */
+  @Column({ type: 'boolean', default: false })
+  createPeople: boolean;
+
+  @Column({ type: 'boolean', default: true })
+  enabled: boolean;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** A sign-in in flight: state, nonce and PKCE verifier, kept in the database (any process may get the callback). */
+@Entity('sso_logins')
+@Index('ix_sso_logins_expires', ['organisationId', 'expiresAt'])
+export class SsoLoginEntity extends TenantEntity {
+  @ManyToOne('organisations', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: ForeignRow;
+
+  /** SHA-256 of the secret part of the state parameter. */
+  @Column('text')
+  secretHash: string;
+
+  @Column('text')
+  nonce: string;
+
+  @Column('text')
+  codeVerifier: string;
+
+  @Column('timestamptz')
+  expiresAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  usedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+export const identityEntities = [
+  AccountEntity,
+  SessionEntity,
+  InvitationEntity,
+  PasswordResetEntity,
+  PasswordAttemptEntity,
+  SignUpRequestEntity,
+  SsoConnectionEntity,
+  SsoLoginEntity,
+];

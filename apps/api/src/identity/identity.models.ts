@@ -1,8 +1,9 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AccessRoleValue, Viewer } from '../people/people.models.js';
+import { AccessRoleValue, Person, Viewer } from '../people/people.models.js';
 import {
   acceptInvitationInputSchema,
   changePasswordInputSchema,
+  invitePeopleInputSchema,
   invitePersonInputSchema,
   resetPasswordInputSchema,
   signInInputSchema,
@@ -118,4 +119,64 @@ export class InvitePersonInput {
 export class AcceptInvitationInput {
   @Field() token: string;
   @Field() password: string;
+}
+
+@InputType({ description: 'People to invite: a list, or everyone active without an account and without a pending invitation.' })
+@InputSchema(invitePeopleInputSchema)
+export class InvitePeopleInput {
+  @Field(() => [ID], { nullable: true }) personIds?: string[] | null;
+  @Field(() => Boolean, { nullable: true, description: 'Everyone active who has no account (and, unless resend, no pending invitation).' })
+  everyoneWithoutAccount?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Replace pending invitations with new ones (their old links stop working) instead of skipping them.' })
+  resend?: boolean | null;
+}
+
+@ObjectType({ description: 'One invitation of a bulk invitation, with its link (shown once: only a hash of it is stored).' })
+export class BulkInvitationLink {
+  @Field(() => Person) person: unknown;
+  @Field(() => Invitation) invitation: Invitation;
+  @Field() link: string;
+  @Field({ description: 'True when the link was e-mailed (SMTP configured and the address not over its hourly limit).' }) emailed: boolean;
+}
+
+@ObjectType({ description: 'What a bulk invitation did.' })
+export class InvitePeopleResult {
+  @Field(() => [BulkInvitationLink]) invited: BulkInvitationLink[];
+  @Field(() => [Person], { description: 'Skipped: they already have a pending invitation (ask again with resend to replace it).' })
+  alreadyInvited: unknown[];
+  @Field({ description: 'True when this server sends e-mail (SMTP_URL); otherwise hand the links over yourself.' }) emailConfigured: boolean;
+}
+
+export enum SignInStatusValue {
+  NOT_INVITED = 'not_invited',
+  INVITED = 'invited',
+  INVITATION_EXPIRED = 'invitation_expired',
+  NEVER_SIGNED_IN = 'never_signed_in',
+  SIGNED_IN = 'signed_in',
+}
+registerEnumType(SignInStatusValue, { name: 'SignInStatus' });
+
+export enum SignInNextStepValue {
+  INVITE = 'invite',
+  RESEND_INVITATION = 'resend_invitation',
+  NONE = 'none',
+}
+registerEnumType(SignInNextStepValue, { name: 'SignInNextStep' });
+
+@ObjectType({ description: "Whether a person can sign in and has, and the admin's next step (admins only)." })
+export class PersonSignIn {
+  @Field(() => SignInStatusValue) status: SignInStatusValue;
+  @Field(() => SignInNextStepValue) nextStep: SignInNextStepValue;
+  @Field() hasAccount: boolean;
+  @Field(() => Date, { nullable: true }) lastSignedInAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the latest invitation was sent.' }) invitedAt: Date | null;
+  @Field(() => Date, { nullable: true }) invitationExpiresAt: Date | null;
+}
+
+@ObjectType({ description: 'Where the links Trellis hands out (invitations, resets) point (admins).' })
+export class LinkSettings {
+  @Field({ description: 'PUBLIC_URL: every link starts with it.' }) publicUrl: string;
+  @Field({ description: 'True when it names this computer (localhost, 127.0.0.1, ::1): links work only on the server itself.' })
+  loopback: boolean;
+  @Field({ description: 'True when this server sends e-mail (SMTP_URL).' }) emailConfigured: boolean;
 }

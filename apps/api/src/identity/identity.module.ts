@@ -5,6 +5,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { ADDRESS_LIMITS_PREFIX, AddressLimits } from './address-limits.js';
+import { BulkInvitationsService } from './bulk-invitations.service.js';
 import { identityResolvers } from './identity.resolvers.js';
 import { IdentityService } from './identity.service.js';
 import { Mailer } from './mailer.js';
@@ -12,6 +13,8 @@ import { PasswordGuard } from './password-guard.js';
 import { PasswordResetsService } from './password-resets.service.js';
 import { SessionsService } from './sessions.service.js';
 import { SignUpService } from './sign-up.service.js';
+import { SsoController } from './sso.controller.js';
+import { SsoService } from './sso.service.js';
 
 /** Rate-limit keys are per database: the processes of one deployment share counts, test databases do not. */
 const addressLimitsPrefix = {
@@ -27,6 +30,7 @@ const addressLimitsPrefix = {
   imports: [AuditModule, FrameworksModule, OrganisationsModule],
   providers: [
     IdentityService,
+    BulkInvitationsService,
     SignUpService,
     PasswordResetsService,
     PasswordGuard,
@@ -34,8 +38,10 @@ const addressLimitsPrefix = {
     addressLimitsPrefix,
     SessionsService,
     Mailer,
+    SsoService,
     ...identityResolvers,
   ],
+  controllers: [SsoController],
   exports: [SessionsService, IdentityService, Mailer],
 })
 export class IdentityModule {}

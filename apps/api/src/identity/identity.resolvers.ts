@@ -1,6 +1,7 @@
-import { ParseUUIDPipe } from '@nestjs/common';
+import { Inject, ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access } from '../common/access.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { PublicContext, RequestContext } from '../graphql/request-context.js';
 import { Person, Viewer } from '../people/people.models.js';
 import type { InvitationEntity } from './identity.entities.js';
@@ -11,7 +12,13 @@ import {
   Invitation,
   InvitationPreview,
   InvitationStatusValue,
+  InvitePeopleInput,
+  InvitePeopleResult,
   InvitePersonInput,
+  LinkSettings,
+  PersonSignIn,
+  SignInNextStepValue,
+  SignInStatusValue,
   PasswordReset,
   ResetPasswordInput,
   SignInInput,
@@ -19,7 +26,10 @@ import {
   SignUpOutcome,
 } from './identity.models.js';
 import { IdentityService, invitationStatus } from './identity.service.js';
-import { resetRequestEmailSchema, tokenSchema } from '@trellis/domain';
+import { isLoopbackUrl, resetRequestEmailSchema, signInNextStep, signInStatus, tokenSchema } from '@trellis/domain';
+import { BulkInvitationsService } from './bulk-invitations.service.js';
+import { Mailer } from './mailer.js';
+import { SsoResolver } from './sso.resolvers.js';
 import { ArgSchemas } from '../common/input-validation.js';
 import { PasswordResetsService } from './password-resets.service.js';
 import { SignUpService } from './sign-up.service.js';
@@ -42,6 +52,9 @@ export class IdentityResolver {
     private readonly identity: IdentityService,
     private readonly signUps: SignUpService,
     private readonly resets: PasswordResetsService,
+    private readonly bulk: BulkInvitationsService,
+    private readonly mailer: Mailer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Mutation(() => SignUpOutcome, {
@@ -111,6 +124,30 @@ export class IdentityResolver {
     return this.identity.invite(actorOf(context), input);
   }
 
+  @Mutation(() => InvitePeopleResult, {
+    description:
+      'Invites people the organisation already has and who have no account (a selection, or everyone), in one action: all or nothing, ' +
+      'people with a pending invitation skipped unless resend. Links are e-mailed when SMTP is configured and returned for handing over.',
+  })
+  @Access('admin')
+  async invitePeople(@Args('input') input: InvitePeopleInput, @Context() context: RequestContext): Promise<InvitePeopleResult> {
+    const outcome = await this.bulk.invitePeople(actorOf(context), input);
+    const people = context.loaders.people.person;
+    return {
+      invited: await Promise.all(
+        outcome.invited.map(async (one) => ({ person: await people.load(one.personId), invitation: one.invitation as never, link: one.link, emailed: one.emailed })),
+      ),
+      alreadyInvited: await Promise.all(outcome.alreadyInvitedIds.map((id) => people.load(id))),
+      emailConfigured: outcome.emailConfigured,
+    };
+  }
+
+  @Query(() => LinkSettings, { description: 'Where invitation and reset links point, and whether e-mail is sent (admins).' })
+  @Access('admin')
+  linkSettings(): LinkSettings {
+    return { publicUrl: this.config.PUBLIC_URL, loopback: isLoopbackUrl(this.config.PUBLIC_URL), emailConfigured: this.mailer.configured };
+  }
+
   @Mutation(() => Invitation)
   @Access('admin')
   revokeInvitation(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Context() context: RequestContext) {
@@ -153,4 +190,22 @@ export class InvitationResolver {
   }
 }
 
-export const identityResolvers = [IdentityResolver, InvitationResolver];
+@Resolver(() => Person)
+export class PersonSignInResolver {
+  @ResolveField(() => PersonSignIn, { nullable: true, description: 'Whether they can sign in and have, and the next step; null unless an admin asks.' })
+  async signIn(@Parent() person: { id: string; email: string; accountId: string | null }, @Context() context: RequestContext): Promise<PersonSignIn | null> {
+    if (context.session.accessRole !== 'admin') return null;
+    const facts = await context.loaders.identity.signIn.load({ personId: person.id, email: person.email });
+    const status = signInStatus({ hasAccount: person.accountId !== null, ...facts });
+    return {
+      status: status as SignInStatusValue,
+      nextStep: signInNextStep(status) as SignInNextStepValue,
+      hasAccount: person.accountId !== null,
+      lastSignedInAt: facts.lastSignedInAt,
+      invitedAt: facts.invitedAt,
+      invitationExpiresAt: facts.invitationExpiresAt,
+    };
+  }
+}
+
+export const identityResolvers = [IdentityResolver, InvitationResolver, PersonSignInResolver, SsoResolver];

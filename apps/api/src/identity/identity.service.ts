@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { systemTransaction, tenantTransaction } from '../database/tenant-database.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import { attachAccount, findPerson, findPersonByEmail, insertPerson, membershipsOfAccount, personExists, teamExists } from '../people/people-directory.js';
-import { AccountEntity, InvitationEntity } from './identity.entities.js';
+import { AccountEntity, InvitationEntity, SsoConnectionEntity } from './identity.entities.js';
 import { Mailer } from './mailer.js';
 import { PasswordGuard } from './password-guard.js';
 import { hashPassword } from './passwords.js';
@@ -58,6 +58,11 @@ export class IdentityService {
             ? 'You have left your organisation: your history is kept, but you can no longer sign in.'
             : 'This account belongs to no organisation.',
         );
+      }
+      // An organisation may require its provider: the right password then opens nothing (and says how to get in).
+      const sso = await manager.findOneBy(SsoConnectionEntity, { organisationId: active.organisationId });
+      if (sso?.enabled && !sso.passwordsAllowed) {
+        throw new AppError('FORBIDDEN', `Your organisation signs in with ${sso.displayName}: use "Sign in with ${sso.displayName}".`);
       }
       await this.sessions.start(manager, http.reply, http.request, active.organisationId, active.id);
       await this.audit.record(manager, { organisationId: active.organisationId, personId: active.id, request: http.request }, {

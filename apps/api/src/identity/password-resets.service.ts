@@ -59,7 +59,7 @@ export class PasswordResetsService {
       findPerson(manager, actor.organisationId, personId),
     );
     if (!person) throw notFound('That person');
-    if (!person.accountId) throw badInput({ personId: `${person.name} has no account yet: send an invitation instead.` });
+    if (!person.accountId) throw badInput({ personId: `${person.name} has never signed in, so there is no password to reset: invite them instead (Invite on their page, or several people at once from Manage people).` });
     const accountId = person.accountId;
     const emailed = this.mailer.configured;
 

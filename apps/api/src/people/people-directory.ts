@@ -238,3 +238,23 @@ export const peopleSql = {
   access: (organisationId: string, personId: string) =>
     `SELECT id, access_role AS "accessRole", active FROM people WHERE organisation_id = ${organisationId} AND id = ${personId}`,
 };
+
+/** Counts for the getting-started checklist: people who have not left, and the e-mails of those without an account. */
+export async function peopleSetup(manager: EntityManager, organisationId: string): Promise<{ active: number; withoutAccountEmails: string[] }> {
+  const rows = (await manager.query(
+    `SELECT count(*)::int AS active, coalesce(array_agg(lower(email)) FILTER (WHERE account_id IS NULL), '{}') AS "withoutAccountEmails"
+     FROM people WHERE organisation_id = $1 AND active`,
+    [organisationId],
+  )) as { active: number; withoutAccountEmails: string[] }[];
+  return rows[0] ?? { active: 0, withoutAccountEmails: [] };
+}
+
+/** When the person put the getting-started checklist away (null: it shows). */
+export async function gettingStartedDismissedAt(manager: EntityManager, organisationId: string, personId: string): Promise<Date | null> {
+  const person = await manager.findOne(PersonEntity, { where: { organisationId, id: personId }, select: { gettingStartedDismissedAt: true } });
+  return person?.gettingStartedDismissedAt ?? null;
+}
+
+export async function setGettingStartedDismissed(manager: EntityManager, organisationId: string, personId: string, dismissed: boolean): Promise<void> {
+  await manager.update(PersonEntity, { organisationId, id: personId }, { gettingStartedDismissedAt: dismissed ? new Date() : null });
+}

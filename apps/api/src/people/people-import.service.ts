@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  detectPeopleCsvSeparator,
   parseTeamPath,
+  peopleCsvTemplate,
   peopleCsvRecords,
   planPeopleImport,
   teamPaths,
@@ -97,6 +99,27 @@ export class PeopleImportService {
     });
   }
 
+  /** A CSV to fill in: the header, notes listing the organisation's teams and role titles, and the admin's own row. */
+  template(organisationId: string, personId: string): Promise<string> {
+    return tenantTransaction(this.dataSource, organisationId, async (manager) => {
+      const { people, roles, existingTeamPaths } = await this.context(manager, organisationId);
+      const me = (await manager.findOne(PersonEntity, { where: { organisationId, id: personId } })) ?? null;
+      const mine = people.find((person) => person.id === personId);
+      const records = peopleCsvTemplate({
+        teamPaths: existingTeamPaths,
+        roleTitles: [...new Set(roles.map((role) => role.title))],
+        example: {
+          email: me?.email ?? 'someone@example.com',
+          name: me?.name ?? 'Someone',
+          teamPath: mine?.teamPath ?? null,
+          jobTitle: me?.jobTitle ?? null,
+          roleTitle: roles.find((role) => role.id === mine?.roleId)?.title ?? null,
+        },
+      });
+      return stringify(records, { record_delimiter: '\n' });
+    });
+  }
+
   /** The organisation's people (those who have not left) as the CSV the import reads. */
   export(organisationId: string): Promise<string> {
     return tenantTransaction(this.dataSource, organisationId, async (manager) => {
@@ -116,9 +139,23 @@ export class PeopleImportService {
       teamsToCreate: [],
     });
     if (Buffer.byteLength(csv) > MAX_CSV_BYTES) return refuse('The file is larger than 2 MB: split it into several imports.');
+    // Spreadsheets write commas, semicolons or tabs: the header says which; a separator that cannot work is named.
+    const { separator, problem } = detectPeopleCsvSeparator(csv);
+    if (problem) return refuse(problem);
     let records: { record: string[]; info: { lines: number } }[];
     try {
-      records = parse(csv, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as never;
+      records = (
+        parse(csv, {
+          bom: true,
+          info: true,
+          delimiter: separator,
+          comment: '#',
+          comment_no_infix: true,
+          relax_column_count: true,
+          skip_empty_lines: true,
+          trim: true,
+        }) as unknown as { record: string[]; info: { lines: number } }[]
+      ).filter(({ record }) => !(record[0] ?? '').trimStart().startsWith('#')); // a note a spreadsheet quoted
     } catch (error) {
       const line = (error as { lines?: number }).lines ?? 1;
       return { ...refuse(`The file is not valid CSV: ${(error as Error).message}`), problems: [{ line, column: null, message: `The file is not valid CSV: ${(error as Error).message}` }] };

@@ -100,4 +100,8 @@ export class PersonEntity extends TenantEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** When this person (an admin) put the getting-started checklist away; null while it shows. */
+  @Column({ type: 'timestamptz', nullable: true })
+  gettingStartedDismissedAt: Date | null;
 }

@@ -150,6 +150,14 @@ export class PeopleImportResolver {
     return this.imports.import(actorOf(context), csv);
   }
 
+  @Query(() => String, {
+    description: "A people CSV to fill in: the header, notes (lines starting with #) listing the organisation's teams and role titles, and the admin's own row (admins).",
+  })
+  @Access('admin')
+  peopleCsvTemplate(@Context() context: RequestContext) {
+    return this.imports.template(context.organisationId, context.session.personId);
+  }
+
   @Query(() => String, { description: 'The people and teams CSV (admins).' })
   @Access('admin')
   peopleCsv(@Context() context: RequestContext) {

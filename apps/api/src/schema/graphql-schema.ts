@@ -13,6 +13,7 @@ import { assessmentResolvers } from '../assessments/assessments.resolvers.js';
 import { planResolvers } from '../plans/plans.resolvers.js';
 import { reportResolvers } from '../reports/reports.resolvers.js';
 import { mentoringResolvers } from '../mentoring/mentoring.module.js';
+import { onboardingResolvers } from '../onboarding/getting-started.resolvers.js';
 
 /** Every resolver class of the API: the schema is generated from these (code first). */
 export const allResolvers = [
@@ -28,6 +29,7 @@ export const allResolvers = [
   ...planResolvers,
   ...reportResolvers,
   ...mentoringResolvers,
+  ...onboardingResolvers,
 ];
 
 const HEADER = `# ------------------------------------------------------

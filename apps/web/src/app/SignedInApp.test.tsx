@@ -80,9 +80,11 @@ describe('Header and navigation', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/admin/people'));
     const admin = screen.getByRole('navigation', { name: 'Admin' });
     expect(within(admin).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Getting started',
       'People',
       'Invitations',
       'Import',
+      'Single sign-on',
       'Audit log',
       'Plan approvers',
       'Reports',

@@ -73,6 +73,9 @@ const FindMentorPage = lazyPage(() => import('../features/mentoring/FindMentorPa
 const MentorProfilePage = lazyPage(() => import('../features/mentoring/MentorProfilePage'), (m) => m.MentorProfilePage);
 const ProgrammesPage = lazyPage(() => import('../features/mentoring/ProgrammesPage'), (m) => m.ProgrammesPage);
 const MentorshipPage = lazyPage(() => import('../features/mentoring/MentorshipPage'), (m) => m.MentorshipPage);
+const GettingStartedPage = lazyPage(() => import('../features/onboarding/GettingStartedPage'), (m) => m.GettingStartedPage);
+const HomeRedirect = lazyPage(() => import('../features/onboarding/GettingStartedPage'), (m) => m.HomeRedirect);
+const SsoSettingsPage = lazyPage(() => import('../features/admin/SsoSettingsPage'), (m) => m.SsoSettingsPage);
 
 export const routes: RouteObject[] = [
   {
@@ -105,7 +108,7 @@ export const routes: RouteObject[] = [
         // Pathless boundary: a failing page keeps the app shell (header and navigation) around it.
         ErrorBoundary: RouteError,
         children: [
-          { index: true, element: <Navigate to="/frameworks" replace /> },
+          { index: true, Component: HomeRedirect },
           { path: 'frameworks', Component: FrameworksPage },
           { path: 'frameworks/:frameworkId', Component: FrameworkPage },
           { path: 'frameworks/:frameworkId/compare', Component: RoleComparisonPage },
@@ -154,6 +157,8 @@ export const routes: RouteObject[] = [
               { path: 'audit', Component: AuditPage },
               { path: 'approvers', Component: PlanApproversPage },
               { path: 'reports', Component: AdminReportsPage },
+              { path: 'getting-started', Component: GettingStartedPage },
+              { path: 'single-sign-on', Component: SsoSettingsPage },
             ],
           },
           { path: '*', Component: NotFoundPage },

@@ -1,6 +1,7 @@
 import type {
   AccessRole,
   InvitationStatus,
+  SignInStatus,
   PeopleImportAction,
   QualificationRequirement,
   TrackKind,
@@ -79,6 +80,22 @@ export const invitationStatusLabel: Record<InvitationStatus, string> = {
   ACCEPTED: 'Accepted',
   EXPIRED: 'Expired',
   REVOKED: 'Revoked',
+};
+
+export const signInStatusLabel: Record<SignInStatus, string> = {
+  NOT_INVITED: 'Not invited',
+  INVITED: 'Invited',
+  INVITATION_EXPIRED: 'Invitation expired',
+  NEVER_SIGNED_IN: 'Has an account, never signed in',
+  SIGNED_IN: 'Signed in',
+};
+
+export const signInStatusColor: Record<SignInStatus, string> = {
+  NOT_INVITED: 'orange',
+  INVITED: 'blue',
+  INVITATION_EXPIRED: 'orange',
+  NEVER_SIGNED_IN: 'gray',
+  SIGNED_IN: 'pine',
 };
 
 export const invitationStatusColor: Record<InvitationStatus, string> = {

@@ -238,13 +238,20 @@ describe('planPeopleImport: problems in a row', () => {
       { line: 2, column: 'role', message: 'no role "PMO Analyts" in the framework (did you mean "PMO Analyst"?)' },
     ]);
     expect(one({ email: 'jo@example.com', name: 'Jo', role: 'project-manger' }).problems[0]?.message).toBe(
-      'no role "project-manger" in the framework (did you mean "project-manager"?)',
+      'no role "project-manger" in the framework (did you mean "Project Manager"?)',
     );
     expect(one({ email: 'jo@example.com', name: 'Jo', role: 'Chief Executive' }).problems).toEqual([
       { line: 2, column: 'role', message: 'no role "Chief Executive" in the framework' },
     ]);
     expect(one({ email: 'jo@example.com', name: 'Jo', role: 'pmo-analyst' }, context({ roles: [] })).problems[0]?.message).toBe(
       'no role "pmo-analyst" in the framework',
+    );
+  });
+
+  it('names the renamed role by its title, not its key, when the old title is typed', () => {
+    const renamed = context({ roles: [{ id: 'r-analyst', key: 'pmo-analyst', title: 'Delivery Analyst' }, ...roles.slice(1)] });
+    expect(one({ email: 'jo@example.com', name: 'Jo', role: 'PMO Analyst' }, renamed).problems[0]?.message).toBe(
+      'no role "PMO Analyst" in the framework (did you mean "Delivery Analyst"?)',
     );
   });
 

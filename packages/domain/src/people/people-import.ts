@@ -413,11 +413,13 @@ function roleMatcher(roles: readonly ImportRole[]) {
         problem: `role "${text}" could be any of ${byTitle.map((role) => role.key).join(', ')}; use the role key`,
       };
     }
+    // Close to a title or a key, the hint names the role's title: keys are internal, and after a rename
+    // the old title is often still close to the key.
     let best: { label: string; distance: number } | null = null;
     for (const role of roles) {
       for (const label of [role.title, role.key]) {
         const distance = editDistance(wanted, normaliseRoleText(label));
-        if (!best || distance < best.distance) best = { label, distance };
+        if (!best || distance < best.distance) best = { label: role.title, distance };
       }
     }
     const suggestion =

@@ -43,3 +43,43 @@ export const acceptInvitationInputSchema = z.object({ token: tokenSchema, passwo
 
 /** `requestPasswordReset(email)`: any address as typed, as for signing in. */
 export const resetRequestEmailSchema = singleLineText(TEXT_LIMITS.email);
+
+/** The most people one bulk invitation takes (an import's worth; more in several calls). */
+export const MAX_BULK_INVITATIONS = 500;
+
+/**
+ * `invitePeople`: invitations for people the organisation already has (imported, or added by an
+ * admin) who have no account. Either a list of people or everyone active without an account and
+ * without a pending invitation; `resend` replaces pending invitations instead of skipping them.
+ */
+export const invitePeopleInputSchema = z
+  .object({
+    personIds: z.array(uuidSchema).max(MAX_BULK_INVITATIONS, `Invite at most ${MAX_BULK_INVITATIONS} people at once.`).nullish(),
+    everyoneWithoutAccount: z.boolean().nullish(),
+    resend: z.boolean().nullish(),
+  })
+  .refine((input) => Boolean(input.everyoneWithoutAccount) !== (input.personIds != null), {
+    message: 'Name the people to invite, or ask for everyone without an account (not both).',
+    path: ['personIds'],
+  });
+
+/** An e-mail domain an organisation's single sign-on covers: example.com (lower-case, no @). */
+export const emailDomainSchema = z
+  .string()
+  .max(253)
+  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'Not an e-mail domain (such as example.com).');
+
+/** `saveSsoSettings`: an organisation's OpenID Connect provider. The secret may be left out to keep the stored one. */
+export const ssoSettingsInputSchema = z.object({
+  displayName: singleLineText(80).refine((value) => value.trim().length > 0, 'Name the provider, such as "Acme Google".'),
+  issuer: singleLineText(TEXT_LIMITS.url).refine((value) => /^https?:\/\/[^\s]+$/.test(value), 'The issuer is a URL, such as https://accounts.google.com.'),
+  clientId: singleLineText(TEXT_LIMITS.token).refine((value) => value.trim().length > 0, 'Enter the client id.'),
+  clientSecret: singleLineText(TEXT_LIMITS.token).nullish(),
+  domains: z.array(emailDomainSchema).min(1, 'Name at least one e-mail domain.').max(50),
+  passwordsAllowed: z.boolean(),
+  createPeople: z.boolean(),
+  enabled: z.boolean(),
+});
+
+/** `singleSignOnFor(email)`: any address as typed. */
+export const ssoLookupEmailSchema = singleLineText(TEXT_LIMITS.email);

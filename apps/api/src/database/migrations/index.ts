@@ -12,6 +12,8 @@ import { Mentoring1795660000000 } from './1795660000000-Mentoring.js';
 import { LeadershipReports1795670000000 } from './1795670000000-LeadershipReports.js';
 import { PlanApproversAndLinks1795681000000 } from './1795681000000-PlanApproversAndLinks.js';
 import { FrameworkDocumentV21795690000000 } from './1795690000000-FrameworkDocumentV2.js';
+import { GettingStarted1795700000000 } from './1795700000000-GettingStarted.js';
+import { SingleSignOn1795700100000 } from './1795700100000-SingleSignOn.js';
 
 /** Every migration, in order. New migrations are appended here (see docs/ARCHITECTURE.md). */
 export const migrations = [
@@ -29,4 +31,6 @@ export const migrations = [
   LeadershipReports1795670000000,
   PlanApproversAndLinks1795681000000,
   FrameworkDocumentV21795690000000,
+  GettingStarted1795700000000,
+  SingleSignOn1795700100000,
 ];

@@ -6,9 +6,11 @@ import { isAdmin, useSignedInViewer } from '../session/viewer';
 import classes from '../../app/AppLayout.module.css';
 
 const sections = [
+  { to: '/admin/getting-started', label: 'Getting started' },
   { to: '/admin/people', label: 'People' },
   { to: '/admin/invitations', label: 'Invitations' },
   { to: '/admin/import', label: 'Import' },
+  { to: '/admin/single-sign-on', label: 'Single sign-on' },
   { to: '/admin/audit', label: 'Audit log' },
   { to: '/admin/approvers', label: 'Plan approvers' },
   { to: '/admin/reports', label: 'Reports' },

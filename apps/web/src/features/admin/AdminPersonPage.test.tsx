@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
 import { adminViewer, apiError } from '../../test/session';
 import { AdminPersonEditQuery, CreatePasswordResetMutation, UpdatePersonMutation } from './AdminPersonPage';
+import { InvitePeopleMutation, LinkSettingsQuery } from './bulkInvitations';
 
 const dan = {
   __typename: 'Person',
@@ -17,8 +18,18 @@ const dan = {
   currentRole: { __typename: 'Role', id: 'role-pmo-analyst', title: 'PMO Analyst' },
 } as const;
 
-const editData = (person: typeof dan | Record<string, unknown>) => ({
-  person,
+const signedIn = {
+  __typename: 'PersonSignIn',
+  status: 'SIGNED_IN',
+  nextStep: 'NONE',
+  hasAccount: true,
+  lastSignedInAt: '2026-11-30T09:00:00.000Z',
+  invitedAt: null,
+  invitationExpiresAt: null,
+} as const;
+
+const editData = (person: typeof dan | Record<string, unknown>, signIn: Record<string, unknown> = signedIn) => ({
+  person: { ...person, signIn },
   teams: [
     { __typename: 'Team', id: 't-pmo', path: 'Delivery/PMO' },
     { __typename: 'Team', id: 't-change', path: 'Delivery/Change' },
@@ -54,6 +65,63 @@ const editData = (person: typeof dan | Record<string, unknown>) => ({
 const load = { request: { query: AdminPersonEditQuery, variables: { id: 'p-dan' } }, result: { data: editData(dan) } };
 
 describe('Admin: edit a person', () => {
+  it('says an imported person cannot sign in yet, invites them, shows the link to copy, and then offers to resend', async () => {
+    const notInvited = { ...signedIn, status: 'NOT_INVITED', nextStep: 'INVITE', hasAccount: false, lastSignedInAt: null };
+    const invitedAt = '2026-12-06T07:00:00.000Z';
+    const { user } = renderRoute(
+      '/admin/people/p-dan',
+      [
+        { request: { query: AdminPersonEditQuery, variables: { id: 'p-dan' } }, result: { data: editData(dan, notInvited) } },
+        {
+          request: { query: InvitePeopleMutation, variables: { input: { personIds: ['p-dan'], resend: false } } },
+          result: {
+            data: {
+              invitePeople: {
+                __typename: 'InvitePeopleResult',
+                emailConfigured: false,
+                alreadyInvited: [],
+                invited: [
+                  {
+                    __typename: 'BulkInvitationLink',
+                    link: 'https://trellis.example/invitations/accept?token=abc',
+                    emailed: false,
+                    invitation: { __typename: 'Invitation', id: 'inv-1', expiresAt: '2026-12-13T07:00:00.000Z' },
+                    person: {
+                      __typename: 'Person',
+                      id: 'p-dan',
+                      name: 'Dan Okafor',
+                      email: 'dan@acme.test',
+                      signIn: { ...notInvited, status: 'INVITED', nextStep: 'RESEND_INVITATION', invitedAt },
+                    },
+                  },
+                ],
+              },
+            },
+          },
+        },
+        {
+          request: { query: LinkSettingsQuery },
+          result: { data: { linkSettings: { __typename: 'LinkSettings', publicUrl: 'http://localhost:4000', loopback: true, emailConfigured: false } } },
+        },
+      ],
+      { viewer: adminViewer },
+    );
+
+    const section = await screen.findByRole('region', { name: /Signing in/ });
+    expect(section).toHaveTextContent('has no account yet, so cannot sign in');
+    expect(screen.queryByRole('button', { name: 'Reset the password' })).not.toBeInTheDocument();
+    await user.click(within(section).getByRole('button', { name: 'Invite Dan Okafor' }));
+
+    expect(await within(section).findByRole('textbox', { name: 'Invitation link for Dan Okafor' })).toHaveValue(
+      'https://trellis.example/invitations/accept?token=abc',
+    );
+    expect(section).toHaveTextContent('E-mail is not set up on this server');
+    expect(await within(section).findByText('Invitation links point at this computer')).toBeInTheDocument();
+    // The answer updated the person in the cache: the next step is now to resend.
+    expect(within(section).getByRole('button', { name: 'Resend the invitation' })).toBeInTheDocument();
+    expect(section).toHaveTextContent('Invited on');
+  });
+
   it('keeps the edits and says what changed when someone else saved first (CONFLICT), and reloading keeps them', async () => {
     const { user } = renderRoute(
       '/admin/people/p-dan',

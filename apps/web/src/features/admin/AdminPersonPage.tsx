@@ -28,7 +28,8 @@ import { graphql } from '../../gql';
 import type { AccessRole, AdminPersonEditQuery as AdminPersonEditResult } from '../../gql/graphql';
 import { describeError, findApiError, formErrorsOf, hasErrorCode, isNotFoundError } from '../../lib/errors';
 import { focusFirstProblem, sentence } from '../../lib/forms';
-import { accessRoleDescription, accessRoleLabel, formatDateTime } from '../../lib/labels';
+import { accessRoleDescription, accessRoleLabel, formatDateTime, signInStatusColor, signInStatusLabel } from '../../lib/labels';
+import { InvitationLinks, useInvitePeople, type InvitePeopleOutcome } from './bulkInvitations';
 import {
   changedFields,
   inputValue,
@@ -69,6 +70,14 @@ export const AdminPersonEditQuery = graphql(`
   query AdminPersonEdit($id: ID!) {
     person(id: $id) {
       ...EditablePerson
+      signIn {
+        status
+        nextStep
+        hasAccount
+        lastSignedInAt
+        invitedAt
+        invitationExpiresAt
+      }
     }
     teams {
       id
@@ -476,7 +485,8 @@ function PersonEditor({ data, person, reload }: { data: EditData; person: Person
               {person.active ? 'Mark as left' : 'Mark as returned'}
             </Button>
           </Paper>
-          {person.active ? <ResetLinkSection personId={person.id} name={person.name} /> : null}
+          {person.active && person.signIn ? <SignInSection person={person} signIn={person.signIn} /> : null}
+          {person.active && person.signIn?.hasAccount ? <ResetLinkSection personId={person.id} name={person.name} /> : null}
         </Stack>
       </SimpleGrid>
     </Stack>
@@ -501,6 +511,73 @@ function describeConflict(
     lines.push(`Status: now ${current.active ? 'active' : 'left the organisation'}`);
   }
   return lines;
+}
+
+type SignIn = NonNullable<Person['signIn']>;
+
+/** Whether they can sign in and have, and the one next step that fits: invite, resend, or nothing to do. */
+function SignInSection({ person, signIn }: { person: Person; signIn: SignIn }) {
+  const [invite, { loading }] = useInvitePeople();
+  const [outcome, setOutcome] = useState<InvitePeopleOutcome | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const when = (date: unknown) => formatDateTime(date as string) ?? String(date);
+  const explanation = (() => {
+    switch (signIn.status) {
+      case 'SIGNED_IN':
+        return `${person.name} last signed in on ${when(signIn.lastSignedInAt)}.`;
+      case 'NEVER_SIGNED_IN':
+        return `${person.name} has a Trellis account but has not signed in here yet.`;
+      case 'INVITED':
+        return `Invited on ${when(signIn.invitedAt)}; the link works until ${when(signIn.invitationExpiresAt)}. Not signed in yet.`;
+      case 'INVITATION_EXPIRED':
+        return `The invitation sent on ${when(signIn.invitedAt)} expired before ${person.name} used it.`;
+      case 'NOT_INVITED':
+        return `${person.name} has no account yet, so cannot sign in: invite them.`;
+    }
+  })();
+  const run = async () => {
+    setError(null);
+    try {
+      setOutcome(await invite({ personIds: [person.id], resend: signIn.nextStep === 'RESEND_INVITATION' }));
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="sign-in-heading">
+      <Group gap="xs" mb="xs">
+        <Title order={2} size="h3" id="sign-in-heading">
+          Signing in
+        </Title>
+        <Badge variant="light" color={signInStatusColor[signIn.status]}>
+          {signInStatusLabel[signIn.status]}
+        </Badge>
+      </Group>
+      <Text size="sm" c="dimmed" mb="md">
+        {explanation}
+      </Text>
+      {signIn.nextStep !== 'NONE' ? (
+        <Button variant="light" loading={loading} onClick={() => void run()}>
+          {signIn.nextStep === 'INVITE' ? `Invite ${person.name}` : 'Resend the invitation'}
+        </Button>
+      ) : null}
+      {signIn.nextStep === 'RESEND_INVITATION' ? (
+        <Text size="xs" c="dimmed" mt={4}>
+          A new link replaces the old one, which stops working.
+        </Text>
+      ) : null}
+      {error ? (
+        <Alert color="red" variant="light" role="alert" title="Could not invite" mt="sm">
+          <Text size="sm">{describeError(error)}</Text>
+        </Alert>
+      ) : null}
+      {outcome ? (
+        <Stack mt="md">
+          <InvitationLinks outcome={outcome} />
+        </Stack>
+      ) : null}
+    </Paper>
+  );
 }
 
 /**

@@ -2,6 +2,29 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
 import { adminViewer } from '../../test/session';
 import { ImportPeopleMutation, PreviewPeopleImportMutation } from './ImportPage';
+import { InvitePeopleMutation, LinkSettingsQuery } from './bulkInvitations';
+
+const invitedPerson = (id: string, name: string, email: string) => ({
+  __typename: 'BulkInvitationLink',
+  link: `https://trellis.example/invitations/accept?token=${id}`,
+  emailed: false,
+  invitation: { __typename: 'Invitation', id: `inv-${id}`, expiresAt: '2026-12-13T07:00:00.000Z' },
+  person: {
+    __typename: 'Person',
+    id,
+    name,
+    email,
+    signIn: {
+      __typename: 'PersonSignIn',
+      status: 'INVITED',
+      nextStep: 'RESEND_INVITATION',
+      hasAccount: false,
+      invitedAt: '2026-12-06T07:00:00.000Z',
+      invitationExpiresAt: '2026-12-13T07:00:00.000Z',
+      lastSignedInAt: null,
+    },
+  },
+});
 
 const badCsv = [
   'email,name,team,manager_email',
@@ -121,6 +144,24 @@ describe('Import page', () => {
             data: { importPeople: { __typename: 'PeopleImportResult', created: 1, updated: 1, unchanged: 0, teamsCreated: 0 } },
           },
         },
+        {
+          request: { query: LinkSettingsQuery },
+          result: { data: { linkSettings: { __typename: 'LinkSettings', publicUrl: 'https://trellis.example', loopback: false, emailConfigured: false } } },
+          maxUsageCount: 5,
+        },
+        {
+          request: { query: InvitePeopleMutation, variables: { input: { everyoneWithoutAccount: true } } },
+          result: {
+            data: {
+              invitePeople: {
+                __typename: 'InvitePeopleResult',
+                emailConfigured: false,
+                alreadyInvited: [],
+                invited: [invitedPerson('p-dan', 'Dan Okafor', 'dan@acme.test'), invitedPerson('p-asha', 'Asha Patel', 'asha@acme.test')],
+              },
+            },
+          },
+        },
       ],
       { viewer: adminViewer },
     );
@@ -142,5 +183,12 @@ describe('Import page', () => {
     expect(await screen.findByRole('heading', { name: 'Import complete' })).toBeInTheDocument();
     expect(screen.getByText(/1 person created, 1 person updated, 0 people unchanged, 0 teams created/)).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('button', { name: 'Import' })).toBeDisabled());
+
+    // The next step: invite the imported people in one action, and copy their links.
+    expect(await screen.findByText(/Links start with/)).toHaveTextContent('https://trellis.example');
+    await user.click(screen.getByRole('button', { name: 'Invite everyone not yet invited' }));
+    expect(await screen.findByRole('heading', { name: '2 people invited' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Invitation link for Asha Patel' })).toHaveValue('https://trellis.example/invitations/accept?token=p-asha');
+    expect(screen.getByRole('button', { name: 'Copy all 2 links' })).toBeInTheDocument();
   });
 });

@@ -21,6 +21,7 @@ import { graphql } from '../../gql';
 import type { ImportPeopleMutation as ImportResult, PreviewPeopleImportMutation as PreviewResult } from '../../gql/graphql';
 import { describeError } from '../../lib/errors';
 import { importActionColor, importActionLabel } from '../../lib/labels';
+import { InvitationLinks, LinkTarget, useInvitePeople, type InvitePeopleOutcome } from './bulkInvitations';
 
 export const PreviewPeopleImportMutation = graphql(`
   mutation PreviewPeopleImport($csv: String!) {
@@ -63,6 +64,12 @@ export const PeopleCsvQuery = graphql(`
   }
 `);
 
+export const PeopleCsvTemplateQuery = graphql(`
+  query PeopleCsvTemplate {
+    peopleCsvTemplate
+  }
+`);
+
 type Preview = PreviewResult['previewPeopleImport'];
 type Result = ImportResult['importPeople'];
 
@@ -75,7 +82,7 @@ const REQUIRED_PEOPLE_CSV_COLUMNS: readonly PeopleCsvColumn[] = ['email', 'name'
 const columnHelp: Partial<Record<PeopleCsvColumn, string>> = {
   team: 'a path such as Delivery/PMO; new teams are created',
   manager_email: "the manager's e-mail",
-  role: 'a role of the PMO framework',
+  role: 'a role title from your published framework (listed in the template)',
 };
 
 export function ImportPage() {
@@ -135,7 +142,10 @@ export function ImportPage() {
       if (data) {
         setResult(data.importPeople);
         setPreview(null);
-        // People, teams and the directory all changed: refetch what is on screen, drop the rest.
+        // People, teams and the directory all changed: lists cached for other pages are dropped (the People list
+        // would otherwise still count the people it held before), and what is on screen is read again.
+        for (const fieldName of ['people', 'teams', 'person']) client.cache.evict({ id: 'ROOT_QUERY', fieldName });
+        client.cache.gc();
         await client.refetchQueries({ include: 'active' });
         setTimeout(() => resultRef.current?.focus(), 0);
       }
@@ -180,7 +190,7 @@ export function ImportPage() {
             ) : null}
             <Textarea
               label="CSV"
-              description="The first line names the columns."
+              description="The first line names the columns; commas, semicolons or tabs between them. Lines starting with # are skipped."
               value={csv}
               onChange={(event) => {
                 setCsv(event.currentTarget.value);
@@ -225,7 +235,8 @@ export function ImportPage() {
               </List.Item>
             ))}
           </List>
-          <DownloadCurrentCsv />
+          <DownloadCsv kind="template" />
+          <DownloadCsv kind="current" />
         </Paper>
       </SimpleGrid>
 
@@ -244,10 +255,46 @@ export function ImportPage() {
             {count(result.created, 'person', 'people')} created, {count(result.updated, 'person', 'people')} updated,{' '}
             {count(result.unchanged, 'person', 'people')} unchanged, {count(result.teamsCreated, 'team', 'teams')} created.
           </Text>
+          <InviteImported />
         </Paper>
       ) : null}
 
       {currentPreview ? <PreviewReport preview={currentPreview} focusRef={previewRef} /> : null}
+    </Stack>
+  );
+}
+
+/** The next step after an import: imported people have no account until they are invited. */
+function InviteImported() {
+  const [invite, { loading }] = useInvitePeople();
+  const [outcome, setOutcome] = useState<InvitePeopleOutcome | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const linksRef = useRef<HTMLDivElement>(null);
+  const run = async () => {
+    setError(null);
+    try {
+      const result = await invite({ everyoneWithoutAccount: true });
+      if (result) {
+        setOutcome(result);
+        setTimeout(() => linksRef.current?.focus(), 0);
+      }
+    } catch (err) {
+      setError(err);
+    }
+  };
+  if (outcome) return <Stack mt="md"><InvitationLinks outcome={outcome} focusRef={linksRef} /></Stack>;
+  return (
+    <Stack gap="xs" mt="md" align="flex-start">
+      <Text size="sm">Imported people cannot sign in until they are invited.</Text>
+      <Button onClick={() => void run()} loading={loading}>
+        Invite everyone not yet invited
+      </Button>
+      <LinkTarget />
+      {error ? (
+        <Alert color="red" variant="light" role="alert" title="Nobody was invited">
+          <Text size="sm">{describeError(error)}</Text>
+        </Alert>
+      ) : null}
     </Stack>
   );
 }
@@ -353,8 +400,11 @@ function PreviewReport({ preview, focusRef }: { preview: Preview; focusRef: RefO
   );
 }
 
-/** Downloads everyone as a CSV file in the import format (a good start for editing in a spreadsheet). */
-function DownloadCurrentCsv() {
+/**
+ * Downloads a CSV file in the import format: the template (teams and role titles in notes, the admin's own row) or
+ * everyone as they are now (a good start for editing in a spreadsheet).
+ */
+function DownloadCsv({ kind }: { kind: 'template' | 'current' }) {
   const client = useApolloClient();
   const [downloading, setDownloading] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -362,12 +412,15 @@ function DownloadCurrentCsv() {
     setDownloading(true);
     setError(null);
     try {
-      const { data } = await client.query({ query: PeopleCsvQuery, fetchPolicy: 'network-only' });
-      if (!data) throw new Error('The server sent no CSV.');
-      const url = URL.createObjectURL(new Blob([data.peopleCsv], { type: 'text/csv;charset=utf-8' }));
+      const text =
+        kind === 'template'
+          ? (await client.query({ query: PeopleCsvTemplateQuery, fetchPolicy: 'network-only' })).data?.peopleCsvTemplate
+          : (await client.query({ query: PeopleCsvQuery, fetchPolicy: 'network-only' })).data?.peopleCsv;
+      if (text === undefined) throw new Error('The server sent no CSV.');
+      const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;
-      link.download = `people-${new Date().toISOString().slice(0, 10)}.csv`;
+      link.download = kind === 'template' ? 'people-template.csv' : `people-${new Date().toISOString().slice(0, 10)}.csv`;
       document.body.appendChild(link);
       link.click();
       link.remove();
@@ -380,9 +433,14 @@ function DownloadCurrentCsv() {
   };
   return (
     <Stack gap="xs" mt="md">
-      <Button variant="default" onClick={() => void download()} loading={downloading}>
-        Download current people CSV
+      <Button variant={kind === 'template' ? 'light' : 'default'} onClick={() => void download()} loading={downloading}>
+        {kind === 'template' ? 'Download a template' : 'Download current people CSV'}
       </Button>
+      {kind === 'template' ? (
+        <Text size="xs" c="dimmed">
+          With your teams and role titles listed, and your own row as an example.
+        </Text>
+      ) : null}
       {error ? (
         <Text size="sm" c="red.8" role="alert">
           Could not download: {describeError(error)}

@@ -7,6 +7,12 @@ import {
   InvitePersonMutation,
   RevokeInvitationMutation,
 } from './InvitationsPage';
+import { LinkSettingsQuery } from './bulkInvitations';
+
+const linkSettings = {
+  request: { query: LinkSettingsQuery },
+  result: { data: { linkSettings: { __typename: 'LinkSettings', publicUrl: 'https://trellis.example', loopback: false, emailConfigured: false } } },
+};
 
 const asha = { __typename: 'Person', id: 'p-asha', name: 'Asha Patel' } as const;
 
@@ -71,6 +77,7 @@ describe('Invitations page', () => {
             },
           },
         },
+        linkSettings,
       ],
       { viewer: adminViewer },
     );
@@ -114,6 +121,7 @@ describe('Invitations page', () => {
             },
           },
         },
+        linkSettings,
       ],
       { viewer: adminViewer },
     );
@@ -136,6 +144,7 @@ describe('Invitations page', () => {
             fields: { email: 'someone in your organisation already uses this e-mail' },
           }),
         },
+        linkSettings,
       ],
       { viewer: adminViewer },
     );
@@ -158,6 +167,7 @@ describe('Invitations page', () => {
           request: { query: RevokeInvitationMutation, variables: { id: 'inv-1' } },
           result: { data: { revokeInvitation: { __typename: 'Invitation', id: 'inv-1', status: 'REVOKED' } } },
         },
+        linkSettings,
       ],
       { viewer: adminViewer },
     );

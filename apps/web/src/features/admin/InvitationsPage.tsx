@@ -17,6 +17,7 @@ import {
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState, type FormEvent } from 'react';
 import { CopyField } from '../../components/CopyField';
+import { LinkTarget } from './bulkInvitations';
 import { ManagerSelect, TeamSelect } from '../../components/PeoplePickers';
 import { Empty, ErrorState, LoadingState } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
@@ -99,8 +100,12 @@ export function InvitationsPage() {
       <div>
         <Title order={1}>Invitations</Title>
         <Text c="dimmed" mt={4}>
-          Invite someone to your organisation: they get a link to choose a password and sign in.
+          Invite someone to your organisation: they get a link to choose a password and sign in. To invite people you
+          imported, tick them in Manage people (or invite everyone not yet invited there).
         </Text>
+        <Stack mt="xs">
+          <LinkTarget />
+        </Stack>
       </div>
       <InviteForm />
       <InvitationList />

@@ -107,7 +107,13 @@ export function RolesBoard({ editor }: { editor: DraftEditor }) {
                       Delete
                     </Button>
                   </Group>
-                  <Stack gap={6} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={`Roles of ${track.name}`}>
+                  {/* The first rung at the bottom, as on the framework page (TrackLadders). */}
+                  <Stack
+                    gap={6}
+                    component="ol"
+                    style={{ listStyle: 'none', padding: 0, margin: 0, flexDirection: 'column-reverse' }}
+                    aria-label={`Roles of ${track.name}, from the first rung up`}
+                  >
                     {ladder.map((role, rung) => (
                       <Card key={role.key} component="li" withBorder padding="xs" radius="sm">
                         <Stack gap={4}>
@@ -127,8 +133,8 @@ export function RolesBoard({ editor }: { editor: DraftEditor }) {
                               <ActionIcon
                                 variant="subtle"
                                 size="sm"
-                                disabled={rung === 0}
-                                onClick={() => void apply([{ kind: 'moveRole', key: role.key, trackKey: track.key, position: rung - 1 }])}
+                                disabled={rung === ladder.length - 1}
+                                onClick={() => void apply([{ kind: 'moveRole', key: role.key, trackKey: track.key, position: rung + 1 }])}
                                 aria-label={`Move ${role.title} up`}
                               >
                                 ↑
@@ -138,8 +144,8 @@ export function RolesBoard({ editor }: { editor: DraftEditor }) {
                               <ActionIcon
                                 variant="subtle"
                                 size="sm"
-                                disabled={rung === ladder.length - 1}
-                                onClick={() => void apply([{ kind: 'moveRole', key: role.key, trackKey: track.key, position: rung + 1 }])}
+                                disabled={rung === 0}
+                                onClick={() => void apply([{ kind: 'moveRole', key: role.key, trackKey: track.key, position: rung - 1 }])}
                                 aria-label={`Move ${role.title} down`}
                               >
                                 ↓

@@ -210,6 +210,8 @@ describe('Framework versions page', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Publish version 2' }));
     expect(await within(dialog).findByText('Version 2 is published')).toBeInTheDocument();
+    // A publish ends with where to go next.
+    expect(within(dialog).getByRole('link', { name: 'import your people' })).toHaveAttribute('href', '/admin/import');
     expect(within(dialog).getByRole('list', { name: 'What moved' })).toHaveTextContent("people's current roles: 11 moved to version 2, 0 cleared");
     // Behind the dialog, the history and the comparison now show the new version.
     const history = screen.getByRole('table', { name: 'Version history', hidden: true });

@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Group, List, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../../gql';
@@ -178,9 +179,24 @@ function MigrationChoices({
   );
 }
 
-function PublishedReport({ report }: { report: Report }) {
+function PublishedReport({ report, frameworkId }: { report: Report; frameworkId: string }) {
   return (
     <Alert color="green" variant="light" title={`Version ${report.version.number} is published`} role="status">
+      <Text size="sm" mb="xs">
+        Everyone now sees version {report.version.number}. Next:{' '}
+        <Anchor component={Link} to={`/frameworks/${frameworkId}`}>
+          see it as your people will
+        </Anchor>
+        ,{' '}
+        <Anchor component={Link} to="/admin/import">
+          import your people
+        </Anchor>{' '}
+        or{' '}
+        <Anchor component={Link} to="/admin/people">
+          invite them
+        </Anchor>
+        .
+      </Text>
       {report.followers.length === 0 ? (
         <Text size="sm">Nothing pointed at the previous version.</Text>
       ) : (
@@ -206,7 +222,7 @@ export function PublishPanel({ frameworkId, onPublished }: { frameworkId: string
   const [publish, { loading: publishing, error: publishError }] = useMutation(PublishFrameworkDraftMutation);
   const [report, setReport] = useState<Report | null>(null);
 
-  if (report) return <PublishedReport report={report} />;
+  if (report) return <PublishedReport report={report} frameworkId={frameworkId} />;
   if (loading && !data) return <LoadingState label="Preparing the publish preview…" />;
   if (error || !data) return <ErrorState title="Could not prepare the preview" error={error} onRetry={() => refetch()} />;
   const preview = data.frameworkPublishPreview;

@@ -69,8 +69,9 @@ describe('Frameworks page', () => {
 });
 
 describe('App shell and routing', () => {
-  it('redirects / to /frameworks inside the shell with header, navigation and main landmarks', async () => {
-    const { router } = renderRoute('/', [{ request, result: { data: { frameworks: frameworksList } } }]);
+  // Where "/" leads (an employee to My career, an admin to the checklist or here) is GettingStartedPage.test.tsx's.
+  it('shows /frameworks inside the shell with header, navigation and main landmarks', async () => {
+    const { router } = renderRoute('/frameworks', [{ request, result: { data: { frameworks: frameworksList } } }]);
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Frameworks' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/frameworks');

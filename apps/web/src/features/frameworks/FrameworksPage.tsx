@@ -97,7 +97,13 @@ export function FrameworksPage() {
                     <span />
                   )}
                   {admin ? (
-                    <Anchor component={Link} to={`/frameworks/${framework.id}/edit`} size="sm" aria-label={`Edit ${framework.name}`}>
+                    <Anchor
+                      component={Link}
+                      to={`/frameworks/${framework.id}/edit`}
+                      size="sm"
+                      aria-label={`Edit ${framework.name}`}
+                      className={classes.cardAction}
+                    >
                       Edit
                     </Anchor>
                   ) : null}

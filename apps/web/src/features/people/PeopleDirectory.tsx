@@ -1,11 +1,11 @@
-import { Anchor, Badge, Button, Group, Loader, Paper, Select, Skeleton, Stack, Switch, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Loader, Paper, Select, Skeleton, Stack, Switch, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Empty, ErrorState, LoadingState } from '../../components/QueryStates';
 import type { PeopleQuery as PeopleQueryResult } from '../../gql/graphql';
-import { accessRoleLabel } from '../../lib/labels';
+import { accessRoleLabel, signInStatusColor, signInStatusLabel } from '../../lib/labels';
 import { PeopleQuery, TeamOptionsQuery } from './queries';
 
 export type DirectoryPerson = PeopleQueryResult['people'][number];
@@ -13,11 +13,28 @@ export type DirectoryPerson = PeopleQueryResult['people'][number];
 /** How long typing has to pause before the search runs. */
 export const SEARCH_DEBOUNCE_MS = 300;
 
+/** Ticking people in the admin list (to invite them): which may be ticked, which are, and the toolbar that acts on them. */
+export interface DirectorySelection {
+  selectable: (person: DirectoryPerson) => boolean;
+  selected: readonly string[];
+  onChange: (ids: string[]) => void;
+  toolbar: (shown: readonly DirectoryPerson[]) => ReactNode;
+}
+
 /**
  * The people directory: a debounced search (name, e-mail, job title), a team filter, a "show people who left"
- * switch, and a table. The admin variant adds e-mail, access role and an Edit link per person.
+ * switch, and a table. The admin variant adds e-mail, sign-in status, access role and an Edit link per person, and
+ * a tick box per person when given a `selection`.
  */
-export function PeopleDirectory({ variant, labelledBy }: { variant: 'directory' | 'admin'; labelledBy: string }) {
+export function PeopleDirectory({
+  variant,
+  labelledBy,
+  selection,
+}: {
+  variant: 'directory' | 'admin';
+  labelledBy: string;
+  selection?: DirectorySelection;
+}) {
   const [search, setSearch] = useState('');
   const [teamId, setTeamId] = useState<string | null>(null);
   const [includeLeft, setIncludeLeft] = useState(false);
@@ -109,7 +126,7 @@ export function PeopleDirectory({ variant, labelledBy }: { variant: 'directory' 
     );
   } else {
     content = (
-      <Table.ScrollContainer minWidth={variant === 'admin' ? 900 : 760}>
+      <Table.ScrollContainer minWidth={variant === 'admin' ? 1040 : 760}>
         <Table
           aria-labelledby={labelledBy}
           aria-describedby={countId}
@@ -122,8 +139,14 @@ export function PeopleDirectory({ variant, labelledBy }: { variant: 'directory' 
         >
           <Table.Thead>
             <Table.Tr>
+              {selection ? (
+                <Table.Th scope="col" w={40}>
+                  <SelectAll people={people} selection={selection} />
+                </Table.Th>
+              ) : null}
               <Table.Th scope="col">Name</Table.Th>
               {variant === 'admin' ? <Table.Th scope="col">E-mail</Table.Th> : null}
+              {variant === 'admin' ? <Table.Th scope="col">Sign-in</Table.Th> : null}
               <Table.Th scope="col">Job title</Table.Th>
               <Table.Th scope="col">Team</Table.Th>
               <Table.Th scope="col">Manager</Table.Th>
@@ -138,7 +161,7 @@ export function PeopleDirectory({ variant, labelledBy }: { variant: 'directory' 
           </Table.Thead>
           <Table.Tbody>
             {people.map((person) => (
-              <PersonRow key={person.id} person={person} variant={variant} />
+              <PersonRow key={person.id} person={person} variant={variant} selection={selection} />
             ))}
           </Table.Tbody>
         </Table>
@@ -180,6 +203,7 @@ export function PeopleDirectory({ variant, labelledBy }: { variant: 'directory' 
       <Text id={countId} size="sm" c="dimmed" role="status" aria-live="polite">
         {people ? countText(people.length, searching) : ''}
       </Text>
+      {selection && people ? selection.toolbar(people) : null}
       {content}
     </Stack>
   );
@@ -190,9 +214,47 @@ function countText(count: number, searching: boolean): string {
   return count === 1 ? '1 person' : `${count} people`;
 }
 
-function PersonRow({ person, variant }: { person: DirectoryPerson; variant: 'directory' | 'admin' }) {
+/** Ticks (or unticks) every person shown who may be ticked. */
+function SelectAll({ people, selection }: { people: readonly DirectoryPerson[]; selection: DirectorySelection }) {
+  const selectable = people.filter(selection.selectable).map((person) => person.id);
+  const ticked = selectable.filter((id) => selection.selected.includes(id));
+  return (
+    <Checkbox
+      aria-label="Select everyone shown who can be invited"
+      disabled={selectable.length === 0}
+      checked={selectable.length > 0 && ticked.length === selectable.length}
+      indeterminate={ticked.length > 0 && ticked.length < selectable.length}
+      onChange={(event) =>
+        selection.onChange(
+          event.currentTarget.checked
+            ? [...new Set([...selection.selected, ...selectable])]
+            : selection.selected.filter((id) => !selectable.includes(id)),
+        )
+      }
+    />
+  );
+}
+
+function PersonRow({ person, variant, selection }: { person: DirectoryPerson; variant: 'directory' | 'admin'; selection?: DirectorySelection }) {
   return (
     <Table.Tr>
+      {selection ? (
+        <Table.Td>
+          {selection.selectable(person) ? (
+            <Checkbox
+              aria-label={`Select ${person.name}`}
+              checked={selection.selected.includes(person.id)}
+              onChange={(event) =>
+                selection.onChange(
+                  event.currentTarget.checked
+                    ? [...selection.selected, person.id]
+                    : selection.selected.filter((id) => id !== person.id),
+                )
+              }
+            />
+          ) : null}
+        </Table.Td>
+      ) : null}
       <Table.Td>
         <Group gap={6} wrap="nowrap">
           <Anchor component={Link} to={`/people/${person.id}`} size="sm" fw={500}>
@@ -208,6 +270,17 @@ function PersonRow({ person, variant }: { person: DirectoryPerson; variant: 'dir
       {variant === 'admin' ? (
         <Table.Td>
           <Text size="sm">{person.email}</Text>
+        </Table.Td>
+      ) : null}
+      {variant === 'admin' ? (
+        <Table.Td>
+          {person.signIn ? (
+            <Badge variant="light" color={signInStatusColor[person.signIn.status]}>
+              {signInStatusLabel[person.signIn.status]}
+            </Badge>
+          ) : (
+            <Text size="sm">—</Text>
+          )}
         </Table.Td>
       ) : null}
       <Table.Td>

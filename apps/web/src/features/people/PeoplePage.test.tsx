@@ -14,6 +14,7 @@ const person = (id: string, name: string, jobTitle: string | null, extra: Record
   team,
   manager: null,
   currentRole: null,
+  signIn: null,
   ...extra,
 });
 

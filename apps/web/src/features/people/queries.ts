@@ -21,6 +21,10 @@ export const PeopleQuery = graphql(`
         id
         title
       }
+      signIn {
+        status
+        nextStep
+      }
     }
   }
 `);

@@ -1,5 +1,4 @@
-import { screen } from '@testing-library/react';
-import { FrameworksQuery } from '../frameworks/FrameworksPage';
+import { screen, waitFor } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
 import { employeeViewer } from '../../test/session';
 import { AcceptInvitationMutation, InvitationPreviewQuery } from './AcceptInvitationPage';
@@ -25,7 +24,6 @@ describe('Accept invitation page', () => {
           request: { query: AcceptInvitationMutation, variables: { input: { token: 'tok-123', password: 'a-long-passphrase' } } },
           result: { data: { acceptInvitation: employeeViewer } },
         },
-        { request: { query: FrameworksQuery }, result: { data: { frameworks: [] } } },
       ],
       { viewer: null },
     );
@@ -37,9 +35,9 @@ describe('Accept invitation page', () => {
     await user.type(screen.getByLabelText(/^Password/), 'a-long-passphrase');
     await user.click(screen.getByRole('button', { name: 'Accept invitation' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Frameworks' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/frameworks');
-    expect(screen.getByRole('button', { name: 'Dan Okafor' })).toBeInTheDocument();
+    // An employee's first visit lands on their own pages.
+    await waitFor(() => expect(router.state.location.pathname).toBe('/my-career'));
+    expect(await screen.findByRole('button', { name: 'Dan Okafor' })).toBeInTheDocument();
   });
 
   it('says plainly when the link is unknown, used, revoked or expired', async () => {

@@ -99,7 +99,7 @@ export function AcceptInvitationPage() {
     }
     try {
       const result = await accept({ variables: { input: { token, password } } });
-      if (result.data) await startSession(result.data.acceptInvitation, '/frameworks');
+      if (result.data) await startSession(result.data.acceptInvitation, '/');
     } catch (err) {
       const { fields, message } = formErrorsOf(err, ['password', 'token']);
       if (fields['token'] || hasErrorCode(err, 'NOT_FOUND')) {

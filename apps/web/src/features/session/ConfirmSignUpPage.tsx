@@ -32,7 +32,7 @@ export function ConfirmSignUpPage() {
     setProblem(null);
     try {
       const { data } = await confirm({ variables: { token } });
-      if (data) await startSession(data.confirmSignUp, '/frameworks');
+      if (data) await startSession(data.confirmSignUp, '/admin/getting-started');
     } catch (error) {
       setProblem(fieldErrorsOf(error)['token'] ?? describeError(error));
     }

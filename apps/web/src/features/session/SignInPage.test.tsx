@@ -3,7 +3,7 @@ import { FrameworksQuery } from '../frameworks/FrameworksPage';
 import { TeamTreeQuery } from '../teams/TeamsPage';
 import { renderRoute } from '../../test/render';
 import { adminViewer, apiError } from '../../test/session';
-import { SignInMutation } from './SignInPage';
+import { SignInMutation, SingleSignOnForQuery } from './SignInPage';
 
 const signIn = (email: string, password: string) => ({
   query: SignInMutation,
@@ -17,6 +17,23 @@ async function fillIn(user: ReturnType<typeof renderRoute>['user'], email: strin
 }
 
 describe('Sign-in page', () => {
+  it("offers the organisation's single sign-on once the address's domain has one, and says why one failed", async () => {
+    const { user } = renderRoute(
+      '/sign-in?sso_error=Acme%20ID%20did%20not%20confirm%20your%20e-mail%20address.',
+      [
+        {
+          request: { query: SingleSignOnForQuery, variables: { email: 'jo@acme.test' } },
+          result: { data: { singleSignOnFor: { __typename: 'SingleSignOnOption', providerName: 'Acme ID', startUrl: '/auth/sso/start?organisation=org-1' } } },
+        },
+      ],
+      { viewer: null },
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('Acme ID did not confirm your e-mail address.');
+    await user.type(screen.getByRole('textbox', { name: 'E-mail' }), 'jo@acme.test');
+    await user.tab();
+    expect(await screen.findByRole('link', { name: 'Sign in with Acme ID' })).toHaveAttribute('href', '/auth/sso/start?organisation=org-1');
+  });
+
   it('checks the fields before asking the API', async () => {
     const { user } = renderRoute('/sign-in', [], { viewer: null });
 

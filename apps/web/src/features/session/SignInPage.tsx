@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation } from '@apollo/client/react';
+import { useLazyQuery, useMutation } from '@apollo/client/react';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { PublicCard } from '../../app/PublicLayout';
@@ -16,6 +16,15 @@ export const SignInMutation = graphql(`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
       ...ViewerFields
+    }
+  }
+`);
+
+export const SingleSignOnForQuery = graphql(`
+  query SingleSignOnFor($email: String!) {
+    singleSignOnFor(email: $email) {
+      providerName
+      startUrl
     }
   }
 `);
@@ -41,8 +50,16 @@ export function SignInPage() {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [lock, setLock] = useState<Lock | null>(null);
+  // The organisation's provider, once the typed address's domain has one (it says nothing about accounts).
+  const [lookUpSso, sso] = useLazyQuery(SingleSignOnForQuery);
+  const provider = sso.data?.singleSignOnFor ?? null;
+  const ssoError = params.get('sso_error');
 
   if (viewer) return <Navigate to={next} replace />;
+
+  const checkSso = (text: string) => {
+    if (emailProblem(text) === undefined) void lookUpSso({ variables: { email: text.trim() } }).catch(() => undefined);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -108,6 +125,11 @@ export function SignInPage() {
               </Text>
             </Alert>
           ) : null}
+          {ssoError ? (
+            <Alert color="red" variant="light" title="Single sign-on did not sign you in" role="alert">
+              <Text size="sm">{ssoError}</Text>
+            </Alert>
+          ) : null}
           {formError ? (
             <Alert color="red" variant="light" title="Could not sign in" role="alert">
               <Text size="sm">{formError}</Text>
@@ -120,8 +142,14 @@ export function SignInPage() {
             required
             value={email}
             onChange={(event) => setEmail(event.currentTarget.value)}
+            onBlur={(event) => checkSso(event.currentTarget.value)}
             error={errors.email}
           />
+          {provider && sso.variables?.email === email.trim() ? (
+            <Button component="a" href={provider.startUrl} variant="light" fullWidth>
+              Sign in with {provider.providerName}
+            </Button>
+          ) : null}
           <PasswordField
             label="Password"
             autoComplete="current-password"

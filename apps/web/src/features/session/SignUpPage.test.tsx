@@ -1,9 +1,24 @@
 import { screen } from '@testing-library/react';
-import { FrameworksQuery } from '../frameworks/FrameworksPage';
+import { GettingStartedQuery } from '../onboarding/GettingStartedPage';
 import { renderRoute } from '../../test/render';
 import { adminViewer, apiError } from '../../test/session';
 import { ConfirmSignUpMutation } from './ConfirmSignUpPage';
 import { SignUpMutation } from './SignUpPage';
+
+const item = (key: string, title: string, href: string) => ({ __typename: 'GettingStartedItem', key, title, description: `${title}.`, done: false, href });
+const gettingStartedMock = {
+  request: { query: GettingStartedQuery },
+  result: {
+    data: {
+      gettingStarted: {
+        __typename: 'GettingStarted',
+        complete: false,
+        dismissed: false,
+        items: [item('review-framework', 'Review your framework', '/frameworks/fw/edit'), item('add-people', 'Bring your people in', '/admin/import')],
+      },
+    },
+  },
+};
 
 const input = { organisationName: 'Acme Projects', name: 'Asha Patel', email: 'asha@acme.test', password: 'correct-horse-battery' };
 
@@ -34,13 +49,14 @@ describe('Sign-up page', () => {
       '/sign-up',
       [
         { request: { query: SignUpMutation, variables: { input } }, result: { data: { signUp: { __typename: 'SignUpOutcome', confirmationEmailed: false, viewer: adminViewer } } } },
-        { request: { query: FrameworksQuery }, result: { data: { frameworks: [] } } },
+        gettingStartedMock,
       ],
       { viewer: null },
     );
     await fillIn(user);
-    await screen.findByRole('heading', { level: 1, name: 'Frameworks' });
-    expect(router.state.location.pathname).toBe('/frameworks');
+    // A new organisation starts on the getting-started checklist.
+    await screen.findByRole('heading', { level: 1, name: 'Getting started' });
+    expect(router.state.location.pathname).toBe('/admin/getting-started');
   });
 });
 
@@ -50,13 +66,14 @@ describe('Sign-up confirmation page', () => {
       '/sign-up/confirm?token=abc.def',
       [
         { request: { query: ConfirmSignUpMutation, variables: { token: 'abc.def' } }, result: { data: { confirmSignUp: adminViewer } } },
-        { request: { query: FrameworksQuery }, result: { data: { frameworks: [] } } },
+        gettingStartedMock,
       ],
       { viewer: null },
     );
     await user.click(await screen.findByRole('button', { name: 'Create my organisation' }));
-    await screen.findByRole('heading', { level: 1, name: 'Frameworks' });
-    expect(router.state.location.pathname).toBe('/frameworks');
+    // A new organisation starts on the getting-started checklist.
+    await screen.findByRole('heading', { level: 1, name: 'Getting started' });
+    expect(router.state.location.pathname).toBe('/admin/getting-started');
   });
 
   it('says why a used or expired link does not work', async () => {

@@ -63,7 +63,7 @@ export function SignUpPage() {
           },
         },
       });
-      if (data?.signUp.viewer) await startSession(data.signUp.viewer, '/frameworks');
+      if (data?.signUp.viewer) await startSession(data.signUp.viewer, '/admin/getting-started');
       else if (data?.signUp.confirmationEmailed) setEmailedTo(values.email.trim());
     } catch (error) {
       const { fields, message } = formErrorsOf(error, FIELDS);

@@ -1,0 +1,17 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * What other modules may read of plans (the tables belong to plans/): plain functions over the
+ * caller's EntityManager, scoped by organisation.
+ */
+
+/** Plans started (not abandoned) and agreed (agreed, active or completed): counts, no one's content. */
+export async function planCounts(manager: EntityManager, organisationId: string): Promise<{ started: number; agreed: number }> {
+  const rows = (await manager.query(
+    `SELECT count(*) FILTER (WHERE status <> 'abandoned')::int AS started,
+            count(*) FILTER (WHERE status IN ('agreed', 'active', 'completed'))::int AS agreed
+     FROM plans WHERE organisation_id = $1`,
+    [organisationId],
+  )) as { started: number; agreed: number }[];
+  return rows[0] ?? { started: 0, agreed: 0 };
+}
