@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   actionChangeProblem,
-  gapsAlongRoute,
   initialRevision,
   isClosedPlan,
   isReviewRhythm,
@@ -12,10 +11,8 @@ import {
   planVsActual,
   profileAt,
   profileLevels,
-  readiness,
   reviewState,
   revisePlan,
-  suggestActions,
   transitionPlan,
   DEFAULT_STALE_DAYS,
   PLAN_ACTION_STATUSES,
@@ -25,11 +22,9 @@ import {
   type PlanRevision,
   type PlanStatus,
   type PlanTransition,
-  type Readiness,
   type ReviewState,
   type RevisionOutcome,
   type RevisionReason,
-  type SkillGapAnalysis,
 } from '@trellis/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -40,10 +35,14 @@ import { tenantTransaction } from '../database/tenant-database.js';
 import { publishedRole, qualificationKeys, rolesByIds, skillsByIds } from '../frameworks/framework-directory.js';
 import { FrameworkDocumentsService } from '../frameworks/framework-documents.service.js';
 import { Mailer } from '../identity/mailer.js';
-import { findPerson, peopleSql, reportsOf } from '../people/people-directory.js';
+import { findPeople, findPerson, peopleSql, reportsOf } from '../people/people-directory.js';
 import { NotificationsService } from './notifications.service.js';
 import { readVersionDocument, type VersionDocument } from './framework-document.js';
 import { recordRead, requireViewer, subjectFor, type Relationship, type Subject } from './plan-access.js';
+import { PlanProposalsService, type StoredProposal } from './plan-proposals.service.js';
+import { currentRoleKeyIn, readinessRow, type ReadinessRow } from './plan-readiness.js';
+
+export type { ReadinessRow } from './plan-readiness.js';
 
 type SignedInActor = Actor & { personId: string };
 
@@ -81,6 +80,8 @@ export interface PlanActionRow {
   status: PlanActionStatus;
   evidence: string | null;
   doneAt: Date | null;
+  /** The proposal's suggestion the action was chosen from; null for the person's own. */
+  suggestionId: string | null;
   skillKeys: string[];
 }
 
@@ -92,6 +93,8 @@ export interface PlanRevisionRow {
   targetRoleId: string;
   frameworkVersionId: string;
   baseline: PlanRevision['baseline'];
+  /** The focused proposal of the revision (null before focused plans). */
+  proposal: StoredProposal | null;
   createdById: string;
   createdAt: Date;
 }
@@ -102,21 +105,12 @@ export interface CheckInRow {
   revisionNumber: number;
   reflection: string;
   progress: { actionId: string; status: PlanActionStatus; note: string | null }[];
+  /** How each focus skill went. */
+  focus: { skillKey: string; progress: string; note: string | null }[];
   /** Only filled for the check-in's author (see `details`). */
   privateNote: string | null;
   recordedById: string;
   recordedAt: Date;
-}
-
-/** Readiness as the API serves it: flat, the forecast's variants in one shape. */
-export interface ReadinessRow {
-  roleId: string;
-  shareMet: number;
-  totalShortfall: number;
-  skills: SkillGapAnalysis[];
-  blockingGaps: SkillGapAnalysis[];
-  qualifications: Readiness['qualifications'];
-  forecast: { kind: string; reason: string | null; shortfallClosedPerMonth: number | null; monthsToReady: number | null; readyBy: Date | null };
 }
 
 /** A plan with everything the plan page shows, computed in a fixed number of statements for any number of plans. */
@@ -166,6 +160,7 @@ export interface CheckInValue {
   expectedVersion: number;
   reflection: string;
   progress: { actionId: string; status: PlanActionStatus; note?: string | null }[];
+  focus?: { skillKey: string; progress: string; note?: string | null }[];
   privateNote?: string | null;
 }
 export interface ChangeDirectionValue {
@@ -212,6 +207,7 @@ export class PlansService {
     private readonly notifications: NotificationsService,
     private readonly documents: FrameworkDocumentsService,
     private readonly mailer: Mailer,
+    private readonly proposals: PlanProposalsService,
   ) {}
 
   // ---------------------------------------------------------------------------------------------
@@ -242,8 +238,9 @@ export class PlansService {
       const version = await readVersionDocument(this.documents, manager, actor.organisationId, role.frameworkVersionId);
       const assessments = await this.assessments.assessmentsOf(manager, actor.organisationId, [personId]);
       const held = await this.heldQualifications(manager, actor.organisationId, [personId]);
+      const person = await findPerson(manager, actor.organisationId, personId);
       await recordRead(this.audit, manager, actor, subject, { action: 'readiness.read', what: `readiness for ${role.title}`, subjectType: 'role', subjectId: roleId });
-      return readinessRow(version, role.key, roleId, assessments, held.get(personId) ?? [], now);
+      return readinessRow(version, role.key, roleId, assessments, held.get(personId) ?? [], now, currentRoleKeyIn(version, person?.currentRoleId));
     });
   }
 
@@ -291,7 +288,7 @@ export class PlansService {
       }
       const version = await readVersionDocument(this.documents, manager, actor.organisationId, role.frameworkVersionId);
       const planId = randomUUID();
-      const { targets } = await this.targetsFor(manager, actor.organisationId, actor.personId, version, role.key);
+      const { targets, proposal } = await this.proposals.propose(manager, actor.organisationId, actor.personId, version, role.key);
       const revision = initialRevision({ targetRoleKey: role.key, frameworkVersionId: version.versionId, at: now, gaps: targets });
       await manager
         .query(
@@ -308,7 +305,7 @@ export class PlansService {
           throw error;
         });
       await this.insertRevision(manager, actor, planId, revision, role.id);
-      await this.insertSuggestedActions(manager, actor.organisationId, actor.personId, planId, 1, version, role.key, targets);
+      await this.proposals.store(manager, actor.organisationId, { id: planId, revision: 1 }, version, proposal);
       return this.reload(manager, actor, planId, 'owner', now);
     });
   }
@@ -482,6 +479,7 @@ export class PlansService {
       const unknown = input.progress.filter((p) => !actionIds.has(p.actionId));
       if (unknown.length > 0) fields.progress = 'Some of the progress is for actions that are not in this plan.';
       if (input.progress.some((p) => !PLAN_ACTION_STATUSES.includes(p.status))) fields.progress = `Each action's status is one of ${PLAN_ACTION_STATUSES.join(', ')}.`;
+      const focus = await this.proposals.focusAnswers(manager, actor.organisationId, plan, input.focus ?? [], fields);
       if (Object.keys(fields).length > 0) throw badInput(fields);
 
       await this.updatePlan(manager, actor, plan, 'recorded a check-in', {
@@ -497,8 +495,8 @@ export class PlansService {
         );
       }
       await manager.query(
-        `INSERT INTO check_ins (organisation_id, id, plan_id, revision_number, reflection, progress, recorded_by_id, recorded_at, private_note)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        `INSERT INTO check_ins (organisation_id, id, plan_id, revision_number, reflection, progress, recorded_by_id, recorded_at, private_note, focus)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [
           actor.organisationId,
           randomUUID(),
@@ -509,6 +507,7 @@ export class PlansService {
           actor.personId,
           now,
           privateNote,
+          JSON.stringify(focus),
         ],
       );
       return this.reload(manager, actor, plan.id, subject.relationship, now);
@@ -525,14 +524,14 @@ export class PlansService {
       const version = await readVersionDocument(this.documents, manager, actor.organisationId, role.frameworkVersionId);
       const revisions = await this.revisionsOf(manager, actor.organisationId, [plan.id]);
       const roleKeys = await this.roleKeys(manager, actor.organisationId, revisions.map((r) => r.targetRoleId));
-      const { targets } = await this.targetsFor(manager, actor.organisationId, plan.personId, version, role.key);
+      const { targets, proposal } = await this.proposals.propose(manager, actor.organisationId, plan.personId, version, role.key);
       const result = revisePlan(
         revisions.map((r) => toDomainRevision(r, roleKeys)),
         { reason: input.reason, note: input.note ?? null, targetRoleKey: role.key, frameworkVersionId: version.versionId, at: now, gaps: targets },
       );
       if (!result.ok) throw badInput({ [input.reason === 'new-target-role' ? 'targetRoleId' : 'note']: capitalise(result.reason) + '.' });
       await this.insertRevision(manager, actor, plan.id, result.revision, role.id);
-      await this.insertSuggestedActions(manager, actor.organisationId, plan.personId, plan.id, result.revision.number, version, role.key, targets);
+      await this.proposals.store(manager, actor.organisationId, { id: plan.id, revision: result.revision.number }, version, proposal);
       await this.updatePlan(manager, actor, plan, `changed direction (revision ${result.revision.number}: ${input.reason})`, {
         status: 'draft',
         target_role_id: role.id,
@@ -542,6 +541,20 @@ export class PlansService {
         review_due_on: null,
         sent_back_comment: null,
       }, now);
+      return this.reload(manager, actor, plan.id, 'owner', now);
+    });
+  }
+
+  /** Adds suggestions of the current revision's proposal as actions ("Add to plan"), while the plan is a draft. */
+  addSuggestions(actor: SignedInActor, input: { planId: string; expectedVersion: number; suggestionIds: string[] }, now = new Date()): Promise<PlanDetailRow> {
+    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+      const { plan, subject } = await this.lockPlan(manager, actor, input.planId, input.expectedVersion);
+      if (subject.relationship !== 'owner') throw forbidden('add actions to someone else’s plan');
+      const problem = actionChangeProblem(plan.status, 'content');
+      if (problem) throw badInput({ planId: capitalise(problem) + '.' });
+      const version = await readVersionDocument(this.documents, manager, actor.organisationId, plan.frameworkVersionId);
+      const titles = await this.proposals.add(manager, actor.organisationId, plan, version, input.suggestionIds);
+      await this.updatePlan(manager, actor, plan, titles.length === 1 ? `added the suggestion "${titles[0]}"` : `added ${titles.length} suggestions`, {}, now);
       return this.reload(manager, actor, plan.id, 'owner', now);
     });
   }
@@ -631,56 +644,11 @@ export class PlansService {
     return role;
   }
 
-  /** The skill targets of a plan towards a role: gaps to it and to each step of the route from the current role. */
-  private async targetsFor(manager: EntityManager, organisationId: string, personId: string, version: VersionDocument, targetRoleKey: string) {
-    const person = await findPerson(manager, organisationId, personId);
-    const currentRoleKey = person?.currentRoleId ? (version.roleKeyById.get(person.currentRoleId) ?? null) : null;
-    const assessments = await this.assessments.assessmentsOf(manager, organisationId, [personId]);
-    return gapsAlongRoute(version.doc, profileLevels(assessments.map(toDomainAssessment)), currentRoleKey, targetRoleKey);
-  }
-
   private async insertRevision(manager: EntityManager, actor: SignedInActor, planId: string, revision: PlanRevision, roleId: string) {
     await manager.query(
       `INSERT INTO plan_revisions (organisation_id, plan_id, number, reason, note, target_role_id, framework_version_id, baseline, created_by_id, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [actor.organisationId, planId, revision.number, revision.reason, revision.note, roleId, revision.frameworkVersionId, JSON.stringify(revision.baseline), actor.personId, revision.createdAt],
-    );
-  }
-
-  private async insertSuggestedActions(
-    manager: EntityManager,
-    organisationId: string,
-    personId: string,
-    planId: string,
-    revisionNumber: number,
-    version: VersionDocument,
-    targetRoleKey: string,
-    targets: readonly SkillGapAnalysis[],
-  ) {
-    const held = (await this.heldQualifications(manager, organisationId, [personId])).get(personId) ?? [];
-    const suggestions = suggestActions(version.doc, targets, { targetRoleKey, heldQualificationKeys: held.map((h) => h.key) });
-    if (suggestions.length === 0) return;
-    const [{ start }] = (await manager.query(
-      `SELECT coalesce(max(position), 0) AS start FROM plan_actions WHERE organisation_id = $1 AND plan_id = $2`,
-      [organisationId, planId],
-    )) as [{ start: number }];
-    const actions = suggestions.map((s, i) => ({ id: randomUUID(), position: start + i + 1, ...s }));
-    await manager.query(
-      `INSERT INTO plan_actions (organisation_id, id, plan_id, revision_number, position, type, title, description, qualification_id, status)
-       SELECT $1, a.id, $2, $3, a.position, a.type, a.title, a.description, a.qualification_id, 'not-started'
-       FROM jsonb_to_recordset($4::jsonb) AS a(id uuid, position int, type text, title text, description text, qualification_id uuid)`,
-      [
-        organisationId,
-        planId,
-        revisionNumber,
-        JSON.stringify(actions.map((a) => ({ id: a.id, position: a.position, type: a.type, title: a.title, description: a.description, qualification_id: a.qualificationKey ? (version.qualificationIdByKey.get(a.qualificationKey) ?? null) : null }))),
-      ],
-    );
-    const links = actions.flatMap((a) => a.skillKeys.map((key) => ({ action_id: a.id, skill_id: version.skillIdByKey.get(key) })).filter((l) => l.skill_id));
-    await manager.query(
-      `INSERT INTO plan_action_skills (organisation_id, action_id, skill_id)
-       SELECT $1, l.action_id, l.skill_id FROM jsonb_to_recordset($2::jsonb) AS l(action_id uuid, skill_id uuid)`,
-      [organisationId, JSON.stringify(links)],
     );
   }
 
@@ -701,7 +669,7 @@ export class PlansService {
   private async revisionsOf(manager: EntityManager, organisationId: string, planIds: readonly string[]): Promise<PlanRevisionRow[]> {
     return (await manager.query(
       `SELECT plan_id AS "planId", number, reason, note, target_role_id AS "targetRoleId", framework_version_id AS "frameworkVersionId",
-         baseline, created_by_id AS "createdById", created_at AS "createdAt"
+         baseline, proposal, created_by_id AS "createdById", created_at AS "createdAt"
        FROM plan_revisions WHERE organisation_id = $1 AND plan_id = ANY($2) ORDER BY plan_id, number`,
       [organisationId, planIds],
     )) as PlanRevisionRow[];
@@ -727,7 +695,7 @@ export class PlansService {
     // One statement after the other: they share the transaction's connection.
     const actionRows = (await manager.query(
       `SELECT a.id, a.plan_id AS "planId", a.revision_number AS "revisionNumber", a.position, a.type, a.title, a.description,
-         a.qualification_id AS "qualificationId", to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn", a.status, a.evidence, a.done_at AS "doneAt",
+         a.qualification_id AS "qualificationId", to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn", a.status, a.evidence, a.done_at AS "doneAt", a.suggestion_id AS "suggestionId",
          coalesce(array_agg(l.skill_id) FILTER (WHERE l.skill_id IS NOT NULL), '{}') AS "skillIds"
        FROM plan_actions a
        LEFT JOIN plan_action_skills l ON l.organisation_id = a.organisation_id AND l.action_id = a.id
@@ -743,13 +711,14 @@ export class PlansService {
     const revisions = await this.revisionsOf(manager, organisationId, planIds);
     const checkIns = (await manager.query(
       // A private note leaves the database only for its author.
-      `SELECT id, plan_id AS "planId", revision_number AS "revisionNumber", reflection, progress, recorded_by_id AS "recordedById", recorded_at AS "recordedAt",
+      `SELECT id, plan_id AS "planId", revision_number AS "revisionNumber", reflection, progress, focus, recorded_by_id AS "recordedById", recorded_at AS "recordedAt",
          CASE WHEN recorded_by_id = $3 THEN private_note END AS "privateNote"
        FROM check_ins WHERE organisation_id = $1 AND plan_id = ANY($2) ORDER BY recorded_at DESC, id`,
       [organisationId, planIds, viewer.personId],
     )) as CheckInRow[];
     const assessments = await this.assessments.assessmentsOf(manager, organisationId, personIds);
     const held = await this.heldQualifications(manager, organisationId, personIds);
+    const people = new Map((await findPeople(manager, personIds.map((id) => ({ organisationId, id })))).map((p) => [p.id, p]));
     const versions = new Map<string, VersionDocument>();
     for (const versionId of new Set(plans.map((p) => p.frameworkVersionId))) {
       versions.set(versionId, await readVersionDocument(this.documents, manager, organisationId, versionId));
@@ -770,7 +739,15 @@ export class PlansService {
         checkIns: checkIns.filter((c) => c.planId === plan.id),
         reviewState: open && plan.reviewDueOn ? reviewState(now, { reviewDueOn: plan.reviewDueOn, timeZone: plan.timeZone }) : null,
         stale: open && isStale(now, new Date(plan.lastActivityAt), DEFAULT_STALE_DAYS, plan.timeZone),
-        readiness: readinessRow(version, version.roleKeyById.get(plan.targetRoleId)!, plan.targetRoleId, own, held.get(plan.personId) ?? [], now),
+        readiness: readinessRow(
+          version,
+          version.roleKeyById.get(plan.targetRoleId)!,
+          plan.targetRoleId,
+          own,
+          held.get(plan.personId) ?? [],
+          now,
+          currentRoleKeyIn(version, people.get(plan.personId)?.currentRoleId),
+        ),
         planVsActual: planVsActual(
           planRevisions.map((r) => toDomainRevision(r, roleKeys)),
           planActions,
@@ -780,26 +757,6 @@ export class PlansService {
       };
     });
   }
-}
-
-function readinessRow(version: VersionDocument, roleKey: string, roleId: string, assessments: readonly AssessmentRow[], held: readonly HeldQualification[], now: Date): ReadinessRow {
-  const result = readiness(version.doc, roleKey, assessments.map(toDomainAssessment), held, now);
-  const forecast = result.forecast;
-  return {
-    roleId,
-    shareMet: result.shareMet,
-    totalShortfall: result.analysis.totalShortfall,
-    skills: result.analysis.skills,
-    blockingGaps: result.blockingGaps,
-    qualifications: result.qualifications,
-    forecast: {
-      kind: forecast.kind,
-      reason: forecast.kind === 'not-enough-history' ? forecast.reason : null,
-      shortfallClosedPerMonth: forecast.kind === 'forecast' ? forecast.shortfallClosedPerMonth : null,
-      monthsToReady: forecast.kind === 'forecast' ? forecast.monthsToReady : null,
-      readyBy: forecast.kind === 'forecast' ? forecast.readyBy : null,
-    },
-  };
 }
 
 function toDomainRevision(row: PlanRevisionRow, roleKeys: ReadonlyMap<string, string>): PlanRevision {

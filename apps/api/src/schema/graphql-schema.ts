@@ -11,6 +11,7 @@ import { organisationResolvers } from '../organisations/organisations.module.js'
 import { peopleResolvers } from '../people/people.resolvers.js';
 import { assessmentResolvers } from '../assessments/assessments.resolvers.js';
 import { planResolvers } from '../plans/plans.resolvers.js';
+import { planFocusResolvers } from '../plans/plan-focus.resolvers.js';
 
 /** Every resolver class of the API: the schema is generated from these (code first). */
 export const allResolvers = [
@@ -24,6 +25,7 @@ export const allResolvers = [
   ...auditResolvers,
   ...assessmentResolvers,
   ...planResolvers,
+  ...planFocusResolvers,
 ];
 
 const HEADER = `# ------------------------------------------------------

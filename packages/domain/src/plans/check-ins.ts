@@ -33,8 +33,14 @@ export interface CheckInQuestion {
   actions: { id: string; title: string; status: PlanActionStatus }[];
 }
 
+/** What checkInQuestions reads of a framework: skill names and descriptors, and the scale's names. */
+export type CheckInFramework = {
+  skills: readonly Pick<FrameworkDocument['skills'][number], 'key' | 'name' | 'levels'>[];
+  proficiencyScale: readonly Pick<FrameworkDocument['proficiencyScale'][number], 'level' | 'name'>[];
+};
+
 /** The questions of a check-in, focus skills in the plan's order, then the other open actions (if any). */
-export function checkInQuestions(doc: FrameworkDocument, focus: readonly PlanFocusSkill[], actions: readonly CheckInAction[]): CheckInQuestion[] {
+export function checkInQuestions(doc: CheckInFramework, focus: readonly PlanFocusSkill[], actions: readonly CheckInAction[]): CheckInQuestion[] {
   const skills = new Map(doc.skills.map((s) => [s.key, s]));
   const names = new Map(doc.proficiencyScale.map((l) => [l.level, l.name]));
   const live = actions.filter((a) => a.status !== 'dropped');
