@@ -23,6 +23,7 @@ import { PeopleModule } from './people/people.module.js';
 import { AssessmentsModule } from './assessments/assessments.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { ScheduleModule } from '@nestjs/schedule';
+import { DemoActivitySeeder } from './seed/demo-activity.seeder.js';
 import { Seeder } from './seed/seeder.js';
 import { WebAppController } from './web/web-app.controller.js';
 import { WorkersModule } from './workers/workers.module.js';
@@ -74,7 +75,7 @@ export class AppModule {
         { module: ConfigHolderModule, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] },
       ],
       controllers: [HealthController, WebAppController],
-      providers: [Seeder, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_INTERCEPTOR, useClass: InputValidationInterceptor }],
+      providers: [Seeder, DemoActivitySeeder, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_INTERCEPTOR, useClass: InputValidationInterceptor }],
     };
   }
 }

@@ -31,6 +31,11 @@ const environmentSchema = z.object({
   MAIL_FROM: z.string().default('Trellis <no-reply@trellis.local>'),
   /** Redis for the per-address rate limits, shared by every API process; unset = each process counts in its own memory. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' }).optional(),
+  /** With the demo organisation, seed its activity too: dated ratings, plans in every state, check-ins (seed/demo-activity.ts). */
+  TRELLIS_DEMO_ACTIVITY: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   /** The password of the demo accounts `npm start` seeds (local demo only). */
   TRELLIS_DEMO_PASSWORD: z.string().min(10).default('trellis-demo-2026'),
   /** Worker threads for heavy domain work (route search...); default: one per core but one (at least one); 0 = none, all inline. */

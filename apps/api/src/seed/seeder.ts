@@ -10,6 +10,7 @@ import { IdentityService } from '../identity/identity.service.js';
 import { hashPassword } from '../identity/passwords.js';
 import { OrganisationsService, type OrganisationRecord } from '../organisations/organisations.service.js';
 import { countPeople, insertPerson, insertTeam } from '../people/people-directory.js';
+import { DemoActivitySeeder } from './demo-activity.seeder.js';
 import { demoOrganisation } from './demo-organisation.js';
 
 /** Arbitrary constant: serialises seeding when several API processes start together. */
@@ -25,6 +26,7 @@ export class Seeder {
     private readonly frameworks: FrameworksService,
     private readonly organisations: OrganisationsService,
     private readonly identity: IdentityService,
+    private readonly activity: DemoActivitySeeder,
   ) {}
 
   /** Seeds the demo organisation with the built-in PMO framework and demo accounts; safe to run on every start. */
@@ -34,7 +36,7 @@ export class Seeder {
       const problems = validation.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
       throw new Error(`The built-in PMO framework is invalid: ${problems}`);
     }
-    await systemTransaction(this.dataSource, async (manager) => {
+    const organisationId = await systemTransaction(this.dataSource, async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
       const organisation = await this.ensureOrganisation(manager);
       const existing = await this.frameworks.findByKey(organisation.id, validation.document.key, manager);
@@ -43,7 +45,10 @@ export class Seeder {
         this.logger.log(`Seeded the ${validation.document.name} for ${organisation.name}`);
       }
       await this.ensurePeople(manager, organisation.id);
+      return organisation.id;
     });
+    // Once the people are committed: the activity goes through the services, each in its own transaction.
+    if (this.config.TRELLIS_DEMO_ACTIVITY) await this.activity.seed(organisationId);
   }
 
   private async ensureOrganisation(manager: EntityManager): Promise<OrganisationRecord> {

@@ -59,6 +59,8 @@ export async function startTestApp(
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     TRELLIS_SEED_DEMO: options.seed === false ? 'false' : 'true',
+    // An empty demo organisation (people, no ratings nor plans) unless a test asks for its activity.
+    TRELLIS_DEMO_ACTIVITY: 'false',
     WEB_DIST_DIR: '/nonexistent',
     // Test files share a busy machine and block their thread at times (start-up, fixtures): shedding
     // load would make them flaky. test/heavy-work.test.ts turns it on to test it.
