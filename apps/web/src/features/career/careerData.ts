@@ -78,6 +78,10 @@ export const CareerFrameworkQuery = graphql(`
           id
           key
           name
+          category {
+            id
+            name
+          }
           description
           levels {
             level
@@ -88,6 +92,7 @@ export const CareerFrameworkQuery = graphql(`
         roles {
           id
           title
+          summary
           level
           track {
             id
@@ -139,6 +144,7 @@ export function useCareer() {
     ready: !!me.data && (!frameworkId || !!framework.data),
     refetch: () => Promise.all([me.refetch(), frameworkId ? framework.refetch() : null]),
     currentRole,
+    personId: me.data?.viewer?.person.id ?? null,
     version: framework.data?.framework?.currentVersion ?? null,
     assessments: me.data?.myAssessments ?? null,
     plan: me.data?.myPlan ?? null,

@@ -1,19 +1,11 @@
 import '@mantine/charts/styles.css';
-import { LineChart, RadarChart, type LineChartSeries, type RadarChartSeries } from '@mantine/charts';
+import { LineChart, type LineChartSeries } from '@mantine/charts';
 
 /*
- * The charts of My career (recharts is large): pages load this module lazily, so only people who open them
+ * The charts of My career (recharts is large; the 30-axis radar is gone: skills are grouped by category in tables): pages load this module lazily, so only people who open them
  * download it. Each chart is an image to assistive technology (recharts' own keyboard layer is off, so no focus
  * stop hides inside the image); the pages put the same figures in a table, which keyboards and screen readers use.
  */
-
-export function ProfileRadar({ data, series, top, label }: { data: Record<string, string | number>[]; series: RadarChartSeries[]; top: number; label: string }) {
-  return (
-    <div role="img" aria-label={label}>
-      <RadarChart h={360} data={data} dataKey="skill" series={series} withLegend withPolarRadiusAxis accessibilityLayer={false} polarRadiusAxisProps={{ domain: [0, top] }} />
-    </div>
-  );
-}
 
 export function HistoryStepChart({
   data,
