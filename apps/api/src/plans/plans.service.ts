@@ -10,7 +10,6 @@ import {
   nextReviewDue,
   planVsActual,
   profileAt,
-  profileLevels,
   reviewState,
   revisePlan,
   transitionPlan,
@@ -28,7 +27,7 @@ import {
 } from '@trellis/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { toDomainAssessment, AssessmentsService, type AssessmentRow } from '../assessments/assessments.service.js';
+import { toDomainAssessment, AssessmentsService } from '../assessments/assessments.service.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { AppError, badInput, forbidden, notFound } from '../common/errors.js';
 import { tenantTransaction } from '../database/tenant-database.js';
