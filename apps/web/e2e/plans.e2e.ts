@@ -60,6 +60,14 @@ describe('development plans', () => {
       await page.getByText(/^\d+ rated$/).waitFor();
       await page.getByText(/^\d+ assumed$/).waitFor();
 
+      // At phone width the focus cards fit the screen and the actions table scrolls inside its own box.
+      await page.setViewportSize({ width: 375, height: 800 });
+      const card = await focusCards.first().boundingBox();
+      expect(card!.width).toBeLessThanOrEqual(375);
+      const tableBox = await actions.locator('xpath=ancestor::div[2]').boundingBox();
+      expect(tableBox!.width).toBeLessThanOrEqual(375);
+      await page.setViewportSize({ width: 1280, height: 900 });
+
       // Dan chooses one more suggestion.
       const add = page.getByRole('button', { name: /^Add to plan: / }).first();
       const chosen = ((await add.getAttribute('aria-label')) ?? '').replace(/^Add to plan: /, '');
