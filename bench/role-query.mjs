@@ -103,6 +103,8 @@ const profileArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=
 const app = startProcess('Trellis API', [...profileArgs, 'apps/api/dist/main.js'], {
   NODE_ENV: 'production',
   LOG_LEVEL: 'warn',
+  TRELLIS_SEED_DEMO: 'true',
+  SHUTDOWN_DELAY_MS: '0',
   PORT: String(appPort),
   TRELLIS_DATA_DIR: dataDir,
   TRELLIS_EMBEDDED_PG_PORT: String(pgPort),

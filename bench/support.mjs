@@ -72,6 +72,9 @@ export async function startApp(env = {}) {
   const child = startProcess('Trellis API', [...profile, 'apps/api/dist/main.js'], {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
+    // Production seeds no demo (the benchmarks sign in as its people) and waits 5 s for load balancers on stop.
+    TRELLIS_SEED_DEMO: 'true',
+    SHUTDOWN_DELAY_MS: '0',
     PORT: String(port),
     TRELLIS_DATA_DIR: dataDir,
     TRELLIS_EMBEDDED_PG_PORT: String(pgPort),

@@ -12,6 +12,11 @@ import { FrameworksModule } from './frameworks/frameworks.module.js';
 import { FrameworkVersionsModule } from './frameworks/versions/framework-versions.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthController } from './health/health.controller.js';
+import { Lifecycle } from './health/lifecycle.js';
+import type { DatabaseRoles } from './database/app-role.js';
+
+/** The role the app's connections run as (see database/app-role.ts), for tests and the start-up log. */
+export const DATABASE_ROLES = Symbol('DATABASE_ROLES');
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessGuard } from './common/access.js';
@@ -35,15 +40,18 @@ export interface AppModuleOptions {
   sqlLogger?: TypeOrmLogger;
   /** Tests pass a stream to read the log (JSON lines) from. */
   logDestination?: DestinationStream;
+  /** The role the app's connections run as (prepareDatabase); null or unset: DATABASE_URL's user. */
+  databaseRoles?: DatabaseRoles;
 }
 
 @Module({})
 export class AppModule {
-  static register({ config, databaseUrl, sqlLogger, logDestination }: AppModuleOptions): DynamicModule {
+  static register({ config, databaseUrl, sqlLogger, logDestination, databaseRoles }: AppModuleOptions): DynamicModule {
+    const roles: DatabaseRoles = databaseRoles ?? { setRole: null, warning: null };
     const httpLogOptions = {
       level: config.LOG_LEVEL,
       // Health probes every few seconds would drown the log.
-      autoLogging: { ignore: (request: { url?: string }) => request.url === '/health' },
+      autoLogging: { ignore: (request: { url?: string }) => request.url === '/health' || request.url === '/health/live' },
     };
     return {
       module: AppModule,
@@ -52,7 +60,7 @@ export class AppModule {
           pinoHttp: logDestination ? [httpLogOptions, logDestination] : httpLogOptions,
         }),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(databaseUrl, sqlLogger ? { logger: sqlLogger, logging: ['query'] } : {}),
+          ...dataSourceOptions(databaseUrl, sqlLogger ? { logger: sqlLogger, logging: ['query'] } : {}, roles.setRole),
           retryAttempts: 0,
         }),
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
@@ -75,7 +83,13 @@ export class AppModule {
         { module: ConfigHolderModule, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] },
       ],
       controllers: [HealthController, WebAppController],
-      providers: [Seeder, DemoActivitySeeder, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_INTERCEPTOR, useClass: InputValidationInterceptor }],
+      providers: [
+        Seeder,
+        DemoActivitySeeder,
+        Lifecycle,
+        { provide: DATABASE_ROLES, useValue: roles },
+        { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_INTERCEPTOR, useClass: InputValidationInterceptor },
+      ],
     };
   }
 }

@@ -5,15 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { Logger } from 'nestjs-pino';
 import { pino } from 'pino';
-import { LogController } from 'fastify';
-import type { DataSource } from 'typeorm';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { GRAPHQL_PATH } from './graphql/graphql-options.js';
-import { migrate } from './database/migrator.js';
+import { prepareDatabase } from './database/app-role.js';
+import { Lifecycle } from './health/lifecycle.js';
 import { Seeder } from './seed/seeder.js';
+import { serveWebApp } from './web/static-assets.js';
 
 /**
  * CSRF defence for GraphQL, the rule Apollo's csrfPrevention uses: only POSTs with a JSON body,
@@ -26,6 +26,7 @@ function rejectCrossSiteGraphql(app: NestFastifyApplication): void {
     if (request.routeOptions.url !== GRAPHQL_PATH) return;
     const json = /^application\/json\b/i.test(request.headers['content-type'] ?? '');
     if (request.method === 'POST' && json) return;
+    request.log.warn({ code: 'BAD_REQUEST', method: request.method, contentType: request.headers['content-type'] }, 'GraphQL request refused: not a JSON POST');
     await reply
       .status(request.method === 'POST' ? 415 : 405)
       .send({ errors: [{ message: 'GraphQL is served as POST with Content-Type: application/json.', extensions: { code: 'BAD_REQUEST' } }] });
@@ -49,7 +50,8 @@ async function shedLoadUnderPressure(app: NestFastifyApplication, maxEventLoopDe
     sampleInterval: Math.max(100, Math.min(1000, maxEventLoopDelay)),
     retryAfter: 5,
     pressureHandler: (request, reply) => {
-      if (request.url.split('?')[0] === '/health') return undefined;
+      const path = request.url.split('?')[0];
+      if (path === '/health' || path === '/health/live') return undefined;
       void reply.status(503).header('Retry-After', '5');
       const body = {
         errors: [
@@ -66,25 +68,56 @@ async function shedLoadUnderPressure(app: NestFastifyApplication, maxEventLoopDe
 }
 
 /**
- * Builds the whole application: HTTP server, GraphQL, database (migrated), demo data when
- * configured, and the built web app. Used by main.ts and by the API tests alike.
+ * Fastify logs every error reply: a 4xx at info with the error's stack. A refusal is the caller's
+ * doing, not ours: GraphQL's are logged by the error formatter (common/errors.ts) as one warning
+ * line, any other as one warning line here; only 5xx keep their stack (as errors).
+ */
+class RefusalsAsWarnings extends LogController {
+  override defaultErrorLog(error: Error & { extensions?: unknown; code?: string }, request: FastifyRequest, reply: FastifyReply, metadata?: Record<string, unknown>): void {
+    if (reply.statusCode >= 500) {
+      super.defaultErrorLog(error, request, reply, metadata);
+      return;
+    }
+    if (error?.extensions) return;
+    reply.log.warn({ statusCode: reply.statusCode, code: error?.code }, `request refused: ${error?.message ?? reply.statusCode}`);
+  }
+}
+
+/**
+ * Builds the whole application: HTTP server, GraphQL, database (migrated as its owner, then used
+ * through a role that owns nothing: database/app-role.ts), demo data when configured, and the built
+ * web app. Used by main.ts and by the API tests alike.
  */
 export async function createApp(options: AppModuleOptions & { quiet?: boolean }): Promise<NestFastifyApplication> {
+  const databaseRoles = await prepareDatabase({
+    ownerUrl: options.config.DATABASE_MIGRATION_URL ?? options.databaseUrl,
+    appUrl: options.databaseUrl,
+    appRole: options.config.DATABASE_APP_ROLE,
+  });
+  if (databaseRoles.warning && !options.quiet) process.stderr.write(`trellis: warning: ${databaseRoles.warning}\n`);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register(options),
+    AppModule.register({ ...options, databaseRoles }),
     new FastifyAdapter({
-      trustProxy: true,
+      // Only the listed proxies' X-Forwarded-For counts (request.ip: throttling, audit); none by default in production.
+      trustProxy: options.config.TRUST_PROXY,
+      // During a drain (main.ts) every request that reaches the server is answered, keep-alive included.
+      return503OnClosing: false,
       // Fastify logs through pino too, so a GraphQL error is logged by the request's own child logger
       // (common/errors.ts) with its id: the id the x-request-id header and an INTERNAL answer carry.
       loggerInstance: pino({ level: options.config.LOG_LEVEL }, options.logDestination ?? pino.destination(1)),
-      logController: new LogController({ disableRequestLogging: true }),
+      logController: new RefusalsAsWarnings({ disableRequestLogging: true }),
       // A random id per request (also on the raw request, where pino-http reads it).
       genReqId: (raw: object) => ((raw as { id?: string }).id = randomUUID()),
     }),
     { bufferLogs: true, logger: options.quiet ? false : undefined },
   );
   if (!options.quiet) app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // No app.enableShutdownHooks(): main.ts has the process's one signal handler (drain, then close).
+  const lifecycle = app.get(Lifecycle);
+  app.getHttpAdapter().getInstance().addHook('onSend', async (_request, reply) => {
+    // Stopping: keep-alive clients reconnect (to another process) after this answer.
+    if (lifecycle.stopping) reply.header('connection', 'close');
+  });
 
   await shedLoadUnderPressure(app, options.config.MAX_EVENT_LOOP_DELAY_MS);
   await app.register(fastifyCookie);
@@ -104,11 +137,9 @@ export async function createApp(options: AppModuleOptions & { quiet?: boolean })
   });
   const webDist = options.config.WEB_DIST_DIR;
   if (existsSync(webDist)) {
-    app.useStaticAssets({ root: webDist, prefix: '/', wildcard: false, index: false });
+    serveWebApp(app, webDist);
   }
 
-  const dataSource = app.get<DataSource>(getDataSourceToken());
-  await migrate(dataSource);
   if (options.config.TRELLIS_SEED_DEMO) await app.get(Seeder).seedDemo();
   await app.init();
   return app;

@@ -77,6 +77,8 @@ interface Fixtures {
   /** A person the rights table may update (with no change) and reset the password of. */
   jack: { id: string; version: number };
   leoId: string;
+  /** Who agrees the plans of the admin (who has no manager): named for the organisation in beforeAll. */
+  approverId: string;
   /** Signs the demo admin in afresh: some operations (changePassword) sign the admin's other browsers out. */
   admin(): Promise<Client>;
   signIn(email: string): Promise<Client>;
@@ -207,7 +209,10 @@ const RIGHTS: Record<string, TableEntry> = {
   },
   'Query.teamPlans': { rule: 'signedIn', document: '{ teamPlans { overdue } }' },
   'Query.mySharing': { rule: 'signedIn', document: '{ mySharing { id } }' },
-  'Query.myNotifications': { rule: 'signedIn', document: '{ myNotifications { id } }' },
+  'Query.myNotifications': { rule: 'signedIn', document: '{ myNotifications { id link } }' },
+  'Query.plansSharedWithMe': { rule: 'signedIn', document: '{ plansSharedWithMe { sharedAt person { id } plan { id viewerCan { edit } } } }' },
+  'Query.myPlanApprover': { rule: 'signedIn', document: '{ myPlanApprover { kind name explanation } }' },
+  'Query.planApprovers': { rule: 'admin', document: '{ planApprovers { id teamId person { id } } }' },
   // --- Mutations -------------------------------------------------------------------------------------
   'Mutation.signUp': {
     rule: 'public',
@@ -403,6 +408,18 @@ const RIGHTS: Record<string, TableEntry> = {
     document: 'mutation($id: ID!) { sharePlan(viewerId: $id, shared: true) { id } }',
     variables: (f, c) => ({ id: f.reportOf(c) }),
   },
+  'Mutation.namePlanApprover': {
+    rule: 'admin',
+    // The organisation's approver named again (the same person): the admin's own proposals still go somewhere.
+    document: 'mutation($input: NamePlanApproverInput!) { namePlanApprover(input: $input) { id } }',
+    variables: (f) => ({ input: { teamId: null, personId: f.approverId } }),
+  },
+  'Mutation.removePlanApprover': {
+    rule: 'admin',
+    // A team with no approver: allowed, and it removes nothing.
+    document: 'mutation($teamId: ID) { removePlanApprover(teamId: $teamId) { id } }',
+    variables: () => ({ teamId: '00000000-0000-4000-8000-000000000000' }),
+  },
   'Mutation.markNotificationRead': {
     rule: 'signedIn',
     document: 'mutation($id: ID!) { markNotificationRead(id: $id) }',
@@ -458,6 +475,9 @@ describe('access rules', () => {
       }
     };
     await superuser('UPDATE people SET manager_id = $1 WHERE id = $2', [person(DEMO.employee).id, person(REPORT_EMAIL.employee).id]);
+    // The demo admin has no manager: an organisation approver agrees her plan, so she can propose one.
+    const [organisation] = await superuser('SELECT organisation_id AS id FROM people WHERE id = $1', [person(DEMO.admin).id]);
+    await superuser('INSERT INTO plan_approvers (organisation_id, id, team_id, person_id) VALUES ($1, gen_random_uuid(), NULL, $2)', [organisation!.id, person(DEMO.leadership).id]);
     const [skill] = await superuser(`SELECT id FROM skills WHERE key = 'planning-scheduling' LIMIT 1`, []);
     const [targetRole] = await superuser(`SELECT id FROM roles WHERE key = 'project-manager' LIMIT 1`, []);
     fixtures = {
@@ -501,6 +521,7 @@ describe('access rules', () => {
       roleId: read.data!.frameworks[0]!.currentVersion.roles[0]!.id,
       jack: person('jack.wilson@demo.example'),
       leoId: person('leo.fischer@demo.example').id,
+      approverId: person(DEMO.leadership).id,
       admin: () => t.signIn(DEMO.admin),
       unique: () => `${process.pid}-${(counter += 1)}`,
       async signUpToken() {

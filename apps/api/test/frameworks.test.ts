@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { pmoFramework, type FrameworkDocument } from '@trellis/domain';
 import { FrameworksService } from '../src/frameworks/frameworks.service.js';
+import { systemTransaction } from '../src/database/tenant-database.js';
 import { OrganisationEntity } from '../src/organisations/organisation.entity.js';
 import { DEMO, startTestApp, type Client, type TestApp } from './support/test-app.js';
 
@@ -234,7 +235,8 @@ describe('reading frameworks through GraphQL', () => {
     const service = t.app.get(FrameworksService);
     const dataSource = service['dataSource'];
     const other = { id: randomUUID(), slug: `other-${randomUUID().slice(0, 8)}`, name: 'Other Ltd' };
-    await dataSource.getRepository(OrganisationEntity).insert(other);
+    // Organisations are made in the system context only (row-level security), as sign-up does.
+    await systemTransaction(dataSource, (manager) => manager.insert(OrganisationEntity, other));
     const { framework, version } = await service.createFromDocument(other.id, { ...smallFramework, key: 'other' }, { publish: true });
     const [{ id: otherRoleId }] = await asSuperuser((client) =>
       client.query('SELECT id FROM roles WHERE organisation_id = $1 LIMIT 1', [other.id]).then((r) => r.rows),

@@ -96,6 +96,9 @@ export async function startServer(): Promise<ServerState> {
     TRELLIS_DATA_DIR: dataDir,
     TRELLIS_EMBEDDED_PG_PORT: String(embeddedPgPort),
     NODE_ENV: 'production',
+    // Production seeds no demo (the suite signs in as its people) and waits 5 s for load balancers on stop.
+    TRELLIS_SEED_DEMO: 'true',
+    SHUTDOWN_DELAY_MS: '0',
   };
   delete env.DATABASE_URL;
   delete env.TEST_DATABASE_URL;

@@ -1,10 +1,12 @@
 /**
  * Debian's chromium (/usr/bin/chromium) driven by playwright-core: one browser per spec file, a fresh
  * context (cookies, storage) per test, and a screenshot in apps/web/test-results/ when a test fails.
+ * Every page a test visits is audited with axe-core (e2e/a11y.ts); the test fails otherwise.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { auditedPaths, expectAccessible } from './a11y';
 import { baseURL, RESULTS_DIR } from './app-server';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,6 +27,23 @@ export interface E2EContext {
 }
 
 type E2EBody = (ctx: E2EContext) => Promise<void>;
+
+/** Routes that only send the browser on (`<Navigate replace>`): not pages to audit. */
+const REDIRECTS = new Set(['/', '/admin']);
+
+/**
+ * After a test: the page it ended on is audited (axe-core) if it was not yet, and every page it visited must have
+ * been audited (with `onPage` or `expectAccessible`): a test cannot walk past a page unchecked.
+ */
+async function auditVisited(page: Page, visited: Set<string>): Promise<void> {
+  if (page.isClosed() || page.url() === 'about:blank') return;
+  const audited = auditedPaths(page);
+  if (!audited.has(new URL(page.url()).pathname)) await expectAccessible(page);
+  const missed = [...visited].filter((path) => !audited.has(path) && !REDIRECTS.has(path));
+  if (missed.length > 0) {
+    throw new Error(`pages visited but not audited with axe-core (arrive with onPage() from e2e/a11y.ts): ${missed.join(', ')}`);
+  }
+}
 
 function fileSafe(name: string): string {
   return name.replace(/[^a-zA-Z0-9-_]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120) || 'test';
@@ -68,12 +87,18 @@ export function useBrowser(): (name: string, body: E2EBody, timeoutMs?: number) 
         const url = baseURL();
         const contexts: BrowserContext[] = [];
         const browserErrors: string[] = [];
+        const visits = new Map<Page, Set<string>>();
         const openPage = async (): Promise<Page> => {
           const context = await launched.newContext({ baseURL: url, viewport: { width: 1280, height: 900 } });
           contexts.push(context);
           const opened = await context.newPage();
           opened.setDefaultTimeout(15_000);
           opened.setDefaultNavigationTimeout(30_000);
+          const visited = new Set<string>();
+          visits.set(opened, visited);
+          opened.on('framenavigated', (frame) => {
+            if (frame === opened.mainFrame() && frame.url().startsWith('http')) visited.add(new URL(frame.url()).pathname);
+          });
           opened.on('pageerror', (err) => browserErrors.push(`page error: ${err.message}`));
           opened.on('console', (msg) => {
             if (msg.type() === 'error') browserErrors.push(`console.error: ${msg.text()}`);
@@ -83,6 +108,7 @@ export function useBrowser(): (name: string, body: E2EBody, timeoutMs?: number) 
         const page = await openPage();
         try {
           await body({ page, baseURL: url, newPage: openPage });
+          for (const [opened, visited] of visits) await auditVisited(opened, visited);
         } catch (err) {
           const shot = await screenshot(page, expect.getState().currentTestName ?? name);
           const details = [`URL: ${page.url()}`, `screenshot: ${shot}`, ...browserErrors].join('\n  ');

@@ -5,6 +5,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { DEMO, frameworkFacts, signInApi, type FrameworkFacts } from './api';
+import { onPage } from './a11y';
 import { useBrowser } from './browser';
 import { signIn } from './session';
 
@@ -15,7 +16,7 @@ const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** The framework page: its name as the page's h1, and a heading for each of its tracks. */
 async function expectFrameworkPage(page: Page, facts: FrameworkFacts): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: facts.frameworkName, exact: true }).waitFor();
+  await onPage(page, facts.frameworkName, { exact: true });
   expect(facts.trackNames.length).toBeGreaterThan(0);
   for (const track of facts.trackNames) {
     await page.getByRole('heading', { name: track, exact: true }).first().waitFor();
@@ -42,7 +43,7 @@ describe('framework browser', () => {
     await expectFrameworkPage(page, facts);
 
     await roleLink(page).click();
-    await page.getByRole('heading', { level: 1, name: ROLE, exact: true }).waitFor();
+    await onPage(page, ROLE, { exact: true });
 
     const table = page.getByRole('table', { name: 'Expected skills' });
     await table.waitFor();

@@ -4,6 +4,7 @@
  * keyboard, then reload and find every change kept. Role-based locators only.
  */
 import type { Page } from 'playwright-core';
+import { expectAccessible, onPage } from './a11y';
 import { useBrowser } from './browser';
 
 const ADMIN = { email: 'asha.patel@demo.example', password: 'trellis-demo-2026' };
@@ -14,10 +15,11 @@ const CATEGORY = 'Reporting & management information';
 /** Signs in through the sign-in page (kept here until the shared e2e support signs in). */
 async function signIn(page: Page): Promise<void> {
   await page.goto('/sign-in');
+  await onPage(page, 'Sign in');
   await page.getByRole('textbox', { name: 'E-mail' }).fill(ADMIN.email);
   await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Frameworks' }).waitFor();
+  await onPage(page, 'Frameworks');
 }
 
 describe('framework editor', () => {
@@ -32,6 +34,8 @@ describe('framework editor', () => {
 
       await signIn(page);
       await page.getByRole('link', { name: FRAMEWORK }).first().click();
+      await page.getByRole('link', { name: 'Edit framework' }).waitFor();
+      await expectAccessible(page);
       await page.getByRole('link', { name: 'Edit framework' }).click();
       const start = page.getByRole('button', { name: 'Start editing' });
       const board = page.getByRole('button', { name: `Edit role ${ROLE}`, exact: true });

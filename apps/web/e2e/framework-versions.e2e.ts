@@ -4,6 +4,7 @@
  * version it replaced.
  */
 import { DEMO, graphql, signInApi, type ApiSession } from './api';
+import { onPage } from './a11y';
 import { useBrowser } from './browser';
 import { signIn } from './session';
 
@@ -63,8 +64,9 @@ describe('framework versions', () => {
 
     await signIn(page, DEMO.admin);
     await page.goto(`/frameworks/${framework.id}`);
+    await onPage(page, framework.name, { exact: true });
     await page.getByRole('link', { name: 'Versions' }).click();
-    await page.getByRole('heading', { level: 1, name: `Versions of ${framework.name}` }).waitFor();
+    await onPage(page, `Versions of ${framework.name}`);
     await page.getByRole('button', { name: 'Review and publish…' }).click();
 
     const dialog = page.getByRole('dialog', { name: 'Publish the draft' });

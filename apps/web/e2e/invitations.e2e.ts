@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { DEMO } from './api';
+import { expectAccessible, onPage } from './a11y';
 import { useBrowser } from './browser';
 import { signIn } from './session';
 
@@ -27,7 +28,9 @@ describe('invitations', () => {
 
     await signIn(page, DEMO.admin);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+    await onPage(page, 'Manage people');
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Invitations' }).click();
+    await onPage(page, 'Invitations');
     await page.getByRole('heading', { name: 'Invite a person' }).waitFor();
     await page.getByLabel('Name').fill(name);
     await page.getByLabel('E-mail').fill(email);
@@ -40,7 +43,7 @@ describe('invitations', () => {
 
     const invitee = await newPage();
     await invitee.goto(link);
-    await invitee.getByRole('heading', { name: /^Join / }).waitFor();
+    await onPage(invitee, /^Join /);
     await invitee.getByLabel('Password', { exact: true }).fill(INVITEE_PASSWORD);
     await invitee.getByRole('button', { name: 'Accept invitation' }).click();
     const nav = invitee.getByRole('navigation', { name: 'Main' });
@@ -48,9 +51,10 @@ describe('invitations', () => {
 
     // The page offers no admin area, and typing its address explains why not.
     await nav.getByRole('link', { name: 'Frameworks' }).waitFor();
+    await expectAccessible(invitee);
     expect(await nav.getByRole('link', { name: 'Admin' }).count()).toBe(0);
     await invitee.goto('/admin/invitations');
-    await invitee.getByRole('heading', { name: 'You need admin rights' }).waitFor();
+    await onPage(invitee, 'You need admin rights');
 
     // The API refuses it too, whatever the page shows.
     const viewer = await graphqlFromPage(invitee, '{ viewer { person { name email accessRole } } }');

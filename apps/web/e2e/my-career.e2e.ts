@@ -4,6 +4,7 @@
  * Facts (the skill, its levels and descriptors, the roles) are asked of the API, not copied from the seed.
  */
 import { graphql, signInApi } from './api';
+import { onPage } from './a11y';
 import { useBrowser } from './browser';
 import { signIn } from './session';
 
@@ -67,10 +68,10 @@ describe('my career', () => {
       const { skill, target } = facts;
       await signIn(page, EMPLOYEE);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My career' }).click();
-      await page.getByRole('heading', { level: 1, name: 'My career' }).waitFor();
+      await onPage(page, 'My career');
 
       await page.getByRole('table', { name: 'My skills' }).getByRole('link', { name: skill.name, exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: skill.name }).waitFor();
+      await onPage(page, skill.name);
       const choice = page.getByRole('radio', { name: `${skill.level.level} · ${skill.level.name}` });
       await page.getByText(skill.level.descriptor, { exact: true }).waitFor();
       await choice.check();
@@ -87,7 +88,7 @@ describe('my career', () => {
       await page.getByRole('combobox', { name: /Role to explore/ }).selectOption({ label: target });
       await page.getByRole('button', { name: 'Choose as my target' }).click();
       await page.waitForURL((url) => url.pathname === '/my-plan');
-      await page.getByRole('heading', { level: 1, name: 'My development plan' }).waitFor();
+      await onPage(page, 'My development plan');
       await page.getByText(target).first().waitFor();
     },
     90_000,

@@ -3,11 +3,13 @@
  * PMO Analyst, rated on about a third of his skills over the past months) chooses Project Manager and
  * gets a focused plan: at most 5 focus skills, each with one or two suggestions drawn from the
  * framework (no boilerplate), at most 10 actions, the rest "later". Readiness says what is rated and
- * what is assumed. He adds a suggestion, proposes; his manager Ben agrees in his own browser; Dan sees
+ * what is assumed. He adds a suggestion, proposes; his manager Ben agrees on the plan page in his own
+ * browser, after a confirmation; Dan sees
  * the agreement in his notifications, records a check-in that asks about his focus, raises a rating of
  * a focus skill, and the readiness moves.
  */
 import { DEMO } from './api';
+import { onPage } from './a11y';
 import { useBrowser } from './browser';
 import { signIn } from './session';
 
@@ -23,7 +25,7 @@ describe('development plans', () => {
     async ({ page, newPage }) => {
       await signIn(page, DEMO.employee);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My plan' }).click();
-      await page.getByRole('heading', { level: 1, name: 'My development plan' }).waitFor();
+      await onPage(page, 'My development plan');
       // The roles closest to what Dan rated help him choose a direction; his own role's unrated skills are assumed.
       await page.getByRole('list', { name: 'Closest roles' }).getByRole('listitem').first().waitFor();
       await page.getByText('Skills you have not rated are assumed at the level your current role (PMO Analyst) expects.').waitFor();
@@ -78,15 +80,20 @@ describe('development plans', () => {
       expect(planned.length).toBe(focusCount + 1);
       expect(planned.length).toBeLessThanOrEqual(10);
 
-      await page.getByRole('button', { name: 'Propose to my manager' }).click();
+      await page.getByRole('button', { name: 'Propose to Ben Okafor (your manager)' }).click();
       await page.getByText('Waiting for agreement').waitFor();
 
       const manager = await newPage();
       await signIn(manager, MANAGER);
       await manager.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My team' }).click();
+      await onPage(manager, 'My team’s plans');
       const row = manager.getByRole('table', { name: 'Team plans' }).getByRole('row', { name: /Dan Kowalski/ });
       await row.getByText('Waiting for agreement').waitFor();
-      await row.getByRole('button', { name: 'Agree Dan Kowalski’s plan' }).click();
+      // Agreeing happens on the plan page, after a confirmation.
+      await row.getByRole('link', { name: 'Review Dan Kowalski’s plan' }).click();
+      await onPage(manager, 'Dan Kowalski’s development plan');
+      await manager.getByRole('button', { name: 'Agree…' }).click();
+      await manager.getByRole('dialog', { name: 'Agree Dan Kowalski’s plan?' }).getByRole('button', { name: 'Agree the plan' }).click();
       await manager.getByText('Agreed Dan Kowalski’s plan.').waitFor();
 
       await page.reload();

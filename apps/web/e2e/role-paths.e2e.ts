@@ -5,6 +5,7 @@
  */
 import type { Locator } from 'playwright-core';
 import { DEMO, graphql, signInApi } from './api';
+import { onPage } from './a11y';
 import { useBrowser } from './browser';
 import { signIn } from './session';
 
@@ -63,10 +64,10 @@ describe('role comparison and career routes', () => {
   e2eTest('compares PMO Analyst with Senior PMO Analyst from the role page, with both descriptors of a differing skill', async ({ page }) => {
     await signIn(page, DEMO.employee);
     await page.goto(`/roles/${facts.roleId(FROM_ROLE)}`);
-    await page.getByRole('heading', { level: 1, name: FROM_ROLE, exact: true }).waitFor();
+    await onPage(page, FROM_ROLE, { exact: true });
     await page.getByRole('link', { name: 'Compare with…' }).click();
 
-    await page.getByRole('heading', { level: 1, name: 'Compare roles' }).waitFor();
+    await onPage(page, 'Compare roles');
     expect(await page.getByRole('combobox', { name: 'Compare from' }).inputValue()).toBe(facts.roleId(FROM_ROLE));
     await page.getByRole('combobox', { name: 'Compare to' }).selectOption({ label: COMPARE_TO });
 
@@ -81,7 +82,7 @@ describe('role comparison and career routes', () => {
   e2eTest('finds a route from PMO Analyst to Project Manager, starting from the current role, highlighted on the graph', async ({ page }) => {
     await signIn(page, DEMO.employee);
     await page.goto(`/frameworks/${facts.frameworkId}/paths`);
-    await page.getByRole('heading', { level: 1, name: 'Find a route' }).waitFor();
+    await onPage(page, 'Find a route');
 
     // Dan's current role is filled in once the page knows it.
     await waitForValue(page.getByRole('combobox', { name: 'From role' }), facts.roleId(FROM_ROLE));

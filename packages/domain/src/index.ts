@@ -245,6 +245,17 @@ export {
   type NamePlanApproverInput,
 } from './plans/approver.js';
 export {
+  PLAN_VIEWER_KINDS,
+  PLAN_ABILITIES,
+  planAbilities,
+  mayOnPlan,
+  lifecycleRole,
+  planViewerKind,
+  type PlanViewerKind,
+  type PlanAbility,
+  type PlanAbilities,
+} from './plans/policy.js';
+export {
   readiness,
   DEFAULT_MIN_HISTORY_DAYS,
   type HeldQualification,
@@ -444,5 +455,6 @@ export * from './validation/identity-inputs.js';
 export * from './validation/people-inputs.js';
 export * from './validation/assessments-inputs.js';
 export * from './validation/plans-inputs.js';
+export * from './validation/plan-review-inputs.js';
 export * from './validation/framework-inputs.js';
 export * from './reports/index.js';

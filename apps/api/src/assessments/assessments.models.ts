@@ -31,6 +31,10 @@ export class ProfileEntry {
   @Field(() => Int, { nullable: true }) managerLevel: number | null;
   @Field(() => Int, { nullable: true, description: 'managerLevel − selfLevel when both exist.' }) difference: number | null;
   @Field(() => Int, { description: 'The level gap analysis uses: the more recent rating (the manager’s on a tie).' }) level: number;
+  @Field(() => String, { nullable: true, description: 'The evidence the person gave with their latest self rating.' }) selfEvidenceNote: string | null;
+  @Field(() => String, { nullable: true }) selfEvidenceUrl: string | null;
+  @Field(() => String, { nullable: true, description: 'The manager’s comment with their latest rating.' }) managerComment: string | null;
+  @Field(() => String, { nullable: true }) managerEvidenceUrl: string | null;
 }
 
 @ObjectType({ description: "A person's assessments: the whole history (oldest first) and the current profile." })

@@ -8,7 +8,7 @@ import { badInput, forbidden } from '../common/errors.js';
 import { tenantTransaction } from '../database/tenant-database.js';
 import { skillsByIds, skillWithScale } from '../frameworks/framework-directory.js';
 import { markPlanActivity } from '../plans/plan-activity.js';
-import { recordRead, requireViewer, subjectFor } from '../plans/plan-access.js';
+import { recordRead, requireViewer, subjectFor } from '../plans/plan-policy.js';
 
 /** An assessment as read: with its skill's key and name, since profiles compare skills by key. */
 export interface AssessmentRow {
@@ -37,6 +37,12 @@ export interface ProfileEntryRow {
   managerLevel: number | null;
   difference: number | null;
   level: number;
+  /** The evidence the person gave with their latest self rating. */
+  selfEvidenceNote: string | null;
+  selfEvidenceUrl: string | null;
+  /** The manager's comment (and link) with their latest rating. */
+  managerComment: string | null;
+  managerEvidenceUrl: string | null;
 }
 
 export interface PersonAssessmentsRow {
@@ -150,7 +156,22 @@ export function profileRows(assessments: readonly AssessmentRow[]): ProfileEntry
   const names = new Map(assessments.map((a) => [a.skillKey, a.skillName]));
   const domain = assessments.map(toDomainAssessment);
   const levels = profileLevels(domain);
-  return selfVsManager(domain).map((entry) => ({ ...entry, skillName: names.get(entry.skillKey) ?? entry.skillKey, level: levels[entry.skillKey] ?? 0 }));
+  // Oldest first, so the last of each source is its latest rating.
+  const latest = new Map<string, AssessmentRow>();
+  for (const row of assessments) latest.set(`${row.source}:${row.skillKey}`, row);
+  return selfVsManager(domain).map((entry) => {
+    const self = latest.get(`self:${entry.skillKey}`);
+    const manager = latest.get(`manager:${entry.skillKey}`);
+    return {
+      ...entry,
+      skillName: names.get(entry.skillKey) ?? entry.skillKey,
+      level: levels[entry.skillKey] ?? 0,
+      selfEvidenceNote: self?.evidenceNote ?? null,
+      selfEvidenceUrl: self?.evidenceUrl ?? null,
+      managerComment: manager?.evidenceNote ?? null,
+      managerEvidenceUrl: manager?.evidenceUrl ?? null,
+    };
+  });
 }
 
 function isHttpUrl(value: string): boolean {

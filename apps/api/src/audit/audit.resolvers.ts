@@ -10,8 +10,10 @@ export class AuditEvent {
   @Field() at: Date;
   @Field() action: string;
   @Field({ description: 'A sentence a person can read, such as "invited dan@example.com as employee".' }) summary: string;
-  @Field(() => String, { nullable: true }) ipAddress: string | null;
-  @Field(() => String, { nullable: true }) userAgent: string | null;
+  @Field(() => String, { nullable: true, description: 'Where the action came from (admins\' audit log only; always null in myDataAccess).' })
+  ipAddress: string | null;
+  @Field(() => String, { nullable: true, description: 'The browser it came from (admins\' audit log only; always null in myDataAccess).' })
+  userAgent: string | null;
 }
 
 @Resolver(() => AuditEvent)
@@ -28,7 +30,7 @@ export class AuditResolver {
     return this.audit.list(context.db, { before, limit });
   }
 
-  @Query(() => [AuditEvent], { description: 'Who looked at my private data (assessments, plans), newest first.' })
+  @Query(() => [AuditEvent], { description: 'Who looked at my private data (assessments, plans) and when, newest first; not from where (no address or browser).' })
   @Access('signedIn')
   myDataAccess(@Context() context: RequestContext, @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number) {
     return this.audit.readsOf(context.db, context.session.personId, limit);

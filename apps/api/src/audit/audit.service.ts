@@ -26,6 +26,9 @@ export type AuditEventRow = Omit<AuditEventEntity, 'organisation'>;
 const EVENT_COLUMNS = `organisation_id AS "organisationId", id, at, actor_person_id AS "actorPersonId", action,
   subject_type AS "subjectType", subject_id AS "subjectId", subject_person_id AS "subjectPersonId", summary, details,
   ip_address AS "ipAddress", user_agent AS "userAgent"`;
+const READ_COLUMNS = `organisation_id AS "organisationId", id, at, actor_person_id AS "actorPersonId", action,
+  subject_type AS "subjectType", subject_id AS "subjectId", subject_person_id AS "subjectPersonId", summary, NULL AS details,
+  NULL AS "ipAddress", NULL AS "userAgent"`;
 
 @Injectable()
 export class AuditService {
@@ -59,7 +62,8 @@ export class AuditService {
   /** Reads of a person's private data by somebody else, newest first. */
   readsOf(db: RequestDatabase, personId: string, limit: number): Promise<AuditEventRow[]> {
     return db.query<AuditEventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM audit_events
+      // Who and when, not where from: the reader's address and browser are for admins' audit, not shown to the person read.
+      `SELECT ${READ_COLUMNS} FROM audit_events
        WHERE organisation_id = $1 AND subject_person_id = $2 AND action LIKE '%.read'
          AND actor_person_id IS DISTINCT FROM $2
        ORDER BY at DESC, id DESC LIMIT $3`,

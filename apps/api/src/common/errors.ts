@@ -69,6 +69,8 @@ interface Log {
 
 type FormatterContext = Parameters<typeof mercurius.defaultErrorFormatter>[1];
 
+const SILENT_LOG = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
 /** The request's logger (Fastify's, a pino child that carries `reqId`: see app.ts) and its id. */
 function requestLog(context: FormatterContext | undefined): { log: Log | null; requestId: string | undefined } {
   const request = context?.reply?.request;
@@ -181,7 +183,8 @@ export function formatGraphqlErrors(execution: ExecutionResult & Required<Pick<E
     return { error, code };
   });
   const errors = classified.map(({ error }) => error);
-  const formatted = mercurius.defaultErrorFormatter({ ...execution, errors }, context);
+  // Mercurius's formatter logs every error at info with its stack; they were logged above (one line each).
+  const formatted = mercurius.defaultErrorFormatter({ ...execution, errors }, { reply: { log: SILENT_LOG } } as unknown as FormatterContext);
   // Errors are answers, not transport failures: HTTP 200 whenever GraphQL executed; a request
   // refused before it ran gets the status of its refusal (400, 413, or 500 for our fault).
   const statusCode =

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -7,22 +8,80 @@ export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.met
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+const postgresUrl = z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL, e.g. postgres://user:pass@host:5432/trellis' });
+
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGES.has(entry) || net.isIP(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  if (rest.length > 0 || !address || !bits || !/^\d{1,3}$/.test(bits)) return false;
+  const family = net.isIP(address);
+  return family !== 0 && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/** A list of proxy addresses (false: none). */
+const trustProxy = z.string().transform((value, context): string[] | false => {
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (entries.length === 0 || (entries.length === 1 && entries[0] === 'false')) return false;
+  const wrong = entries.filter((entry) => !isProxyEntry(entry));
+  if (wrong.length > 0) {
+    context.addIssue({
+      code: 'custom',
+      message:
+        `list the proxies' addresses or CIDR ranges (e.g. 10.0.0.0/8,loopback), not ${wrong.map((entry) => JSON.stringify(entry)).join(', ')}` +
+        (wrong.includes('true') || wrong.includes('*') || wrong.includes('0.0.0.0/0') ? ': trusting every address lets any caller choose its own' : ''),
+    });
+    return z.NEVER;
+  }
+  if (entries.some((entry) => entry === '0.0.0.0/0' || entry === '::/0')) {
+    context.addIssue({ code: 'custom', message: 'trusting every address lets any caller choose its own: list the proxies' });
+    return z.NEVER;
+  }
+  return entries;
+});
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port.default(4000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Where to listen; default: 127.0.0.1 (this machine only) except in production (0.0.0.0). */
+  HOST: z.string().min(1).optional(),
   /** An external PostgreSQL; when unset Trellis starts an embedded one. */
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL, e.g. postgres://user:pass@host:5432/trellis' })
+  DATABASE_URL: postgresUrl.optional(),
+  /**
+   * The tables' owner, for migrations, when DATABASE_URL is a login that owns nothing (the owner grants it
+   * its rights on every start). Unset: DATABASE_URL's user owns the tables and the app runs as DATABASE_APP_ROLE.
+   */
+  DATABASE_MIGRATION_URL: postgresUrl.optional(),
+  /** The role owning nothing that the app's connections run as when DATABASE_URL's user owns the tables. */
+  DATABASE_APP_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL role name')
+    .default('trellis_runtime'),
+  /** Mark the session cookie Secure (sent over HTTPS only); default: when PUBLIC_URL is https://. */
+  COOKIE_SECURE: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .transform((value) => value === 'true')
     .optional(),
+  /**
+   * The proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: addresses and CIDR ranges
+   * (and loopback, linklocal, uniquelocal), comma-separated. `false` or empty: none. Default: loopback,
+   * except in production (none). Trusting any address is refused: it lets every caller choose its address.
+   */
+  TRUST_PROXY: trustProxy.optional(),
+  /** How long /health answers 503 after SIGTERM before the listener closes (load balancers stop sending). */
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(8000).optional(),
   /** Where the embedded PostgreSQL keeps its data (kept between runs). */
   TRELLIS_DATA_DIR: z.string().default(path.join(repositoryRoot, '.trellis')),
   TRELLIS_EMBEDDED_PG_PORT: port.default(5488),
-  /** Seed the PMO framework and the demo organisation at start-up (idempotent). */
+  /** Seed the PMO framework and the demo organisation at start-up (idempotent); default: on, except in production. */
   TRELLIS_SEED_DEMO: z
     .enum(['true', 'false'])
-    .default('true')
-    .transform((value) => value === 'true'),
+    .transform((value) => value === 'true')
+    .optional(),
   WEB_DIST_DIR: z.string().default(path.join(repositoryRoot, 'apps/web/dist')),
   /** Where people reach Trellis: the base of invitation and password-reset links. */
   PUBLIC_URL: z.url().optional(),
@@ -53,9 +112,16 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
-export type AppConfig = Omit<z.infer<typeof environmentSchema>, 'LOG_LEVEL' | 'PUBLIC_URL'> & {
-  LOG_LEVEL: NonNullable<z.infer<typeof environmentSchema>['LOG_LEVEL']>;
+type Parsed = z.infer<typeof environmentSchema>;
+export type AppConfig = Omit<Parsed, 'LOG_LEVEL' | 'PUBLIC_URL' | 'HOST' | 'COOKIE_SECURE' | 'TRUST_PROXY' | 'SHUTDOWN_DELAY_MS' | 'TRELLIS_SEED_DEMO'> & {
+  TRELLIS_SEED_DEMO: boolean;
+  LOG_LEVEL: NonNullable<Parsed['LOG_LEVEL']>;
   PUBLIC_URL: string;
+  HOST: string;
+  COOKIE_SECURE: boolean;
+  /** The trusted proxies' addresses (Fastify's trustProxy), or false. */
+  TRUST_PROXY: string[] | false;
+  SHUTDOWN_DELAY_MS: number;
 };
 
 export class ConfigError extends Error {}
@@ -67,12 +133,30 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
-  const { LOG_LEVEL, PUBLIC_URL, ...rest } = parsed.data;
+  const { LOG_LEVEL, PUBLIC_URL, HOST, COOKIE_SECURE, TRUST_PROXY, SHUTDOWN_DELAY_MS, TRELLIS_SEED_DEMO, ...rest } = parsed.data;
+  const production = rest.NODE_ENV === 'production';
+  const publicUrl = (PUBLIC_URL ?? `http://localhost:${rest.PORT}`).replace(/\/$/, '');
   return {
     ...rest,
-    LOG_LEVEL: LOG_LEVEL ?? (rest.NODE_ENV === 'production' ? 'info' : 'warn'),
-    PUBLIC_URL: (PUBLIC_URL ?? `http://localhost:${rest.PORT}`).replace(/\/$/, ''),
+    LOG_LEVEL: LOG_LEVEL ?? (production ? 'info' : 'warn'),
+    PUBLIC_URL: publicUrl,
+    TRELLIS_SEED_DEMO: TRELLIS_SEED_DEMO ?? !production,
+    HOST: HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    COOKIE_SECURE: COOKIE_SECURE ?? publicUrl.startsWith('https:'),
+    TRUST_PROXY: TRUST_PROXY ?? (production ? false : ['loopback']),
+    SHUTDOWN_DELAY_MS: SHUTDOWN_DELAY_MS ?? (production ? 5000 : 0),
   };
+}
+
+/** Settings that work but that a production server should not run with: one line each, logged at start. */
+export function configWarnings(config: AppConfig): string[] {
+  if (config.NODE_ENV !== 'production') return [];
+  const warnings: string[] = [];
+  if (!config.COOKIE_SECURE) {
+    warnings.push('the session cookie is not Secure (PUBLIC_URL is not https://): serve Trellis over TLS and set PUBLIC_URL, or COOKIE_SECURE=true.');
+  }
+  if (config.TRELLIS_SEED_DEMO) warnings.push('TRELLIS_SEED_DEMO is on: the demo organisation and its accounts (with a published password) are seeded.');
+  return warnings;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

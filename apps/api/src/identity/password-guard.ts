@@ -102,8 +102,11 @@ export class PasswordGuard {
   /** Rows that no longer lock, count or recognise anything. */
   @Cron(CronExpression.EVERY_HOUR, { name: 'password-attempts-cleanup' })
   async deleteExpired(): Promise<number> {
-    const [, deleted] = (await this.dataSource.query('DELETE FROM password_attempts WHERE expires_at < now()')) as [unknown, number];
-    return deleted;
+    // password_attempts is under row-level security (system context only): outside it this would delete nothing.
+    return systemTransaction(this.dataSource, async (manager) => {
+      const [, deleted] = (await manager.query('DELETE FROM password_attempts WHERE expires_at < now()')) as [unknown, number];
+      return deleted;
+    });
   }
 
   private count(subject: string, network: string): Promise<Counted> {

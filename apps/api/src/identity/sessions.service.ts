@@ -71,7 +71,7 @@ export class SessionsService {
     reply.setCookie(SESSION_COOKIE, tenantToken(organisationId, id, secret), {
       httpOnly: true,
       sameSite: 'lax',
-      secure: this.config.NODE_ENV === 'production' && this.config.PUBLIC_URL.startsWith('https:'),
+      secure: this.config.COOKIE_SECURE,
       path: '/',
       expires: expiresAt,
     });
@@ -104,7 +104,7 @@ export class SessionsService {
   }
 
   clearCookie(reply: FastifyReply): void {
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.COOKIE_SECURE });
   }
 }
 

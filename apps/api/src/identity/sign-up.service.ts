@@ -108,7 +108,7 @@ export class SignUpService {
 
   @Cron(CronExpression.EVERY_HOUR, { name: 'sign-up-requests-cleanup' })
   async deleteExpired(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM sign_up_requests WHERE expires_at < now() - interval '7 days'`);
+    await systemTransaction(this.dataSource, (manager) => manager.query(`DELETE FROM sign_up_requests WHERE expires_at < now() - interval '7 days'`));
   }
 
   private async emailConfirmation(details: { email: string; organisationName: string; name: string; passwordHash: string }): Promise<void> {

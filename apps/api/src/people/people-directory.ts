@@ -139,6 +139,40 @@ export async function findPeople(manager: EntityManager, keys: readonly { organi
 }
 
 /**
+ * What deciding who agrees a person's plan needs (the domain's `planApprover`): the person, everyone
+ * up their chain of managers, and the people named in `otherIds` (approvers an admin named), with
+ * their team and whether they are active; and the person's team with every team above it. Two
+ * statements whatever the organisation's size.
+ */
+export async function approverChain(
+  manager: EntityManager,
+  organisationId: string,
+  personId: string,
+  otherIds: readonly string[],
+): Promise<{ people: { id: string; name: string; active: boolean; managerId: string | null; teamId: string | null }[]; teams: { id: string; name: string; parentId: string | null }[] }> {
+  const people = (await manager.query(
+    `WITH RECURSIVE chain AS (
+       SELECT id, manager_id, 0 AS depth FROM people WHERE organisation_id = $1 AND id = $2
+       UNION SELECT p.id, p.manager_id, c.depth + 1 FROM people p JOIN chain c ON p.organisation_id = $1 AND p.id = c.manager_id WHERE c.depth < 50
+     )
+     SELECT id, name, active, manager_id AS "managerId", team_id AS "teamId" FROM people
+     WHERE organisation_id = $1 AND (id IN (SELECT id FROM chain) OR id = ANY($3))`,
+    [organisationId, personId, otherIds],
+  )) as { id: string; name: string; active: boolean; managerId: string | null; teamId: string | null }[];
+  const teamId = people.find((p) => p.id === personId)?.teamId ?? null;
+  if (!teamId) return { people, teams: [] };
+  const teams = (await manager.query(
+    `WITH RECURSIVE up AS (
+       SELECT id, parent_id, 0 AS depth FROM teams WHERE organisation_id = $1 AND id = $2
+       UNION SELECT t.id, t.parent_id, u.depth + 1 FROM teams t JOIN up u ON t.organisation_id = $1 AND t.id = u.parent_id WHERE u.depth < 50
+     )
+     SELECT id, name, parent_id AS "parentId" FROM teams WHERE organisation_id = $1 AND id IN (SELECT id FROM up)`,
+    [organisationId, teamId],
+  )) as { id: string; name: string; parentId: string | null }[];
+  return { people, teams };
+}
+
+/**
  * SQL for a read of people that must stay inside another module's statement. Each takes SQL
  * expressions for the organisation and the person's id (columns of the caller's statement).
  */

@@ -5,7 +5,8 @@ import type { RequestContext } from '../graphql/request-context.js';
 import { AddPlanSuggestionsInput, CheckInQuestion, FocusSkill, RankedGap, UnknownExpectation } from './plan-focus.models.js';
 import type { StoredProposal } from './plan-proposals.service.js';
 import { Plan } from './plans.models.js';
-import { PlansService, type PlanDetailRow } from './plans.service.js';
+import { PlanActionsService } from './plan-actions.service.js';
+import type { PlanDetailRow } from './plan-rows.js';
 
 /** The focused proposal of the plan's current revision (null for revisions made before focused plans). */
 function currentProposal(plan: PlanDetailRow): StoredProposal | null {
@@ -27,7 +28,7 @@ function focusFramework(proposal: StoredProposal): CheckInFramework {
  */
 @Resolver(() => Plan)
 export class PlanFocusResolver {
-  constructor(private readonly plans: PlansService) {}
+  constructor(private readonly actions: PlanActionsService) {}
 
   @ResolveField(() => [FocusSkill], { description: 'The skills this revision focuses on (at most 5), with one or two suggestions each.' })
   focus(@Parent() plan: PlanDetailRow): FocusSkill[] {
@@ -72,7 +73,7 @@ export class PlanFocusResolver {
   @Mutation(() => Plan, { description: 'Add suggestions of my draft plan’s focus as actions ("Add to plan").' })
   @Access('signedIn')
   addPlanSuggestions(@Args('input') input: AddPlanSuggestionsInput, @Context() context: RequestContext) {
-    return this.plans.addSuggestions({ organisationId: context.organisationId, personId: context.session.personId, request: context.request }, input);
+    return this.actions.addSuggestions({ organisationId: context.organisationId, personId: context.session.personId, request: context.request }, input);
   }
 }
 

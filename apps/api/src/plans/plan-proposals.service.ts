@@ -7,7 +7,6 @@ import {
   proposePlan,
   type Coverage,
   type FocusSkill,
-  type HeldQualification,
   type PlanProposal,
   type PlanSuggestion,
   type RankedGap,
@@ -18,10 +17,10 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { toDomainAssessment, AssessmentsService } from '../assessments/assessments.service.js';
 import { badInput } from '../common/errors.js';
-import { qualificationKeys } from '../frameworks/framework-directory.js';
 import { findPerson } from '../people/people-directory.js';
 import type { VersionDocument } from './framework-document.js';
 import { currentRoleKeyIn } from './plan-readiness.js';
+import { PlanStore } from './plan-store.js';
 
 /**
  * What a revision keeps of its focused proposal (`proposePlan` in packages/domain/src/plans/focus.ts):
@@ -56,7 +55,10 @@ export interface ProposalPlan {
  */
 @Injectable()
 export class PlanProposalsService {
-  constructor(private readonly assessments: AssessmentsService) {}
+  constructor(
+    private readonly assessments: AssessmentsService,
+    private readonly planStore: PlanStore,
+  ) {}
 
   /** The gap targets (for the revision's baseline) and the focused proposal for a person towards a role of a version. */
   async propose(
@@ -70,7 +72,7 @@ export class PlanProposalsService {
     const currentRoleKey = currentRoleKeyIn(version, person?.currentRoleId);
     const assessments = await this.assessments.assessmentsOf(manager, organisationId, [personId]);
     const rated = profileLevels(assessments.map(toDomainAssessment));
-    const held = (await heldQualificationsOf(manager, organisationId, [personId])).get(personId) ?? [];
+    const held = (await this.planStore.heldQualifications(manager, organisationId, [personId])).get(personId) ?? [];
     const { targets } = gapsAlongRoute(version.doc, rated, currentRoleKey, targetRoleKey);
     const proposal = proposePlan(version.doc, rated, currentRoleKey, targetRoleKey, { heldQualificationKeys: held.map((h) => h.key) });
     return { targets, proposal };
@@ -174,21 +176,4 @@ export class PlanProposalsService {
       [organisationId, JSON.stringify(links)],
     );
   }
-}
-
-/** Qualifications held, per person: a done qualification action counts as the qualification gained on the day it was done. */
-export async function heldQualificationsOf(manager: EntityManager, organisationId: string, personIds: readonly string[]): Promise<Map<string, HeldQualification[]>> {
-  const rows = (await manager.query(
-    `SELECT pl.person_id AS "personId", a.qualification_id AS "qualificationId", a.done_at AS "doneAt" FROM plan_actions a
-     JOIN plans pl ON pl.organisation_id = a.organisation_id AND pl.id = a.plan_id
-     WHERE a.organisation_id = $1 AND pl.person_id = ANY($2) AND a.status = 'done' AND a.done_at IS NOT NULL AND a.qualification_id IS NOT NULL`,
-    [organisationId, personIds],
-  )) as { personId: string; qualificationId: string; doneAt: Date }[];
-  const keys = await qualificationKeys(manager, organisationId, rows.map((row) => row.qualificationId));
-  const held = new Map<string, HeldQualification[]>();
-  for (const row of rows) {
-    const key = keys.get(row.qualificationId);
-    if (key) held.set(row.personId, [...(held.get(row.personId) ?? []), { key, achievedOn: new Date(row.doneAt) }]);
-  }
-  return held;
 }

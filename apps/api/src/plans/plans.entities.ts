@@ -318,8 +318,44 @@ export class NotificationEntity extends TenantEntity {
   @Column('text')
   dedupeKey: string;
 
+  /** Where it leads in the app when it is not about a plan's page (null: the plan's page, worked out when read). */
+  @Column({ type: 'text', nullable: true })
+  link: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   readAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/**
+ * Someone an admin named to agree plans of people without an active manager: for a team (and the
+ * teams under it) or for the whole organisation (team_id null). See the domain's `planApprover`.
+ */
+@Entity('plan_approvers')
+@Index('ix_plan_approvers_team', ['organisationId', 'teamId'])
+export class PlanApproverEntity extends TenantEntity {
+  @Column({ type: 'uuid', nullable: true })
+  teamId: string | null;
+
+  @ManyToOne('teams', { onDelete: 'CASCADE' })
+  @tenantJoin('team_id')
+  team?: ForeignRow;
+
+  @Column('uuid')
+  personId: string;
+
+  @ManyToOne('people', { onDelete: 'CASCADE' })
+  @tenantJoin('person_id')
+  person?: ForeignRow;
+
+  @Column({ type: 'uuid', nullable: true })
+  namedById: string | null;
+
+  @ManyToOne('people', { onDelete: 'RESTRICT' })
+  @tenantJoin('named_by_id')
+  namedBy?: ForeignRow;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
@@ -333,4 +369,5 @@ export const planEntities = [
   CheckInEntity,
   PlanSharingEntity,
   NotificationEntity,
+  PlanApproverEntity,
 ];

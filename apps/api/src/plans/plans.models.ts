@@ -4,6 +4,7 @@ import {
   changePlanDirectionInputSchema,
   checkInProgressInputSchema,
   createPlanInputSchema,
+  namePlanApproverSchema,
   planVersionInputSchema,
   recordCheckInInputSchema,
   removePlanActionInputSchema,
@@ -60,10 +61,49 @@ registerEnumType(ReviewStateValue, { name: 'ReviewState' });
 export enum RelationshipValue {
   OWNER = 'owner',
   MANAGER = 'manager',
+  APPROVER = 'approver',
+  MENTOR = 'mentor',
   SHARED = 'shared',
   OTHER = 'other',
 }
 registerEnumType(RelationshipValue, { name: 'PlanRelationship', description: 'Who the caller is to the plan’s owner.' });
+
+export enum PlanApproverKindValue {
+  MANAGER = 'manager',
+  TEAM_APPROVER = 'team-approver',
+  ORGANISATION_APPROVER = 'organisation-approver',
+  SKIP_LEVEL = 'skip-level',
+  NOBODY = 'nobody',
+}
+registerEnumType(PlanApproverKindValue, { name: 'PlanApproverKind', description: 'Why this person agrees the plan (or that nobody can yet).' });
+
+@ObjectType({ description: 'What the caller may do with a plan (the plan policy): the page shows only these controls.' })
+export class PlanAbilities {
+  @Field() view: boolean;
+  @Field({ description: 'Change its actions, direction and rhythm; complete or abandon it.' }) edit: boolean;
+  @Field({ description: 'Propose it for agreement, or withdraw the proposal.' }) propose: boolean;
+  @Field({ description: 'Agree it, or send it back with a comment.' }) review: boolean;
+  @Field() comment: boolean;
+  @Field() checkIn: boolean;
+  @Field({ description: 'Add the manager’s rating of the person’s skills.' }) rate: boolean;
+  @Field() share: boolean;
+}
+
+@ObjectType({ description: 'Who agrees a person’s plan, said before they propose it.' })
+export class PlanApprover {
+  @Field(() => PlanApproverKindValue) kind: PlanApproverKindValue;
+  @Field(() => ID, { nullable: true }) personId: string | null;
+  @Field(() => String, { nullable: true }) name: string | null;
+  @Field({ description: 'A sentence for the person: who agrees their plan and why, or what to do when nobody can.' }) explanation: string;
+}
+
+@ObjectType({ description: 'An approver an admin named: for a team (and the teams under it), or the organisation (team null).' })
+export class NamedPlanApprover {
+  @Field(() => ID) id: string;
+  @Field(() => ID, { nullable: true }) teamId: string | null;
+  @Field(() => ID) personId: string;
+  @Field() createdAt: Date;
+}
 
 @ObjectType()
 export class PlanAction {
@@ -180,6 +220,7 @@ export class Plan {
   @Field(() => ID) id: string;
   @Field(() => PlanStatusValue) status: PlanStatusValue;
   @Field(() => RelationshipValue) relationship: RelationshipValue;
+  @Field(() => PlanAbilities, { description: 'What the caller may do with this plan.' }) viewerCan: PlanAbilities;
   @Field(() => ID) frameworkVersionId: string;
   @Field(() => Int) reviewRhythmWeeks: number;
   @Field() timeZone: string;
@@ -207,12 +248,19 @@ export class TeamPlan {
   @Field() waitingForAgreement: boolean;
 }
 
+@ObjectType({ description: 'A plan someone shared with me.' })
+export class SharedPlan {
+  @Field() sharedAt: Date;
+  @Field(() => Plan, { nullable: true, description: 'Their current plan; null when they have none yet.' }) plan: Plan | null;
+}
+
 @ObjectType()
 export class Notification {
   @Field(() => ID) id: string;
   @Field() kind: string;
   @Field() message: string;
   @Field(() => ID, { nullable: true }) planId: string | null;
+  @Field(() => String, { nullable: true, description: 'Where in the app it leads (a path such as /plans/<personId>).' }) link: string | null;
   @Field() createdAt: Date;
   @Field(() => Date, { nullable: true }) readAt: Date | null;
 }
@@ -297,4 +345,11 @@ export class ChangePlanDirectionInput extends PlanVersionInput {
   @Field(() => ID) targetRoleId: string;
   @Field(() => RevisionReasonValue) reason: RevisionReasonValue;
   @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+@InputType()
+@InputSchema(namePlanApproverSchema)
+export class NamePlanApproverInput {
+  @Field(() => ID, { nullable: true, description: 'The team (and the teams under it); null for the whole organisation.' }) teamId: string | null;
+  @Field(() => ID) personId: string;
 }

@@ -10,11 +10,38 @@ import { PlanProposalsService } from './plan-proposals.service.js';
 import { PlanReviewJob } from './plan-review.job.js';
 import { PlanVersionFollowers } from './plan-version.followers.js';
 import { planResolvers } from './plans.resolvers.js';
-import { PlansService } from './plans.service.js';
+import { PlanActionsService } from './plan-actions.service.js';
+import { PlanApproversService } from './plan-approvers.service.js';
+import { PlanCheckInsService } from './plan-check-ins.service.js';
+import { PlanDirectionService } from './plan-direction.service.js';
+import { PlanLifecycleService } from './plan-lifecycle.service.js';
+import { PlanNotifier } from './plan-notifier.js';
+import { PlanReader } from './plan-reader.js';
+import { PlanSharingService } from './plan-sharing.service.js';
+import { PlanStore } from './plan-store.js';
+import { VersionReader } from './version-reader.js';
 
 @Module({
   imports: [AuditModule, AssessmentsModule, FrameworksModule, IdentityModule, VersionMigrationModule],
-  providers: [PlansService, NotificationsService, PlanReviewJob, PlanVersionFollowers, PlanProposalsService, ...planResolvers, ...planFocusResolvers],
-  exports: [PlansService, PlanProposalsService],
+  providers: [
+    VersionReader,
+    PlanStore,
+    PlanReader,
+    PlanNotifier,
+    PlanProposalsService,
+    PlanLifecycleService,
+    PlanActionsService,
+    PlanCheckInsService,
+    PlanDirectionService,
+    PlanSharingService,
+    PlanApproversService,
+    NotificationsService,
+    PlanReviewJob,
+    PlanVersionFollowers,
+    ...planResolvers,
+    ...planFocusResolvers,
+  ],
+  // The demo seed (seed/demo-activity.seeder.ts) follows plans through the services people use.
+  exports: [PlanReader, PlanLifecycleService, PlanActionsService, PlanCheckInsService],
 })
 export class PlansModule {}

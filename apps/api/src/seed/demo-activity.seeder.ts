@@ -8,7 +8,10 @@ import { hasAssessments, insertDatedAssessments, type DatedAssessment } from '..
 import { systemTransaction } from '../database/tenant-database.js';
 import { publishedRole, versionParts } from '../frameworks/framework-directory.js';
 import { activePeople, type PersonRecord } from '../people/people-directory.js';
-import { PlansService, type PlanDetailRow } from '../plans/plans.service.js';
+import { PlanActionsService } from '../plans/plan-actions.service.js';
+import { PlanCheckInsService } from '../plans/plan-check-ins.service.js';
+import { PlanLifecycleService } from '../plans/plan-lifecycle.service.js';
+import type { PlanDetailRow } from '../plans/plan-rows.js';
 import { DEMO_FAKER_SEED, RATING_HISTORY_DAYS, demoPlans, type DemoPlan } from './demo-activity.js';
 import { pmoFramework } from '@trellis/domain';
 
@@ -31,7 +34,9 @@ export class DemoActivitySeeder {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly plans: PlansService,
+    private readonly lifecycle: PlanLifecycleService,
+    private readonly actions: PlanActionsService,
+    private readonly checkIns: PlanCheckInsService,
   ) {}
 
   async seed(organisationId: string, now = new Date()): Promise<void> {
@@ -110,22 +115,22 @@ export class DemoActivitySeeder {
     const owner = { organisationId, personId: person.id, request: SEED_REQUEST };
     const manager = person.managerId ? { organisationId, personId: person.managerId, request: SEED_REQUEST } : null;
     let day = spec.createdDaysAgo;
-    let plan: PlanDetailRow = await this.plans.createFromTarget(owner, { targetRoleId, reviewRhythmWeeks: spec.reviewRhythmWeeks, timeZone: 'Europe/London' }, at(day));
+    let plan: PlanDetailRow = await this.lifecycle.createFromTarget(owner, { targetRoleId, reviewRhythmWeeks: spec.reviewRhythmWeeks, timeZone: 'Europe/London' }, at(day));
     const proposal = plan.revisions.find((r) => r.number === plan.revision)?.proposal;
     const open = (proposal?.suggestions ?? []).filter((s) => !plan.actions.some((a) => a.suggestionId === s.id));
     if (spec.extraSuggestions > 0 && open.length > 0) {
-      plan = await this.plans.addSuggestions(owner, { planId: plan.id, expectedVersion: plan.version, suggestionIds: open.slice(0, spec.extraSuggestions).map((s) => s.id) }, at(day - 1));
+      plan = await this.actions.addSuggestions(owner, { planId: plan.id, expectedVersion: plan.version, suggestionIds: open.slice(0, spec.extraSuggestions).map((s) => s.id) }, at(day - 1));
     }
     for (const action of plan.actions) {
       const due = at(day - faker.number.int({ min: 45, max: 150 })).toISOString().slice(0, 10);
-      plan = await this.plans.updateAction(owner, { actionId: action.id, expectedPlanVersion: plan.version, dueOn: due }, at(day - 1));
+      plan = await this.actions.updateAction(owner, { actionId: action.id, expectedPlanVersion: plan.version, dueOn: due }, at(day - 1));
     }
     if (spec.state === 'draft') return;
     day -= 2;
-    plan = await this.plans.transition(owner, plan.id, plan.version, 'propose', null, at(day));
+    plan = await this.lifecycle.transition(owner, plan.id, plan.version, 'propose', null, at(day));
     if (spec.state === 'proposed' || !manager) return;
     day -= faker.number.int({ min: 2, max: 6 });
-    plan = await this.plans.transition(manager, plan.id, plan.version, 'agree', null, at(day));
+    plan = await this.lifecycle.transition(manager, plan.id, plan.version, 'agree', null, at(day));
     if (spec.state === 'agreed') return;
 
     const focus = proposal?.focus ?? [];
@@ -135,7 +140,7 @@ export class DemoActivitySeeder {
         .filter((a) => a.status !== 'dropped')
         .map((a, j) => ({ actionId: a.id, status: (last && j === 0) || (i > 0 && j === 0) ? ('done' as const) : j % 2 === 0 ? ('in-progress' as const) : a.status, note: faker.datatype.boolean() ? actionNote(faker) : null }));
       const by = i % 2 === 1 && manager ? manager : owner;
-      plan = await this.plans.recordCheckIn(
+      plan = await this.checkIns.recordCheckIn(
         by,
         {
           planId: plan.id,
@@ -149,10 +154,10 @@ export class DemoActivitySeeder {
       );
       // Evidence on what was done.
       const done = plan.actions.find((a) => a.status === 'done' && !a.evidence);
-      if (done) plan = await this.plans.updateAction(owner, { actionId: done.id, expectedPlanVersion: plan.version, evidence: `https://intranet.demo.example/evidence/${faker.string.alphanumeric(8).toLowerCase()}` }, at(checkInDay - 1));
+      if (done) plan = await this.actions.updateAction(owner, { actionId: done.id, expectedPlanVersion: plan.version, evidence: `https://intranet.demo.example/evidence/${faker.string.alphanumeric(8).toLowerCase()}` }, at(checkInDay - 1));
     }
-    if (spec.state === 'completed') await this.plans.transition(owner, plan.id, plan.version, 'complete', null, at(Math.max(1, (spec.checkInsDaysAgo.at(-1) ?? day) - 10)));
-    if (spec.state === 'abandoned') await this.plans.transition(owner, plan.id, plan.version, 'abandon', null, at(Math.max(1, (spec.checkInsDaysAgo.at(-1) ?? day) - 20)));
+    if (spec.state === 'completed') await this.lifecycle.transition(owner, plan.id, plan.version, 'complete', null, at(Math.max(1, (spec.checkInsDaysAgo.at(-1) ?? day) - 10)));
+    if (spec.state === 'abandoned') await this.lifecycle.transition(owner, plan.id, plan.version, 'abandon', null, at(Math.max(1, (spec.checkInsDaysAgo.at(-1) ?? day) - 20)));
   }
 
   private async read(manager: EntityManager, organisationId: string) {

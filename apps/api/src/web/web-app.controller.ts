@@ -8,7 +8,8 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 
 /**
  * Serves the web app's index.html for client-side routes (/frameworks/..., /roles/...);
- * the built files themselves are served by @fastify/static (see main.ts).
+ * the built files themselves are served by @fastify/static (see static-assets.ts). index.html
+ * names the hashed assets of the current build, so it is never cached without revalidation.
  */
 @Controller()
 export class WebAppController {

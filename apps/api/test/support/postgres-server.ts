@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDataSource } from '../../src/database/data-source.js';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
-import { migrate } from '../../src/database/migrator.js';
+import { prepareDatabase } from '../../src/database/app-role.js';
 
 /**
  * The PostgreSQL server the API tests use: TEST_DATABASE_URL when set (any reachable server,
@@ -21,6 +21,8 @@ export interface TestServerState {
 
 const APP_ROLE = 'trellis_test_app';
 const APP_PASSWORD = 'trellis-test-app';
+/** The role owning nothing that the app runs as (DATABASE_APP_ROLE's default). */
+export const RUNTIME_ROLE = 'trellis_runtime';
 
 const STATE_KEY = 'TRELLIS_TEST_SERVER';
 
@@ -58,6 +60,11 @@ export async function startTestServer(): Promise<void> {
   if (roleExists.length === 0) {
     await admin.query(`CREATE ROLE ${APP_ROLE} LOGIN CREATEDB NOSUPERUSER NOBYPASSRLS PASSWORD '${APP_PASSWORD}'`);
   }
+  // The role the app's connections run as (database/app-role.ts): the test role cannot create roles, so it is made here.
+  if ((await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [RUNTIME_ROLE])).length === 0) {
+    await admin.query(`CREATE ROLE ${RUNTIME_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS`);
+  }
+  await admin.query(`GRANT ${RUNTIME_ROLE} TO ${APP_ROLE}`);
   await admin.query(`DROP DATABASE IF EXISTS ${templateName}`);
   await admin.query(`CREATE DATABASE ${templateName} OWNER ${APP_ROLE}`);
   await admin.destroy();
@@ -66,10 +73,9 @@ export async function startTestServer(): Promise<void> {
   appServerUrl.username = APP_ROLE;
   appServerUrl.password = APP_PASSWORD;
   const appUrl = appServerUrl.toString();
-  const template = createDataSource(withDatabase(appUrl, templateName));
-  await template.initialize();
-  await migrate(template);
-  await template.destroy();
+  // Migrated and granted as the app does it; each test file's database is a copy, grants included.
+  const templateUrl = withDatabase(appUrl, templateName);
+  await prepareDatabase({ ownerUrl: templateUrl, appUrl: templateUrl, appRole: RUNTIME_ROLE });
 
   const state: TestServerState = { adminUrl, appUrl, templateName, embeddedDir };
   process.env[STATE_KEY] = JSON.stringify(state);

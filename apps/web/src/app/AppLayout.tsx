@@ -1,8 +1,10 @@
-import { AppShell, Container, Group } from '@mantine/core';
+import { AppShell, Burger, Container, Group, Stack } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { isAdmin, useSignedInViewer } from '../features/session/viewer';
 import { NotificationsBell } from '../features/notifications/NotificationsBell';
+import { PageSuspense } from '../components/PageSuspense';
 import { AccountMenu } from './AccountMenu';
 import classes from './AppLayout.module.css';
 
@@ -15,16 +17,17 @@ function TrellisMark() {
   );
 }
 
-/** Moves keyboard and screen-reader focus to the new page after client-side navigation. */
-function useFocusMainOnNavigation() {
+/** Moves keyboard and screen-reader focus to the new page after client-side navigation (and runs `onNavigate`). */
+function useFocusMainOnNavigation(onNavigate: () => void) {
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const previous = useRef(pathname);
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
+    onNavigate();
     mainRef.current?.focus({ preventScroll: false });
-  }, [pathname]);
+  }, [pathname, onNavigate]);
   return mainRef;
 }
 
@@ -34,6 +37,7 @@ function mainLinks(admin: boolean, manager: boolean): { to: string; label: strin
     { to: '/my-career', label: 'My career' },
     { to: '/my-plan', label: 'My plan' },
     ...(manager ? [{ to: '/my-team', label: 'My team' }] : []),
+    { to: '/shared-with-me', label: 'Shared with me' },
     { to: '/frameworks', label: 'Frameworks' },
     { to: '/people', label: 'People' },
     { to: '/teams', label: 'Teams' },
@@ -41,25 +45,32 @@ function mainLinks(admin: boolean, manager: boolean): { to: string; label: strin
   ];
 }
 
+/**
+ * The signed-in frame. From the `sm` breakpoint up the main links sit in the header; below it (phones) a menu
+ * button opens them as a panel under the header, so the header never grows wider than the screen.
+ */
 export function AppLayout({ children }: { children?: ReactNode }) {
-  const mainRef = useFocusMainOnNavigation();
+  const [menuOpened, menu] = useDisclosure(false);
+  const mainRef = useFocusMainOnNavigation(menu.close);
   const viewer = useSignedInViewer();
+  const links = mainLinks(isAdmin(viewer), viewer.isManager);
   return (
-    <AppShell header={{ height: 60 }} padding={0}>
+    <AppShell header={{ height: 60 }} navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !menuOpened, desktop: true } }} padding={0}>
       <a href="#main-content" className={classes.skipLink}>
         Skip to main content
       </a>
       <AppShell.Header className={classes.header}>
         <Container size="xl" h="100%">
           <Group h="100%" justify="space-between" wrap="nowrap" gap="md">
-            <Group gap="lg" wrap="nowrap" className={classes.start}>
+            <Group gap="sm" wrap="nowrap" className={classes.start}>
+              <Burger opened={menuOpened} onClick={menu.toggle} hiddenFrom="sm" size="sm" aria-label={menuOpened ? 'Close the menu' : 'Menu'} aria-expanded={menuOpened} aria-controls="main-menu" />
               <Link to="/frameworks" className={classes.brand}>
                 <TrellisMark />
                 <span className={classes.brandName}>Trellis</span>
               </Link>
               <nav aria-label="Main" className={classes.nav}>
                 <Group gap={4} component="ul" wrap="nowrap" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-                  {mainLinks(isAdmin(viewer), viewer.isManager).map((link) => (
+                  {links.map((link) => (
                     <li key={link.to}>
                       <NavLink to={link.to} className={classes.navLink}>
                         {link.label}
@@ -76,9 +87,24 @@ export function AppLayout({ children }: { children?: ReactNode }) {
           </Group>
         </Container>
       </AppShell.Header>
+      <AppShell.Navbar id="main-menu" hiddenFrom="sm" p="sm">
+        {menuOpened ? (
+          <nav aria-label="Main">
+            <Stack gap={4} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {links.map((link) => (
+                <li key={link.to}>
+                  <NavLink to={link.to} className={classes.menuLink} onClick={menu.close}>
+                    {link.label}
+                  </NavLink>
+                </li>
+              ))}
+            </Stack>
+          </nav>
+        ) : null}
+      </AppShell.Navbar>
       <AppShell.Main id="main-content" ref={mainRef} tabIndex={-1} className={classes.main}>
         <Container size="xl" py="xl">
-          {children ?? <Outlet />}
+          <PageSuspense>{children ?? <Outlet />}</PageSuspense>
         </Container>
       </AppShell.Main>
     </AppShell>

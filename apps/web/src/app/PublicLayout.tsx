@@ -1,6 +1,7 @@
 import { Box, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, Outlet } from 'react-router';
+import { PageSuspense } from '../components/PageSuspense';
 import classes from './AppLayout.module.css';
 
 /** The signed-out pages (sign in, sign up, invitations, password reset): the brand, and one card in the middle. */
@@ -23,7 +24,9 @@ export function PublicLayout() {
       </header>
       <main id="main-content" tabIndex={-1} className={classes.publicMain}>
         <Container size={480} py="xl">
-          <Outlet />
+          <PageSuspense>
+            <Outlet />
+          </PageSuspense>
         </Container>
       </main>
     </Box>

@@ -40,11 +40,11 @@ describe('Route guard', () => {
 });
 
 describe('Header and navigation', () => {
-  it('shows an employee My career, My plan, Frameworks, People and Teams, and no My team or Admin links', async () => {
+  it('shows an employee My career, My plan, Shared with me, Frameworks, People and Teams, and no My team or Admin links', async () => {
     renderRoute('/frameworks', [frameworks], { viewer: employeeViewer });
 
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['My career', 'My plan', 'Frameworks', 'People', 'Teams']);
+    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['My career', 'My plan', 'Shared with me', 'Frameworks', 'People', 'Teams']);
     expect(screen.queryByRole('link', { name: 'Admin' })).not.toBeInTheDocument();
     expect(document.querySelector('a[href^="/admin"]')).toBeNull();
     await screen.findByRole('link', { name: 'PMO career framework' });
@@ -67,6 +67,7 @@ describe('Header and navigation', () => {
       'My career',
       'My plan',
       'My team',
+      'Shared with me',
       'Frameworks',
       'People',
       'Teams',
@@ -81,6 +82,7 @@ describe('Header and navigation', () => {
       'Invitations',
       'Import',
       'Audit log',
+      'Plan approvers',
     ]);
     expect(await screen.findByRole('heading', { name: 'No people yet' })).toBeInTheDocument();
   });

@@ -1,36 +1,69 @@
+import { lazy, type ComponentType } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
-import { AccountPage } from '../features/account/AccountPage';
-import { AdminLayout } from '../features/admin/AdminLayout';
-import { AdminPeoplePage } from '../features/admin/AdminPeoplePage';
-import { AdminPersonPage } from '../features/admin/AdminPersonPage';
-import { AuditPage } from '../features/admin/AuditPage';
-import { ImportPage } from '../features/admin/ImportPage';
-import { InvitationsPage } from '../features/admin/InvitationsPage';
-import { FrameworkEditorPage } from '../features/framework-editor/FrameworkEditorPage';
-import { FrameworkPage } from '../features/frameworks/FrameworkPage';
-import { FrameworksPage } from '../features/frameworks/FrameworksPage';
-import { CareerPathPage } from '../features/paths/CareerPathPage';
-import { RoleComparisonPage } from '../features/paths/RoleComparisonPage';
-import { FrameworkVersionsPage } from '../features/framework-versions/FrameworkVersionsPage';
-import { NotFoundPage } from '../features/NotFoundPage';
-import { MyPlanPage } from '../features/plans/MyPlanPage';
-import { MyCareerPage } from '../features/career/MyCareerPage';
-import { SkillAssessmentPage } from '../features/career/SkillAssessmentPage';
-import { MyTeamPage } from '../features/plans/MyTeamPage';
-import { ReportPlanPage } from '../features/plans/ReportPlanPage';
-import { PeoplePage } from '../features/people/PeoplePage';
-import { PersonPage } from '../features/people/PersonPage';
-import { RolePage } from '../features/roles/RolePage';
-import { AcceptInvitationPage } from '../features/session/AcceptInvitationPage';
-import { ConfirmSignUpPage } from '../features/session/ConfirmSignUpPage';
-import { ForgotPasswordPage } from '../features/session/ForgotPasswordPage';
-import { ResetPasswordPage } from '../features/session/ResetPasswordPage';
-import { SignInPage } from '../features/session/SignInPage';
-import { SignUpPage } from '../features/session/SignUpPage';
-import { TeamsPage } from '../features/teams/TeamsPage';
 import { PublicLayout } from './PublicLayout';
 import { RouteError } from './RouteError';
-import { SignedInApp } from './SignedInApp';
+import { PageSuspense, ShellSuspense } from '../components/PageSuspense';
+
+const preloaders: (() => Promise<unknown>)[] = [];
+
+/**
+ * A page loaded on demand (React.lazy): its chunk is fetched the first time it is shown. Once loaded (or
+ * preloaded with `preloadPages`), it renders at once, without a pass through the Suspense fallback.
+ */
+function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): ComponentType {
+  let loaded: ComponentType | undefined;
+  const preload = () => load().then((module) => (loaded = pick(module)));
+  preloaders.push(preload);
+  return lazy(() => {
+    // React takes a thenable that calls back at once as already resolved: no fallback, no extra render.
+    const component = loaded;
+    if (component) return { then: (resolve: (value: { default: ComponentType }) => void) => resolve({ default: component }) } as unknown as Promise<{ default: ComponentType }>;
+    return preload().then((component) => ({ default: component }));
+  });
+}
+
+/** Loads every page's chunk (the component tests call it first, so pages render as soon as their data is there). */
+export function preloadPages(): Promise<unknown> {
+  return Promise.all(preloaders.map((preload) => preload()));
+}
+
+/**
+ * Every page is its own chunk, loaded when first shown (React.lazy; the layouts' Suspense shows a loading state
+ * meanwhile), so the first load carries the shell and the one page it shows. Pages export named components.
+ */
+// The signed-in shell (header, navigation, bell, account menu) is a chunk of its own too: the sign-in page needs none of it.
+const SignedInApp = lazyPage(() => import('./SignedInApp'), (m) => m.SignedInApp);
+const AdminLayout = lazyPage(() => import('../features/admin/AdminLayout'), (m) => m.AdminLayout);
+const AccountPage = lazyPage(() => import('../features/account/AccountPage'), (m) => m.AccountPage);
+const AdminPeoplePage = lazyPage(() => import('../features/admin/AdminPeoplePage'), (m) => m.AdminPeoplePage);
+const AdminPersonPage = lazyPage(() => import('../features/admin/AdminPersonPage'), (m) => m.AdminPersonPage);
+const AuditPage = lazyPage(() => import('../features/admin/AuditPage'), (m) => m.AuditPage);
+const ImportPage = lazyPage(() => import('../features/admin/ImportPage'), (m) => m.ImportPage);
+const InvitationsPage = lazyPage(() => import('../features/admin/InvitationsPage'), (m) => m.InvitationsPage);
+const FrameworkEditorPage = lazyPage(() => import('../features/framework-editor/FrameworkEditorPage'), (m) => m.FrameworkEditorPage);
+const FrameworkPage = lazyPage(() => import('../features/frameworks/FrameworkPage'), (m) => m.FrameworkPage);
+const FrameworksPage = lazyPage(() => import('../features/frameworks/FrameworksPage'), (m) => m.FrameworksPage);
+const CareerPathPage = lazyPage(() => import('../features/paths/CareerPathPage'), (m) => m.CareerPathPage);
+const RoleComparisonPage = lazyPage(() => import('../features/paths/RoleComparisonPage'), (m) => m.RoleComparisonPage);
+const FrameworkVersionsPage = lazyPage(() => import('../features/framework-versions/FrameworkVersionsPage'), (m) => m.FrameworkVersionsPage);
+const NotFoundPage = lazyPage(() => import('../features/NotFoundPage'), (m) => m.NotFoundPage);
+const MyPlanPage = lazyPage(() => import('../features/plans/MyPlanPage'), (m) => m.MyPlanPage);
+const MyCareerPage = lazyPage(() => import('../features/career/MyCareerPage'), (m) => m.MyCareerPage);
+const SkillAssessmentPage = lazyPage(() => import('../features/career/SkillAssessmentPage'), (m) => m.SkillAssessmentPage);
+const MyTeamPage = lazyPage(() => import('../features/plans/MyTeamPage'), (m) => m.MyTeamPage);
+const ReportPlanPage = lazyPage(() => import('../features/plans/ReportPlanPage'), (m) => m.ReportPlanPage);
+const PeoplePage = lazyPage(() => import('../features/people/PeoplePage'), (m) => m.PeoplePage);
+const PersonPage = lazyPage(() => import('../features/people/PersonPage'), (m) => m.PersonPage);
+const RolePage = lazyPage(() => import('../features/roles/RolePage'), (m) => m.RolePage);
+const AcceptInvitationPage = lazyPage(() => import('../features/session/AcceptInvitationPage'), (m) => m.AcceptInvitationPage);
+const ConfirmSignUpPage = lazyPage(() => import('../features/session/ConfirmSignUpPage'), (m) => m.ConfirmSignUpPage);
+const ForgotPasswordPage = lazyPage(() => import('../features/session/ForgotPasswordPage'), (m) => m.ForgotPasswordPage);
+const ResetPasswordPage = lazyPage(() => import('../features/session/ResetPasswordPage'), (m) => m.ResetPasswordPage);
+const SignInPage = lazyPage(() => import('../features/session/SignInPage'), (m) => m.SignInPage);
+const SignUpPage = lazyPage(() => import('../features/session/SignUpPage'), (m) => m.SignUpPage);
+const TeamsPage = lazyPage(() => import('../features/teams/TeamsPage'), (m) => m.TeamsPage);
+const SharedWithMePage = lazyPage(() => import('../features/plans/SharedWithMePage'), (m) => m.SharedWithMePage);
+const PlanApproversPage = lazyPage(() => import('../features/admin/PlanApproversPage'), (m) => m.PlanApproversPage);
 
 export const routes: RouteObject[] = [
   {
@@ -53,7 +86,11 @@ export const routes: RouteObject[] = [
   {
     // Everything else needs a session: the guard sends signed-out people to /sign-in?next=<this page>.
     path: '/',
-    Component: SignedInApp,
+    element: (
+      <ShellSuspense>
+        <SignedInApp />
+      </ShellSuspense>
+    ),
     children: [
       {
         // Pathless boundary: a failing page keeps the app shell (header and navigation) around it.
@@ -76,9 +113,15 @@ export const routes: RouteObject[] = [
           { path: 'my-plan', Component: MyPlanPage },
           { path: 'my-team', Component: MyTeamPage },
           { path: 'my-team/:personId', Component: ReportPlanPage },
+          { path: 'plans/:personId', Component: ReportPlanPage },
+          { path: 'shared-with-me', Component: SharedWithMePage },
           {
             path: 'admin',
-            Component: AdminLayout,
+            element: (
+              <PageSuspense>
+                <AdminLayout />
+              </PageSuspense>
+            ),
             children: [
               { index: true, element: <Navigate to="/admin/people" replace /> },
               { path: 'people', Component: AdminPeoplePage },
@@ -86,6 +129,7 @@ export const routes: RouteObject[] = [
               { path: 'invitations', Component: InvitationsPage },
               { path: 'import', Component: ImportPage },
               { path: 'audit', Component: AuditPage },
+              { path: 'approvers', Component: PlanApproversPage },
             ],
           },
           { path: '*', Component: NotFoundPage },

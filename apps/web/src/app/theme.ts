@@ -1,5 +1,7 @@
 import {
+  Anchor,
   createTheme,
+  darken,
   NativeSelect,
   PasswordInput,
   Select,
@@ -37,6 +39,11 @@ export const theme = createTheme({
   // assistive technologies read as the field's name. Required fields carry the required attribute; forms say in
   // words which fields are optional.
   components: {
+    // A link inside a sentence must not be told apart by colour alone (WCAG 1.4.1; axe link-in-text-block).
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    // A table wider than a phone scrolls sideways in its container; keyboard users must be able to reach and scroll
+    // it (WCAG 2.1.1; axe scrollable-region-focusable): its scrolling viewport is in the tab order.
+    TableScrollContainer: { defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } },
     TextInput: TextInput.extend({ defaultProps: { withAsterisk: false } }),
     PasswordInput: PasswordInput.extend({ defaultProps: { withAsterisk: false } }),
     Textarea: Textarea.extend({ defaultProps: { withAsterisk: false } }),
@@ -52,9 +59,26 @@ export const theme = createTheme({
   },
 });
 
-/** Mantine's default dimmed grey is below 4.5:1 on white; use a darker grey so secondary text stays readable. */
-export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
-  variables: {},
-  light: { '--mantine-color-dimmed': t.colors.gray[7] },
-  dark: { '--mantine-color-dimmed': t.colors.dark[1] },
-});
+/**
+ * Text contrast of at least 4.5:1 (WCAG 1.4.3) in light mode:
+ * - Mantine's default dimmed grey is below 4.5:1 on white; a darker grey keeps secondary text readable;
+ * - the text of `light` variants (badges, light buttons, alerts) and of `outline` variants uses each colour's
+ *   darkest shade darkened by a third: Mantine's own (orange, green, red, yellow...) fall to 2.5-4.3:1 on their
+ *   tinted backgrounds or on white.
+ */
+export const cssVariablesResolver: CSSVariablesResolver = (t) => {
+  const readable: Record<string, string> = {};
+  for (const [name, shades] of Object.entries(t.colors)) {
+    if (name === 'dark') continue;
+    const text = darken(shades[9], 0.35);
+    readable[`--mantine-color-${name}-light-color`] = text;
+    readable[`--mantine-color-${name}-outline`] = text;
+  }
+  const primary = t.colors[t.primaryColor];
+  if (primary) readable['--mantine-primary-color-light-color'] = darken(primary[9], 0.35);
+  return {
+    variables: {},
+    light: { '--mantine-color-dimmed': t.colors.gray[7], ...readable },
+    dark: { '--mantine-color-dimmed': t.colors.dark[1] },
+  };
+};

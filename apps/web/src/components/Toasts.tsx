@@ -1,5 +1,6 @@
-import { Button, Group, Notification, Stack, Text } from '@mantine/core';
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { Notifications, createNotificationsStore, hideNotification, showNotification } from '@mantine/notifications';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import classes from './Toasts.module.css';
 
 export interface ToastAction {
@@ -15,13 +16,9 @@ export interface ToastInput {
   action?: ToastAction;
 }
 
-interface Toast extends ToastInput {
-  id: number;
-}
-
 interface ToastApi {
-  show: (toast: ToastInput) => number;
-  dismiss: (id: number) => void;
+  show: (toast: ToastInput) => string;
+  dismiss: (id: string) => void;
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
@@ -29,36 +26,48 @@ const ToastContext = createContext<ToastApi | null>(null);
 const MAX_TOASTS = 3;
 
 /**
- * Success messages for the signed-in app: a polite live region at the bottom of the screen. A toast stays until it
- * is dismissed (people need time to reach its Undo), and only the newest few are kept.
+ * Success messages for the signed-in app, shown with @mantine/notifications (bottom right, in a polite
+ * live region). A toast stays until it is dismissed (people need time to reach its Undo), and only the
+ * newest few show. Each provider has its own store, so two apps (or two tests) never share toasts.
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
-  const [toasts, setToasts] = useState<Toast[]>([]);
-  const nextId = useRef(1);
-
-  const dismiss = useCallback((id: number) => setToasts((current) => current.filter((t) => t.id !== id)), []);
-  const show = useCallback((toast: ToastInput) => {
-    const id = nextId.current++;
-    setToasts((current) => [...current, { ...toast, id }].slice(-MAX_TOASTS));
-    return id;
-  }, []);
+  const store = useMemo(() => createNotificationsStore(), []);
+  const dismiss = useCallback((id: string) => void hideNotification(id, store), [store]);
+  const show = useCallback(
+    (toast: ToastInput) => {
+      const id = `toast-${Math.random().toString(36).slice(2)}`;
+      showNotification(
+        {
+          id,
+          title: toast.title,
+          color: toast.color ?? 'pine',
+          withBorder: true,
+          autoClose: false,
+          className: classes.toast,
+          closeButtonProps: { 'aria-label': 'Dismiss notification' },
+          message: <ToastBody toast={toast} onDone={() => hideNotification(id, store)} />,
+        },
+        store,
+      );
+      return id;
+    },
+    [store],
+  );
   const api = useMemo(() => ({ show, dismiss }), [show, dismiss]);
 
   return (
     <ToastContext.Provider value={api}>
       {children}
       <section aria-label="Notifications" className={classes.region}>
-        <Stack gap="xs" aria-live="polite" aria-relevant="additions text">
-          {toasts.map((toast) => (
-            <ToastItem key={toast.id} toast={toast} onDismiss={() => dismiss(toast.id)} />
-          ))}
-        </Stack>
+        <div aria-live="polite" aria-relevant="additions text">
+          <Notifications store={store} limit={MAX_TOASTS} withinPortal={false} position="bottom-right" containerWidth="min(420px, calc(100vw - 2rem))" />
+        </div>
       </section>
     </ToastContext.Provider>
   );
 }
 
-function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }) {
+function ToastBody({ toast, onDone }: { toast: ToastInput; onDone: () => void }) {
   const [running, setRunning] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const run = async (action: ToastAction) => {
@@ -66,37 +75,28 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }
     setFailed(null);
     try {
       await action.onClick();
-      onDismiss();
+      onDone();
     } catch (error) {
       setFailed(error instanceof Error ? error.message : 'That did not work.');
       setRunning(false);
     }
   };
   return (
-    <Notification
-      title={toast.title}
-      color={toast.color ?? 'pine'}
-      withBorder
-      onClose={onDismiss}
-      closeButtonProps={{ 'aria-label': 'Dismiss notification' }}
-      className={classes.toast}
-    >
-      <Stack gap={6}>
-        <Text size="sm">{toast.message}</Text>
-        {failed ? (
-          <Text size="sm" c="red.8">
-            {failed}
-          </Text>
-        ) : null}
-        {toast.action ? (
-          <Group gap="xs">
-            <Button size="compact-sm" variant="light" loading={running} onClick={() => void run(toast.action!)}>
-              {toast.action.label}
-            </Button>
-          </Group>
-        ) : null}
-      </Stack>
-    </Notification>
+    <Stack gap={6}>
+      <Text size="sm">{toast.message}</Text>
+      {failed ? (
+        <Text size="sm" c="red.8">
+          {failed}
+        </Text>
+      ) : null}
+      {toast.action ? (
+        <Group gap="xs">
+          <Button size="compact-sm" variant="light" loading={running} onClick={() => void run(toast.action!)}>
+            {toast.action.label}
+          </Button>
+        </Group>
+      ) : null}
+    </Stack>
   );
 }
 

@@ -31,7 +31,7 @@ export const requirementLabel: Record<QualificationRequirement, string> = {
 
 /** Colours for moves, shared by the graph edges and their legend (both at least 3:1 on white). */
 export const moveColor: Record<TransitionKind, string> = {
-  PROMOTION: '#0f7a66',
+  PROMOTION: '#0b6a59', // pine 8: 4.5:1 and more as a light badge's text on its own tint
   LATERAL: '#b4530a',
 };
 

@@ -47,8 +47,18 @@ export const careerVersion = {
   ],
 };
 
+/** The version as My career reads it: no skill descriptions or level descriptors. */
+const leanVersion = { ...careerVersion, skills: careerVersion.skills.map(({ description: _description, levels: _levels, ...skill }) => skill) };
+
 export const careerFramework: MockLink.MockedResponse = {
-  request: { query: CareerFrameworkQuery, variables: { frameworkId: 'fw-pmo' } },
+  request: { query: CareerFrameworkQuery, variables: { frameworkId: 'fw-pmo', skillDetails: false } },
+  result: { data: { framework: { __typename: 'Framework', id: 'fw-pmo', name: 'PMO career framework', currentVersion: leanVersion } } },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+};
+
+/** The version as a skill's own page reads it: with each skill's description and level descriptors. */
+export const careerFrameworkWithSkillDetails: MockLink.MockedResponse = {
+  request: { query: CareerFrameworkQuery, variables: { frameworkId: 'fw-pmo', skillDetails: true } },
   result: { data: { framework: { __typename: 'Framework', id: 'fw-pmo', name: 'PMO career framework', currentVersion: careerVersion } } },
   maxUsageCount: Number.POSITIVE_INFINITY,
 };

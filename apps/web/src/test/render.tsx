@@ -6,7 +6,7 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createCache, createSessionLink } from '../app/apollo';
-import { routes } from '../app/routes';
+import { preloadPages, routes } from '../app/routes';
 import { cssVariablesResolver, theme } from '../app/theme';
 import { writeViewer, type SignedInViewer } from '../features/session/viewer';
 import { employeeViewer, notificationsMock, viewerMock } from './session';
@@ -20,6 +20,10 @@ export interface RenderRouteOptions {
    */
   viewerKnown?: boolean;
 }
+
+// Pages are loaded on demand in the app (routes.tsx); tests load them all first, so a page renders as soon as its
+// data is there, as it does in the browser once its chunk has arrived.
+beforeAll(() => preloadPages(), 60_000);
 
 /**
  * Renders the real route tree at `path`, with the app's cache policies, its session link (UNAUTHENTICATED → signed

@@ -7,7 +7,9 @@ import { DevelopmentPlans1795634118590 } from './1795634118590-DevelopmentPlans.
 import { TenantPolicyPerStatement1795640000000 } from './1795640000000-TenantPolicyPerStatement.js';
 import { CheckInPrivateNote1795641000000 } from './1795641000000-CheckInPrivateNote.js';
 import { AccountThrottles1795650100000 } from './1795650100000-AccountThrottles.js';
+import { GlobalRowSecurity1795652000000 } from './1795652000000-GlobalRowSecurity.js';
 import { FocusedPlans1795680000000 } from './1795680000000-FocusedPlans.js';
+import { PlanApproversAndLinks1795681000000 } from './1795681000000-PlanApproversAndLinks.js';
 
 /** Every migration, in order. New migrations are appended here (see docs/ARCHITECTURE.md). */
 export const migrations = [
@@ -20,5 +22,7 @@ export const migrations = [
   TenantPolicyPerStatement1795640000000,
   CheckInPrivateNote1795641000000,
   AccountThrottles1795650100000,
+  GlobalRowSecurity1795652000000,
   FocusedPlans1795680000000,
+  PlanApproversAndLinks1795681000000,
 ];

@@ -212,8 +212,8 @@ function DataAccessSection() {
         Who looked at my data
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        Every time someone else reads your private data (assessments, plans), Trellis records it. The latest 50 are
-        shown, newest first.
+        Every time someone else reads your private data (assessments, plans), Trellis records who and when. The latest
+        50 are shown, newest first.
       </Text>
       {content}
     </section>

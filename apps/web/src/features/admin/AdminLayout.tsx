@@ -1,5 +1,6 @@
 import { Group, Stack } from '@mantine/core';
 import { NavLink, Outlet } from 'react-router';
+import { PageSuspense } from '../../components/PageSuspense';
 import { NoAccessState } from '../../components/QueryStates';
 import { isAdmin, useSignedInViewer } from '../session/viewer';
 import classes from '../../app/AppLayout.module.css';
@@ -9,6 +10,7 @@ const sections = [
   { to: '/admin/invitations', label: 'Invitations' },
   { to: '/admin/import', label: 'Import' },
   { to: '/admin/audit', label: 'Audit log' },
+  { to: '/admin/approvers', label: 'Plan approvers' },
 ];
 
 /** The admin area: only admins get past this; everyone else is told plainly why not. */
@@ -35,7 +37,9 @@ export function AdminLayout() {
           ))}
         </Group>
       </nav>
-      <Outlet />
+      <PageSuspense>
+        <Outlet />
+      </PageSuspense>
     </Stack>
   );
 }

@@ -380,7 +380,8 @@ function ChooseTarget({ role, plan }: { role: CareerRole; plan: MyPlanSummary })
   if (openPlan?.targetRole.id === role.id) {
     return (
       <Alert color="pine" title={`Your plan already aims at ${role.title}`}>
-        <Anchor component={Link} to="/my-plan">
+        {/* Pine 9 on the alert's light pine: the primary shade is too light there (axe color-contrast). */}
+        <Anchor component={Link} to="/my-plan" c="pine.9">
           Open my plan
         </Anchor>
       </Alert>

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
 import { apiError } from '../../test/session';
-import { careerFramework, myCareer } from '../../test/career';
+import { careerFrameworkWithSkillDetails as careerFramework, myCareer } from '../../test/career';
 import { RecordMyAssessmentMutation } from './careerData';
 
 const history = [

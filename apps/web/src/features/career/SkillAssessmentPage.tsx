@@ -17,7 +17,7 @@ const HistoryStepChart = lazy(() => import('./charts').then((charts) => ({ defau
 /** One skill: what each level looks like, my rating with evidence, and every dated rating (mine and my manager's). */
 export function SkillAssessmentPage() {
   const { skillId } = useParams();
-  const career = useCareer();
+  const career = useCareer({ skillDetails: true });
   if (career.error) return <ErrorState title="Could not load this skill" error={career.error} onRetry={() => career.refetch()} />;
   if (!career.ready) return <LoadingState label="Loading the skill…" />;
   const skill = career.version?.skills.find((s) => s.id === skillId);
@@ -109,7 +109,7 @@ function RateSkill({ skill, current }: { skill: Skill; current: number | null })
         <Text size="sm">Each rating is kept with its date: the earlier ones stay, so you can see how the skill grows.</Text>
         <Radio.Group label="My level" value={level} onChange={setLevel} error={failure && !level ? failure : null}>
           <Stack gap="sm" mt="xs">
-            {skill.levels.map((step) => (
+            {(skill.levels ?? []).map((step) => (
               <Radio key={step.level} value={String(step.level)} label={`${step.level} · ${step.name}`} description={step.descriptor} />
             ))}
           </Stack>

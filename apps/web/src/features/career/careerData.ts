@@ -61,9 +61,13 @@ export const MyCareerQuery = graphql(`
   }
 `);
 
-/** The published version my career is measured on: its scale, skills with every level's descriptor, roles and expectations. */
+/**
+ * The published version my career is measured on: its scale, skills, roles and expectations; each skill's
+ * description and level descriptors only when asked (`skillDetails`: a skill's own page), not for My career,
+ * which does not show them (they were half of its answer).
+ */
 export const CareerFrameworkQuery = graphql(`
-  query CareerFramework($frameworkId: ID!) {
+  query CareerFramework($frameworkId: ID!, $skillDetails: Boolean!) {
     framework(id: $frameworkId) {
       id
       name
@@ -82,8 +86,8 @@ export const CareerFrameworkQuery = graphql(`
             id
             name
           }
-          description
-          levels {
+          description @include(if: $skillDetails)
+          levels @include(if: $skillDetails) {
             level
             name
             descriptor
@@ -131,12 +135,12 @@ export type CareerRole = CareerVersion['roles'][number];
  * framework (or the first published framework when I have no current role; the person's role follows each
  * publish, so it is in the current version).
  */
-export function useCareer() {
+export function useCareer({ skillDetails = false }: { skillDetails?: boolean } = {}) {
   const me = useQuery(MyCareerQuery);
   const currentRole = me.data?.viewer?.person.currentRole ?? null;
   const frameworkId =
     currentRole?.frameworkVersion.framework.id ?? me.data?.frameworks.find((framework) => framework.currentVersion)?.id ?? null;
-  const framework = useQuery(CareerFrameworkQuery, frameworkId ? { variables: { frameworkId } } : skipToken);
+  const framework = useQuery(CareerFrameworkQuery, frameworkId ? { variables: { frameworkId, skillDetails } } : skipToken);
   const error = me.error ?? framework.error;
   return {
     loading: me.loading || framework.loading,

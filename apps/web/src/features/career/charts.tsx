@@ -2,7 +2,7 @@ import '@mantine/charts/styles.css';
 import { LineChart, type LineChartSeries } from '@mantine/charts';
 
 /*
- * The charts of My career (recharts is large; the 30-axis radar is gone: skills are grouped by category in tables): pages load this module lazily, so only people who open them
+ * A skill's rating history (recharts is large): the skill page loads this module lazily, so only people who open it
  * download it. Each chart is an image to assistive technology (recharts' own keyboard layer is off, so no focus
  * stop hides inside the image); the pages put the same figures in a table, which keyboards and screen readers use.
  */

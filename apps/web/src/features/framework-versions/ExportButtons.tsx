@@ -48,7 +48,7 @@ export function ExportButtons({ frameworkId, frameworkKey, version }: { framewor
       <Button size="compact-sm" variant="default" loading={busy === 'json'} onClick={() => void download('json')} aria-label={`Export ${what} as JSON`}>
         JSON
       </Button>
-      <Button size="compact-sm" variant="default" loading={busy === 'csv'} onClick={() => void download('csv')} aria-label={`Export the expectations of ${what} as CSV`}>
+      <Button size="compact-sm" variant="default" loading={busy === 'csv'} onClick={() => void download('csv')} aria-label={`Export ${what}: expectations CSV`}>
         Expectations CSV
       </Button>
       {error ? (

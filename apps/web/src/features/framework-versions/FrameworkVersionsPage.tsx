@@ -61,34 +61,36 @@ const statusLabel: Record<Version['status'], string> = { PUBLISHED: 'Published',
 
 function HistoryTable({ framework }: { framework: Framework }) {
   return (
-    <Table withTableBorder striped aria-label="Version history">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Version</Table.Th>
-          <Table.Th scope="col">Status</Table.Th>
-          <Table.Th scope="col">Published</Table.Th>
-          <Table.Th scope="col">By</Table.Th>
-          <Table.Th scope="col">Export</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {framework.versions.map((version) => (
-          <Table.Tr key={version.id}>
-            <Table.Th scope="row">Version {version.number}</Table.Th>
-            <Table.Td>
-              <Badge color={statusColor[version.status]} variant="light">
-                {statusLabel[version.status]}
-              </Badge>
-            </Table.Td>
-            <Table.Td>{formatDateTime(version.publishedAt) ?? '–'}</Table.Td>
-            <Table.Td>{version.publishedBy?.name ?? '–'}</Table.Td>
-            <Table.Td>
-              <ExportButtons frameworkId={framework.id} frameworkKey={framework.key} version={version.number} />
-            </Table.Td>
+    <Table.ScrollContainer minWidth={600}>
+      <Table withTableBorder striped aria-label="Version history">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Version</Table.Th>
+            <Table.Th scope="col">Status</Table.Th>
+            <Table.Th scope="col">Published</Table.Th>
+            <Table.Th scope="col">By</Table.Th>
+            <Table.Th scope="col">Export</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {framework.versions.map((version) => (
+            <Table.Tr key={version.id}>
+              <Table.Th scope="row">Version {version.number}</Table.Th>
+              <Table.Td>
+                <Badge color={statusColor[version.status]} variant="light">
+                  {statusLabel[version.status]}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{formatDateTime(version.publishedAt) ?? '–'}</Table.Td>
+              <Table.Td>{version.publishedBy?.name ?? '–'}</Table.Td>
+              <Table.Td>
+                <ExportButtons frameworkId={framework.id} frameworkKey={framework.key} version={version.number} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 

@@ -9,6 +9,7 @@ const notification = (id: string, message: string, readAt: string | null = null)
   kind: 'plan-agree',
   message,
   planId: 'plan-1',
+  link: '/my-plan',
   createdAt: '2026-06-02T10:00:00.000Z',
   readAt,
 });
@@ -36,6 +37,21 @@ describe('notifications bell', () => {
     await user.click(within(list).getByRole('button', { name: 'Mark read' }));
     expect(await screen.findByRole('button', { name: 'Notifications' })).toBeInTheDocument();
     expect(within(list).queryByRole('button', { name: 'Mark read' })).not.toBeInTheDocument();
+  });
+
+  it('leads to what a notification is about, and opening it marks it read', async () => {
+    const proposed = { ...notification('n-3', 'Dan Kowalski proposed their development plan for your agreement.'), kind: 'plan-propose', link: '/plans/p-dan' };
+    const { user, router } = renderRoute('/account', [
+      { ...notificationsMock([proposed]), maxUsageCount: 1 },
+      { request: { query: MarkNotificationReadMutation, variables: { id: 'n-3' } }, result: { data: { markNotificationRead: true } } },
+      notificationsMock([{ ...proposed, readAt: '2026-06-02T11:00:00.000Z' }]),
+    ]);
+    await user.click(await screen.findByRole('button', { name: 'Notifications, 1 unread' }));
+    const link = within(await screen.findByRole('list', { name: 'Notifications' })).getByRole('link', { name: proposed.message });
+    expect(link).toHaveAttribute('href', '/plans/p-dan');
+    await user.click(link);
+    expect(router.state.location.pathname).toBe('/plans/p-dan');
+    expect(await screen.findByRole('button', { name: 'Notifications' })).toBeInTheDocument();
   });
 
   it('has an empty state', async () => {

@@ -1,4 +1,5 @@
-import { ActionIcon, Button, Divider, Group, Indicator, Popover, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Divider, Group, Indicator, Popover, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../../gql';
@@ -11,6 +12,7 @@ export const MyNotificationsQuery = graphql(`
       kind
       message
       planId
+      link
       createdAt
       readAt
     }
@@ -48,13 +50,14 @@ export function NotificationsBell() {
 
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} trapFocus returnFocus shadow="md">
-      <Popover.Target>
-        <Indicator label={unread} size={16} disabled={unread === 0} offset={4}>
+      {/* The popover's target is the button itself (it gets aria-haspopup/aria-expanded), not the badge's wrapper div. */}
+      <Indicator label={unread} size={16} disabled={unread === 0} offset={4}>
+        <Popover.Target>
           <ActionIcon variant="subtle" color="gray" size="lg" aria-label={label} aria-expanded={opened} onClick={() => setOpened((o) => !o)}>
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown>
         <Stack gap="xs">
           <Title order={2} size="h5">
@@ -71,9 +74,25 @@ export function NotificationsBell() {
               {notifications.map((notification, index) => (
                 <li key={notification.id}>
                   {index > 0 ? <Divider mb={6} /> : null}
-                  <Text size="sm" fw={notification.readAt ? 400 : 600}>
-                    {notification.message}
-                  </Text>
+                  {notification.link ? (
+                    // Opening it marks it read: the person has gone to what it is about.
+                    <Anchor
+                      component={Link}
+                      to={notification.link}
+                      size="sm"
+                      fw={notification.readAt ? 400 : 600}
+                      onClick={() => {
+                        setOpened(false);
+                        if (!notification.readAt) void read(notification.id);
+                      }}
+                    >
+                      {notification.message}
+                    </Anchor>
+                  ) : (
+                    <Text size="sm" fw={notification.readAt ? 400 : 600}>
+                      {notification.message}
+                    </Text>
+                  )}
                   <Group justify="space-between" gap="xs">
                     <Text size="xs" c="dimmed">
                       {new Date(notification.createdAt).toLocaleString()}

@@ -307,26 +307,28 @@ function RouteAnswer({ route, scale }: { route: Route; scale: ReadonlyArray<{ le
                 {step.gaps.length === 0 ? (
                   <Text size="sm">No skill gaps: the skills gained so far meet this role.</Text>
                 ) : (
-                  <Table withTableBorder verticalSpacing="xs" aria-label={`Skill gaps for ${step.to.title}`}>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">Skill</Table.Th>
-                        <Table.Th scope="col">Now</Table.Th>
-                        <Table.Th scope="col">Needed</Table.Th>
-                        <Table.Th scope="col">To grow</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {step.gaps.map((gap) => (
-                        <Table.Tr key={gap.skill.id}>
-                          <Table.Th scope="row">{gap.skill.name}</Table.Th>
-                          <Table.Td>{gap.currentLevel > 0 ? levelLabel(gap.currentLevel, scale) : 'None'}</Table.Td>
-                          <Table.Td>{levelLabel(gap.requiredLevel, scale)}</Table.Td>
-                          <Table.Td>{`${gap.shortfall} ${gap.shortfall === 1 ? 'level' : 'levels'}`}</Table.Td>
+                  <Table.ScrollContainer minWidth={420}>
+                    <Table withTableBorder verticalSpacing="xs" aria-label={`Skill gaps for ${step.to.title}`}>
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th scope="col">Skill</Table.Th>
+                          <Table.Th scope="col">Now</Table.Th>
+                          <Table.Th scope="col">Needed</Table.Th>
+                          <Table.Th scope="col">To grow</Table.Th>
                         </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {step.gaps.map((gap) => (
+                          <Table.Tr key={gap.skill.id}>
+                            <Table.Th scope="row">{gap.skill.name}</Table.Th>
+                            <Table.Td>{gap.currentLevel > 0 ? levelLabel(gap.currentLevel, scale) : 'None'}</Table.Td>
+                            <Table.Td>{levelLabel(gap.requiredLevel, scale)}</Table.Td>
+                            <Table.Td>{`${gap.shortfall} ${gap.shortfall === 1 ? 'level' : 'levels'}`}</Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </Table.ScrollContainer>
                 )}
                 {step.missingQualifications.length > 0 ? (
                   <div>
@@ -389,7 +391,7 @@ function ClosestRolesPanel({ currentRoleId, onRouteTo }: { currentRoleId: string
                     <Text size="xs">{fit.explanation}</Text>
                   </div>
                   <Button variant="light" size="xs" onClick={() => onRouteTo(fit.role.id)} aria-label={`Find a route to ${fit.role.title}`}>
-                    Route here
+                    Find a route
                   </Button>
                 </Group>
               </Paper>

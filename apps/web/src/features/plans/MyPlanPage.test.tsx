@@ -5,7 +5,7 @@ import { RecordCheckInMutation } from './CheckInForm';
 import { CreatePlanMutation, RecordAssessmentMutation } from './MyPlanPage';
 import { ChangePlanDirectionMutation, ClosestToProfileQuery } from './planOperations';
 import { AddPlanSuggestionsMutation } from './PlanFocus';
-import { assessments, focus, myPlan, plan, readiness, sharingMock } from './planFixtures';
+import { approverMock, assessments, focus, myPlan, plan, readiness, sharingMock } from './planFixtures';
 
 const fit = (id: string, title: string, explanation: string) => ({
   __typename: 'RoleFit' as const,
@@ -25,6 +25,7 @@ describe('My plan page', () => {
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const { user } = renderRoute('/my-plan', [
       sharingMock(),
+      approverMock(),
       myPlan(null),
       { request: { query: CreatePlanMutation, variables: { input: { targetRoleId: 'role-pm', timeZone } } }, result: { data: { createPlanFromTarget: { __typename: 'Plan', id: 'plan-1' } } } },
       myPlan(plan('DRAFT', 1)),
@@ -41,7 +42,7 @@ describe('My plan page', () => {
     expect(within(actions).getByText('Gain the Project Management Professional (PMP)')).toBeInTheDocument();
     // Progress is recorded once the plan is agreed.
     expect(within(actions).getByRole('combobox', { name: /^Status of Gain the Project Management Professional/ })).toBeDisabled();
-    expect(screen.getByRole('button', { name: 'Propose to my manager' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Propose to Ben Okafor (your manager)' })).toBeInTheDocument();
     expect(screen.getByText(/25% of what is known of the role’s expectations met/)).toBeInTheDocument();
     // Readiness says what it rests on.
     expect(screen.getByText(/1 of 3 expectations rated; 1 assumed at the level your current role \(PMO Analyst\) expects/)).toBeInTheDocument();
@@ -75,6 +76,7 @@ describe('My plan page', () => {
     };
     const { user } = renderRoute('/my-plan', [
       sharingMock(),
+      approverMock(),
       myPlan(plan('DRAFT', 1)),
       {
         request: { query: AddPlanSuggestionsMutation, variables: { input: { planId: 'plan-1', expectedVersion: 1, suggestionIds: ['practise:planning-scheduling:3:1'] } } },
@@ -100,6 +102,7 @@ describe('My plan page', () => {
     const conflict = 'This plan was changed by Ben Okafor (agreed the plan) since you opened it: it is now version 5. Reload to see the change; what you entered is kept in the form.';
     const { user } = renderRoute('/my-plan', [
       sharingMock(),
+      approverMock(),
       myPlan(plan('AGREED', 4)),
       {
         request: { query: RecordCheckInMutation, variables: { input: { planId: 'plan-1', expectedVersion: 4, reflection, progress, focus: focusAnswers, privateNote: 'Ask about the budget' } } },
@@ -165,6 +168,7 @@ describe('My plan page', () => {
     const rated = { ...plan('DRAFT', 1), readiness: readiness(0.5) };
     const { user } = renderRoute('/my-plan', [
       sharingMock(),
+      approverMock(),
       myPlan(plan('DRAFT', 1), assessments([{ skillKey: 'risk-management', selfLevel: null, managerLevel: 2 }])),
       {
         request: { query: RecordAssessmentMutation, variables: { input: { skillId: 'skill-planning', level: 4 } } },
@@ -188,6 +192,7 @@ describe('My plan page', () => {
   it('shows the roles closest to the skills I rated while I choose a direction', async () => {
     renderRoute('/my-plan', [
       sharingMock(),
+      approverMock(),
       myPlan(null, assessments([{ skillKey: 'planning-scheduling', selfLevel: 3, managerLevel: 2 }])),
       {
         request: { query: ClosestToProfileQuery, variables: { frameworkVersionId: 'v1', profile: [{ skillId: 'skill-planning', level: 3 }], limit: 3 } },
@@ -216,7 +221,8 @@ describe('My plan page', () => {
 
   it('asks me to rate my skills before it can suggest the closest roles', async () => {
     renderRoute('/my-plan', [
-      sharingMock(),myPlan(null)]);
+      sharingMock(),
+      approverMock(),myPlan(null)]);
     expect(await screen.findByText('Rate your skills below to see the roles closest to you.')).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'My skills' })).toBeInTheDocument();
   });
@@ -233,6 +239,7 @@ describe('My plan page', () => {
     };
     const { user } = renderRoute('/my-plan', [
       sharingMock(),
+      approverMock(),
       myPlan(plan('ACTIVE', 5)),
       {
         request: {
@@ -258,6 +265,6 @@ describe('My plan page', () => {
     expect(await screen.findByRole('heading', { name: 'Towards Senior PMO Analyst' })).toBeInTheDocument();
     expect(screen.getByText('Direction changed: a new revision is ready to propose to your manager.')).toBeInTheDocument();
     expect(within(screen.getByRole('table', { name: 'Plan vs actual' })).getAllByRole('row')).toHaveLength(3);
-    expect(screen.getByRole('button', { name: 'Propose to my manager' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Propose to Ben Okafor (your manager)' })).toBeInTheDocument();
   });
 });

@@ -95,8 +95,10 @@ export function PlanActions({ plan, skillNames, onFailure }: { plan: MyPlanField
 
   // A fixed layout with set widths: the action's text wraps in its column and the selects keep room to be
   // read (they were squashed to 45 px by long descriptions); narrower screens scroll the table sideways.
+  // Native scrolling has no ScrollArea viewport (the theme's tabIndex): the container itself is in the tab
+  // order, so keyboards can scroll it (axe scrollable-region-focusable).
   const actionsTable = (
-    <Table.ScrollContainer minWidth={draft ? 1000 : 900} type="native">
+    <Table.ScrollContainer minWidth={draft ? 1000 : 900} type="native" tabIndex={0}>
       <Table aria-label="Actions" striped layout="fixed" verticalSpacing="sm">
       <Table.Thead>
         <Table.Tr>

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../../gql';
 import type { MyPlanFieldsFragment } from '../../gql/graphql';
@@ -13,6 +13,24 @@ export const ProposePlanMutation = graphql(`
     }
   }
 `);
+
+export const MyPlanApproverQuery = graphql(`
+  query MyPlanApprover {
+    myPlanApprover {
+      kind
+      personId
+      name
+      explanation
+    }
+  }
+`);
+
+const APPROVER_WORDS: Record<string, string> = {
+  MANAGER: 'your manager',
+  TEAM_APPROVER: 'your approver',
+  ORGANISATION_APPROVER: 'your approver',
+  SKIP_LEVEL: 'your skip-level manager',
+};
 
 export const WithdrawPlanMutation = graphql(`
   mutation WithdrawPlan($input: PlanVersionInput!) {
@@ -56,6 +74,9 @@ export function PlanLifecycle({ plan }: { plan: MyPlanFieldsFragment }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [confirmAbandon, setConfirmAbandon] = useState(false);
   const [propose, proposing] = useMutation(ProposePlanMutation);
+  // Who will agree it, said before proposing (the API refuses a proposal nobody can agree).
+  const approverQuery = useQuery(MyPlanApproverQuery, { skip: plan.status !== 'DRAFT', fetchPolicy: 'cache-and-network' });
+  const approver = approverQuery.data?.myPlanApprover ?? null;
   const [withdraw, withdrawing] = useMutation(WithdrawPlanMutation);
   const [start, starting] = useMutation(StartPlanMutation);
   const [complete, completing] = useMutation(CompletePlanMutation);
@@ -87,6 +108,14 @@ export function PlanLifecycle({ plan }: { plan: MyPlanFieldsFragment }) {
           <Text size="sm">Change what they asked for, then propose it again.</Text>
         </Alert>
       ) : null}
+      {plan.status === 'DRAFT' && approver?.kind === 'NOBODY' ? (
+        <Alert color="yellow" title="Nobody can agree your plan yet" role="status">
+          {approver.explanation}
+        </Alert>
+      ) : null}
+      {plan.status === 'DRAFT' && approver && approver.kind !== 'NOBODY' && approver.kind !== 'MANAGER' ? (
+        <Text size="sm">{approver.explanation}</Text>
+      ) : null}
       {failure ? (
         <Alert color="red" role="alert" title="That did not work">
           {failure}
@@ -94,9 +123,13 @@ export function PlanLifecycle({ plan }: { plan: MyPlanFieldsFragment }) {
       ) : null}
       {open ? (
         <Group>
-          {plan.status === 'DRAFT' ? (
-            <Button loading={proposing.loading} onClick={() => void run(() => propose({ variables }), 'Sent to your manager for agreement.')}>
-              Propose to my manager
+          {plan.status === 'DRAFT' && approver?.kind !== 'NOBODY' ? (
+            <Button
+              loading={proposing.loading}
+              disabled={!approver && approverQuery.loading}
+              onClick={() => void run(() => propose({ variables }), approver?.name ? `Sent to ${approver.name} for agreement.` : 'Sent for agreement.')}
+            >
+              {approver?.name ? `Propose to ${approver.name} (${APPROVER_WORDS[approver.kind] ?? 'your approver'})` : 'Propose for agreement'}
             </Button>
           ) : null}
           {plan.status === 'PROPOSED' ? (

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
 import { adminViewer, apiError } from '../../test/session';
-import { RecordManagerAssessmentMutation, ReportPlanQuery } from './ReportPlanPage';
+import { AgreeReportPlanMutation, RecordManagerAssessmentMutation, ReportPlanQuery, SendBackReportPlanMutation } from './ReportPlanPage';
 
 const version = {
   __typename: 'FrameworkVersion' as const,
@@ -13,7 +13,10 @@ const version = {
   ],
 };
 
-const answer = (managerLevel: number | null) => ({
+const MANAGER = { view: true, edit: false, review: true, comment: true, checkIn: true, rate: true };
+const SHARED = { view: true, edit: false, review: false, comment: false, checkIn: false, rate: false };
+
+const answer = ({ status = 'PROPOSED', version: planVersion = 3, can = MANAGER, relationship = 'MANAGER', managerLevel = null as number | null, managerComment = null as string | null } = {}) => ({
   request: { query: ReportPlanQuery, variables: { personId: 'p-dan' } },
   result: {
     data: {
@@ -21,10 +24,14 @@ const answer = (managerLevel: number | null) => ({
       planOf: {
         __typename: 'Plan',
         id: 'plan-dan',
-        status: 'PROPOSED',
+        status,
+        version: planVersion,
+        relationship,
         reviewDueOn: null,
+        sentBackComment: null,
+        viewerCan: { __typename: 'PlanAbilities', ...can },
         targetRole: { __typename: 'Role', id: 'role-pm', title: 'Project Manager' },
-        actions: [{ __typename: 'PlanAction', id: 'a1', title: 'Gain the Project Management Professional (PMP)', status: 'NOT_STARTED' }],
+        actions: [{ __typename: 'PlanAction', id: 'a1', title: 'Gain the Project Management Professional (PMP)', status: 'NOT_STARTED', evidence: null }],
         checkIns: [],
         readiness: {
           __typename: 'Readiness',
@@ -37,47 +44,116 @@ const answer = (managerLevel: number | null) => ({
       assessmentsOf: {
         __typename: 'PersonAssessments',
         personId: 'p-dan',
-        current: [{ __typename: 'ProfileEntry', skillKey: 'planning-scheduling', selfLevel: 3, managerLevel }],
+        current: [
+          {
+            __typename: 'ProfileEntry',
+            skillKey: 'planning-scheduling',
+            selfLevel: 3,
+            managerLevel,
+            selfEvidenceNote: 'Rebuilt the portfolio schedule',
+            selfEvidenceUrl: 'https://example.com/schedule',
+            managerComment,
+          },
+        ],
       },
       frameworks: [{ __typename: 'Framework', id: 'fw-pmo', currentVersion: version }],
     },
   },
 });
 
-describe('A report’s plan page', () => {
-  it('shows the report’s plan and lets the manager add their rating beside the report’s own', async () => {
+describe('A person’s plan page, as someone else reads it', () => {
+  it('shows the person’s evidence beside each rating, and the manager rates with a comment', async () => {
     const { user } = renderRoute(
       '/my-team/p-dan',
       [
-        answer(null),
+        answer(),
         {
-          request: { query: RecordManagerAssessmentMutation, variables: { personId: 'p-dan', input: { skillId: 'skill-planning', level: 2 } } },
+          request: { query: RecordManagerAssessmentMutation, variables: { personId: 'p-dan', input: { skillId: 'skill-planning', level: 2, evidenceNote: 'Needs to run a replan alone' } } },
           result: { data: { recordManagerAssessment: { __typename: 'Assessment', id: 'as-9', level: 2 } } },
         },
-        answer(2),
+        answer({ managerLevel: 2, managerComment: 'Needs to run a replan alone' }),
       ],
       { viewer: adminViewer },
     );
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Dan Kowalski’s development plan' })).toBeInTheDocument();
-    expect(screen.getByText('Waiting for agreement')).toBeInTheDocument();
-    expect(within(screen.getByRole('table', { name: 'Actions' })).getByText('Gain the Project Management Professional (PMP)')).toBeInTheDocument();
+    const skills = screen.getByRole('table', { name: 'Skills and evidence' });
+    expect(within(skills).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Skill', 'Expected', 'Their rating', 'Their evidence', 'Manager’s rating']);
+    const row = within(skills).getByRole('row', { name: /Planning & scheduling/ });
+    expect(within(row).getByText('Rebuilt the portfolio schedule')).toBeInTheDocument();
+    expect(within(row).getByRole('link', { name: 'Evidence link for Planning & scheduling' })).toHaveAttribute('href', 'https://example.com/schedule');
 
-    const skills = screen.getByRole('table', { name: 'Skills' });
-    expect(within(skills).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Skill', 'Expected', 'Their rating', 'My rating']);
-    const row = within(skills).getByRole('row', { name: /Planning & scheduling/ }) as HTMLTableRowElement;
-    expect(row.cells[2]).toHaveTextContent('3 · Competent');
-
-    await user.selectOptions(within(row).getByRole('combobox', { name: 'My rating of Planning & scheduling' }), '2 · Practised');
+    await user.click(within(row).getByRole('button', { name: 'Rate Planning & scheduling' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Your rating of Planning & scheduling' });
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Level' }), '2 · Practised');
+    await user.click(within(dialog).getByRole('button', { name: 'Save rating' }));
+    // The comment is asked for before anything is sent.
+    expect(await within(dialog).findByText('Say what the rating is based on: a comment is required.')).toBeInTheDocument();
+    await user.type(within(dialog).getByRole('textbox', { name: /Your comment/ }), 'Needs to run a replan alone');
+    await user.click(within(dialog).getByRole('button', { name: 'Save rating' }));
     expect(await screen.findByText('Rated Planning & scheduling at level 2.')).toBeInTheDocument();
-    expect(within(row).getByRole('combobox', { name: 'My rating of Planning & scheduling' })).toHaveValue('2');
+    expect(await within(skills).findByText('“Needs to run a replan alone”')).toBeInTheDocument();
   });
 
-  it('explains a refusal when the person is not the viewer’s report', async () => {
+  it('agrees a proposed plan after a confirmation', async () => {
+    const { user } = renderRoute(
+      '/my-team/p-dan',
+      [
+        answer(),
+        {
+          request: { query: AgreeReportPlanMutation, variables: { input: { planId: 'plan-dan', expectedVersion: 3 } } },
+          result: { data: { agreePlan: { __typename: 'Plan', id: 'plan-dan', status: 'AGREED', version: 4, reviewDueOn: '2026-08-12' } } },
+        },
+        answer({ status: 'AGREED', version: 4 }),
+      ],
+      { viewer: adminViewer },
+    );
+    await user.click(await screen.findByRole('button', { name: 'Agree…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Agree Dan Kowalski’s plan?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Agree the plan' }));
+    expect(await screen.findByText('Agreed Dan Kowalski’s plan.')).toBeInTheDocument();
+    expect(await screen.findByText('Agreed')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Agree…' })).not.toBeInTheDocument();
+  });
+
+  it('asks for the comment before sending a plan back', async () => {
+    const { user } = renderRoute(
+      '/my-team/p-dan',
+      [
+        answer(),
+        {
+          request: { query: SendBackReportPlanMutation, variables: { input: { planId: 'plan-dan', expectedVersion: 3, comment: 'Add a date to the PMP' } } },
+          result: { data: { sendBackPlan: { __typename: 'Plan', id: 'plan-dan', status: 'DRAFT', version: 4, sentBackComment: 'Add a date to the PMP' } } },
+        },
+        answer({ status: 'DRAFT', version: 4 }),
+      ],
+      { viewer: adminViewer },
+    );
+    await user.click(await screen.findByRole('button', { name: 'Send back…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Send Dan Kowalski’s plan back?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Send back' }));
+    expect(await within(dialog).findByText('Say why the plan is sent back: a comment is required.')).toBeInTheDocument();
+    await user.type(within(dialog).getByRole('textbox', { name: /What should change/ }), 'Add a date to the PMP');
+    await user.click(within(dialog).getByRole('button', { name: 'Send back' }));
+    expect(await screen.findByText('Sent Dan Kowalski’s plan back.')).toBeInTheDocument();
+    expect(await screen.findByText('Draft')).toBeInTheDocument();
+  });
+
+  it('shows a colleague it was shared with no controls at all', async () => {
+    renderRoute('/plans/p-dan', [answer({ can: SHARED, relationship: 'SHARED' })], { viewer: adminViewer });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dan Kowalski’s development plan' })).toBeInTheDocument();
+    expect(screen.getByText('Dan Kowalski shared this plan with you to read.')).toBeInTheDocument();
+    expect(screen.getByText('Rebuilt the portfolio schedule')).toBeInTheDocument();
+    expect(screen.queryAllByRole('button')).toEqual(expect.not.arrayContaining([expect.objectContaining({ textContent: expect.stringMatching(/Agree|Send back|Rate/) })]));
+    expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
+    expect(within(screen.getByRole('main')).getByRole('link', { name: 'Shared with me' })).toHaveAttribute('href', '/shared-with-me');
+  });
+
+  it('explains a refusal when the viewer may not see the plan', async () => {
     renderRoute('/my-team/p-dan', [
       {
         request: { query: ReportPlanQuery, variables: { personId: 'p-dan' } },
-        result: apiError("You are not allowed to see Dan Kowalski's development plan: only they, their manager and people they share with can.", 'FORBIDDEN'),
+        result: apiError("You are not allowed to see Dan Kowalski's development plan: only they, their manager, whoever agrees their plan and people they share with can.", 'FORBIDDEN'),
       },
     ]);
     expect(await screen.findByRole('alert')).toHaveTextContent('You do not have access to this');

@@ -1,10 +1,17 @@
-import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { schemaResolver } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Link, useParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { sendBackCommentSchema } from '@trellis/domain';
 import { graphql } from '../../gql';
+import type { ReportPlanQuery as ReportPlanResult } from '../../gql/graphql';
 import { Empty, ErrorState, LoadingState } from '../../components/QueryStates';
+import { useToast } from '../../components/Toasts';
+import { describeError } from '../../lib/errors';
 import { ACTION_STATUS_LABELS, PLAN_STATUS_LABELS, forecastText, percent } from './planLabels';
-import { SkillRatings } from './SkillRatings';
+import { ReviewSkillRatings } from './ReviewSkillRatings';
 
 export const ReportPlanQuery = graphql(`
   query ReportPlan($personId: ID!) {
@@ -15,7 +22,18 @@ export const ReportPlanQuery = graphql(`
     planOf(personId: $personId) {
       id
       status
+      version
+      relationship
       reviewDueOn
+      sentBackComment
+      viewerCan {
+        view
+        edit
+        review
+        comment
+        checkIn
+        rate
+      }
       targetRole {
         id
         title
@@ -24,6 +42,7 @@ export const ReportPlanQuery = graphql(`
         id
         title
         status
+        evidence
       }
       checkIns {
         id
@@ -50,6 +69,9 @@ export const ReportPlanQuery = graphql(`
         skillKey
         selfLevel
         managerLevel
+        selfEvidenceNote
+        selfEvidenceUrl
+        managerComment
       }
     }
     frameworks {
@@ -79,12 +101,42 @@ export const RecordManagerAssessmentMutation = graphql(`
   }
 `);
 
-/** A report's plan as their manager sees it (the read is audited), with the manager's ratings beside theirs. */
+export const AgreeReportPlanMutation = graphql(`
+  mutation AgreeReportPlan($input: PlanVersionInput!) {
+    agreePlan(input: $input) {
+      id
+      status
+      version
+      reviewDueOn
+    }
+  }
+`);
+
+export const SendBackReportPlanMutation = graphql(`
+  mutation SendBackReportPlan($input: SendBackPlanInput!) {
+    sendBackPlan(input: $input) {
+      id
+      status
+      version
+      sentBackComment
+    }
+  }
+`);
+
+type PlanData = NonNullable<ReportPlanResult['planOf']>;
+
+/**
+ * A person's plan as someone else reads it: their manager, whoever agrees their plan, or a colleague they
+ * shared it with (the read is audited). Each sees only the controls the plan policy gives them
+ * (`viewerCan`): the reviewer agrees or sends back (after a confirmation, the send-back with its comment)
+ * and the manager rates, with a comment, beside the person's own rating and evidence.
+ */
 export function ReportPlanPage() {
   const { personId = '' } = useParams();
+  const fromTeam = useLocation().pathname.startsWith('/my-team');
   const { data, loading, error, refetch } = useQuery(ReportPlanQuery, { variables: { personId } });
   const [record] = useMutation(RecordManagerAssessmentMutation, { refetchQueries: [ReportPlanQuery], awaitRefetchQueries: true });
-  const name = data?.person?.name ?? 'Report';
+  const name = data?.person?.name ?? 'Someone';
 
   let content;
   if (error && !data) content = <ErrorState title="Could not load this plan" error={error} onRetry={() => refetch()} />;
@@ -96,25 +148,43 @@ export function ReportPlanPage() {
       <>
         {plan ? (
           <Stack gap="md">
-            <Group justify="space-between">
+            <Group justify="space-between" wrap="wrap">
               <Title order={2}>Towards {plan.targetRole.title}</Title>
               <Badge size="lg" variant="light">
                 {PLAN_STATUS_LABELS[plan.status]}
               </Badge>
             </Group>
+            {plan.viewerCan.review && plan.status === 'PROPOSED' ? <ReviewPanel plan={plan} name={name} /> : null}
+            {!plan.viewerCan.review && !plan.viewerCan.edit && !plan.viewerCan.rate ? (
+              <Text size="sm" c="dimmed">
+                {name} shared this plan with you to read.
+              </Text>
+            ) : null}
             <Text size="sm">
               {percent(plan.readiness.shareMet)} of the role’s expectations met; {plan.readiness.totalShortfall} levels to go. {forecastText(plan.readiness.forecast)}
             </Text>
-            <Table aria-label="Actions" striped>
-              <Table.Tbody>
-                {plan.actions.map((action) => (
-                  <Table.Tr key={action.id}>
-                    <Table.Td>{action.title}</Table.Td>
-                    <Table.Td>{ACTION_STATUS_LABELS[action.status]}</Table.Td>
+            <Title order={3}>Actions</Title>
+            {plan.actions.length === 0 ? <Text size="sm">No actions yet.</Text> : null}
+            <Table.ScrollContainer minWidth={320}>
+              <Table aria-label="Actions" striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Action</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                    <Table.Th>Evidence</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {plan.actions.map((action) => (
+                    <Table.Tr key={action.id}>
+                      <Table.Td>{action.title}</Table.Td>
+                      <Table.Td>{ACTION_STATUS_LABELS[action.status]}</Table.Td>
+                      <Table.Td>{action.evidence ?? '—'}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
             <Title order={3}>Check-ins</Title>
             {plan.checkIns.length === 0 ? <Text size="sm">No check-ins yet.</Text> : null}
             {plan.checkIns.map((checkIn) => (
@@ -130,13 +200,13 @@ export function ReportPlanPage() {
           <Empty title="No plan yet" description={`${name} has not started a development plan.`} />
         )}
         {version ? (
-          <SkillRatings
-            title="Skills"
-            rater="manager"
+          <ReviewSkillRatings
+            name={name}
+            canRate={plan ? plan.viewerCan.rate : false}
             version={version}
             current={data.assessmentsOf.current}
             expected={plan?.readiness.skills ?? null}
-            onRate={(skill, level) => record({ variables: { personId, input: { skillId: skill.id, level } } })}
+            onRate={(input) => record({ variables: { personId, input } })}
           />
         ) : null}
       </>
@@ -145,11 +215,100 @@ export function ReportPlanPage() {
   return (
     <Stack gap="xl">
       <title>{`${name}’s plan · Trellis`}</title>
-      <Anchor component={Link} to="/my-team">
-        My team
-      </Anchor>
+      {fromTeam ? (
+        <Anchor component={Link} to="/my-team">
+          My team
+        </Anchor>
+      ) : data?.planOf?.relationship === 'SHARED' ? (
+        <Anchor component={Link} to="/shared-with-me">
+          Shared with me
+        </Anchor>
+      ) : null}
       <Title order={1}>{name}’s development plan</Title>
       {content}
     </Stack>
+  );
+}
+
+/** Agree (after a confirmation) or send back (with the comment asked for first) a proposed plan. */
+function ReviewPanel({ plan, name }: { plan: PlanData; name: string }) {
+  const toast = useToast();
+  const [dialog, setDialog] = useState<'agree' | 'send-back' | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [agree, agreeing] = useMutation(AgreeReportPlanMutation, { refetchQueries: [ReportPlanQuery], awaitRefetchQueries: true });
+  const [sendBack, sending] = useMutation(SendBackReportPlanMutation, { refetchQueries: [ReportPlanQuery], awaitRefetchQueries: true });
+  const form = useForm({ mode: 'controlled', initialValues: { comment: '' }, validate: schemaResolver(sendBackCommentSchema, { sync: true }) });
+  const input = { planId: plan.id, expectedVersion: plan.version };
+
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    setFailure(null);
+    try {
+      await work();
+      setDialog(null);
+      toast.show({ message: done });
+    } catch (error) {
+      setFailure(describeError(error));
+    }
+  };
+
+  return (
+    <Card withBorder padding="md">
+      <Stack gap="sm">
+        <Text fw={600}>{name} proposed this plan for your agreement.</Text>
+        <Text size="sm">Read the actions and the evidence beside each rating below, then agree the plan or send it back with what to change.</Text>
+        {failure && dialog === null ? (
+          <Alert color="red" role="alert" title="That did not work">
+            {failure}
+          </Alert>
+        ) : null}
+        <Group gap="sm">
+          <Button onClick={() => setDialog('agree')}>Agree…</Button>
+          <Button variant="light" onClick={() => setDialog('send-back')}>
+            Send back…
+          </Button>
+        </Group>
+      </Stack>
+      <Modal opened={dialog === 'agree'} onClose={() => setDialog(null)} title={`Agree ${name}’s plan?`}>
+        <Stack gap="md">
+          <Text size="sm">The plan becomes agreed, {name} is told, and its reviews start on the plan’s rhythm.</Text>
+          {failure ? (
+            <Alert color="red" role="alert" title="The plan was not agreed">
+              {failure}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setDialog(null)}>
+              Not yet
+            </Button>
+            <Button loading={agreeing.loading} onClick={() => void run(() => agree({ variables: { input } }), `Agreed ${name}’s plan.`)}>
+              Agree the plan
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal opened={dialog === 'send-back'} onClose={() => setDialog(null)} title={`Send ${name}’s plan back?`}>
+        <form
+          onSubmit={form.onSubmit((values) => void run(() => sendBack({ variables: { input: { ...input, comment: values.comment.trim() } } }), `Sent ${name}’s plan back.`))}
+          noValidate
+        >
+          <Stack gap="md">
+            <Textarea label="What should change?" description={`${name} reads this with the plan.`} autosize minRows={3} data-autofocus {...form.getInputProps('comment')} />
+            {failure ? (
+              <Alert color="red" role="alert" title="The plan was not sent back">
+                {failure}
+              </Alert>
+            ) : null}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setDialog(null)}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={sending.loading}>
+                Send back
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </Card>
   );
 }

@@ -18,6 +18,21 @@ export interface SkillRatingsProps {
 }
 
 /**
+ * After a rating is saved the page around the table may re-render from the refetched data, and the select that
+ * was used can be replaced by a new one: focus would drop to the page. Once the save has settled, if focus is
+ * nowhere (the body) or on an element that left the page, it goes back to the select with the same name.
+ */
+function keepFocusOn(label: string, previous: Element) {
+  requestAnimationFrame(() => {
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected && active !== previous) return;
+    if (active === previous && previous.isConnected) return;
+    const again = Array.from(document.querySelectorAll('select')).find((element) => element.getAttribute('aria-label') === label);
+    again?.focus();
+  });
+}
+
+/**
  * Self and manager ratings side by side, one editable. Each rating is a new dated assessment: the
  * earlier ones stay, so a skill's history can be drawn.
  */
@@ -30,13 +45,16 @@ export function SkillRatings({ title, rater, version, current, expected, onRate,
   const levelName = (level: number | null | undefined) =>
     level == null ? '—' : `${level} · ${version.proficiencyScale.find((l) => l.level === level)?.name ?? ''}`;
 
-  const rate = async (skill: { id: string; name: string }, level: number) => {
+  const rate = async (skill: { id: string; name: string }, level: number, control: HTMLSelectElement) => {
     setFailure(null);
+    const label = control.getAttribute('aria-label') ?? '';
     try {
       await onRate(skill, level);
       toast.show({ message: `Rated ${skill.name} at level ${level}.` });
     } catch (error) {
       setFailure(describeError(error));
+    } finally {
+      keepFocusOn(label, control);
     }
   };
 
@@ -49,49 +67,52 @@ export function SkillRatings({ title, rater, version, current, expected, onRate,
           {failure}
         </Alert>
       ) : null}
-      <Table aria-label={title} striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Skill</Table.Th>
-            {required ? <Table.Th>Expected</Table.Th> : null}
-            <Table.Th>{rater === 'self' ? 'My rating' : 'Their rating'}</Table.Th>
-            <Table.Th>{rater === 'self' ? 'Manager’s rating' : 'My rating'}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {skills.map((skill) => {
-            const rating = ratings.get(skill.key);
-            const mine = rater === 'self' ? rating?.selfLevel : rating?.managerLevel;
-            const select = (
-              <NativeSelect
-                aria-label={`My rating of ${skill.name}`}
-                data={[
-                  { value: '', label: 'Not rated', disabled: true },
-                  ...version.proficiencyScale.map((l) => ({ value: String(l.level), label: `${l.level} · ${l.name}` })),
-                ]}
-                value={mine == null ? '' : String(mine)}
-                onChange={(event) => void rate(skill, Number(event.currentTarget.value))}
-              />
-            );
-            return (
-              <Table.Tr key={skill.id}>
-                <Table.Td>
-                  {skillHref ? (
-                    <Anchor component={Link} to={skillHref(skill)}>
-                      {skill.name}
-                    </Anchor>
-                  ) : (
-                    skill.name
-                  )}
-                </Table.Td>
-                {required ? <Table.Td>{levelName(required.get(skill.key))}</Table.Td> : null}
-                <Table.Td>{rater === 'self' ? select : levelName(rating?.selfLevel)}</Table.Td>
-                <Table.Td>{rater === 'self' ? levelName(rating?.managerLevel) : select}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+      {/* With the Expected column the table is wider than a phone: it scrolls sideways in its own box. */}
+      <Table.ScrollContainer minWidth={required ? 480 : 360}>
+        <Table aria-label={title} striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Skill</Table.Th>
+              {required ? <Table.Th>Expected</Table.Th> : null}
+              <Table.Th>{rater === 'self' ? 'My rating' : 'Their rating'}</Table.Th>
+              <Table.Th>{rater === 'self' ? 'Manager’s rating' : 'My rating'}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {skills.map((skill) => {
+              const rating = ratings.get(skill.key);
+              const mine = rater === 'self' ? rating?.selfLevel : rating?.managerLevel;
+              const select = (
+                <NativeSelect
+                  aria-label={`My rating of ${skill.name}`}
+                  data={[
+                    { value: '', label: 'Not rated', disabled: true },
+                    ...version.proficiencyScale.map((l) => ({ value: String(l.level), label: `${l.level} · ${l.name}` })),
+                  ]}
+                  value={mine == null ? '' : String(mine)}
+                  onChange={(event) => void rate(skill, Number(event.currentTarget.value), event.currentTarget)}
+                />
+              );
+              return (
+                <Table.Tr key={skill.id}>
+                  <Table.Td>
+                    {skillHref ? (
+                      <Anchor component={Link} to={skillHref(skill)}>
+                        {skill.name}
+                      </Anchor>
+                    ) : (
+                      skill.name
+                    )}
+                  </Table.Td>
+                  {required ? <Table.Td>{levelName(required.get(skill.key))}</Table.Td> : null}
+                  <Table.Td>{rater === 'self' ? select : levelName(rating?.selfLevel)}</Table.Td>
+                  <Table.Td>{rater === 'self' ? levelName(rating?.managerLevel) : select}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Stack>
   );
 }

@@ -2,6 +2,7 @@
 import type { MockLink } from '@apollo/client/testing';
 import { MyPlanQuery } from './MyPlanPage';
 import { PlanSharingQuery } from './PlanSharing';
+import { MyPlanApproverQuery } from './PlanLifecycle';
 
 export const frameworks = [
   {
@@ -168,4 +169,16 @@ export function sharingMock({ shared = [] as { id: string; name: string }[], acc
     },
     maxUsageCount: Number.POSITIVE_INFINITY,
   };
+}
+
+/** Who agrees my plan (asked while it is a draft): my manager Ben unless a test says otherwise. */
+export function approverMock(
+  approver: { kind: string; personId: string | null; name: string | null; explanation: string } = {
+    kind: 'MANAGER',
+    personId: 'p-ben',
+    name: 'Ben Okafor',
+    explanation: 'Your manager, Ben Okafor, agrees your plan.',
+  },
+): MockLink.MockedResponse {
+  return { request: { query: MyPlanApproverQuery }, result: { data: { myPlanApprover: { __typename: 'PlanApprover', ...approver } } }, maxUsageCount: Number.POSITIVE_INFINITY };
 }

@@ -1,0 +1,163 @@
+import { Alert, Anchor, Button, Group, Modal, NativeSelect, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { managerRatingSchema } from '@trellis/domain';
+import { useState } from 'react';
+import { useToast } from '../../components/Toasts';
+import { describeError } from '../../lib/errors';
+
+const ratingFormSchema = managerRatingSchema.pick({ level: true, evidenceNote: true });
+
+export interface ReviewSkillRatingsProps {
+  /** Whose skills these are. */
+  name: string;
+  /** The viewer may add the manager's rating (the plan policy's `rate`). */
+  canRate: boolean;
+  version: { proficiencyScale: { level: number; name: string }[]; skills: { id: string; key: string; name: string }[] };
+  current: {
+    skillKey: string;
+    selfLevel?: number | null;
+    managerLevel?: number | null;
+    selfEvidenceNote?: string | null;
+    selfEvidenceUrl?: string | null;
+    managerComment?: string | null;
+  }[];
+  /** With a plan: the target role's skills and the level it expects; otherwise every skill. */
+  expected: { skillKey: string; requiredLevel: number }[] | null;
+  onRate: (input: { skillId: string; level: number; evidenceNote: string }) => Promise<unknown>;
+}
+
+/**
+ * A person's skills as a reviewer reads them: the person's rating with the evidence they gave beside
+ * it, and the manager's rating with its comment. The manager rates through a form that asks for the
+ * comment; anyone else only reads.
+ */
+export function ReviewSkillRatings({ name, canRate, version, current, expected, onRate }: ReviewSkillRatingsProps) {
+  const [rating, setRating] = useState<{ id: string; name: string; level: number | null } | null>(null);
+  const required = expected ? new Map(expected.map((e) => [e.skillKey, e.requiredLevel])) : null;
+  const skills = required ? version.skills.filter((skill) => required.has(skill.key)) : version.skills;
+  const ratings = new Map(current.map((entry) => [entry.skillKey, entry]));
+  const levelName = (level: number | null | undefined) => (level == null ? 'Not rated' : `${level} · ${version.proficiencyScale.find((l) => l.level === level)?.name ?? ''}`);
+
+  return (
+    <Stack gap="sm">
+      <Title order={2}>Skills and evidence</Title>
+      <Text size="sm">{name}’s own rating of each skill, with the evidence they gave{canRate ? ', beside yours' : ''}.</Text>
+      <Table.ScrollContainer minWidth={640}>
+        <Table aria-label="Skills and evidence" striped verticalSpacing="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Skill</Table.Th>
+              {required ? <Table.Th>Expected</Table.Th> : null}
+              <Table.Th>Their rating</Table.Th>
+              <Table.Th>Their evidence</Table.Th>
+              <Table.Th>Manager’s rating</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {skills.map((skill) => {
+              const entry = ratings.get(skill.key);
+              return (
+                <Table.Tr key={skill.id}>
+                  <Table.Td>{skill.name}</Table.Td>
+                  {required ? <Table.Td>{levelName(required.get(skill.key))}</Table.Td> : null}
+                  <Table.Td>{levelName(entry?.selfLevel)}</Table.Td>
+                  <Table.Td>
+                    {entry?.selfEvidenceNote || entry?.selfEvidenceUrl ? (
+                      <Stack gap={2}>
+                        {entry.selfEvidenceNote ? <Text size="sm">{entry.selfEvidenceNote}</Text> : null}
+                        {entry.selfEvidenceUrl ? (
+                          <Anchor size="sm" href={entry.selfEvidenceUrl} target="_blank" rel="noreferrer">
+                            Evidence link for {skill.name}
+                          </Anchor>
+                        ) : null}
+                      </Stack>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        No evidence given
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Stack gap={4}>
+                      <Text size="sm">{levelName(entry?.managerLevel)}</Text>
+                      {entry?.managerComment ? <Text size="sm">“{entry.managerComment}”</Text> : null}
+                      {canRate ? (
+                        <Button size="compact-sm" variant="light" onClick={() => setRating({ id: skill.id, name: skill.name, level: entry?.managerLevel ?? null })}>
+                          Rate {skill.name}
+                        </Button>
+                      ) : null}
+                    </Stack>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {rating ? <RateDialog skill={rating} scale={version.proficiencyScale} onClose={() => setRating(null)} onRate={onRate} /> : null}
+    </Stack>
+  );
+}
+
+function RateDialog({
+  skill,
+  scale,
+  onClose,
+  onRate,
+}: {
+  skill: { id: string; name: string; level: number | null };
+  scale: { level: number; name: string }[];
+  onClose: () => void;
+  onRate: ReviewSkillRatingsProps['onRate'];
+}) {
+  const toast = useToast();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { level: skill.level ?? scale[0]?.level ?? 1, evidenceNote: '' },
+    // What the form edits (the skill is the dialog's); the API checks the whole input again.
+    validate: schemaResolver(ratingFormSchema, { sync: true }),
+  });
+  const submit = form.onSubmit(async (values) => {
+    setFailure(null);
+    setSaving(true);
+    try {
+      await onRate({ skillId: skill.id, level: Number(values.level), evidenceNote: values.evidenceNote.trim() });
+      toast.show({ message: `Rated ${skill.name} at level ${values.level}.` });
+      onClose();
+    } catch (error) {
+      setFailure(describeError(error));
+      setSaving(false);
+    }
+  });
+  return (
+    <Modal opened onClose={onClose} title={`Your rating of ${skill.name}`}>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Stack gap="md">
+          <NativeSelect
+            label="Level"
+            data={scale.map((l) => ({ value: String(l.level), label: `${l.level} · ${l.name}` }))}
+            value={String(form.getValues().level)}
+            onChange={(event) => form.setFieldValue('level', Number(event.currentTarget.value))}
+            error={form.errors.level}
+          />
+          <Textarea label="Your comment" description="What the rating is based on: they read it beside their own." autosize minRows={2} {...form.getInputProps('evidenceNote')} />
+          {failure ? (
+            <Alert color="red" role="alert" title="The rating was not saved">
+              {failure}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={saving}>
+              Save rating
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
