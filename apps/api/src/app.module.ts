@@ -31,6 +31,7 @@ import { ReportsModule } from './reports/reports.module.js';
 import { MentoringModule } from './mentoring/mentoring.module.js';
 import { OnboardingModule } from './onboarding/onboarding.module.js';
 import { ScheduleModule } from '@nestjs/schedule';
+import { DemoActivitySeeder } from './seed/demo-activity.seeder.js';
 import { Seeder } from './seed/seeder.js';
 import { WebAppController } from './web/web-app.controller.js';
 import { WorkersModule } from './workers/workers.module.js';
@@ -90,6 +91,7 @@ export class AppModule {
       controllers: [HealthController, WebAppController],
       providers: [
         Seeder,
+        DemoActivitySeeder,
         Lifecycle,
         { provide: DATABASE_ROLES, useValue: roles },
         { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_INTERCEPTOR, useClass: InputValidationInterceptor },

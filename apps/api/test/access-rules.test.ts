@@ -98,6 +98,8 @@ interface Fixtures {
   /** A mentor outside everyone's reporting line and team (no manager), offering planning-scheduling. */
   outsiderId: string;
   organisationId: string;
+  /** A fresh draft of the caller's with a suggestion of its proposal not yet added (arranged in the database when the caller has no gaps). */
+  draftWithOpenSuggestion(caller: Caller): Promise<{ id: string; version: number; suggestionId: string }>;
 }
 
 /** Who signs in for each caller (anonymous arranges data as the employee), and the report each manages here. */
@@ -403,6 +405,14 @@ const RIGHTS: Record<string, TableEntry> = {
       return { input: { planId: plan.id, expectedVersion: plan.version, type: 'COURSE', title: 'Risk workshop' } };
     },
   },
+  'Mutation.addPlanSuggestions': {
+    rule: 'signedIn',
+    document: 'mutation($input: AddPlanSuggestionsInput!) { addPlanSuggestions(input: $input) { id } }',
+    variables: async (f, c) => {
+      const plan = await f.draftWithOpenSuggestion(c);
+      return { input: { planId: plan.id, expectedVersion: plan.version, suggestionIds: [plan.suggestionId] } };
+    },
+  },
   'Mutation.removePlanAction': {
     rule: 'signedIn',
     document: 'mutation($input: RemovePlanActionInput!) { removePlanAction(input: $input) { id } }',
@@ -702,9 +712,28 @@ describe('access rules', () => {
           { input: { targetRoleId: targetRole!.id } },
         );
         expectNoErrors(created);
-        const plan = created.data!.createPlanFromTarget;
+        let plan = created.data!.createPlanFromTarget;
+        if (plan.actions.length === 0) {
+          // A focused plan has no action when the person already meets the target: add one of their own.
+          const added = await client.graphql<{ addPlanAction: typeof plan }>(
+            'mutation($input: AddPlanActionInput!) { addPlanAction(input: $input) { id version actions { id } } }',
+            { input: { planId: plan.id, expectedVersion: plan.version, type: 'COURSE', title: 'Scheduling course' } },
+          );
+          expectNoErrors(added);
+          plan = added.data!.addPlanAction;
+        }
         if (status !== 'draft') await superuser(`UPDATE plans SET status = $2, agreed_at = now(), review_due_on = current_date + 56 WHERE id = $1`, [plan.id, status]);
         return { id: plan.id, version: plan.version, actionId: plan.actions[0]!.id };
+      },
+      async draftWithOpenSuggestion(caller) {
+        const plan = await this.freshPlan('self', caller, 'draft');
+        await superuser(`DELETE FROM plan_actions WHERE plan_id = $1 AND suggestion_id IS NOT NULL`, [plan.id]);
+        const [revision] = await superuser(`SELECT proposal FROM plan_revisions WHERE plan_id = $1 AND number = 1`, [plan.id]);
+        const proposal = revision!.proposal as { suggestions: { id: string }[] } | null;
+        if (proposal?.suggestions[0]) return { id: plan.id, version: plan.version, suggestionId: proposal.suggestions[0].id };
+        const suggestion = { id: 'practise:planning-scheduling:4:1', type: 'on-the-job', title: 'Plan a release', description: 'Plan it.', skillKeys: ['planning-scheduling'] };
+        await superuser(`UPDATE plan_revisions SET proposal = $2 WHERE plan_id = $1`, [plan.id, JSON.stringify({ ...proposal, focus: [], later: [], unknown: [], suggestions: [suggestion] })]);
+        return { id: plan.id, version: plan.version, suggestionId: suggestion.id };
       },
       frameworkId: read.data!.frameworks[0]!.id,
       roleId: read.data!.frameworks[0]!.currentVersion.roles[0]!.id,

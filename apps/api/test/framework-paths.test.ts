@@ -49,9 +49,10 @@ const ROUTE = /* GraphQL */ `
 `;
 
 const CLOSEST = /* GraphQL */ `
-  query Closest($versionId: ID, $roleId: ID, $profile: [SkillLevelInput!], $limit: Int) {
-    closestRoles(frameworkVersionId: $versionId, roleId: $roleId, profile: $profile, limit: $limit) {
+  query Closest($versionId: ID, $roleId: ID, $profile: [SkillLevelInput!], $limit: Int, $currentRoleId: ID) {
+    closestRoles(frameworkVersionId: $versionId, roleId: $roleId, profile: $profile, limit: $limit, currentRoleId: $currentRoleId) {
       profileSource
+      assumedFrom { key }
       roles { role { key } shortfall expectedSkillCount metSkillCount gaps { skill { key } requiredLevel currentLevel shortfall } }
     }
   }
@@ -348,7 +349,7 @@ describe('role comparison and career routes', () => {
   });
 
   describe('closestRoles', () => {
-    it('ranks the roles of a version by shortfall against a given profile, as the domain does', async () => {
+    it("ranks the roles of a version by fit to a given profile, unrated skills of the viewer's current role assumed, as the domain does", async () => {
       const profile = { 'planning-scheduling': 3, 'risk-management': 3 };
       const result = await employee.graphql<{ closestRoles: { profileSource: string; roles: { role: { key: string }; shortfall: number; metSkillCount: number; expectedSkillCount: number; gaps: unknown[] }[] } }>(
         CLOSEST,
@@ -356,8 +357,24 @@ describe('role comparison and career routes', () => {
       );
       expectNoErrors(result);
       expect(result.data!.closestRoles.profileSource).toBe('GIVEN');
+      // The demo employee is a PMO Analyst: unknown is not zero, so their own role is not ranked below a step down.
+      expect(result.data!.closestRoles).toMatchObject({ assumedFrom: { key: 'pmo-analyst' } });
       expect(result.data!.closestRoles.roles.map((fit) => [fit.role.key, fit.shortfall, fit.metSkillCount, fit.expectedSkillCount])).toEqual(
-        closestRoles(pmoFramework, profile, 4).map((fit) => [fit.role.key, fit.shortfall, fit.metSkillCount, fit.expectedSkillCount]),
+        closestRoles(pmoFramework, profile, 4, { currentRoleKey: 'pmo-analyst' }).map((fit) => [fit.role.key, fit.shortfall, fit.metSkillCount, fit.expectedSkillCount]),
+      );
+      expect(result.data!.closestRoles.roles.map((fit) => fit.role.key)).not.toContain('pmo-administrator');
+
+      // Another current role given: assumed from that one instead.
+      const asCoordinator = await employee.graphql<{ closestRoles: { assumedFrom: { key: string } | null; roles: { role: { key: string }; shortfall: number }[] } }>(CLOSEST, {
+        versionId: pmo.versionId,
+        limit: 4,
+        profile: Object.entries(profile).map(([key, level]) => ({ skillId: skill(key).id, level })),
+        currentRoleId: role('project-coordinator').id,
+      });
+      expectNoErrors(asCoordinator);
+      expect(asCoordinator.data!.closestRoles.assumedFrom).toEqual({ key: 'project-coordinator' });
+      expect(asCoordinator.data!.closestRoles.roles.map((fit) => [fit.role.key, fit.shortfall])).toEqual(
+        closestRoles(pmoFramework, profile, 4, { currentRoleKey: 'project-coordinator' }).map((fit) => [fit.role.key, fit.shortfall]),
       );
     });
 
@@ -369,7 +386,7 @@ describe('role comparison and career routes', () => {
       const analyst = pmoFramework.roles.find((r) => r.key === 'pmo-analyst')!;
       expect(result.data!.closestRoles.profileSource).toBe('CURRENT_ROLE_EXPECTATIONS');
       expect(result.data!.closestRoles.roles.map((fit) => [fit.role.key, fit.shortfall])).toEqual(
-        closestRoles(pmoFramework, roleProfile(analyst), 5, { excludeRoleKeys: ['pmo-analyst'] }).map((fit) => [fit.role.key, fit.shortfall]),
+        closestRoles(pmoFramework, roleProfile(analyst), 5, { excludeRoleKeys: ['pmo-analyst'], currentRoleKey: 'pmo-analyst' }).map((fit) => [fit.role.key, fit.shortfall]),
       );
     });
 

@@ -1,6 +1,6 @@
 /**
  * My career in a real browser: a demo employee rates a skill on its own page, seeing what each level looks
- * like, finds the rating in the table beside the radar chart, picks a target role and lands on My plan.
+ * like, finds the rating among the skills grouped by category, picks a target role and lands on My plan.
  * Facts (the skill, its levels and descriptors, the roles) are asked of the API, not copied from the seed.
  */
 import { graphql, signInApi } from './api';
@@ -8,9 +8,9 @@ import { onPage } from './a11y';
 import { useBrowser } from './browser';
 import { signIn } from './session';
 
-// A demo employee of her own: plans.e2e.ts walks Dan (DEMO.employee) through creating a plan, which a
-// target chosen here would already have made.
-const EMPLOYEE = 'isla.brown@demo.example';
+// A demo employee of her own with no plan in the living demo (seed/demo-activity.ts): plans.e2e.ts walks
+// Dan (DEMO.employee) through creating his.
+const EMPLOYEE = 'grace.liu@demo.example';
 
 interface Facts {
   skill: { id: string; name: string; level: { level: number; name: string; descriptor: string } };
@@ -81,7 +81,7 @@ describe('my career', () => {
       await page.getByRole('table', { name: `Ratings of ${skill.name}` }).getByText('Planned the quarterly release with the team.').waitFor();
 
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My career' }).click();
-      const profile = page.getByRole('table', { name: 'My skills against the roles' });
+      const profile = page.getByRole('region', { name: 'My skills against the roles' });
       const row = profile.getByRole('row', { name: new RegExp(escape(skill.name)) });
       await row.getByRole('cell').first().getByText(`Level ${skill.level.level} · ${skill.level.name}`).waitFor();
 

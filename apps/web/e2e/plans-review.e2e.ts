@@ -8,6 +8,7 @@
  * Setup that is not under test (ratings, a draft plan, the share) goes through the API.
  */
 import { DEMO, graphql, signInApi, type ApiSession } from './api';
+import { onPage } from './a11y';
 import { useBrowser } from './browser';
 import { signIn } from './session';
 
@@ -77,7 +78,7 @@ describe('reviewing, sharing and agreeing plans', () => {
       const notification = chloe.getByRole('list', { name: 'Notifications' }).getByRole('link', { name: `${ELLA.name} proposed their development plan for your agreement.` });
       await notification.click();
       await chloe.waitForURL(`**/plans/${facts.ellaId}`);
-      await chloe.getByRole('heading', { level: 1, name: `${ELLA.name}’s development plan` }).waitFor();
+      await onPage(chloe, `${ELLA.name}’s development plan`);
       const skills = chloe.getByRole('table', { name: 'Skills and evidence' });
       await skills.getByRole('row', { name: new RegExp(facts.skill.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).getByText(EVIDENCE).waitFor();
 
@@ -97,7 +98,7 @@ describe('reviewing, sharing and agreeing plans', () => {
       await signIn(kemi, KEMI.email);
       await kemi.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Shared with me' }).click();
       await kemi.getByRole('list', { name: 'Plans shared with me' }).getByRole('link', { name: `${ELLA.name}’s plan` }).click();
-      await kemi.getByRole('heading', { level: 1, name: `${ELLA.name}’s development plan` }).waitFor();
+      await onPage(kemi, `${ELLA.name}’s development plan`);
       await kemi.getByText(`${ELLA.name} shared this plan with you to read.`).waitFor();
       await kemi.getByRole('table', { name: 'Skills and evidence' }).getByText(EVIDENCE).waitFor();
       const main = kemi.getByRole('main');
@@ -127,7 +128,7 @@ describe('reviewing, sharing and agreeing plans', () => {
 
     // As the admin she names an approver for the organisation.
     await page.goto('/admin/approvers');
-    await page.getByRole('heading', { level: 1, name: 'Plan approvers' }).waitFor();
+    await onPage(page, 'Plan approvers');
     await page.getByRole('combobox', { name: 'Approver' }).click();
     await page.getByRole('option', { name: FARID.name }).click();
     await page.getByRole('button', { name: 'Name approver' }).click();

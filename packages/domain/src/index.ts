@@ -244,6 +244,7 @@ export {
   type CheckInQuestion,
   type CheckInAnswers,
   type CheckInAnswersInput,
+  type CheckInFramework,
 } from './plans/check-ins.js';
 export {
   planApprover,

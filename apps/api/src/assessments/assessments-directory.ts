@@ -4,7 +4,8 @@ import { AssessmentEntity } from './assessment.entity.js';
 
 /**
  * What other modules may write of assessments (the table belongs to this module): plain functions
- * over the caller's EntityManager, in the caller's transaction. Used by the demo seeds.
+ * over the caller's EntityManager, in the caller's transaction. Used by the demo seeds (a rating
+ * recorded through AssessmentsService is always dated now; the seeds write dated history).
  */
 export interface NewAssessment {
   organisationId: string;
@@ -15,6 +16,12 @@ export interface NewAssessment {
   source: 'self' | 'manager';
   assessedById: string;
   assessedAt: Date;
+}
+
+/** A dated rating with its evidence. */
+export interface DatedAssessment extends NewAssessment {
+  evidenceNote: string | null;
+  evidenceUrl: string | null;
 }
 
 /** Inserts ratings in batches of 1,000 (one statement each). */
@@ -33,5 +40,17 @@ export async function insertAssessment(
     `INSERT INTO assessments (organisation_id, id, person_id, skill_id, level, source, assessed_by_id, assessed_at, evidence_note)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [row.organisationId, randomUUID(), row.personId, row.skillId, row.level, row.source, row.assessedById, row.assessedAt, row.evidenceNote ?? null],
+  );
+}
+
+/** Inserts ratings as given (their dates and evidence included), in one statement. */
+export async function insertDatedAssessments(manager: EntityManager, rows: readonly DatedAssessment[]): Promise<void> {
+  if (rows.length === 0) return;
+  await manager.query(
+    `INSERT INTO assessments (organisation_id, id, person_id, skill_id, level, source, assessed_by_id, assessed_at, evidence_note, evidence_url)
+     SELECT a."organisationId", a.id, a."personId", a."skillId", a.level, a.source, a."assessedById", a."assessedAt", a."evidenceNote", a."evidenceUrl"
+     FROM jsonb_to_recordset($1::jsonb) AS a("organisationId" uuid, id uuid, "personId" uuid, "skillId" uuid, level int, source text,
+       "assessedById" uuid, "assessedAt" timestamptz, "evidenceNote" text, "evidenceUrl" text)`,
+    [JSON.stringify(rows)],
   );
 }

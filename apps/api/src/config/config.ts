@@ -112,6 +112,11 @@ const environmentSchema = z.object({
     .transform((value) => value === 'true'),
   /** Invitations one organisation may create per hour (a bulk invitation counts one per person). */
   INVITATIONS_PER_HOUR: z.coerce.number().int().min(1).default(1000),
+  /** With the demo organisation, seed its activity too: dated ratings, plans in every state, check-ins (seed/demo-activity.ts). */
+  TRELLIS_DEMO_ACTIVITY: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   /** The password of the demo accounts `npm start` seeds (local demo only). */
   TRELLIS_DEMO_PASSWORD: z.string().min(10).default('trellis-demo-2026'),
   /** Worker threads for heavy domain work (route search...); default: one per core but one (at least one); 0 = none, all inline. */

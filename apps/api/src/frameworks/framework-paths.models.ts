@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Qualification, Role, Skill, TransitionKindValue } from './framework.models.js';
 import { skillLevelInputSchema } from '@trellis/domain';
 import { InputSchema } from '../common/input-validation.js';
@@ -120,6 +120,15 @@ export class CareerRoute {
 @ObjectType({ description: 'How close a profile is to a role.' })
 export class RoleFit {
   @Field(() => Role) role: Role;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'How well the known profile fits the role, 0..1 (Σ min ÷ Σ max of level and expectation over what is known); null when nothing is known.',
+  })
+  fit: number | null;
+  @Field(() => Int, { description: 'Expectations of the role that are rated.' }) ratedSkillCount: number;
+  @Field(() => Int, { description: 'Unrated expectations assumed at the level the current role expects.' }) assumedSkillCount: number;
+  @Field(() => Int, { description: 'Expectations neither rated nor assumed: left out of the fit.' }) unknownSkillCount: number;
+  @Field({ description: 'The rank explained, e.g. "Fit 86%: 20 of 28 expectations met, short on 4 by 5 levels in all, 1 unknown."' }) explanation: string;
   @Field(() => Int, { description: 'Sum of level shortfalls over the role\'s expectations; 0 = the profile meets the role.' })
   shortfall: number;
   @Field(() => [SkillGap]) gaps: SkillGap[];
@@ -127,8 +136,10 @@ export class RoleFit {
   @Field(() => Int) metSkillCount: number;
 }
 
-@ObjectType({ description: 'Roles of one framework version ranked by how little a profile falls short of them.' })
+@ObjectType({ description: 'Roles of one framework version ranked by how well a profile fits them, on what is known of it.' })
 export class ClosestRoles {
   @Field(() => ProfileSourceValue) profileSource: ProfileSourceValue;
+  @Field(() => Role, { nullable: true, description: 'The current role unrated skills were assumed from; null when none (then they are unknown).' })
+  assumedFrom: Role | null;
   @Field(() => [RoleFit]) roles: RoleFit[];
 }

@@ -38,7 +38,8 @@ export class FrameworkPathsResolver {
 
   @Query(() => ClosestRoles, {
     description:
-      'Roles of a framework version ranked by total shortfall against a profile. Give the version, or a role: ' +
+      'Roles of a framework version ranked by fit to a profile, on what is known of it (unrated skills of the current role ' +
+      'assumed at its level, others unknown). Give the version, or a role: ' +
       'then its version, leaving that role out.',
   })
   @Access('signedIn')
@@ -48,9 +49,15 @@ export class FrameworkPathsResolver {
     @Args('roleId', { type: () => ID, nullable: true }, new ParseUUIDPipe({ optional: true })) roleId: string | null,
     @Args('profile', { type: () => [SkillLevelInput], nullable: true, description: PROFILE_DESCRIPTION }) profile: SkillLevelInput[] | null,
     @Args('limit', { type: () => Int, defaultValue: 5 }) limit: number,
+    @Args('currentRoleId', {
+      type: () => ID,
+      nullable: true,
+      description: "The person's current role (its unrated skills are assumed at its level). Omitted: the viewer's own, when it is of this version.",
+    }, new ParseUUIDPipe({ optional: true }))
+    currentRoleId: string | null,
     @Context() context: RequestContext,
   ) {
-    return this.paths.closestRoles(context, { frameworkVersionId, roleId }, profile, limit);
+    return this.paths.closestRoles(context, { frameworkVersionId, roleId }, profile, limit, currentRoleId);
   }
 }
 

@@ -98,7 +98,20 @@ export interface CareerRouteResult {
 
 export interface ClosestRolesResult {
   profileSource: ProfileSourceValue;
-  roles: { role: RoleEntity; shortfall: number; gaps: SkillGapResult[]; expectedSkillCount: number; metSkillCount: number }[];
+  /** The role unrated skills were assumed from (the person's current role, in this version); null when none. */
+  assumedFrom: RoleEntity | null;
+  roles: {
+    role: RoleEntity;
+    fit: number | null;
+    shortfall: number;
+    gaps: SkillGapResult[];
+    expectedSkillCount: number;
+    metSkillCount: number;
+    ratedSkillCount: number;
+    assumedSkillCount: number;
+    unknownSkillCount: number;
+    explanation: string;
+  }[];
 }
 
 export const MAX_CLOSEST_ROLES = 50;
@@ -190,6 +203,7 @@ export class FrameworkPathsService {
     where: { frameworkVersionId?: string | null; roleId?: string | null },
     given: SkillLevelInput[] | null | undefined,
     limit: number,
+    currentRoleId: string | null = null,
   ): Promise<ClosestRolesResult> {
     if (!!where.frameworkVersionId === !!where.roleId) {
       throw badInput({ frameworkVersionId: 'Give either a framework version or a role, not both or neither.' });
@@ -212,19 +226,27 @@ export class FrameworkPathsService {
     assertReadable(version, excluded ? 'roleId' : 'frameworkVersionId');
     const graph = await readVersionOnce(loaders, version);
     const { profile, source } = await this.profile(context, graph, given);
+    // Unknown is not zero: unrated skills of the person's current role (given, else the viewer's) are assumed at its level.
+    const current = await this.currentRole(context, graph, currentRoleId);
     const fits = await this.workers.run(
       'closestRoles',
-      { doc: graph.document, profile, limit, options: { excludeRoleKeys: excluded ? [excluded.key] : [] } },
+      { doc: graph.document, profile, limit, options: { excludeRoleKeys: excluded ? [excluded.key] : [], currentRoleKey: current?.key ?? null } },
       { inline: mayRunInline(context, graph.document) },
     );
     return {
       profileSource: source,
+      assumedFrom: current ?? null,
       roles: fits.map((fit) => ({
         role: roleOf(graph, fit.role.key),
+        fit: fit.fit,
         shortfall: fit.shortfall,
         gaps: fit.gaps.map((gap) => gapOf(graph, gap)),
         expectedSkillCount: fit.expectedSkillCount,
         metSkillCount: fit.metSkillCount,
+        ratedSkillCount: fit.coverage.rated,
+        assumedSkillCount: fit.coverage.assumed,
+        unknownSkillCount: fit.coverage.unknown,
+        explanation: fit.explanation,
       })),
     };
   }
@@ -262,6 +284,24 @@ export class FrameworkPathsService {
     }
     assertReadable(fromVersion, 'fromRoleId');
     return { from, to, graph: await readVersionOnce(loaders, fromVersion) };
+  }
+
+  /**
+   * The person's current role in this version: the role given (it must be of this version), else the
+   * viewer's own current role when it belongs to this version; undefined otherwise.
+   */
+  private async currentRole(context: RequestContext, graph: VersionGraph, currentRoleId: string | null): Promise<RoleEntity | undefined> {
+    if (currentRoleId) {
+      const role = await context.loaders.frameworks.role.load(currentRoleId);
+      if (!role || graph.rolesByKey.get(role.key)?.id !== role.id) {
+        throw badInput({ currentRoleId: 'Choose a role of the same framework version.' });
+      }
+      return role;
+    }
+    const person = await context.loaders.people.person.load(context.session.personId);
+    if (!person?.currentRoleId) return undefined;
+    const role = await context.loaders.frameworks.role.load(person.currentRoleId);
+    return role && graph.rolesByKey.get(role.key)?.id === role.id ? role : undefined;
   }
 
   /**

@@ -4,18 +4,20 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { badInput, notFound } from '../common/errors.js';
 import { PlanNotifier } from './plan-notifier.js';
+import { PlanProposalsService } from './plan-proposals.service.js';
 import { requireAbility } from './plan-policy.js';
 import { PlanReader } from './plan-reader.js';
 import type { AddActionValue, PlanDetailRow, SignedInActor, UpdateActionValue } from './plan-rows.js';
 import { actionContentProblems, capitalise, PlanStore } from './plan-store.js';
 
-/** A plan's actions: added, changed and removed while a draft; progress (status, evidence) once agreed. The owner's to change. */
+/** A plan's actions: added (their own, or the proposal's suggestions), changed and removed while a draft; progress (status, evidence) once agreed. The owner's to change. */
 @Injectable()
 export class PlanActionsService {
   constructor(
     private readonly store: PlanStore,
     private readonly reader: PlanReader,
     private readonly notifier: PlanNotifier,
+    private readonly proposals: PlanProposalsService,
   ) {}
 
   updateAction(actor: SignedInActor, input: UpdateActionValue, now = new Date()): Promise<PlanDetailRow> {
@@ -75,6 +77,20 @@ export class PlanActionsService {
       );
       await this.store.linkActionSkills(manager, actor.organisationId, id, skillIds, false);
       await this.store.updatePlan(manager, actor, plan, `added the action "${title}"`, {}, now);
+      return this.reader.reload(manager, actor, plan.id, 'owner', now);
+    });
+  }
+
+  /** Adds suggestions of the current revision's proposal as actions ("Add to plan"), while the plan is a draft. */
+  addSuggestions(actor: SignedInActor, input: { planId: string; expectedVersion: number; suggestionIds: string[] }, now = new Date()): Promise<PlanDetailRow> {
+    return this.notifier.run(actor.organisationId, async (manager) => {
+      const { plan, subject } = await this.store.lockPlan(manager, actor, input.planId, input.expectedVersion);
+      requireAbility(subject, 'edit');
+      const problem = actionChangeProblem(plan.status, 'content');
+      if (problem) throw badInput({ planId: capitalise(problem) + '.' });
+      const version = await this.store.versions.read(manager, actor.organisationId, plan.frameworkVersionId);
+      const titles = await this.proposals.add(manager, actor.organisationId, plan, version, input.suggestionIds);
+      await this.store.updatePlan(manager, actor, plan, titles.length === 1 ? `added the suggestion "${titles[0]}"` : `added ${titles.length} suggestions`, {}, now);
       return this.reader.reload(manager, actor, plan.id, 'owner', now);
     });
   }

@@ -3,21 +3,23 @@ import { nextReviewDue, PLAN_ACTION_STATUSES } from '@trellis/domain';
 import { randomUUID } from 'node:crypto';
 import { badInput } from '../common/errors.js';
 import { PlanNotifier } from './plan-notifier.js';
+import { PlanProposalsService } from './plan-proposals.service.js';
 import { requireAbility } from './plan-policy.js';
 import { PlanReader } from './plan-reader.js';
 import type { CheckInValue, PlanDetailRow, SignedInActor } from './plan-rows.js';
 import { PlanStore } from './plan-store.js';
 
-/** Check-ins: a reflection and progress on each action, recorded by the person or their manager. */
+/** Check-ins: a reflection, progress on each action and on each focus skill, recorded by the person or their manager. */
 @Injectable()
 export class PlanCheckInsService {
   constructor(
     private readonly store: PlanStore,
     private readonly reader: PlanReader,
     private readonly notifier: PlanNotifier,
+    private readonly proposals: PlanProposalsService,
   ) {}
 
-  /** A review: a reflection and progress on each action. Starts an agreed plan and sets the next review date. */
+  /** A review: a reflection, progress on each action and how each focus skill went. Starts an agreed plan and sets the next review date. */
   recordCheckIn(actor: SignedInActor, input: CheckInValue, now = new Date()): Promise<PlanDetailRow> {
     return this.notifier.run(actor.organisationId, async (manager) => {
       const { plan, subject } = await this.store.lockPlan(manager, actor, input.planId, input.expectedVersion);
@@ -34,6 +36,7 @@ export class PlanCheckInsService {
       );
       if (input.progress.some((p) => !actionIds.has(p.actionId))) fields.progress = 'Some of the progress is for actions that are not in this plan.';
       if (input.progress.some((p) => !PLAN_ACTION_STATUSES.includes(p.status))) fields.progress = `Each action's status is one of ${PLAN_ACTION_STATUSES.join(', ')}.`;
+      const focus = await this.proposals.focusAnswers(manager, actor.organisationId, plan, input.focus ?? [], fields);
       if (Object.keys(fields).length > 0) throw badInput(fields);
 
       await this.store.updatePlan(manager, actor, plan, 'recorded a check-in', {
@@ -51,8 +54,8 @@ export class PlanCheckInsService {
         );
       }
       await manager.query(
-        `INSERT INTO check_ins (organisation_id, id, plan_id, revision_number, reflection, progress, recorded_by_id, recorded_at, private_note)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        `INSERT INTO check_ins (organisation_id, id, plan_id, revision_number, reflection, progress, recorded_by_id, recorded_at, private_note, focus)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [
           actor.organisationId,
           randomUUID(),
@@ -63,6 +66,7 @@ export class PlanCheckInsService {
           actor.personId,
           now,
           privateNote,
+          JSON.stringify(focus),
         ],
       );
       return this.reader.reload(manager, actor, plan.id, subject.relationship, now);

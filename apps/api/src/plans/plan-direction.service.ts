@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isClosedPlan, revisePlan } from '@trellis/domain';
 import { badInput } from '../common/errors.js';
 import { PlanNotifier } from './plan-notifier.js';
+import { PlanProposalsService } from './plan-proposals.service.js';
 import { requireAbility } from './plan-policy.js';
 import { PlanReader } from './plan-reader.js';
 import type { ChangeDirectionValue, PlanDetailRow, SignedInActor } from './plan-rows.js';
@@ -14,6 +15,7 @@ export class PlanDirectionService {
     private readonly store: PlanStore,
     private readonly reader: PlanReader,
     private readonly notifier: PlanNotifier,
+    private readonly proposals: PlanProposalsService,
   ) {}
 
   changeDirection(actor: SignedInActor, input: ChangeDirectionValue, now = new Date()): Promise<PlanDetailRow> {
@@ -25,14 +27,14 @@ export class PlanDirectionService {
       const version = await this.store.versions.read(manager, actor.organisationId, role.frameworkVersionId);
       const revisions = await this.store.revisionsOf(manager, actor.organisationId, [plan.id]);
       const roleKeys = await this.store.roleKeys(manager, actor.organisationId, revisions.map((r) => r.targetRoleId));
-      const { targets } = await this.store.targetsFor(manager, actor.organisationId, plan.personId, version, role.key);
+      const { targets, proposal } = await this.proposals.propose(manager, actor.organisationId, plan.personId, version, role.key);
       const result = revisePlan(
         revisions.map((r) => toDomainRevision(r, roleKeys)),
         { reason: input.reason, note: input.note ?? null, targetRoleKey: role.key, frameworkVersionId: version.versionId, at: now, gaps: targets },
       );
       if (!result.ok) throw badInput({ [input.reason === 'new-target-role' ? 'targetRoleId' : 'note']: capitalise(result.reason) + '.' });
       await this.store.insertRevision(manager, actor, plan.id, result.revision, role.id);
-      await this.store.insertSuggestedActions(manager, actor.organisationId, plan.personId, plan.id, result.revision.number, version, role.key, targets);
+      await this.proposals.store(manager, actor.organisationId, { id: plan.id, revision: result.revision.number }, version, proposal);
       await this.store.updatePlan(manager, actor, plan, `changed direction (revision ${result.revision.number}: ${input.reason})`, {
         status: 'draft',
         target_role_id: role.id,

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, badInput, forbidden } from '../common/errors.js';
 import { personNames } from '../people/people-directory.js';
 import { PlanNotifier } from './plan-notifier.js';
+import { PlanProposalsService } from './plan-proposals.service.js';
 import { planApproverOf, requireAbility } from './plan-policy.js';
 import { PlanReader } from './plan-reader.js';
 import type { CreatePlanValue, PlanDetailRow, SignedInActor } from './plan-rows.js';
@@ -33,6 +34,7 @@ export class PlanLifecycleService {
     private readonly store: PlanStore,
     private readonly reader: PlanReader,
     private readonly notifier: PlanNotifier,
+    private readonly proposals: PlanProposalsService,
   ) {}
 
   /** A draft plan towards a target role, with actions suggested from the gaps to it and to each step of the way. */
@@ -50,7 +52,7 @@ export class PlanLifecycleService {
       if (open) throw new AppError('CONFLICT', `You already have a ${open.status} plan: change its direction instead of starting another.`);
       const version = await this.store.versions.read(manager, actor.organisationId, role.frameworkVersionId);
       const planId = randomUUID();
-      const { targets } = await this.store.targetsFor(manager, actor.organisationId, actor.personId, version, role.key);
+      const { targets, proposal } = await this.proposals.propose(manager, actor.organisationId, actor.personId, version, role.key);
       const revision = initialRevision({ targetRoleKey: role.key, frameworkVersionId: version.versionId, at: now, gaps: targets });
       await manager
         .query(
@@ -67,7 +69,7 @@ export class PlanLifecycleService {
           throw error;
         });
       await this.store.insertRevision(manager, actor, planId, revision, role.id);
-      await this.store.insertSuggestedActions(manager, actor.organisationId, actor.personId, planId, 1, version, role.key, targets);
+      await this.proposals.store(manager, actor.organisationId, { id: planId, revision: 1 }, version, proposal);
       return this.reader.reload(manager, actor, planId, 'owner', now);
     });
   }

@@ -6,7 +6,7 @@ import { toDomainAssessment, AssessmentsService } from '../assessments/assessmen
 import { AuditService } from '../audit/audit.service.js';
 import { tenantTransaction } from '../database/tenant-database.js';
 import { skillsByIds } from '../frameworks/framework-directory.js';
-import { personNames, reportsOf } from '../people/people-directory.js';
+import { findPeople, findPerson, personNames, reportsOf } from '../people/people-directory.js';
 import type { VersionDocument } from './framework-document.js';
 import { planApproverOf, recordRead, requireViewer, subjectFor, type Relationship } from './plan-policy.js';
 import {
@@ -20,7 +20,8 @@ import {
   type SignedInActor,
   type TeamPlanRow,
 } from './plan-rows.js';
-import { PlanStore, readinessRow, toDomainRevision } from './plan-store.js';
+import { currentRoleKeyIn, readinessRow } from './plan-readiness.js';
+import { PlanStore, toDomainRevision } from './plan-store.js';
 
 export interface SharedPlanRow {
   personId: string;
@@ -72,8 +73,9 @@ export class PlanReader {
       const version = await this.store.versions.read(manager, actor.organisationId, role.frameworkVersionId);
       const assessments = await this.assessments.assessmentsOf(manager, actor.organisationId, [personId]);
       const held = await this.store.heldQualifications(manager, actor.organisationId, [personId]);
+      const person = await findPerson(manager, actor.organisationId, personId);
       await recordRead(this.audit, manager, actor, subject, { action: 'readiness.read', what: `readiness for ${role.title}`, subjectType: 'role', subjectId: roleId });
-      return readinessRow(version, role.key, roleId, assessments, held.get(personId) ?? [], now);
+      return readinessRow(version, role.key, roleId, assessments, held.get(personId) ?? [], now, currentRoleKeyIn(version, person?.currentRoleId));
     });
   }
 
@@ -155,7 +157,7 @@ export class PlanReader {
     // One statement after the other: they share the transaction's connection.
     const actionRows = (await manager.query(
       `SELECT a.id, a.plan_id AS "planId", a.revision_number AS "revisionNumber", a.position, a.type, a.title, a.description,
-         a.qualification_id AS "qualificationId", to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn", a.status, a.evidence, a.done_at AS "doneAt",
+         a.qualification_id AS "qualificationId", to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn", a.status, a.evidence, a.done_at AS "doneAt", a.suggestion_id AS "suggestionId",
          coalesce(array_agg(l.skill_id) FILTER (WHERE l.skill_id IS NOT NULL), '{}') AS "skillIds"
        FROM plan_actions a
        LEFT JOIN plan_action_skills l ON l.organisation_id = a.organisation_id AND l.action_id = a.id
@@ -172,13 +174,15 @@ export class PlanReader {
     const revisions = await this.store.revisionsOf(manager, organisationId, planIds);
     const checkIns = (await manager.query(
       // A private note leaves the database only for its author.
-      `SELECT id, plan_id AS "planId", revision_number AS "revisionNumber", reflection, progress, recorded_by_id AS "recordedById", recorded_at AS "recordedAt",
+      `SELECT id, plan_id AS "planId", revision_number AS "revisionNumber", reflection, progress, focus, recorded_by_id AS "recordedById", recorded_at AS "recordedAt",
          CASE WHEN recorded_by_id = $3 THEN private_note END AS "privateNote"
        FROM check_ins WHERE organisation_id = $1 AND plan_id = ANY($2) ORDER BY recorded_at DESC, id`,
       [organisationId, planIds, viewer.personId],
     )) as CheckInRow[];
     const assessments = await this.assessments.assessmentsOf(manager, organisationId, personIds);
     const held = await this.store.heldQualifications(manager, organisationId, personIds);
+    // Their current roles (readiness assumes unrated skills of the current role at its level).
+    const people = new Map((await findPeople(manager, personIds.map((id) => ({ organisationId, id })))).map((p) => [p.id, p]));
     const versions = new Map<string, VersionDocument>();
     for (const versionId of new Set(plans.map((p) => p.frameworkVersionId))) {
       versions.set(versionId, await this.store.versions.read(manager, organisationId, versionId));
@@ -201,7 +205,15 @@ export class PlanReader {
         checkIns: checkIns.filter((c) => c.planId === plan.id),
         reviewState: open && plan.reviewDueOn ? reviewState(now, { reviewDueOn: plan.reviewDueOn, timeZone: plan.timeZone }) : null,
         stale: open && isStale(now, new Date(plan.lastActivityAt), DEFAULT_STALE_DAYS, plan.timeZone),
-        readiness: readinessRow(version, version.roleKeyById.get(plan.targetRoleId)!, plan.targetRoleId, own, held.get(plan.personId) ?? [], now),
+        readiness: readinessRow(
+          version,
+          version.roleKeyById.get(plan.targetRoleId)!,
+          plan.targetRoleId,
+          own,
+          held.get(plan.personId) ?? [],
+          now,
+          currentRoleKeyIn(version, people.get(plan.personId)?.currentRoleId),
+        ),
         planVsActual: planVsActual(
           planRevisions.map((r) => toDomainRevision(r, roleKeys)),
           planActions,

@@ -1,7 +1,9 @@
-import type { PlanAbilities, PlanActionStatus, PlanRevision, PlanStatus, Readiness, ReviewState, RevisionOutcome, RevisionReason, SkillGapAnalysis } from '@trellis/domain';
+import type { PlanAbilities, PlanActionStatus, PlanRevision, PlanStatus, ReviewState, RevisionOutcome, RevisionReason } from '@trellis/domain';
 import type { Actor } from '../audit/audit.service.js';
 import { peopleSql } from '../people/people-directory.js';
 import type { Relationship } from './plan-policy.js';
+import type { StoredProposal } from './plan-proposals.service.js';
+import type { ReadinessRow } from './plan-readiness.js';
 
 /** The rows the plan services read and return (the GraphQL models map them). */
 
@@ -40,6 +42,8 @@ export interface PlanActionRow {
   status: PlanActionStatus;
   evidence: string | null;
   doneAt: Date | null;
+  /** The proposal's suggestion the action was chosen from; null for the person's own. */
+  suggestionId: string | null;
   skillKeys: string[];
 }
 
@@ -51,6 +55,8 @@ export interface PlanRevisionRow {
   targetRoleId: string;
   frameworkVersionId: string;
   baseline: PlanRevision['baseline'];
+  /** The focused proposal of the revision (null before focused plans). */
+  proposal: StoredProposal | null;
   createdById: string;
   createdAt: Date;
 }
@@ -61,22 +67,15 @@ export interface CheckInRow {
   revisionNumber: number;
   reflection: string;
   progress: { actionId: string; status: PlanActionStatus; note: string | null }[];
+  /** How each focus skill went. */
+  focus: { skillKey: string; progress: string; note: string | null }[];
   /** Only filled for the check-in's author (see `details`). */
   privateNote: string | null;
   recordedById: string;
   recordedAt: Date;
 }
 
-/** Readiness as the API serves it: flat, the forecast's variants in one shape. */
-export interface ReadinessRow {
-  roleId: string;
-  shareMet: number;
-  totalShortfall: number;
-  skills: SkillGapAnalysis[];
-  blockingGaps: SkillGapAnalysis[];
-  qualifications: Readiness['qualifications'];
-  forecast: { kind: string; reason: string | null; shortfallClosedPerMonth: number | null; monthsToReady: number | null; readyBy: Date | null };
-}
+export type { ReadinessRow } from './plan-readiness.js';
 
 /** A plan with everything the plan page shows, computed in a fixed number of statements for any number of plans. */
 export interface PlanDetailRow extends PlanRow {
@@ -127,6 +126,7 @@ export interface CheckInValue {
   expectedVersion: number;
   reflection: string;
   progress: { actionId: string; status: PlanActionStatus; note?: string | null }[];
+  focus?: { skillKey: string; progress: string; note?: string | null }[];
   privateNote?: string | null;
 }
 export interface ChangeDirectionValue {

@@ -1,36 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import {
-  gapsAlongRoute,
-  profileLevels,
-  readiness,
-  suggestActions,
-  PLAN_ACTION_TYPES,
-  type HeldQualification,
-  type PlanRevision,
-  type SkillGapAnalysis,
-} from '@trellis/domain';
-import { randomUUID } from 'node:crypto';
+import { PLAN_ACTION_TYPES, type HeldQualification, type PlanRevision } from '@trellis/domain';
 import type { EntityManager } from 'typeorm';
-import { toDomainAssessment, AssessmentsService, type AssessmentRow } from '../assessments/assessments.service.js';
 import { AppError, badInput, notFound } from '../common/errors.js';
 import { publishedRole, qualificationKeys, rolesByIds } from '../frameworks/framework-directory.js';
-import { findPerson } from '../people/people-directory.js';
-import type { VersionDocument } from './framework-document.js';
 import { requireViewer, subjectFor, type Subject } from './plan-policy.js';
-import { PLAN_COLUMNS, type PlanRevisionRow, type PlanRow, type ReadinessRow, type SignedInActor } from './plan-rows.js';
+import { PLAN_COLUMNS, type PlanRevisionRow, type PlanRow, type SignedInActor } from './plan-rows.js';
 import { VersionReader } from './version-reader.js';
 
 /**
  * What every plan write shares: locking a plan with its version checked, the versioned UPDATE, and
- * the reads and inserts several services make (revisions, suggested actions, qualifications held).
+ * the reads and inserts several services make (revisions, qualifications held; the focused proposal and
+ * its suggested actions are PlanProposalsService's).
  * Always in the caller's transaction.
  */
 @Injectable()
 export class PlanStore {
-  constructor(
-    private readonly assessments: AssessmentsService,
-    readonly versions: VersionReader,
-  ) {}
+  constructor(readonly versions: VersionReader) {}
 
   /** Locks the plan, checks the expected version, and says who the actor is to its owner (the caller checks what they may do). */
   async lockPlan(manager: EntityManager, actor: SignedInActor, planId: string, expectedVersion: number): Promise<{ plan: PlanRow; subject: Subject }> {
@@ -63,56 +48,11 @@ export class PlanStore {
     return role;
   }
 
-  /** The skill targets of a plan towards a role: gaps to it and to each step of the route from the current role. */
-  async targetsFor(manager: EntityManager, organisationId: string, personId: string, version: VersionDocument, targetRoleKey: string) {
-    const person = await findPerson(manager, organisationId, personId);
-    const currentRoleKey = person?.currentRoleId ? (version.roleKeyById.get(person.currentRoleId) ?? null) : null;
-    const assessments = await this.assessments.assessmentsOf(manager, organisationId, [personId]);
-    return gapsAlongRoute(version.doc, profileLevels(assessments.map(toDomainAssessment)), currentRoleKey, targetRoleKey);
-  }
-
   async insertRevision(manager: EntityManager, actor: SignedInActor, planId: string, revision: PlanRevision, roleId: string): Promise<void> {
     await manager.query(
       `INSERT INTO plan_revisions (organisation_id, plan_id, number, reason, note, target_role_id, framework_version_id, baseline, created_by_id, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [actor.organisationId, planId, revision.number, revision.reason, revision.note, roleId, revision.frameworkVersionId, JSON.stringify(revision.baseline), actor.personId, revision.createdAt],
-    );
-  }
-
-  async insertSuggestedActions(
-    manager: EntityManager,
-    organisationId: string,
-    personId: string,
-    planId: string,
-    revisionNumber: number,
-    version: VersionDocument,
-    targetRoleKey: string,
-    targets: readonly SkillGapAnalysis[],
-  ): Promise<void> {
-    const held = (await this.heldQualifications(manager, organisationId, [personId])).get(personId) ?? [];
-    const suggestions = suggestActions(version.doc, targets, { targetRoleKey, heldQualificationKeys: held.map((h) => h.key) });
-    if (suggestions.length === 0) return;
-    const [{ start }] = (await manager.query(
-      `SELECT coalesce(max(position), 0) AS start FROM plan_actions WHERE organisation_id = $1 AND plan_id = $2`,
-      [organisationId, planId],
-    )) as [{ start: number }];
-    const actions = suggestions.map((s, i) => ({ id: randomUUID(), position: start + i + 1, ...s }));
-    await manager.query(
-      `INSERT INTO plan_actions (organisation_id, id, plan_id, revision_number, position, type, title, description, qualification_id, status)
-       SELECT $1, a.id, $2, $3, a.position, a.type, a.title, a.description, a.qualification_id, 'not-started'
-       FROM jsonb_to_recordset($4::jsonb) AS a(id uuid, position int, type text, title text, description text, qualification_id uuid)`,
-      [
-        organisationId,
-        planId,
-        revisionNumber,
-        JSON.stringify(actions.map((a) => ({ id: a.id, position: a.position, type: a.type, title: a.title, description: a.description, qualification_id: a.qualificationKey ? (version.qualificationIdByKey.get(a.qualificationKey) ?? null) : null }))),
-      ],
-    );
-    const links = actions.flatMap((a) => a.skillKeys.map((key) => ({ action_id: a.id, skill_id: version.skillIdByKey.get(key) })).filter((l) => l.skill_id));
-    await manager.query(
-      `INSERT INTO plan_action_skills (organisation_id, action_id, skill_id)
-       SELECT $1, l.action_id, l.skill_id FROM jsonb_to_recordset($2::jsonb) AS l(action_id uuid, skill_id uuid)`,
-      [organisationId, JSON.stringify(links)],
     );
   }
 
@@ -127,14 +67,17 @@ export class PlanStore {
     if (rows.length === 0) return new Map();
     const keys = await qualificationKeys(manager, organisationId, rows.map((row) => row.qualificationId));
     const held = new Map<string, HeldQualification[]>();
-    for (const row of rows) held.set(row.personId, [...(held.get(row.personId) ?? []), { key: keys.get(row.qualificationId)!, achievedOn: new Date(row.doneAt) }]);
+    for (const row of rows) {
+      const key = keys.get(row.qualificationId);
+      if (key) held.set(row.personId, [...(held.get(row.personId) ?? []), { key, achievedOn: new Date(row.doneAt) }]);
+    }
     return held;
   }
 
   async revisionsOf(manager: EntityManager, organisationId: string, planIds: readonly string[]): Promise<PlanRevisionRow[]> {
     return (await manager.query(
       `SELECT plan_id AS "planId", number, reason, note, target_role_id AS "targetRoleId", framework_version_id AS "frameworkVersionId",
-         baseline, created_by_id AS "createdById", created_at AS "createdAt"
+         baseline, proposal, created_by_id AS "createdById", created_at AS "createdAt"
        FROM plan_revisions WHERE organisation_id = $1 AND plan_id = ANY($2) ORDER BY plan_id, number`,
       [organisationId, planIds],
     )) as PlanRevisionRow[];
@@ -159,26 +102,6 @@ export class PlanStore {
     if (skillIds.length === 0) return;
     await manager.query(`INSERT INTO plan_action_skills (organisation_id, action_id, skill_id) SELECT $1, $2, unnest($3::uuid[])`, [organisationId, actionId, skillIds]);
   }
-}
-
-export function readinessRow(version: VersionDocument, roleKey: string, roleId: string, assessments: readonly AssessmentRow[], held: readonly HeldQualification[], now: Date): ReadinessRow {
-  const result = readiness(version.doc, roleKey, assessments.map(toDomainAssessment), held, now);
-  const forecast = result.forecast;
-  return {
-    roleId,
-    shareMet: result.shareMet,
-    totalShortfall: result.analysis.totalShortfall,
-    skills: result.analysis.skills,
-    blockingGaps: result.blockingGaps,
-    qualifications: result.qualifications,
-    forecast: {
-      kind: forecast.kind,
-      reason: forecast.kind === 'not-enough-history' ? forecast.reason : null,
-      shortfallClosedPerMonth: forecast.kind === 'forecast' ? forecast.shortfallClosedPerMonth : null,
-      monthsToReady: forecast.kind === 'forecast' ? forecast.monthsToReady : null,
-      readyBy: forecast.kind === 'forecast' ? forecast.readyBy : null,
-    },
-  };
 }
 
 export function toDomainRevision(row: PlanRevisionRow, roleKeys: ReadonlyMap<string, string>): PlanRevision {

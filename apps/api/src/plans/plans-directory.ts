@@ -15,3 +15,9 @@ export async function planCounts(manager: EntityManager, organisationId: string)
   )) as { started: number; agreed: number }[];
   return rows[0] ?? { started: 0, agreed: 0 };
 }
+
+/** Whether the organisation has any plan at all (abandoned ones included). */
+export async function hasAnyPlan(manager: EntityManager, organisationId: string): Promise<boolean> {
+  const rows = (await manager.query(`SELECT 1 FROM plans WHERE organisation_id = $1 LIMIT 1`, [organisationId])) as unknown[];
+  return rows.length > 0;
+}

@@ -128,6 +128,13 @@ export class PlanRevisionEntity {
   @Column('jsonb')
   baseline: unknown;
 
+  /**
+   * The focused proposal of this revision (plans/plan-proposals.ts: focus skills with their suggestions,
+   * the "later" gaps, the unknown expectations, the coverage); null for revisions made before focused plans.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  proposal: unknown;
+
   @Column('uuid')
   createdById: string;
 
@@ -187,6 +194,10 @@ export class PlanActionEntity extends TenantEntity {
   /** When it was marked done (a done qualification action counts as the qualification held). */
   @Column({ type: 'timestamptz', nullable: true })
   doneAt: Date | null;
+
+  /** The revision proposal's suggestion the person chose to make this action ("Add to plan"); null for their own. */
+  @Column({ type: 'text', nullable: true })
+  suggestionId: string | null;
 }
 
 /** The skills an action develops. */
@@ -231,6 +242,10 @@ export class CheckInEntity extends TenantEntity {
   /** [{ actionId, status, note }] as recorded. */
   @Column('jsonb')
   progress: unknown;
+
+  /** [{ skillKey, progress, note }]: how each focus skill went (the check-in asks about the focus). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  focus: unknown;
 
   /** The author's own note: only `recorded_by_id` ever reads it (not the plan's other viewers, nor admins). */
   @Column({ type: 'text', nullable: true })

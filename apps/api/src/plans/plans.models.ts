@@ -13,6 +13,7 @@ import {
   updatePlanActionInputSchema,
 } from '@trellis/domain';
 import { InputSchema } from '../common/input-validation.js';
+import { CheckInFocusAnswer, CheckInFocusInput, ProfileCoverage, SkillBasisValue } from './plan-known.models.js';
 
 export enum PlanStatusValue {
   DRAFT = 'draft',
@@ -118,6 +119,7 @@ export class PlanAction {
   @Field(() => PlanActionStatusValue) status: PlanActionStatusValue;
   @Field(() => String, { nullable: true }) evidence: string | null;
   @Field(() => Date, { nullable: true }) doneAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'The suggestion of the plan’s proposal it was added from; null for my own.' }) suggestionId: string | null;
 }
 
 @ObjectType()
@@ -151,6 +153,7 @@ export class CheckIn {
   @Field(() => Int) revisionNumber: number;
   @Field() reflection: string;
   @Field(() => [CheckInProgress]) progress: CheckInProgress[];
+  @Field(() => [CheckInFocusAnswer], { description: 'How each focus skill went.' }) focus: CheckInFocusAnswer[];
   @Field(() => String, { nullable: true, description: 'The note its author kept for themselves: null for everyone else, whoever they are.' })
   privateNote: string | null;
   @Field() recordedAt: Date;
@@ -172,9 +175,10 @@ export class ExpectationGap {
   @Field() skillKey: string;
   @Field(() => Int) requiredLevel: number;
   @Field(() => String, { nullable: true }) requiredLevelName: string | null;
-  @Field(() => Int, { nullable: true, description: 'null when never assessed.' }) currentLevel: number | null;
-  @Field(() => Int) shortfall: number;
-  @Field({ description: 'met, unmet or unassessed' }) status: string;
+  @Field(() => Int, { nullable: true, description: 'The known level (rated, or assumed from the current role); null when unknown.' }) currentLevel: number | null;
+  @Field(() => SkillBasisValue) basis: SkillBasisValue;
+  @Field(() => Int, { description: '0 when unknown: an unknown skill is neither met nor short.' }) shortfall: number;
+  @Field({ description: 'met, unmet or unknown' }) status: string;
 }
 
 @ObjectType()
@@ -193,15 +197,20 @@ export class ReadinessForecast {
   @Field(() => Float, { nullable: true }) shortfallClosedPerMonth: number | null;
   @Field(() => Float, { nullable: true }) monthsToReady: number | null;
   @Field(() => Date, { nullable: true }) readyBy: Date | null;
+  @Field(() => Int, { nullable: true, description: 'Levels of the role’s shortfall closed over the history the forecast rests on.' }) levelsGained: number | null;
+  @Field(() => Float, { nullable: true }) historyMonths: number | null;
 }
 
 @ObjectType()
 export class Readiness {
   @Field(() => ID) roleId: string;
-  @Field(() => Float, { description: 'Share of the role’s expectations met, 0..1.' }) shareMet: number;
+  @Field(() => Float, { description: 'Share of the known expectations met, 0..1 (unknown ones are not counted: see coverage).' }) shareMet: number;
+  @Field(() => ProfileCoverage) coverage: ProfileCoverage;
+  @Field({ description: 'What the figures rest on, in a sentence.' }) assumption: string;
+  @Field(() => [ExpectationGap], { description: 'Expectations neither rated nor assumed.' }) unknownSkills: ExpectationGap[];
   @Field(() => Int) totalShortfall: number;
   @Field(() => [ExpectationGap]) skills: ExpectationGap[];
-  @Field(() => [ExpectationGap], { description: 'Unmet and unassessed skills, largest shortfall first.' }) blockingGaps: ExpectationGap[];
+  @Field(() => [ExpectationGap], { description: 'Known skills below the expectation, largest shortfall first.' }) blockingGaps: ExpectationGap[];
   @Field(() => [QualificationReadiness]) qualifications: QualificationReadiness[];
   @Field(() => ReadinessForecast) forecast: ReadinessForecast;
 }
@@ -326,6 +335,7 @@ export class CheckInProgressInput {
 export class RecordCheckInInput extends PlanVersionInput {
   @Field() reflection: string;
   @Field(() => [CheckInProgressInput], { nullable: true, defaultValue: [] }) progress?: CheckInProgressInput[] | null;
+  @Field(() => [CheckInFocusInput], { nullable: true, defaultValue: [], description: 'How each focus skill went.' }) focus?: CheckInFocusInput[] | null;
   @Field(() => String, { nullable: true, description: 'A note only the person recording the check-in will ever see.' }) privateNote?: string | null;
 }
 

@@ -6,6 +6,8 @@ import { VersionMigrationModule } from '../frameworks/version-migration/version-
 import { IdentityModule } from '../identity/identity.module.js';
 import { NotificationsService } from './notifications.service.js';
 import { PlanRollups } from './plan-rollups.js';
+import { planFocusResolvers } from './plan-focus.resolvers.js';
+import { PlanProposalsService } from './plan-proposals.service.js';
 import { PlanReviewJob } from './plan-review.job.js';
 import { PlanVersionFollowers } from './plan-version.followers.js';
 import { planResolvers } from './plans.resolvers.js';
@@ -27,6 +29,7 @@ import { VersionReader } from './version-reader.js';
     PlanStore,
     PlanReader,
     PlanNotifier,
+    PlanProposalsService,
     PlanLifecycleService,
     PlanActionsService,
     PlanCheckInsService,
@@ -38,7 +41,9 @@ import { VersionReader } from './version-reader.js';
     PlanVersionFollowers,
     PlanRollups,
     ...planResolvers,
+    ...planFocusResolvers,
   ],
-  exports: [PlanReader, PlanRollups, PlanActionsService],
+  // The demo seed (seed/demo-activity.seeder.ts) follows plans through the services people use.
+  exports: [PlanReader, PlanRollups, PlanLifecycleService, PlanActionsService, PlanCheckInsService],
 })
 export class PlansModule {}

@@ -173,7 +173,7 @@ export class PlanResolver {
   @Mutation(() => Plan, { description: 'Record a check-in: a reflection and progress on each action.' })
   @Access('signedIn')
   recordCheckIn(@Args('input') input: RecordCheckInInput, @Context() context: RequestContext) {
-    return this.checkIns.recordCheckIn(actorOf(context), { ...input, progress: input.progress ?? [] });
+    return this.checkIns.recordCheckIn(actorOf(context), { ...input, progress: input.progress ?? [], focus: input.focus ?? [] });
   }
 
   @Mutation(() => Plan, { description: 'A new revision: a new target role, a re-baseline, or another reason. Back to draft.' })

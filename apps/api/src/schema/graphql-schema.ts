@@ -14,6 +14,7 @@ import { planResolvers } from '../plans/plans.resolvers.js';
 import { reportResolvers } from '../reports/reports.resolvers.js';
 import { mentoringResolvers } from '../mentoring/mentoring.module.js';
 import { onboardingResolvers } from '../onboarding/getting-started.resolvers.js';
+import { planFocusResolvers } from '../plans/plan-focus.resolvers.js';
 
 /** Every resolver class of the API: the schema is generated from these (code first). */
 export const allResolvers = [
@@ -30,6 +31,7 @@ export const allResolvers = [
   ...reportResolvers,
   ...mentoringResolvers,
   ...onboardingResolvers,
+  ...planFocusResolvers,
 ];
 
 const HEADER = `# ------------------------------------------------------

@@ -11,6 +11,7 @@ import { hashPassword } from '../identity/passwords.js';
 import { OrganisationsService, type OrganisationRecord } from '../organisations/organisations.service.js';
 import { countPeople, insertPerson, insertTeam } from '../people/people-directory.js';
 import { seedDemoCrowd } from './demo-crowd.js';
+import { DemoActivitySeeder } from './demo-activity.seeder.js';
 import { demoOrganisation } from './demo-organisation.js';
 import { seedMentoringDemo } from './mentoring-demo.js';
 
@@ -27,6 +28,7 @@ export class Seeder {
     private readonly frameworks: FrameworksService,
     private readonly organisations: OrganisationsService,
     private readonly identity: IdentityService,
+    private readonly activity: DemoActivitySeeder,
   ) {}
 
   /** Seeds the demo organisation with the built-in PMO framework and demo accounts; safe to run on every start. */
@@ -36,7 +38,7 @@ export class Seeder {
       const problems = validation.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
       throw new Error(`The built-in PMO framework is invalid: ${problems}`);
     }
-    await systemTransaction(this.dataSource, async (manager) => {
+    const organisationId = await systemTransaction(this.dataSource, async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
       const organisation = await this.ensureOrganisation(manager);
       const existing = await this.frameworks.findByKey(organisation.id, validation.document.key, manager);
@@ -45,8 +47,17 @@ export class Seeder {
         this.logger.log(`Seeded the ${validation.document.name} for ${organisation.name}`);
       }
       await this.ensurePeople(manager, organisation.id);
-      if (this.config.TRELLIS_SEED_DEMO_MENTORING && (await seedMentoringDemo(manager, organisation.id))) this.logger.log('Seeded the demo mentoring');
+      return organisation.id;
     });
+    // Once the people are committed: the activity goes through the services, each in its own transaction.
+    if (this.config.TRELLIS_DEMO_ACTIVITY) await this.activity.seed(organisationId);
+    // Mentoring last: its mentors' ratings join the history the activity wrote (seeded once, under the seed lock).
+    if (this.config.TRELLIS_SEED_DEMO_MENTORING) {
+      await systemTransaction(this.dataSource, async (manager) => {
+        await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+        if (await seedMentoringDemo(manager, organisationId)) this.logger.log('Seeded the demo mentoring');
+      });
+    }
   }
 
   private async ensureOrganisation(manager: EntityManager): Promise<OrganisationRecord> {

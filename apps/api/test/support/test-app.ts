@@ -61,6 +61,8 @@ export async function startTestApp(
     TRELLIS_SEED_DEMO: options.seed === false ? 'false' : 'true',
     // Tests arrange their own mentoring; test/mentoring-demo.test.ts seeds the demo's.
     TRELLIS_SEED_DEMO_MENTORING: 'false',
+    // An empty demo organisation (people, no ratings nor plans) unless a test asks for its activity.
+    TRELLIS_DEMO_ACTIVITY: 'false',
     WEB_DIST_DIR: '/nonexistent',
     // Test files share a busy machine and block their thread at times (start-up, fixtures): shedding
     // load would make them flaky. test/heavy-work.test.ts turns it on to test it.

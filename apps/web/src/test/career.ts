@@ -11,6 +11,7 @@ const skill = (id: string, key: string, name: string) => ({
   id,
   key,
   name,
+  category: { __typename: 'SkillCategory' as const, id: key === 'mentoring' ? 'cat-people' : 'cat-delivery', name: key === 'mentoring' ? 'People' : 'Delivery' },
   description: `How well you do ${name.toLowerCase()}.`,
   levels: scaleNames.map((levelName, index) => ({
     __typename: 'SkillLevel' as const,
@@ -23,6 +24,7 @@ const role = (id: string, title: string, level: number, track: string, expectati
   __typename: 'Role' as const,
   id,
   title,
+  summary: `${title}: what the role is for.`,
   level,
   track: { __typename: 'Track' as const, id: `track-${track}`, name: track },
   expectations: expectations.map(([skillId, expected]) => ({

@@ -34,8 +34,11 @@ export interface CheckInQuestion {
   actions: { id: string; title: string; status: PlanActionStatus }[];
 }
 
+/** What checkInQuestions reads of a framework: skill names and descriptors, and each skill's scale (its level names). */
+export type CheckInFramework = Pick<FrameworkDocument, 'skills' | 'proficiencyScale' | 'scales' | 'skillCategories'>;
+
 /** The questions of a check-in, focus skills in the plan's order, then the other open actions (if any). */
-export function checkInQuestions(doc: FrameworkDocument, focus: readonly PlanFocusSkill[], actions: readonly CheckInAction[]): CheckInQuestion[] {
+export function checkInQuestions(doc: CheckInFramework, focus: readonly PlanFocusSkill[], actions: readonly CheckInAction[]): CheckInQuestion[] {
   const skills = new Map(doc.skills.map((s) => [s.key, s]));
   const names = levelNamer(doc);
   const live = actions.filter((a) => a.status !== 'dropped');

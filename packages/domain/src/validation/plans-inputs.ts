@@ -51,9 +51,13 @@ export const removePlanActionInputSchema = z.object({ actionId: uuidSchema, expe
 
 export const checkInProgressInputSchema = z.object({ actionId: uuidSchema, status: z.string(), note: actionText.nullish() });
 
+/** How one focus skill went since the last check-in (progress: one of FOCUS_PROGRESS, checked by the API). */
+export const checkInFocusInputSchema = z.object({ skillKey: singleLineText(TEXT_LIMITS.name), progress: z.string(), note: actionText.nullish() });
+
 export const recordCheckInInputSchema = planVersionInputSchema.extend({
   reflection: multiLineText(TEXT_LIMITS.note),
   progress: z.array(checkInProgressInputSchema).max(500).nullish(),
+  focus: z.array(checkInFocusInputSchema).max(20, 'A plan has at most 5 focus skills.').nullish(),
   privateNote: multiLineText(TEXT_LIMITS.note).nullish(),
 });
 
@@ -61,4 +65,13 @@ export const changePlanDirectionInputSchema = planVersionInputSchema.extend({
   targetRoleId: uuidSchema,
   reason: z.string(),
   note: multiLineText(TEXT_LIMITS.note).nullish(),
+});
+
+/** Suggestions of the plan's proposal the person adds to the plan as actions ("Add to plan"). */
+export const addPlanSuggestionsInputSchema = planVersionInputSchema.extend({
+  suggestionIds: z
+    .array(singleLineText(300))
+    .min(1, 'Choose at least one suggestion.')
+    .max(10, 'Choose at most 10 suggestions.')
+    .refine((ids) => new Set(ids).size === ids.length, 'Choose each suggestion once.'),
 });

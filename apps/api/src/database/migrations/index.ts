@@ -10,6 +10,7 @@ import { AccountThrottles1795650100000 } from './1795650100000-AccountThrottles.
 import { GlobalRowSecurity1795652000000 } from './1795652000000-GlobalRowSecurity.js';
 import { Mentoring1795660000000 } from './1795660000000-Mentoring.js';
 import { LeadershipReports1795670000000 } from './1795670000000-LeadershipReports.js';
+import { FocusedPlans1795680000000 } from './1795680000000-FocusedPlans.js';
 import { PlanApproversAndLinks1795681000000 } from './1795681000000-PlanApproversAndLinks.js';
 import { FrameworkDocumentV21795690000000 } from './1795690000000-FrameworkDocumentV2.js';
 import { GettingStarted1795700000000 } from './1795700000000-GettingStarted.js';
@@ -29,6 +30,7 @@ export const migrations = [
   GlobalRowSecurity1795652000000,
   Mentoring1795660000000,
   LeadershipReports1795670000000,
+  FocusedPlans1795680000000,
   PlanApproversAndLinks1795681000000,
   FrameworkDocumentV21795690000000,
   GettingStarted1795700000000,

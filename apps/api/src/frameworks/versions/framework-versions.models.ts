@@ -110,6 +110,11 @@ export class RoleImpact {
   @Field(() => Int, { description: 'People in or aiming at the role with an assessed profile.' }) assessed: number;
   @Field(() => Int) shortfallsToday: number;
   @Field(() => Int, { nullable: true }) shortfallsUnderDraft: number | null;
+  @Field(() => Int, {
+    description: "Assessed people with some of the role's expectations unknown today (neither rated nor assumed from their current role): their shortfalls are counted on what is known.",
+  })
+  partlyKnownToday: number;
+  @Field(() => Int, { nullable: true, description: 'The same under the draft; null when the draft removes the role.' }) partlyKnownUnderDraft: number | null;
   @Field(() => [ExpectationChange]) changedExpectations: ExpectationChange[];
 }
 

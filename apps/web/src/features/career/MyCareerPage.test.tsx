@@ -5,7 +5,7 @@ import { CareerRouteQuery } from '../paths/CareerPathPage';
 import { RoleComparisonQuery } from '../paths/RoleComparisonPage';
 import { MyCareerQuery } from './careerData';
 import { ChangePlanDirectionMutation, ClosestToProfileQuery } from '../plans/planOperations';
-import { StartPlanTowardsMutation } from './MyCareerPage';
+import { ChosenRoleReadinessQuery, StartPlanTowardsMutation } from './MyCareerPage';
 import { careerFramework, myCareer, roleRef, skillRef } from '../../test/career';
 
 const profile = [{ skillId: 'skill-planning', level: 2 }];
@@ -16,12 +16,45 @@ const closest = {
     data: {
       closestRoles: {
         __typename: 'ClosestRoles',
-        roles: [{ __typename: 'RoleFit', role: roleRef('role-pm', 'Project Manager'), shortfall: 5, metSkillCount: 0, expectedSkillCount: 2 }],
+        assumedFrom: roleRef('role-analyst', 'PMO Analyst'),
+        roles: [
+          {
+            __typename: 'RoleFit',
+            role: roleRef('role-pm', 'Project Manager'),
+            fit: 0.5,
+            shortfall: 4,
+            metSkillCount: 0,
+            expectedSkillCount: 2,
+            ratedSkillCount: 1,
+            assumedSkillCount: 1,
+            unknownSkillCount: 0,
+            explanation: 'Fit 50%: 0 of 2 expectations met, short on 2 by 4 levels in all.',
+          },
+        ],
       },
     },
   },
   maxUsageCount: Number.POSITIVE_INFINITY,
 };
+
+/** Readiness for a chosen role, on what is known: one rating, one assumed from PMO Analyst. */
+const readinessFor = (roleId: string) => ({
+  request: { query: ChosenRoleReadinessQuery, variables: { personId: 'p-dan', roleId } },
+  result: {
+    data: {
+      readiness: {
+        __typename: 'Readiness',
+        shareMet: 0,
+        totalShortfall: 4,
+        assumption: '1 of 2 expectations rated; 1 assumed at the level your current role (PMO Analyst) expects.',
+        coverage: { __typename: 'ProfileCoverage', expected: 2, rated: 1, assumed: 1, unknown: 0 },
+        skills: [],
+        forecast: { __typename: 'ReadinessForecast', kind: 'not-enough-history', reason: 'no ratings of this role’s skills yet', monthsToReady: null, levelsGained: null, historyMonths: null },
+      },
+    },
+  },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+});
 
 const comparison = {
   request: { query: RoleComparisonQuery, variables: { fromRoleId: 'role-analyst', toRoleId: 'role-pm' } },
@@ -83,20 +116,30 @@ const route = {
 
 describe('My career page', () => {
   it('draws my assessed profile against my role and a chosen one, ranks the closest roles, compares and routes with my own levels', async () => {
-    const { user } = renderRoute('/my-career', [myCareer({ rated: [{ skillKey: 'planning', selfLevel: 2 }] }), careerFramework, closest, comparison, route]);
+    const { user } = renderRoute('/my-career', [myCareer({ rated: [{ skillKey: 'planning', selfLevel: 2 }] }), careerFramework, closest, comparison, route, readinessFor('role-pm')]);
 
     expect(await screen.findByRole('link', { name: 'PMO Analyst' })).toHaveAttribute('href', '/roles/role-analyst');
-    const table = screen.getByRole('table', { name: 'My skills against the roles' });
+    // Skills by category, only those that matter: rated, or expected by my role; unrated ones assumed at my role's level.
+    const table = screen.getByRole('table', { name: 'My skills against the roles: Delivery' });
     const planning = within(table).getByRole('row', { name: /Planning & scheduling/ });
     expect(within(planning).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Level 2 · Practised', 'Level 3 · Competent']);
-    expect(await screen.findByRole('img', { name: /Radar chart of my assessed levels/ })).toBeInTheDocument();
+    const risk = within(table).getByRole('row', { name: /Risk management/ });
+    expect(within(risk).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Level 1 · Aware (assumed)', 'Level 1 · Aware']);
+    expect(screen.queryByRole('table', { name: 'My skills against the roles: People' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('img', { name: /Radar chart/ })).not.toBeInTheDocument();
 
     const closestList = await screen.findByRole('list', { name: 'Roles closest to me' });
     expect(within(closestList).getByText('Project Manager')).toBeInTheDocument();
     await user.click(within(closestList).getByRole('button', { name: 'Explore Project Manager' }));
 
     expect(screen.getByRole('combobox', { name: /Role to explore/ })).toHaveValue('role-pm');
-    expect(within(planning).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Level 2 · Practised', 'Level 3 · Competent', 'Level 3 · Competent']);
+    expect(within(planning).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Level 2 · Practised', 'Level 3 · Competent', 'Level 3 · Competentgap']);
+    // The chosen role sits at the top with its readiness on what is known, and the button to choose it.
+    const chosen = screen.getByRole('region', { name: 'Project Manager' });
+    expect(within(chosen).getByText('Project Manager: what the role is for.')).toBeInTheDocument();
+    expect(await within(chosen).findByText(/1 of 2 expectations rated; 1 assumed at the level your current role \(PMO Analyst\) expects/)).toBeInTheDocument();
+    expect(within(chosen).getByRole('button', { name: 'Choose as my target' })).toBeInTheDocument();
+    expect(within(closestList).getByText('Fit 50%: 0 of 2 expectations met, short on 2 by 4 levels in all.')).toBeInTheDocument();
     const compared = await screen.findByRole('table', { name: 'From PMO Analyst to Project Manager' });
     expect(within(compared).getByRole('columnheader', { name: 'You (assessed)' })).toBeInTheDocument();
     expect(within(within(compared).getByRole('row', { name: /Risk management/ })).getByText('Not assessed')).toBeInTheDocument();
@@ -112,6 +155,7 @@ describe('My career page', () => {
       comparison,
       { request: { query: CareerRouteQuery, variables: { fromRoleId: 'role-analyst', toRoleId: 'role-pm', profile: [] } }, result: route.result },
       { request: { query: StartPlanTowardsMutation, variables: { input: { targetRoleId: 'role-pm', timeZone } } }, result: { data: { createPlanFromTarget: { __typename: 'Plan', id: 'plan-1' } } } },
+      readinessFor('role-pm'),
     ]);
     await user.selectOptions(await screen.findByRole('combobox', { name: /Role to explore/ }), 'role-pm');
     await user.click(screen.getByRole('button', { name: 'Choose as my target' }));
@@ -127,6 +171,8 @@ describe('My career page', () => {
       comparison,
       { request: { query: CareerRouteQuery, variables: { fromRoleId: 'role-analyst', toRoleId: 'role-pm', profile: [] } }, result: route.result },
       { request: { query: ChangePlanDirectionMutation, variables: { input } }, result: apiError('Ben Okafor changed this plan at 14:02 UTC: reload to see it.', 'CONFLICT') },
+      readinessFor('role-senior'),
+      readinessFor('role-pm'),
     ]);
     const explore = await screen.findByRole('combobox', { name: /Role to explore/ });
     // The plan's own target is pre-chosen: it is already the direction.

@@ -1,6 +1,6 @@
-import { Alert, Anchor, Button, Card, Group, NativeSelect, Paper, Skeleton, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@apollo/client/react';
-import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { Alert, Anchor, Badge, Button, Card, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { skipToken, useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
 import { ChangePlanDirectionMutation, ClosestToProfileQuery } from '../plans/planOperations';
@@ -11,6 +11,7 @@ import { levelLabel } from '../paths/levels';
 import { CareerRouteResult } from '../paths/CareerPathPage';
 import { RoleComparisonResult } from '../paths/RoleComparisonPage';
 import { SkillRatings } from '../plans/SkillRatings';
+import { PlanReadiness } from '../plans/PlanReadiness';
 import {
   assessedProfile,
   expectedLevels,
@@ -24,7 +25,32 @@ import {
   type MyPlanSummary,
 } from './careerData';
 
-const ProfileRadar = lazy(() => import('./ProfileRadar').then((radar) => ({ default: radar.ProfileRadar })));
+export const ChosenRoleReadinessQuery = graphql(`
+  query ChosenRoleReadiness($personId: ID!, $roleId: ID!) {
+    readiness(personId: $personId, roleId: $roleId) {
+      shareMet
+      totalShortfall
+      assumption
+      coverage {
+        expected
+        rated
+        assumed
+        unknown
+      }
+      skills {
+        skillKey
+        requiredLevel
+      }
+      forecast {
+        kind
+        reason
+        monthsToReady
+        levelsGained
+        historyMonths
+      }
+    }
+  }
+`);
 
 export const StartPlanTowardsMutation = graphql(`
   mutation StartPlanTowards($input: CreatePlanInput!) {
@@ -55,6 +81,7 @@ export function MyCareerPage() {
       <Career
         version={career.version}
         currentRole={career.version.roles.find((role) => role.id === career.currentRole?.id) ?? null}
+        personId={career.personId}
         assessments={career.assessments}
         plan={career.plan}
       />
@@ -71,11 +98,13 @@ export function MyCareerPage() {
 function Career({
   version,
   currentRole,
+  personId,
   assessments,
   plan,
 }: {
   version: CareerVersion;
   currentRole: CareerRole | null;
+  personId: string | null;
   assessments: MyAssessments;
   plan: MyPlanSummary;
 }) {
@@ -103,8 +132,8 @@ function Career({
           )}
           <Text size="sm" c="dimmed">
             {profile.size === 0
-              ? 'You have not assessed any skill yet.'
-              : `${profile.size} of ${version.skills.length} skills assessed.`}
+              ? 'You have not rated any skill yet.'
+              : `${profile.size} of ${version.skills.length} skills rated${currentRole ? `; the others your current role expects are assumed at its level until you rate them` : ''}.`}
             {openPlan ? ` Your plan is aiming at ${openPlan.targetRole.title}.` : ''}
           </Text>
         </Stack>
@@ -122,22 +151,21 @@ function Career({
         maw={420}
       />
 
+      {chosen ? <ChosenRole role={chosen} personId={personId} plan={plan} /> : null}
+
       <ProfileAgainstRoles version={version} profile={profile} currentRole={currentRole} chosen={chosen} />
 
       {profile.size > 0 ? <ClosestRoles versionId={version.id} profile={profileInput} onExplore={setChosenId} /> : null}
 
       {chosen ? (
-        <>
-          {currentRole ? (
-            <>
-              <RoleComparisonResult fromRoleId={currentRole.id} toRoleId={chosen.id} scale={version.proficiencyScale} profile={profile} />
-              <CareerRouteResult fromRoleId={currentRole.id} toRoleId={chosen.id} scale={version.proficiencyScale} profile={profileInput} />
-            </>
-          ) : (
-            <Text size="sm">With a current role recorded, the comparison and the route from it to {chosen.title} show here.</Text>
-          )}
-          <ChooseTarget role={chosen} plan={plan} />
-        </>
+        currentRole ? (
+          <>
+            <RoleComparisonResult fromRoleId={currentRole.id} toRoleId={chosen.id} scale={version.proficiencyScale} profile={profile} />
+            <CareerRouteResult fromRoleId={currentRole.id} toRoleId={chosen.id} scale={version.proficiencyScale} profile={profileInput} />
+          </>
+        ) : (
+          <Text size="sm">With a current role recorded, the comparison and the route from it to {chosen.title} show here.</Text>
+        )
       ) : null}
 
       <SkillRatingsForMe version={version} assessments={assessments} />
@@ -156,8 +184,42 @@ function groupByTrack(roles: CareerRole[]) {
 }
 
 /**
- * My assessed levels against my current role's and the chosen role's expectations: a radar chart for the shape,
- * and the same figures in a table (the accessible alternative, and the exact numbers).
+ * The chosen role at the top of the page, where the choice is made: what the role is for, how ready I
+ * am for it on what is known (rated, assumed from my current role, unknown), and "Choose as my target".
+ */
+function ChosenRole({ role, personId, plan }: { role: CareerRole; personId: string | null; plan: MyPlanSummary }) {
+  const { data, error } = useQuery(ChosenRoleReadinessQuery, personId ? { variables: { personId, roleId: role.id } } : skipToken);
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="chosen-role-heading">
+      <Stack gap="md">
+        <div>
+          <Title order={2} id="chosen-role-heading">
+            {role.title}
+          </Title>
+          <Text size="sm">
+            {role.track.name} · level {role.level}
+          </Text>
+          {role.summary ? <Text mt={4}>{role.summary}</Text> : null}
+        </div>
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          {data ? (
+            <PlanReadiness readiness={data.readiness} />
+          ) : error ? (
+            <Text size="sm">Your readiness for {role.title} could not be worked out: {describeError(error)}</Text>
+          ) : (
+            <LoadingState label="Measuring your readiness…" lines={3} />
+          )}
+          <ChooseTarget role={role} plan={plan} />
+        </SimpleGrid>
+      </Stack>
+    </Card>
+  );
+}
+
+/**
+ * My levels against my current role's and the chosen role's expectations, only for the skills that
+ * matter here (those either role expects, and those I rated), grouped by category: one table per
+ * category, each level saying how it is known (rated, assumed from my current role, or not rated).
  */
 function ProfileAgainstRoles({
   version,
@@ -173,18 +235,23 @@ function ProfileAgainstRoles({
   const current = expectedLevels(currentRole);
   const target = expectedLevels(chosen);
   const skills = version.skills.filter((skill) => profile.has(skill.id) || current.has(skill.id) || target.has(skill.id));
-  const series = [
-    { name: 'assessed', label: 'My assessed level', color: 'pine.6' },
-    ...(currentRole ? [{ name: 'current', label: `${currentRole.title} (current)`, color: 'gray.6' }] : []),
-    ...(chosen ? [{ name: 'chosen', label: chosen.title, color: 'orange.6' }] : []),
-  ];
-  const data = skills.map((skill) => ({
-    skill: skill.name,
-    assessed: profile.get(skill.id) ?? 0,
-    current: current.get(skill.id) ?? 0,
-    chosen: target.get(skill.id) ?? 0,
-  }));
+  const categories = new Map<string, { name: string; skills: typeof skills }>();
+  for (const skill of skills) {
+    const group = categories.get(skill.category.id) ?? { name: skill.category.name, skills: [] };
+    group.skills.push(skill);
+    categories.set(skill.category.id, group);
+  }
   const level = (value: number | undefined) => (value ? levelLabel(value, version.proficiencyScale) : '—');
+  const mine = (skillId: string) => {
+    if (profile.has(skillId)) return level(profile.get(skillId));
+    if (current.has(skillId)) return `${level(current.get(skillId))} (assumed)`;
+    return 'Not rated';
+  };
+  const short = (skillId: string) => {
+    const expected = target.get(skillId);
+    const known = profile.get(skillId) ?? current.get(skillId);
+    return chosen && expected && known !== undefined && known < expected;
+  };
 
   return (
     <section aria-labelledby="profile-heading">
@@ -197,49 +264,56 @@ function ProfileAgainstRoles({
             <Empty
               title="Nothing assessed yet"
               headingOrder={3}
-              description="Rate your skills below (each skill’s page shows what every level looks like); your profile is drawn here."
+              description="Rate your skills below (each skill’s page shows what every level looks like); until then your current role’s expectations are assumed."
             />
           </Paper>
-        ) : (
-          <>
-            <Suspense fallback={<Skeleton height={360} />}>
-              <ProfileRadar
-                data={data}
-                series={series}
-                top={Math.max(...version.proficiencyScale.map((l) => l.level))}
-                label="Radar chart of my assessed levels against the roles’ expectations; the table below gives the same figures."
-              />
-            </Suspense>
-            <Table.ScrollContainer minWidth={560}>
-              <Table aria-label="My skills against the roles" withTableBorder striped>
+        ) : null}
+        <Text size="sm">
+          {chosen ? `The skills ${chosen.title}${currentRole ? ` and ${currentRole.title}` : ''} expect, and the ones you rated,` : 'The skills your role expects and the ones you rated,'} by
+          category. “Assumed” is your current role’s level for a skill you have not rated.
+        </Text>
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+          {[...categories.values()].map((category) => (
+            <Table.ScrollContainer minWidth={420} key={category.name}>
+              <Table aria-label={`My skills against the roles: ${category.name}`} withTableBorder striped>
+                <Table.Caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 600 }}>{category.name}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">Skill</Table.Th>
-                    <Table.Th scope="col">My assessed level</Table.Th>
+                    <Table.Th scope="col">Me</Table.Th>
                     {currentRole ? <Table.Th scope="col">{currentRole.title} (current)</Table.Th> : null}
                     {chosen ? <Table.Th scope="col">{chosen.title}</Table.Th> : null}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {skills.map((skill) => (
+                  {category.skills.map((skill) => (
                     <Table.Tr key={skill.id}>
                       <Table.Th scope="row">{skill.name}</Table.Th>
-                      <Table.Td>{profile.has(skill.id) ? level(profile.get(skill.id)) : 'Not assessed'}</Table.Td>
+                      <Table.Td>{mine(skill.id)}</Table.Td>
                       {currentRole ? <Table.Td>{level(current.get(skill.id))}</Table.Td> : null}
-                      {chosen ? <Table.Td>{level(target.get(skill.id))}</Table.Td> : null}
+                      {chosen ? (
+                        <Table.Td>
+                          {level(target.get(skill.id))}
+                          {short(skill.id) ? (
+                            <Badge ml={6} size="xs" variant="light" color="orange">
+                              gap
+                            </Badge>
+                          ) : null}
+                        </Table.Td>
+                      ) : null}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-          </>
-        )}
+          ))}
+        </SimpleGrid>
       </Stack>
     </section>
   );
 }
 
-/** The roles my assessed profile is closest to (skills I have not assessed count as level 0). */
+/** The roles my rated profile is closest to (the API assumes unrated skills of my current role at its level; the rest is unknown). */
 function ClosestRoles({
   versionId,
   profile,
@@ -268,10 +342,7 @@ function ClosestRoles({
                 <Group justify="space-between" gap="sm">
                   <div>
                     <Text fw={600}>{fit.role.title}</Text>
-                    <Text size="sm" c="dimmed">
-                      {fit.shortfall === 0 ? 'You meet every expectation' : `${fit.shortfall} ${fit.shortfall === 1 ? 'level' : 'levels'} to grow`} ·{' '}
-                      {`meets ${fit.metSkillCount} of ${fit.expectedSkillCount} skills`}
-                    </Text>
+                    <Text size="sm">{fit.explanation}</Text>
                   </div>
                   <Button variant="light" size="xs" onClick={() => onExplore(fit.role.id)} aria-label={`Explore ${fit.role.title}`}>
                     Explore
@@ -309,7 +380,8 @@ function ChooseTarget({ role, plan }: { role: CareerRole; plan: MyPlanSummary })
   if (openPlan?.targetRole.id === role.id) {
     return (
       <Alert color="pine" title={`Your plan already aims at ${role.title}`}>
-        <Anchor component={Link} to="/my-plan">
+        {/* Pine 9 on the alert's light pine: the primary shade is too light there (axe color-contrast). */}
+        <Anchor component={Link} to="/my-plan" c="pine.9">
           Open my plan
         </Anchor>
       </Alert>
@@ -341,11 +413,11 @@ function ChooseTarget({ role, plan }: { role: CareerRole; plan: MyPlanSummary })
   return (
     <Card withBorder padding="lg" component="form" onSubmit={(event: FormEvent) => void submit(event)}>
       <Stack gap="sm">
-        <Title order={2}>Aim for {role.title}</Title>
+        <Title order={3}>Aim for {role.title}</Title>
         <Text size="sm">
           {openPlan
             ? `Your plan aims at ${openPlan.targetRole.title}. Choosing ${role.title} starts a new revision of it (earlier ones stay readable), back in draft to agree with your manager.`
-            : `Trellis creates a plan from your gaps to ${role.title}, with suggested actions for each.`}
+            : `Trellis proposes a plan of three to five skills to focus on towards ${role.title}, with one or two suggestions each: you choose what goes in.`}
         </Text>
         {openPlan ? <Textarea label="Why I am changing direction" value={why} onChange={(event) => setWhy(event.currentTarget.value)} autosize minRows={2} /> : null}
         {failure ? (

@@ -82,6 +82,10 @@ export const CareerFrameworkQuery = graphql(`
           id
           key
           name
+          category {
+            id
+            name
+          }
           description @include(if: $skillDetails)
           levels @include(if: $skillDetails) {
             level
@@ -92,6 +96,7 @@ export const CareerFrameworkQuery = graphql(`
         roles {
           id
           title
+          summary
           level
           track {
             id
@@ -143,6 +148,7 @@ export function useCareer({ skillDetails = false }: { skillDetails?: boolean } =
     ready: !!me.data && (!frameworkId || !!framework.data),
     refetch: () => Promise.all([me.refetch(), frameworkId ? framework.refetch() : null]),
     currentRole,
+    personId: me.data?.viewer?.person.id ?? null,
     version: framework.data?.framework?.currentVersion ?? null,
     assessments: me.data?.myAssessments ?? null,
     plan: me.data?.myPlan ?? null,

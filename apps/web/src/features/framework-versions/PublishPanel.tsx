@@ -45,6 +45,8 @@ export const FrameworkPublishPreviewQuery = graphql(`
         assessed
         shortfallsToday
         shortfallsUnderDraft
+        partlyKnownToday
+        partlyKnownUnderDraft
         changedExpectations {
           skillKey
           skillName
@@ -116,12 +118,12 @@ function ImpactTable({ preview }: { preview: Preview }) {
             </Table.Th>
             <Table.Td>{row.people}</Table.Td>
             <Table.Td>{row.aiming}</Table.Td>
-            <Table.Td>{preview.shortfallsCounted ? `${row.shortfallsToday} of ${row.assessed} assessed` : 'not assessed yet'}</Table.Td>
+            <Table.Td>{preview.shortfallsCounted ? `${row.shortfallsToday} of ${row.assessed} assessed${partly(row.partlyKnownToday)}` : 'not assessed yet'}</Table.Td>
             <Table.Td>
               {row.shortfallsUnderDraft === null
                 ? 'role removed'
                 : preview.shortfallsCounted
-                  ? `${row.shortfallsUnderDraft} of ${row.assessed} assessed`
+                  ? `${row.shortfallsUnderDraft} of ${row.assessed} assessed${partly(row.partlyKnownUnderDraft)}`
                   : 'not assessed yet'}
             </Table.Td>
             <Table.Td>
@@ -296,4 +298,9 @@ export function PublishPanel({ frameworkId, onPublished }: { frameworkId: string
       </Group>
     </Stack>
   );
+}
+
+/** Unknown is not zero: shortfalls are counted on what is known (rated, or assumed from a person's current role). */
+function partly(count: number | null): string {
+  return count ? ` (${count} partly known: counted on what is known)` : '';
 }

@@ -23,8 +23,8 @@ const closestToAnalyst = {
         __typename: 'ClosestRoles',
         profileSource: 'CURRENT_ROLE_EXPECTATIONS',
         roles: [
-          { __typename: 'RoleFit', role: role('role-pmo-administrator', 'PMO Administrator'), shortfall: 0, metSkillCount: 6, expectedSkillCount: 6 },
-          { __typename: 'RoleFit', role: role('role-business-analyst', 'Business Analyst'), shortfall: 3, metSkillCount: 4, expectedSkillCount: 6 },
+          { __typename: 'RoleFit', role: role('role-pmo-administrator', 'PMO Administrator'), shortfall: 0, metSkillCount: 6, expectedSkillCount: 6, explanation: 'Fit 80%: 6 of 6 expectations met (2 above).' },
+          { __typename: 'RoleFit', role: role('role-business-analyst', 'Business Analyst'), shortfall: 3, metSkillCount: 4, expectedSkillCount: 6, explanation: 'Fit 70%: 4 of 6 expectations met, short on 2 by 3 levels in all.' },
         ],
       },
     },
@@ -111,8 +111,8 @@ describe('Find a route page', () => {
     const closest = await screen.findByRole('list', { name: 'Roles closest to you' });
     const items = await within(closest).findAllByRole('listitem');
     expect(items.map((item) => item.textContent)).toEqual([
-      'PMO AdministratorYou meet every expectation · meets 6 of 6 skillsFind a route',
-      'Business Analyst3 levels to grow · meets 4 of 6 skillsFind a route',
+      'PMO AdministratorYou meet every expectation · meets 6 of 6 skillsFit 80%: 6 of 6 expectations met (2 above).Find a route',
+      'Business Analyst3 levels to grow · meets 4 of 6 skillsFit 70%: 4 of 6 expectations met, short on 2 by 3 levels in all.Find a route',
     ]);
 
     await user.click(within(closest).getByRole('button', { name: 'Find a route to Business Analyst' }));

@@ -64,7 +64,7 @@ export const CareerRouteQuery = graphql(`
 
 export const ClosestRolesQuery = graphql(`
   query ClosestRoles($roleId: ID!) {
-    closestRoles(roleId: $roleId, limit: 5) {
+    closestRoles(roleId: $roleId, currentRoleId: $roleId, limit: 5) {
       profileSource
       roles {
         role {
@@ -74,6 +74,7 @@ export const ClosestRolesQuery = graphql(`
         shortfall
         metSkillCount
         expectedSkillCount
+        explanation
       }
     }
   }
@@ -357,7 +358,10 @@ function RouteAnswer({ route, scale }: { route: Route; scale: ReadonlyArray<{ le
   );
 }
 
-/** The roles nearest the viewer's current skills (their current role's expectations), each one click from a route. */
+/**
+ * The roles nearest the viewer's current role (its expectations: the API is told it is their current role,
+ * so it assumes nothing else), ranked by fit, each one click from a route.
+ */
 function ClosestRolesPanel({ currentRoleId, onRouteTo }: { currentRoleId: string; onRouteTo: (roleId: string) => void }) {
   const { data, loading, error, refetch } = useQuery(ClosestRolesQuery, { variables: { roleId: currentRoleId } });
   const fits = data?.closestRoles.roles;
@@ -369,7 +373,7 @@ function ClosestRolesPanel({ currentRoleId, onRouteTo }: { currentRoleId: string
             Roles closest to you
           </Title>
           <Text size="sm" c="dimmed">
-            Ranked by how many levels of skill they ask beyond what your current role expects.
+            Ranked by how well what your current role expects fits them: levels short, levels above and skills they do not use all count.
           </Text>
         </div>
         {error && !fits ? (
@@ -391,6 +395,7 @@ function ClosestRolesPanel({ currentRoleId, onRouteTo }: { currentRoleId: string
                       {fit.shortfall === 0 ? 'You meet every expectation' : `${fit.shortfall} ${fit.shortfall === 1 ? 'level' : 'levels'} to grow`} ·{' '}
                       {`meets ${fit.metSkillCount} of ${fit.expectedSkillCount} skills`}
                     </Text>
+                    <Text size="xs">{fit.explanation}</Text>
                   </div>
                   <Button variant="light" size="xs" onClick={() => onRouteTo(fit.role.id)} aria-label={`Find a route to ${fit.role.title}`}>
                     Find a route

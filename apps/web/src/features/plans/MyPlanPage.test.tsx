@@ -4,7 +4,21 @@ import { apiError } from '../../test/session';
 import { RecordCheckInMutation } from './CheckInForm';
 import { CreatePlanMutation, RecordAssessmentMutation } from './MyPlanPage';
 import { ChangePlanDirectionMutation, ClosestToProfileQuery } from './planOperations';
-import { assessments, myPlan, plan, readiness, sharingMock, approverMock } from './planFixtures';
+import { AddPlanSuggestionsMutation } from './PlanFocus';
+import { approverMock, assessments, focus, myPlan, plan, readiness, sharingMock } from './planFixtures';
+
+const fit = (id: string, title: string, explanation: string) => ({
+  __typename: 'RoleFit' as const,
+  fit: 0.8,
+  shortfall: 1,
+  metSkillCount: 2,
+  expectedSkillCount: 3,
+  ratedSkillCount: 1,
+  assumedSkillCount: 2,
+  unknownSkillCount: 0,
+  explanation,
+  role: { __typename: 'Role' as const, id, title },
+});
 
 describe('My plan page', () => {
   it('creates a plan towards the chosen role and shows its suggested actions', async () => {
@@ -29,7 +43,51 @@ describe('My plan page', () => {
     // Progress is recorded once the plan is agreed.
     expect(within(actions).getByRole('combobox', { name: /^Status of Gain the Project Management Professional/ })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Propose to Ben Okafor (your manager)' })).toBeInTheDocument();
-    expect(screen.getByText(/25% of the role’s expectations met/)).toBeInTheDocument();
+    expect(screen.getByText(/25% of what is known of the role’s expectations met/)).toBeInTheDocument();
+    // Readiness says what it rests on.
+    expect(screen.getByText(/1 of 3 expectations rated; 1 assumed at the level your current role \(PMO Analyst\) expects/)).toBeInTheDocument();
+    // The focus: its suggestions, one already in the plan and one to add; the rest later; what is not rated.
+    const focusCard = screen.getByRole('region', { name: 'Focus: Planning & scheduling' });
+    expect(within(focusCard).getByText('In your plan')).toBeInTheDocument();
+    expect(within(focusCard).getByRole('button', { name: 'Add to plan: Build and baseline a schedule for a project' })).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Later' })).getByText(/Risk management: level 3 \(assumed from your current role\) → 4/)).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Not rated yet' })).getByRole('link', { name: 'Coaching & mentoring' })).toHaveAttribute('href', '/my-career/skills/skill-mentoring');
+  });
+
+  it('adds a suggestion to the draft plan, with Undo', async () => {
+    const added = {
+      ...plan('DRAFT', 2),
+      actions: [
+        ...plan('DRAFT', 2).actions,
+        {
+          __typename: 'PlanAction' as const,
+          id: 'a-schedule',
+          type: 'ON_THE_JOB',
+          title: 'Build and baseline a schedule for a project',
+          description: 'Planning & scheduling, level 3.',
+          status: 'NOT_STARTED',
+          skillKeys: ['planning-scheduling'],
+          dueOn: null,
+          evidence: null,
+          suggestionId: 'practise:planning-scheduling:3:1',
+        },
+      ],
+      focus: focus().map((f) => ({ ...f, suggestions: f.suggestions.map((s) => (s.actionId ? s : { ...s, actionId: 'a-schedule' })) })),
+    };
+    const { user } = renderRoute('/my-plan', [
+      sharingMock(),
+      approverMock(),
+      myPlan(plan('DRAFT', 1)),
+      {
+        request: { query: AddPlanSuggestionsMutation, variables: { input: { planId: 'plan-1', expectedVersion: 1, suggestionIds: ['practise:planning-scheduling:3:1'] } } },
+        result: { data: { addPlanSuggestions: added } },
+      },
+    ]);
+    await user.click(await screen.findByRole('button', { name: 'Add to plan: Build and baseline a schedule for a project' }));
+    expect(await screen.findByText('Added “Build and baseline a schedule for a project” to your plan.')).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: 'Actions' })).getByText('Build and baseline a schedule for a project')).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Focus: Planning & scheduling' })).getAllByText('In your plan')).toHaveLength(2);
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
   });
 
   it('keeps a check-in that failed to save, and says why', async () => {
@@ -39,18 +97,20 @@ describe('My plan page', () => {
       { actionId: 'a-pmp', status: 'IN_PROGRESS', note: 'Exam booked' },
       { actionId: 'a-mentor', status: 'IN_PROGRESS', note: null },
     ];
+    // The check-in asks about the focus first.
+    const focusAnswers = [{ skillKey: 'planning-scheduling', progress: 'SOME_PROGRESS', note: null }];
     const conflict = 'This plan was changed by Ben Okafor (agreed the plan) since you opened it: it is now version 5. Reload to see the change; what you entered is kept in the form.';
     const { user } = renderRoute('/my-plan', [
       sharingMock(),
       approverMock(),
       myPlan(plan('AGREED', 4)),
       {
-        request: { query: RecordCheckInMutation, variables: { input: { planId: 'plan-1', expectedVersion: 4, reflection, progress, privateNote: 'Ask about the budget' } } },
+        request: { query: RecordCheckInMutation, variables: { input: { planId: 'plan-1', expectedVersion: 4, reflection, progress, focus: focusAnswers, privateNote: 'Ask about the budget' } } },
         result: apiError(conflict, 'CONFLICT'),
       },
       myPlan(plan('AGREED', 5)),
       {
-        request: { query: RecordCheckInMutation, variables: { input: { planId: 'plan-1', expectedVersion: 5, reflection, progress, privateNote: 'Ask about the budget' } } },
+        request: { query: RecordCheckInMutation, variables: { input: { planId: 'plan-1', expectedVersion: 5, reflection, progress, focus: focusAnswers, privateNote: 'Ask about the budget' } } },
         result: {
           data: {
             recordCheckIn: {
@@ -66,6 +126,10 @@ describe('My plan page', () => {
     // Pasted rather than typed key by key: the check-in is long and the test is about keeping it.
     await user.click(box);
     await user.paste(reflection);
+    // Saving without saying how the focus went is refused before anything is sent.
+    await user.click(screen.getByRole('button', { name: 'Save check-in' }));
+    expect(await screen.findByText('Say how Planning & scheduling went.')).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'How Planning & scheduling went' }), 'Some progress');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Progress on Gain the Project Management Professional (PMP)' }), 'In progress');
     await user.click(screen.getByRole('textbox', { name: 'Note on Gain the Project Management Professional (PMP)' }));
     await user.paste('Exam booked');
@@ -91,12 +155,11 @@ describe('My plan page', () => {
     expect(within(checkIns).getByText(reflection)).toBeInTheDocument();
     expect(within(checkIns).getByText('Private note: Ask about the budget')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Private note' })).toHaveValue('');
-    expect(screen.getByText(/50% of the role’s expectations met/)).toBeInTheDocument();
-    // Then it asks me to re-rate the plan's skills, pointing at my ratings.
+    expect(screen.getByText(/50% of what is known of the role’s expectations met/)).toBeInTheDocument();
+    // Then it asks me to re-rate the focus skills, pointing at my ratings.
     const toRate = screen.getByRole('list', { name: 'Skills to re-rate' });
     expect(within(toRate).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
       ['Rate Planning & scheduling', '/my-career/skills/skill-planning'],
-      ['Rate Risk management', '/my-career/skills/skill-risk'],
     ]);
     expect(screen.getByRole('link', { name: 'Rate them here' })).toHaveAttribute('href', '#my-skills');
   }, 15_000);
@@ -122,7 +185,7 @@ describe('My plan page', () => {
 
     await user.selectOptions(within(table).getByRole('combobox', { name: 'My rating of Planning & scheduling' }), '4 · Proficient');
     expect(await screen.findByText('Rated Planning & scheduling at level 4.')).toBeInTheDocument();
-    expect(await screen.findByText(/50% of the role’s expectations met/)).toBeInTheDocument();
+    expect(await screen.findByText(/50% of what is known of the role’s expectations met/)).toBeInTheDocument();
     expect(within(table).getByRole('combobox', { name: 'My rating of Planning & scheduling' })).toHaveValue('4');
   });
 
@@ -137,9 +200,10 @@ describe('My plan page', () => {
           data: {
             closestRoles: {
               __typename: 'ClosestRoles',
+              assumedFrom: { __typename: 'Role', id: 'role-pa', title: 'PMO Analyst' },
               roles: [
-                { __typename: 'RoleFit', shortfall: 4, metSkillCount: 1, expectedSkillCount: 3, role: { __typename: 'Role', id: 'role-spa', title: 'Senior PMO Analyst' } },
-                { __typename: 'RoleFit', shortfall: 9, metSkillCount: 0, expectedSkillCount: 4, role: { __typename: 'Role', id: 'role-pm', title: 'Project Manager' } },
+                fit('role-spa', 'Senior PMO Analyst', 'Fit 80%: 2 of 3 expectations met, short on 1 by 1 level in all.'),
+                fit('role-pm', 'Project Manager', 'Fit 60%: 2 of 4 expectations met, short on 2 by 3 levels in all.'),
               ],
             },
           },
@@ -149,9 +213,10 @@ describe('My plan page', () => {
 
     const list = await screen.findByRole('list', { name: 'Closest roles' });
     expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      'Senior PMO Analyst: 1 of 3 skills met, 4 levels short',
-      'Project Manager: 0 of 4 skills met, 9 levels short',
+      'Senior PMO Analyst: Fit 80%: 2 of 3 expectations met, short on 1 by 1 level in all.',
+      'Project Manager: Fit 60%: 2 of 4 expectations met, short on 2 by 3 levels in all.',
     ]);
+    expect(screen.getByText('Skills you have not rated are assumed at the level your current role (PMO Analyst) expects.')).toBeInTheDocument();
   });
 
   it('asks me to rate my skills before it can suggest the closest roles', async () => {

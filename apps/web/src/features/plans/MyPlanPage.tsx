@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, List, NativeSelect, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, NativeSelect, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { graphql } from '../../gql';
@@ -7,9 +7,11 @@ import type { MyPlanQuery as MyPlanResult } from '../../gql/graphql';
 import { Empty, ErrorState, LoadingState } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
 import { describeError } from '../../lib/errors';
-import { ACTION_STATUS_LABELS, PLAN_STATUS_LABELS, forecastText, percent } from './planLabels';
+import { ACTION_STATUS_LABELS, FOCUS_PROGRESS_LABELS, PLAN_STATUS_LABELS } from './planLabels';
 import { CheckInForm } from './CheckInForm';
 import { PlanActions } from './PlanActions';
+import { PlanFocus } from './PlanFocus';
+import { PlanReadiness } from './PlanReadiness';
 import { PlanLifecycle } from './PlanLifecycle';
 import { PlanSharing } from './PlanSharing';
 import { FindMentorLink } from '../mentoring/FindMentorLink';
@@ -50,6 +52,49 @@ export const MyPlanFields = graphql(`
       skillKeys
       dueOn
       evidence
+      suggestionId
+    }
+    focus {
+      skillKey
+      skillName
+      currentLevel
+      basis
+      targetLevel
+      aimLevel
+      aimLevelName
+      aimDescriptor
+      blocking
+      reason
+      suggestions {
+        id
+        type
+        title
+        description
+        actionId
+      }
+    }
+    later {
+      skillKey
+      skillName
+      currentLevel
+      basis
+      targetLevel
+      blocking
+    }
+    unknownExpectations {
+      skillKey
+      skillName
+      requiredLevel
+    }
+    checkInQuestions {
+      skillKey
+      title
+      prompt
+      actions {
+        id
+        title
+        status
+      }
     }
     checkIns {
       id
@@ -61,10 +106,22 @@ export const MyPlanFields = graphql(`
         status
         note
       }
+      focus {
+        skillKey
+        progress
+        note
+      }
     }
     readiness {
       shareMet
       totalShortfall
+      assumption
+      coverage {
+        expected
+        rated
+        assumed
+        unknown
+      }
       skills {
         skillKey
         requiredLevel
@@ -73,6 +130,8 @@ export const MyPlanFields = graphql(`
         kind
         reason
         monthsToReady
+        levelsGained
+        historyMonths
       }
     }
   }
@@ -195,7 +254,10 @@ function StartPlan({ roles, closest, onCreated }: { roles: { id: string; title: 
     <Card withBorder padding="lg" maw={560} component="form" onSubmit={(event: FormEvent) => void create(event)}>
       <Stack gap="md">
         <Title order={2}>Choose a direction</Title>
-        <Text size="sm">Trellis suggests actions for each skill you need to grow towards the role: qualifications, work, reading and a mentor.</Text>
+        <Text size="sm">
+          Trellis ranks your gaps on the way to the role and proposes three to five skills to focus on this quarter, each with one or two concrete
+          suggestions: you choose what goes into your plan.
+        </Text>
         {closest}
         <NativeSelect
           label="Target role"
@@ -236,23 +298,17 @@ function PlanView({ plan, roles, skills, onRevised }: { plan: Plan; roles: { id:
       </Group>
       <PlanLifecycle plan={plan} />
 
-      <Card withBorder padding="lg">
-        <Stack gap="xs">
-          <Title order={3}>Readiness</Title>
-          <Progress value={plan.readiness.shareMet * 100} aria-label="Expectations met" />
-          <Text size="sm">
-            {percent(plan.readiness.shareMet)} of the role’s expectations met; {plan.readiness.totalShortfall} levels to go. {forecastText(plan.readiness.forecast)}
-          </Text>
-        </Stack>
-      </Card>
+      <PlanReadiness readiness={plan.readiness} />
+
+      {actionFailure ? (
+        <Alert color="red" role="alert" title="That did not work" withCloseButton closeButtonLabel="Dismiss" onClose={() => setActionFailure(null)}>
+          {actionFailure}
+        </Alert>
+      ) : null}
+      <PlanFocus plan={plan} skills={skills} onFailure={setActionFailure} />
 
       <Stack gap="xs">
         <Title order={3}>Actions</Title>
-        {actionFailure ? (
-          <Alert color="red" role="alert" title="That did not work" withCloseButton closeButtonLabel="Dismiss" onClose={() => setActionFailure(null)}>
-            {actionFailure}
-          </Alert>
-        ) : null}
         <PlanActions plan={plan} skillNames={skillNames} onFailure={setActionFailure} />
       </Stack>
 
@@ -269,6 +325,7 @@ function PlanView({ plan, roles, skills, onRevised }: { plan: Plan; roles: { id:
 /** Earlier check-ins, newest first, with what each said about the actions. */
 function CheckInHistory({ plan }: { plan: Plan }) {
   const titles = new Map(plan.actions.map((action) => [action.id, action.title]));
+  const focusNames = new Map([...plan.focus, ...plan.later].map((skill) => [skill.skillKey, skill.skillName]));
   return (
     <Stack gap="xs">
       <Title order={3}>Check-ins</Title>
@@ -283,6 +340,16 @@ function CheckInHistory({ plan }: { plan: Plan }) {
             <Text size="sm" fs="italic">
               Private note: {checkIn.privateNote}
             </Text>
+          ) : null}
+          {checkIn.focus.length > 0 ? (
+            <List size="sm" aria-label={`Focus at the check-in of ${new Date(checkIn.recordedAt).toLocaleDateString()}`}>
+              {checkIn.focus.map((answer) => (
+                <List.Item key={answer.skillKey}>
+                  {focusNames.get(answer.skillKey) ?? answer.skillKey}: {FOCUS_PROGRESS_LABELS[answer.progress]}
+                  {answer.note ? ` (${answer.note})` : ''}
+                </List.Item>
+              ))}
+            </List>
           ) : null}
           {checkIn.progress.length > 0 ? (
             <List size="sm" aria-label={`Progress at the check-in of ${new Date(checkIn.recordedAt).toLocaleDateString()}`}>
@@ -384,8 +451,9 @@ function ChangeDirection({ plan, roles, onRevised }: { plan: Plan; roles: { id: 
 }
 
 /**
- * The roles closest to the skills I have rated (unrated skills count as level 0), to help choose a
- * direction; shown once I have rated something.
+ * The roles closest to the skills I have rated, to help choose a direction; shown once I have rated
+ * something. Unknown is not zero: unrated skills of my current role are assumed at its level (the API
+ * takes my current role), anything else is left out, and each role says what its rank rests on.
  */
 function ClosestRoles({ version, current }: { version: NonNullable<MyPlanResult['frameworks'][number]['currentVersion']>; current: MyPlanResult['myAssessments']['current'] }) {
   const idByKey = new Map(version.skills.map((skill) => [skill.key, skill.id]));
@@ -402,11 +470,14 @@ function ClosestRoles({ version, current }: { version: NonNullable<MyPlanResult[
       <Text size="sm" fw={500}>
         Closest to the skills you rated
       </Text>
+      {data.closestRoles.assumedFrom ? (
+        <Text size="xs">Skills you have not rated are assumed at the level your current role ({data.closestRoles.assumedFrom.title}) expects.</Text>
+      ) : null}
       <ul aria-label="Closest roles" style={{ margin: 0 }}>
         {data.closestRoles.roles.map((fit) => (
           <li key={fit.role.id}>
             <Text size="sm">
-              {fit.role.title}: {fit.metSkillCount} of {fit.expectedSkillCount} skills met, {fit.shortfall} levels short
+              {fit.role.title}: {fit.explanation}
             </Text>
           </li>
         ))}

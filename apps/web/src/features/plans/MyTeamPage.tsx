@@ -93,7 +93,7 @@ function TeamRow({ row }: { row: Row }) {
       <Table.Td>{plan ? percent(plan.readiness.shareMet) : '—'}</Table.Td>
       <Table.Td>
         {row.overdue ? (
-          <Badge color="red">Overdue (due {plan?.reviewDueOn})</Badge>
+          <Badge color="red.9">Overdue (due {plan?.reviewDueOn})</Badge>
         ) : plan?.reviewDueOn ? (
           <Text size="sm">By {plan.reviewDueOn}</Text>
         ) : (

@@ -81,7 +81,7 @@ describe('plan actions', () => {
     const draft = plan('DRAFT', 2);
     const pmp = draft.actions[0]!;
     const withoutPmp = { ...plan('DRAFT', 4), actions: plan('DRAFT', 4).actions.slice(1) };
-    const course = { __typename: 'PlanAction' as const, id: 'a-course', type: 'COURSE', title: 'Risk workshop', description: '', status: 'NOT_STARTED', skillKeys: [], dueOn: null, evidence: null };
+    const course = { __typename: 'PlanAction' as const, id: 'a-course', type: 'COURSE', title: 'Risk workshop', description: '', status: 'NOT_STARTED', skillKeys: [], dueOn: null, evidence: null, suggestionId: null };
     const { user } = renderRoute('/my-plan', [
       sharingMock(),
       myPlan(draft),

@@ -93,24 +93,29 @@ export function PlanActions({ plan, skillNames, onFailure }: { plan: MyPlanField
     }
   };
 
+  // A fixed layout with set widths: the action's text wraps in its column and the selects keep room to be
+  // read (they were squashed to 45 px by long descriptions); narrower screens scroll the table sideways.
+  // Native scrolling has no ScrollArea viewport (the theme's tabIndex): the container itself is in the tab
+  // order, so keyboards can scroll it (axe scrollable-region-focusable).
   const actionsTable = (
-    <Table aria-label="Actions" striped>
+    <Table.ScrollContainer minWidth={draft ? 1000 : 900} type="native" tabIndex={0}>
+      <Table aria-label="Actions" striped layout="fixed" verticalSpacing="sm">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Action</Table.Th>
-          <Table.Th>Type</Table.Th>
-          <Table.Th>Skills</Table.Th>
-          <Table.Th>Due</Table.Th>
-          <Table.Th>Status</Table.Th>
-          <Table.Th>{draft ? 'Remove' : 'Evidence'}</Table.Th>
+          <Table.Th w={150}>Type</Table.Th>
+          <Table.Th w={draft ? 220 : 170}>Skills</Table.Th>
+          <Table.Th w={160}>Due</Table.Th>
+          <Table.Th w={150}>Status</Table.Th>
+          <Table.Th w={draft ? 110 : 200}>{draft ? 'Remove' : 'Evidence'}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {plan.actions.map((action) => (
           <Table.Tr key={action.id}>
-            <Table.Td>
+            <Table.Td style={{ overflowWrap: 'anywhere' }}>
               <Text fw={500}>{action.title}</Text>
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="dimmed" lineClamp={4} title={action.description}>
                 {action.description}
               </Text>
             </Table.Td>
@@ -129,7 +134,6 @@ export function PlanActions({ plan, skillNames, onFailure }: { plan: MyPlanField
                   value={action.skillKeys}
                   onChange={(skillKeys) => void save(action, { skillKeys })}
                   searchable
-                  miw={180}
                 />
               ) : (
                 action.skillKeys.map((key) => skillNames.get(key) ?? key).join(', ')
@@ -174,7 +178,8 @@ export function PlanActions({ plan, skillNames, onFailure }: { plan: MyPlanField
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+      </Table>
+    </Table.ScrollContainer>
   );
 
   return (

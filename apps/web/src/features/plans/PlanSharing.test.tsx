@@ -15,7 +15,7 @@ describe('who can see my plan', () => {
       myPlan(plan('ACTIVE', 3)),
     ]);
     const who = await screen.findByRole('list', { name: 'Who can see my plan' });
-    expect(within(who).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Ben Okafor (your manager, always)', 'Cara LindRemove']);
+    expect(within(who).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Ben Okafor (your manager, always)', 'Cara LindStop sharing']);
     expect(within(screen.getByRole('list', { name: 'Who looked at my plan' })).getByRole('listitem')).toHaveTextContent('Ben Okafor viewed Dan Okafor’s development plan');
   });
 

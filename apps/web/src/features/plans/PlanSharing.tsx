@@ -112,7 +112,7 @@ export function PlanSharing() {
                   aria-label={`Stop sharing with ${person.name}`}
                   onClick={() => void stopSharing(person)}
                 >
-                  Remove
+                  Stop sharing
                 </Button>
               </Group>
             </List.Item>

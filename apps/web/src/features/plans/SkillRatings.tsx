@@ -67,49 +67,52 @@ export function SkillRatings({ title, rater, version, current, expected, onRate,
           {failure}
         </Alert>
       ) : null}
-      <Table aria-label={title} striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Skill</Table.Th>
-            {required ? <Table.Th>Expected</Table.Th> : null}
-            <Table.Th>{rater === 'self' ? 'My rating' : 'Their rating'}</Table.Th>
-            <Table.Th>{rater === 'self' ? 'Manager’s rating' : 'My rating'}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {skills.map((skill) => {
-            const rating = ratings.get(skill.key);
-            const mine = rater === 'self' ? rating?.selfLevel : rating?.managerLevel;
-            const select = (
-              <NativeSelect
-                aria-label={`My rating of ${skill.name}`}
-                data={[
-                  { value: '', label: 'Not rated', disabled: true },
-                  ...version.proficiencyScale.map((l) => ({ value: String(l.level), label: `${l.level} · ${l.name}` })),
-                ]}
-                value={mine == null ? '' : String(mine)}
-                onChange={(event) => void rate(skill, Number(event.currentTarget.value), event.currentTarget)}
-              />
-            );
-            return (
-              <Table.Tr key={skill.id}>
-                <Table.Td>
-                  {skillHref ? (
-                    <Anchor component={Link} to={skillHref(skill)}>
-                      {skill.name}
-                    </Anchor>
-                  ) : (
-                    skill.name
-                  )}
-                </Table.Td>
-                {required ? <Table.Td>{levelName(required.get(skill.key))}</Table.Td> : null}
-                <Table.Td>{rater === 'self' ? select : levelName(rating?.selfLevel)}</Table.Td>
-                <Table.Td>{rater === 'self' ? levelName(rating?.managerLevel) : select}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+      {/* With the Expected column the table is wider than a phone: it scrolls sideways in its own box. */}
+      <Table.ScrollContainer minWidth={required ? 480 : 360}>
+        <Table aria-label={title} striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Skill</Table.Th>
+              {required ? <Table.Th>Expected</Table.Th> : null}
+              <Table.Th>{rater === 'self' ? 'My rating' : 'Their rating'}</Table.Th>
+              <Table.Th>{rater === 'self' ? 'Manager’s rating' : 'My rating'}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {skills.map((skill) => {
+              const rating = ratings.get(skill.key);
+              const mine = rater === 'self' ? rating?.selfLevel : rating?.managerLevel;
+              const select = (
+                <NativeSelect
+                  aria-label={`My rating of ${skill.name}`}
+                  data={[
+                    { value: '', label: 'Not rated', disabled: true },
+                    ...version.proficiencyScale.map((l) => ({ value: String(l.level), label: `${l.level} · ${l.name}` })),
+                  ]}
+                  value={mine == null ? '' : String(mine)}
+                  onChange={(event) => void rate(skill, Number(event.currentTarget.value), event.currentTarget)}
+                />
+              );
+              return (
+                <Table.Tr key={skill.id}>
+                  <Table.Td>
+                    {skillHref ? (
+                      <Anchor component={Link} to={skillHref(skill)}>
+                        {skill.name}
+                      </Anchor>
+                    ) : (
+                      skill.name
+                    )}
+                  </Table.Td>
+                  {required ? <Table.Td>{levelName(required.get(skill.key))}</Table.Td> : null}
+                  <Table.Td>{rater === 'self' ? select : levelName(rating?.selfLevel)}</Table.Td>
+                  <Table.Td>{rater === 'self' ? levelName(rating?.managerLevel) : select}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Stack>
   );
 }

@@ -30,12 +30,52 @@ export const readiness = (shareMet: number) => ({
   __typename: 'Readiness' as const,
   shareMet,
   totalShortfall: 12,
+  assumption: '1 of 3 expectations rated; 1 assumed at the level your current role (PMO Analyst) expects; 1 unknown, not counted.',
+  coverage: { __typename: 'ProfileCoverage' as const, expected: 3, rated: 1, assumed: 1, unknown: 1 },
   skills: [
     { __typename: 'ExpectationGap' as const, skillKey: 'planning-scheduling', requiredLevel: 4 },
     { __typename: 'ExpectationGap' as const, skillKey: 'risk-management', requiredLevel: 4 },
   ],
-  forecast: { __typename: 'ReadinessForecast' as const, kind: 'not-enough-history', reason: 'fewer than two dated assessments', monthsToReady: null },
+  forecast: {
+    __typename: 'ReadinessForecast' as const,
+    kind: 'not-enough-history',
+    reason: 'ratings of this role’s skills go back 12 days (to 2026-05-20); a forecast needs 90',
+    monthsToReady: null,
+    levelsGained: null,
+    historyMonths: null,
+  },
 });
+
+const PMP = 'Gain the Project Management Professional (PMP)';
+const MENTOR = 'Find a mentor for Risk management';
+
+/** The plan's focus: Planning & scheduling (the PMP in the plan, a suggestion not added yet); Risk management later. */
+export const focus = (pmpActionId: string | null = 'a-pmp') => [
+  {
+    __typename: 'FocusSkill' as const,
+    skillKey: 'planning-scheduling',
+    skillName: 'Planning & scheduling',
+    currentLevel: 2,
+    basis: 'RATED',
+    targetLevel: 4,
+    aimLevel: 3,
+    aimLevelName: 'Competent',
+    aimDescriptor: 'Builds and baselines schedules independently',
+    blocking: true,
+    reason: 'Your next step, Project Manager, expects level 4; you are at 2 (rated).',
+    suggestions: [
+      { __typename: 'PlanSuggestion' as const, id: 'qualification:pmp', type: 'QUALIFICATION', title: PMP, description: 'Recommended for Project Manager.', actionId: pmpActionId },
+      {
+        __typename: 'PlanSuggestion' as const,
+        id: 'practise:planning-scheduling:3:1',
+        type: 'ON_THE_JOB',
+        title: 'Build and baseline a schedule for a project',
+        description: 'Planning & scheduling, level 3 (Competent): “Builds and baselines schedules independently”.',
+        actionId: null,
+      },
+    ],
+  },
+];
 
 export const plan = (status: string, version: number, checkIns: { id: string; reflection: string; recordedAt: string; progress?: unknown[]; privateNote?: string | null }[] = []) => ({
   __typename: 'Plan' as const,
@@ -65,6 +105,7 @@ export const plan = (status: string, version: number, checkIns: { id: string; re
       skillKeys: ['planning-scheduling', 'risk-management'],
       dueOn: null,
       evidence: null,
+      suggestionId: 'qualification:pmp',
     },
     {
       __typename: 'PlanAction' as const,
@@ -76,9 +117,31 @@ export const plan = (status: string, version: number, checkIns: { id: string; re
       skillKeys: ['risk-management'],
       dueOn: '2026-09-30',
       evidence: null,
+      suggestionId: null,
     },
   ],
-  checkIns: checkIns.map((c) => ({ __typename: 'CheckIn' as const, progress: [], privateNote: null, ...c })),
+  focus: focus(),
+  later: [
+    { __typename: 'RankedGap' as const, skillKey: 'risk-management', skillName: 'Risk management', currentLevel: 3, basis: 'ASSUMED', targetLevel: 4, blocking: false },
+  ],
+  unknownExpectations: [{ __typename: 'UnknownExpectation' as const, skillKey: 'coaching-mentoring', skillName: 'Coaching & mentoring', requiredLevel: 2 }],
+  checkInQuestions: [
+    {
+      __typename: 'CheckInQuestion' as const,
+      skillKey: 'planning-scheduling',
+      title: 'Planning & scheduling',
+      prompt: 'How is Planning & scheduling going? You are working towards level 3 (Competent): “Builds and baselines schedules independently”',
+      actions: [{ __typename: 'CheckInQuestionAction' as const, id: 'a-pmp', title: PMP, status: 'NOT_STARTED' }],
+    },
+    {
+      __typename: 'CheckInQuestion' as const,
+      skillKey: null,
+      title: 'Other actions',
+      prompt: 'How are your other actions going?',
+      actions: [{ __typename: 'CheckInQuestionAction' as const, id: 'a-mentor', title: MENTOR, status: 'IN_PROGRESS' }],
+    },
+  ],
+  checkIns: checkIns.map((c) => ({ __typename: 'CheckIn' as const, progress: [], focus: [], privateNote: null, ...c })),
   readiness: readiness(0.25),
 });
 

@@ -20,12 +20,29 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-/** The readiness forecast in a sentence. */
-export function forecastText(forecast: { kind: string; reason?: string | null; monthsToReady?: number | null }): string {
-  if (forecast.kind === 'ready') return 'Ready now.';
-  if (forecast.kind === 'forecast' && forecast.monthsToReady != null) return `At your pace so far, ready in about ${forecast.monthsToReady} months.`;
-  return 'Not enough history yet to forecast when you will be ready.';
+/** The readiness forecast in a sentence: the pace it rests on, or why there is none yet. */
+export function forecastText(forecast: { kind: string; reason?: string | null; monthsToReady?: number | null; levelsGained?: number | null; historyMonths?: number | null }): string {
+  if (forecast.kind === 'ready') return 'Ready now on what is known.';
+  if (forecast.kind === 'forecast' && forecast.monthsToReady != null) {
+    const pace = forecast.levelsGained != null && forecast.historyMonths != null ? ` (${forecast.levelsGained} ${forecast.levelsGained === 1 ? 'level' : 'levels'} gained in ${forecast.historyMonths} months)` : '';
+    return `At your pace so far${pace}, ready in about ${forecast.monthsToReady} months.`;
+  }
+  return `No forecast yet: ${forecast.reason ?? 'not enough rating history'}.`;
 }
+
+/** How the person's levels are known, for people reading a readiness figure. */
+export const BASIS_LABELS: Record<string, string> = {
+  RATED: 'rated',
+  ASSUMED: 'assumed from your current role',
+  UNKNOWN: 'not rated',
+};
+
+export const FOCUS_PROGRESS_LABELS = {
+  NOT_STARTED: 'Not started',
+  SOME_PROGRESS: 'Some progress',
+  GOOD_PROGRESS: 'Good progress',
+  AIM_REACHED: 'Aim reached',
+} as const;
 
 export const ACTION_TYPE_LABELS: Record<PlanActionType, string> = {
   QUALIFICATION: 'Qualification',

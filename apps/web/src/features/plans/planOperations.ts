@@ -4,10 +4,19 @@ import { graphql } from '../../gql';
 export const ClosestToProfileQuery = graphql(`
   query ClosestToProfile($frameworkVersionId: ID!, $profile: [SkillLevelInput!]!, $limit: Int!) {
     closestRoles(frameworkVersionId: $frameworkVersionId, profile: $profile, limit: $limit) {
+      assumedFrom {
+        id
+        title
+      }
       roles {
+        fit
         shortfall
         metSkillCount
         expectedSkillCount
+        ratedSkillCount
+        assumedSkillCount
+        unknownSkillCount
+        explanation
         role {
           id
           title
