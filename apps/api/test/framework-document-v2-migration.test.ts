@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { canonicalFrameworkDocument, pmoFramework, validateFramework } from '@trellis/domain';
 import { createDataSource } from '../src/database/data-source.js';
+import { migrations } from '../src/database/migrations/index.js';
+import { FrameworkDocumentV21795690000000 } from '../src/database/migrations/1795690000000-FrameworkDocumentV2.js';
 import { createTestDatabase } from './support/postgres-server.js';
 
 /**
@@ -8,6 +10,12 @@ import { createTestDatabase } from './support/postgres-server.js';
  * version's skill descriptors (strings in skills.levels) and a draft's document. Written with the
  * migration undone (the database as it was before it), then migrated, then undone again.
  */
+/** Undoes the migrations applied after FrameworkDocumentV2, then it (the database as it was before it). */
+async function undoThroughV2(source: ReturnType<typeof createDataSource>): Promise<void> {
+  const undo = migrations.length - migrations.indexOf(FrameworkDocumentV21795690000000);
+  for (let i = 0; i < undo; i++) await source.undoLastMigration({ transaction: 'each' });
+}
+
 describe('migration FrameworkDocumentV2', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   beforeAll(async () => {
@@ -21,7 +29,7 @@ describe('migration FrameworkDocumentV2', () => {
     const source = createDataSource(database.url);
     await source.initialize();
     try {
-      await source.undoLastMigration({ transaction: 'each' });
+      await undoThroughV2(source);
       const columns = (await source.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'skills'`)) as { column_name: string }[];
       expect(columns.map((c) => c.column_name)).not.toContain('scale_key');
 
@@ -76,7 +84,7 @@ describe('migration FrameworkDocumentV2', () => {
       expect(after.draft.document).toEqual(canonicalFrameworkDocument(v1));
 
       // Down: descriptors become their summaries again, the draft says version 1.
-      await source.undoLastMigration({ transaction: 'each' });
+      await undoThroughV2(source);
       const reverted = await read();
       expect(reverted.skills[0]!.levels).toEqual(v1.skills[0].levels);
       expect(reverted.draft.document).toEqual(v1);

@@ -73,10 +73,9 @@ export class MentorMatchingService {
     const byId = new Map(people.map((p) => [p.id, p]));
     const profiles = (await profilesOf(manager, organisationId, mentorIds)).filter((p) => byId.has(p.personId));
     const ids = profiles.map((p) => p.personId);
-    const [assessed, occupied] = await Promise.all([
-      this.assessments.assessmentsOf(manager, organisationId, ids),
-      occupiedPlaces(manager, organisationId, ids),
-    ]);
+    // One after another: the transaction's client runs one statement at a time.
+    const assessed = await this.assessments.assessmentsOf(manager, organisationId, ids);
+    const occupied = await occupiedPlaces(manager, organisationId, ids);
     const byPerson = new Map<string, typeof assessed>();
     for (const row of assessed) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
     const mentors: MentorForMatching[] = profiles.map((p) => ({

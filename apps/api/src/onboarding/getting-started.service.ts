@@ -41,13 +41,12 @@ export class GettingStartedService {
   }
 
   private async state(manager: EntityManager, organisationId: string, personId: string): Promise<GettingStartedState> {
-    const [frameworkId, actions, people, plans, dismissedAt] = await Promise.all([
-      firstFrameworkId(manager, organisationId),
-      this.audit.actionsRecorded(manager, organisationId, [...REVIEWED, ...PUBLISHED]),
-      peopleSetup(manager, organisationId),
-      planCounts(manager, organisationId),
-      gettingStartedDismissedAt(manager, organisationId, personId),
-    ]);
+    // One after another: the transaction's client runs one statement at a time (pg deprecates overlapping queries).
+    const frameworkId = await firstFrameworkId(manager, organisationId);
+    const actions = await this.audit.actionsRecorded(manager, organisationId, [...REVIEWED, ...PUBLISHED]);
+    const people = await peopleSetup(manager, organisationId);
+    const plans = await planCounts(manager, organisationId);
+    const dismissedAt = await gettingStartedDismissedAt(manager, organisationId, personId);
     const invitations = await invitationSetup(manager, organisationId, people.withoutAccountEmails);
     const checklist = gettingStartedChecklist({
       frameworkId,

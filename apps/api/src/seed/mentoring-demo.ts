@@ -19,9 +19,10 @@ export async function seedMentoringDemo(manager: EntityManager, organisationId: 
     if (!found) throw new Error(`Demo mentoring: no person ${email}`);
     return found;
   };
-  const [hugo, kemi, grace, farid, ella, isla, jack] = await Promise.all(
-    ['hugo.silva', 'kemi.adeyemi', 'grace.liu', 'farid.haddad', 'ella.nguyen', 'isla.brown', 'jack.wilson'].map((name) => person(`${name}@demo.example`)),
-  );
+  // One after another: a transaction's client runs one statement at a time (pg deprecates overlapping queries).
+  const found = [];
+  for (const name of ['hugo.silva', 'kemi.adeyemi', 'grace.liu', 'farid.haddad', 'ella.nguyen', 'isla.brown', 'jack.wilson']) found.push(await person(`${name}@demo.example`));
+  const [hugo, kemi, grace, farid, ella, isla, jack] = found;
   const skills = await publishedSkillsByKey(manager, organisationId);
   // The skills a PMO Analyst most needs to grow for Senior PMO Analyst: what the mentors offer.
   const gaps = compareRoles(pmoFramework, 'pmo-analyst', 'senior-pmo-analyst')
