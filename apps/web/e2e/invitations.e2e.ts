@@ -37,7 +37,7 @@ describe('invitations', () => {
     await page.getByRole('button', { name: 'Send invitation' }).click();
 
     await page.getByRole('heading', { name: `${name} is invited` }).waitFor();
-    const link = await page.getByLabel('Invitation link').inputValue();
+    const link = await page.getByRole('textbox', { name: 'Invitation link' }).inputValue();
     expect(link).toMatch(/\/invitations\/accept\?token=/);
     await page.getByRole('table').getByRole('row', { name: new RegExp(email.replace(/\./g, '\\.')) }).waitFor();
 
