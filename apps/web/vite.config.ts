@@ -15,14 +15,29 @@ const gzipAsync = promisify(gzip);
  * that one document (`XDocument`, or `XFragmentDoc` for a fragment, as src/gql/graphql.ts has it, its fragments
  * included) written in place, so a page's chunk carries only its own operations instead of gql.ts's map of
  * every operation in the app (which nothing then imports). Types are unchanged: TypeScript still sees the
- * graphql() call. A document the generated file does not have (codegen not re-run) keeps its graphql() call.
+ * graphql() call. A call holding several definitions keeps its graphql() call (gql.ts's map answers it).
+ *
+ * A document the generated file does not have means codegen was not re-run after a query changed (or after a
+ * merge): gql.ts's graphql() would then answer `{}` and Apollo throw "Invariant Violation ... 1" in the browser,
+ * with the page blank. So the build fails, naming the document and the file; the dev server warns instead (so a
+ * query can be edited before codegen runs) and re-reads the generated file whenever codegen rewrites it.
  */
 function gqlDocuments(): Plugin {
   let documents: Map<string, string> | null = null;
+  let building = false;
   const definition = /^\s*(query|mutation|subscription|fragment)\s+([A-Za-z_][A-Za-z0-9_]*)/;
   return {
     name: 'trellis-gql-documents',
     enforce: 'pre',
+    configResolved(config) {
+      building = config.command === 'build';
+    },
+    watchChange(id) {
+      if (path.resolve(id.split('?')[0] ?? id) === GENERATED) documents = null;
+    },
+    handleHotUpdate({ file }) {
+      if (path.resolve(file) === GENERATED) documents = null;
+    },
     async transform(code, id) {
       const file = id.split('?')[0] ?? id;
       if (!/[\\/]src[\\/].*\.tsx?$/.test(file) || /[\\/]src[\\/]gql[\\/]/.test(file) || !code.includes('graphql(`')) return null;
@@ -32,15 +47,25 @@ function gqlDocuments(): Plugin {
         ),
       );
       let changed = false;
+      const missing: string[] = [];
       const transformed = code.replace(/\bgraphql\(\s*`([^`]*)`\s*\)/g, (call, source: string) => {
         const match = definition.exec(source);
         // One definition per call (the codegen names the document after it); anything else stays as it was.
         if (!match || (source.match(/^\s*(query|mutation|subscription|fragment)\b/gm) ?? []).length !== 1) return call;
-        const document = documents?.get(match[1] === 'fragment' ? `${match[2]}FragmentDoc` : `${match[2]}Document`);
-        if (!document) return call;
+        const name = match[1] === 'fragment' ? `${match[2]}FragmentDoc` : `${match[2]}Document`;
+        const document = documents?.get(name);
+        if (!document) {
+          missing.push(name);
+          return call;
+        }
         changed = true;
         return `(${document})`;
       });
+      if (missing.length > 0) {
+        const message = `${file}: ${missing.join(', ')} not in src/gql/graphql.ts: run \`npm run codegen\` at the root (after \`npm run build\` and the API's \`npm run schema\`)`;
+        if (building) this.error(message);
+        this.warn(message);
+      }
       return changed ? { code: transformed, map: null } : null;
     },
   };
