@@ -1,5 +1,5 @@
 /**
- * Browsing the seeded PMO framework in a real browser: frameworks page → framework (tracks) → role
+ * Browsing the seeded PMO framework in a real browser: frameworks page (/frameworks) → framework (tracks) → role
  * (expected skills with descriptors), with the mouse and with the keyboard alone.
  * Locators are role-based only: what a screen-reader user can find, the test can find.
  */
@@ -37,7 +37,9 @@ describe('framework browser', () => {
 
   e2eTest('opens the PMO framework, sees its tracks and a role with its expected skills', async ({ page }) => {
     await signIn(page, DEMO.employee);
-    await page.goto('/');
+    // `/` is an employee's My career now; the frameworks list has its own address.
+    await page.goto('/frameworks');
+    await onPage(page, 'Frameworks', { exact: true });
     await page.getByRole('link', { name: FRAMEWORK_LINK }).first().click();
 
     await expectFrameworkPage(page, facts);
@@ -63,7 +65,8 @@ describe('framework browser', () => {
 
   e2eTest('keyboard only: Tab to the framework link and Enter opens the framework page', async ({ page, baseURL }) => {
     await signIn(page, DEMO.employee);
-    await page.goto('/');
+    await page.goto('/frameworks');
+    await onPage(page, 'Frameworks', { exact: true });
     const links = page.getByRole('link', { name: FRAMEWORK_LINK });
     await links.first().waitFor();
     const href = await links.first().getAttribute('href');

@@ -159,7 +159,9 @@ describe('framework editor', () => {
 
       await signIn(page);
       await page.getByRole('link', { name }).first().click();
+      await onPage(page, name, { exact: true });
       await page.getByRole('link', { name: `Engineer ${suffix}` }).first().click();
+      await onPage(page, `Engineer ${suffix}`, { exact: true });
       const table = page.getByRole('table', { name: 'Expected skills' });
       const testing = table.getByRole('row', { name: /^Testing/ });
       // The level is named from the skill's own scale; the role's statement, the criteria and examples are shown.
