@@ -19,16 +19,22 @@ const TARGET = 'Senior PMO Analyst';
 describe('mentoring', () => {
   const e2eTest = useBrowser();
 
+  // Ella's plan points at TARGET, whatever the demo seed (a draft towards PMO Analyst) or an earlier suite left her.
   beforeAll(async () => {
     const ella = await signInApi(MENTEE);
     const { frameworks, myPlan } = await graphql<{
       frameworks: { currentVersion: { roles: { id: string; title: string }[] } | null }[];
-      myPlan: { id: string; status: string } | null;
-    }>(ella, '{ frameworks { currentVersion { roles { id title } } } myPlan { id status } }');
-    if (myPlan) return;
+      myPlan: { id: string; version: number; targetRole: { title: string } } | null;
+    }>(ella, '{ frameworks { currentVersion { roles { id title } } } myPlan { id version targetRole { title } } }');
     const role = frameworks.flatMap((f) => f.currentVersion?.roles ?? []).find((r) => r.title === TARGET);
     if (!role) throw new Error(`no published role "${TARGET}"`);
-    await graphql(ella, 'mutation($input: CreatePlanInput!) { createPlanFromTarget(input: $input) { id } }', { input: { targetRoleId: role.id } });
+    if (!myPlan) {
+      await graphql(ella, 'mutation($input: CreatePlanInput!) { createPlanFromTarget(input: $input) { id } }', { input: { targetRoleId: role.id } });
+    } else if (myPlan.targetRole.title !== TARGET) {
+      await graphql(ella, 'mutation($input: ChangePlanDirectionInput!) { changePlanDirection(input: $input) { id } }', {
+        input: { planId: myPlan.id, expectedVersion: myPlan.version, reason: 'NEW_TARGET_ROLE', targetRoleId: role.id },
+      });
+    }
   });
 
   e2eTest(

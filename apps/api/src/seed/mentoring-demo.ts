@@ -4,6 +4,7 @@ import { insertAssessment } from '../assessments/assessments-directory.js';
 import { publishedSkillsByKey } from '../frameworks/framework-directory.js';
 import { hasMentorProfiles, insertMentorProfile, insertMentorship } from '../mentoring/mentoring-directory.js';
 import { findPersonByEmail } from '../people/people-directory.js';
+import { RATING_HISTORY_DAYS } from './demo-activity.js';
 
 /**
  * The demo organisation's mentoring (issue 10): mentors across teams whose ratings cover the PMO
@@ -36,12 +37,14 @@ export async function seedMentoringDemo(manager: EntityManager, organisationId: 
   const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
   const day = (n: number) => daysAgo(n).toISOString().slice(0, 10);
 
-  // Ratings: each mentor rates themself, and their manager confirms.
+  // Ratings: each mentor rates themself, and their manager confirms; dated after the demo activity's latest ratings
+  // (seeded before this, RATING_HISTORY_DAYS), so that they are the mentors' current levels the matching reads.
+  const selfRatedDaysAgo = RATING_HISTORY_DAYS.raised[0] - 6;
   const rate = async (who: { id: string }, managerId: string, keys: string[], level: number) => {
     for (const key of keys) {
       const skillId = skills.get(key)!.id;
-      await insertAssessment(manager, { organisationId, personId: who.id, skillId, level, source: 'self', assessedById: who.id, assessedAt: daysAgo(60) });
-      await insertAssessment(manager, { organisationId, personId: who.id, skillId, level, source: 'manager', assessedById: managerId, assessedAt: daysAgo(45), evidenceNote: 'Seen on delivery' });
+      await insertAssessment(manager, { organisationId, personId: who.id, skillId, level, source: 'self', assessedById: who.id, assessedAt: daysAgo(selfRatedDaysAgo) });
+      await insertAssessment(manager, { organisationId, personId: who.id, skillId, level, source: 'manager', assessedById: managerId, assessedAt: daysAgo(selfRatedDaysAgo - 2), evidenceNote: 'Seen on delivery' });
     }
   };
   await rate(hugo!, grace!.id, gaps, 5);
