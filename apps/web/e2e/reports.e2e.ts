@@ -52,10 +52,12 @@ describe('leadership reports', () => {
     // At phone width the main navigation is behind the menu button (as in phone-width.e2e.ts): sign in
     // through the page, then reach Reports through that menu.
     await page.goto('/sign-in');
+    await onPage(page, 'Sign in');
     await page.getByLabel('E-mail').fill(DEMO.leadership);
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await onPage(page, 'Frameworks');
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await onPage(page, 'Reports');
