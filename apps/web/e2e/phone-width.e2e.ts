@@ -24,12 +24,23 @@ describe('phone width', () => {
 
   e2eTest(
     'the menu button opens the main navigation, and every main page fits a 375 px screen',
-    async ({ page }) => {
+    async ({ page, newPage }) => {
       await page.setViewportSize(PHONE);
       await page.goto('/sign-in');
       await onPage(page, 'Sign in');
       await expectFitsTheScreen(page);
+      // A wrong password says so (the API's words), not that a session ended; the page stays on the form.
       await page.getByLabel('E-mail').fill(DEMO.admin);
+      await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const refusal = page.getByRole('alert').filter({ hasText: 'Could not sign in' });
+      await refusal.waitFor();
+      expect(await refusal.textContent()).toContain('That e-mail and password do not match an account.');
+      expect(await page.getByText(/session has ended/i).count()).toBe(0);
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+      await expectFitsTheScreen(page);
+      await expectAccessible(page);
+
       await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
@@ -46,6 +57,9 @@ describe('phone width', () => {
         { link: 'My plan', heading: 'My development plan' },
         { link: 'People', heading: 'People' },
         { link: 'Teams', heading: 'Teams' },
+        { link: 'Shared with me', heading: 'Shared with me' },
+        { link: 'Mentoring', heading: 'My mentors' },
+        { link: 'Reports', heading: 'Reports' },
         { link: 'Admin', heading: 'Manage people' },
         { link: 'Frameworks', heading: 'Frameworks' },
       ];
@@ -63,6 +77,23 @@ describe('phone width', () => {
       await onPage(page, 'My account');
       await expectFitsTheScreen(page);
       await expectAccessible(page);
+
+      await page.goto('/admin/getting-started');
+      await onPage(page, 'Getting started');
+      await expectFitsTheScreen(page);
+
+      // A manager's own page: the team's plans (a five-column table) scroll inside their box, not the page.
+      const manager = await newPage();
+      await manager.setViewportSize(PHONE);
+      await manager.goto('/sign-in?next=%2Fmy-team');
+      await onPage(manager, 'Sign in');
+      await manager.getByLabel('E-mail').fill(DEMO.manager);
+      await manager.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+      await manager.getByRole('button', { name: 'Sign in' }).click();
+      await manager.waitForURL((url) => url.pathname === '/my-team');
+      await onPage(manager, 'My team’s plans');
+      await manager.getByRole('table', { name: 'Team plans' }).waitFor();
+      await expectFitsTheScreen(manager);
     },
     120_000,
   );

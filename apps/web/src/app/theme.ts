@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  createTheme,
-  darken,
-  NativeSelect,
-  PasswordInput,
-  Select,
-  Textarea,
-  TextInput,
-  type CSSVariablesResolver,
-  type MantineColorsTuple,
-} from '@mantine/core';
+import { createTheme, darken, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 /** Trellis pine: a calm green-teal. Shade 7 (the primary in light mode) keeps 5:1 contrast on white. */
 const pine: MantineColorsTuple = [
@@ -38,17 +27,19 @@ export const theme = createTheme({
   // No "*" after required labels: the asterisk would become part of the label's text, which browser tests and some
   // assistive technologies read as the field's name. Required fields carry the required attribute; forms say in
   // words which fields are optional.
+  // Plain objects by component name, not `Select.extend(...)`: importing a component here would put it, and all it
+  // imports, in the entry chunk of every page (Select alone brings Combobox, Popover, ScrollArea and floating-ui).
   components: {
     // A link inside a sentence must not be told apart by colour alone (WCAG 1.4.1; axe link-in-text-block).
-    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    Anchor: { defaultProps: { underline: 'always' } },
     // A table wider than a phone scrolls sideways in its container; keyboard users must be able to reach and scroll
     // it (WCAG 2.1.1; axe scrollable-region-focusable): its scrolling viewport is in the tab order.
     TableScrollContainer: { defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } },
-    TextInput: TextInput.extend({ defaultProps: { withAsterisk: false } }),
-    PasswordInput: PasswordInput.extend({ defaultProps: { withAsterisk: false } }),
-    Textarea: Textarea.extend({ defaultProps: { withAsterisk: false } }),
-    Select: Select.extend({ defaultProps: { withAsterisk: false } }),
-    NativeSelect: NativeSelect.extend({ defaultProps: { withAsterisk: false } }),
+    TextInput: { defaultProps: { withAsterisk: false } },
+    PasswordInput: { defaultProps: { withAsterisk: false } },
+    Textarea: { defaultProps: { withAsterisk: false } },
+    Select: { defaultProps: { withAsterisk: false } },
+    NativeSelect: { defaultProps: { withAsterisk: false } },
   },
   fontFamily:
     'Inter, "Segoe UI", system-ui, -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", Arial, sans-serif',

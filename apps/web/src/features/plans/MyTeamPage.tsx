@@ -43,23 +43,26 @@ export function MyTeamPage() {
   else if (loading && !data) content = <LoadingState label="Loading your team’s plans…" />;
   else if (!data || data.teamPlans.length === 0) content = <Empty title="Nobody reports to you" description="Your reports’ development plans will show here." />;
   else {
+    // The five columns do not fit a phone: the table scrolls sideways inside its own box, the page does not.
     content = (
-      <Table aria-label="Team plans" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Person</Table.Th>
-            <Table.Th>Plan</Table.Th>
-            <Table.Th>Readiness</Table.Th>
-            <Table.Th>Review</Table.Th>
-            <Table.Th>Agreement</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {data.teamPlans.map((row) => (
-            <TeamRow key={row.person.id} row={row} />
-          ))}
-        </Table.Tbody>
-      </Table>
+      <Table.ScrollContainer minWidth={640}>
+        <Table aria-label="Team plans" striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Person</Table.Th>
+              <Table.Th>Plan</Table.Th>
+              <Table.Th>Readiness</Table.Th>
+              <Table.Th>Review</Table.Th>
+              <Table.Th>Agreement</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.teamPlans.map((row) => (
+              <TeamRow key={row.person.id} row={row} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     );
   }
   return (
