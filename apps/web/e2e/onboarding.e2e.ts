@@ -4,6 +4,7 @@
  * reload, one of them accepts and lands on their own pages, and the admin sees that they signed in.
  * Also: the framework card's Edit opens the editor (a click the card's stretched link used to swallow).
  */
+import { onPage } from './a11y';
 import { DEMO } from './api';
 import { useBrowser } from './browser';
 import { signIn } from './session';
@@ -18,10 +19,11 @@ describe('onboarding', () => {
 
     await signIn(page, DEMO.admin);
     await page.goto('/admin/people');
-    await page.getByRole('heading', { name: 'Manage people' }).waitFor();
+    await onPage(page, 'Manage people');
     const countBefore = Number(/(\d+) people/.exec((await page.getByText(/^\d+ people$/).textContent()) ?? '')?.[1]);
 
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Import' }).click();
+    await onPage(page, 'Import people');
     await page.getByRole('textbox', { name: 'CSV' }).fill(csv);
     await page.getByRole('button', { name: 'Preview import' }).click();
     await page.getByText('Ready to import: 3 people to create').waitFor();
@@ -39,22 +41,26 @@ describe('onboarding', () => {
 
     const invitee = await newPage();
     await invitee.goto(link);
-    await invitee.getByRole('heading', { name: /^Join / }).waitFor();
+    await onPage(invitee, /^Join /);
     await invitee.getByLabel('Password', { exact: true }).fill('a-long-enough-passphrase-42');
     await invitee.getByRole('button', { name: 'Accept invitation' }).click();
     await invitee.waitForURL((url) => url.pathname === '/my-career');
+    await onPage(invitee, 'My career');
 
     await page.getByRole('link', { name: `Edit ${people[0]!.name}` }).click();
+    await onPage(page, `Edit ${people[0]!.name}`);
     const signInSection = page.getByRole('region', { name: /Signing in/ });
     await signInSection.getByText(/last signed in/).waitFor();
     await page.goto('/admin/people');
     await page.getByRole('link', { name: `Edit ${people[1]!.name}` }).click();
+    await onPage(page, `Edit ${people[1]!.name}`);
     await page.getByRole('button', { name: 'Resend the invitation' }).waitFor();
   });
 
   e2eTest("the framework card's Edit opens the editor", async ({ page }) => {
     await signIn(page, DEMO.admin);
     await page.goto('/frameworks');
+    await onPage(page, 'Frameworks');
     await page.getByRole('link', { name: /^Edit / }).first().click();
     await page.waitForURL((url) => url.pathname.endsWith('/edit'));
   });
