@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { onPage } from './a11y';
+import { expectAccessible, onPage } from './a11y';
 import { RESULTS_DIR } from './app-server';
 import { useBrowser } from './browser';
 import { Journey } from './journey';
@@ -118,6 +118,8 @@ describe('newcomer journey', () => {
       await journey.click(roleDialog.getByRole('button', { name: 'Save' }));
       await page.getByRole('button', { name: `Edit role ${RENAMED_TO}`, exact: true }).waitFor();
       await page.getByText(/Revision \d+ · last saved/).waitFor();
+      await page.getByText('No problems: this draft can be published.').waitFor();
+      await expectAccessible(page); // the editor again, now with a draft and its problems panel
 
       journey.step('publish');
       await journey.click(page.getByRole('link', { name: 'Versions and publishing' }));

@@ -27,7 +27,7 @@ export function DraftProblems({ document, onOpen }: { document: FrameworkDocumen
   }, [document]);
   if (problems.length === 0) {
     return (
-      <Text size="sm" c="teal.8" role="status" data-testid="draft-problems">
+      <Text size="sm" c="teal.9" role="status" data-testid="draft-problems">
         No problems: this draft can be published.
       </Text>
     );
