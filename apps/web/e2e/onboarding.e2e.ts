@@ -45,6 +45,7 @@ describe('onboarding', () => {
     await invitee.getByLabel('Password', { exact: true }).fill('a-long-enough-passphrase-42');
     await invitee.getByRole('button', { name: 'Accept invitation' }).click();
     await invitee.waitForURL((url) => url.pathname === '/my-career');
+    await onPage(invitee, 'My career');
 
     await page.getByRole('link', { name: `Edit ${people[0]!.name}` }).click();
     await onPage(page, `Edit ${people[0]!.name}`);
@@ -59,6 +60,7 @@ describe('onboarding', () => {
   e2eTest("the framework card's Edit opens the editor", async ({ page }) => {
     await signIn(page, DEMO.admin);
     await page.goto('/frameworks');
+    await onPage(page, 'Frameworks');
     await page.getByRole('link', { name: /^Edit / }).first().click();
     await page.waitForURL((url) => url.pathname.endsWith('/edit'));
   });

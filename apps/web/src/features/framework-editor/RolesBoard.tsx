@@ -159,7 +159,7 @@ export function RolesBoard({ editor }: { editor: DraftEditor }) {
                       </Card>
                     ))}
                   </Stack>
-                  <Button size="xs" variant="light" onClick={() => setDialog({ kind: 'addRole', track })} aria-label={`Add a role to ${track.name}`}>
+                  <Button size="xs" variant="light" onClick={() => setDialog({ kind: 'addRole', track })} aria-label={`Add role to ${track.name}`}>
                     Add role
                   </Button>
                 </Stack>
