@@ -47,6 +47,8 @@ export async function authoriseLiveConnection(
 ): Promise<void> {
   const refuse = (status: number, code: string, message: string) => {
     request.log.warn({ code, origin: request.headers.origin }, `GraphQL subscription connection refused: ${message}`);
+    // A refused upgrade's socket is not an HTTP keep-alive connection: close it once answered (else it stays open).
+    reply.raw.once('finish', () => request.raw.socket.destroy());
     return reply.status(status).send({ errors: [{ message, extensions: { code } }] });
   };
   if (!originAllowed(request, config)) return void (await refuse(403, 'FORBIDDEN', 'Subscriptions are open to Trellis pages only.'));
