@@ -4,7 +4,7 @@ import { fileURLToPath, URL } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 
 const brotli = promisify(brotliCompress);
 const GENERATED = fileURLToPath(new URL('./src/gql/graphql.ts', import.meta.url));
@@ -106,6 +106,17 @@ function precompress(): Plugin {
 // 127.0.0.1: what the API listens on by default outside production (HOST).
 const apiTarget = process.env.TRELLIS_API_URL ?? 'http://127.0.0.1:4000';
 
+/**
+ * The API accepts a subscription WebSocket only from its own Origin. A page this dev server served is the
+ * app: its upgrade is restated as coming from the API's origin; any other Origin passes as is (and is refused).
+ */
+const liveOrigin: ProxyOptions['configure'] = (proxy) => {
+  proxy.on('proxyReqWs', (proxyReq, req) => {
+    const origin = req.headers.origin;
+    if (origin && new URL(origin).host === req.headers.host) proxyReq.setHeader('origin', new URL(apiTarget).origin);
+  });
+};
+
 export default defineConfig({
   plugins: [gqlDocuments(), react(), precompress()],
   resolve: {
@@ -118,13 +129,13 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '/graphql': { target: apiTarget, changeOrigin: true },
+      '/graphql': { target: apiTarget, changeOrigin: true, ws: true, configure: liveOrigin },
       '/health': { target: apiTarget, changeOrigin: true },
     },
   },
   preview: {
     proxy: {
-      '/graphql': { target: apiTarget, changeOrigin: true },
+      '/graphql': { target: apiTarget, changeOrigin: true, ws: true, configure: liveOrigin },
       '/health': { target: apiTarget, changeOrigin: true },
     },
   },

@@ -11,6 +11,7 @@ import { RequestPool } from './database/tenant-database.js';
 import { FrameworksModule } from './frameworks/frameworks.module.js';
 import { FrameworkVersionsModule } from './frameworks/versions/framework-versions.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
+import { LiveEvents, LiveModule } from './live/live-events.js';
 import { HealthController } from './health/health.controller.js';
 import { Lifecycle } from './health/lifecycle.js';
 import type { DatabaseRoles } from './database/app-role.js';
@@ -69,10 +70,11 @@ export class AppModule {
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           imports: [IdentityModule, RequestPoolModule],
-          inject: [getDataSourceToken(), RequestPool, SessionsService],
-          useFactory: (dataSource: DataSource, requestPool: RequestPool, sessions: SessionsService) =>
-            graphqlOptions(config, dataSource, requestPool, sessions),
+          inject: [getDataSourceToken(), RequestPool, SessionsService, LiveEvents],
+          useFactory: (dataSource: DataSource, requestPool: RequestPool, sessions: SessionsService, live: LiveEvents) =>
+            graphqlOptions(config, dataSource, requestPool, sessions, live),
         }),
+        LiveModule,
         WorkersModule,
         OrganisationsModule,
         FrameworksModule,

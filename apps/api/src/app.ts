@@ -10,6 +10,10 @@ import { pino } from 'pino';
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { GRAPHQL_PATH } from './graphql/graphql-options.js';
+import { authoriseLiveConnection, isWebSocketUpgrade } from './graphql/live-connection.js';
+import type { AppConfig } from './config/config.js';
+import { RequestPool } from './database/tenant-database.js';
+import { SessionsService } from './identity/sessions.service.js';
 import { prepareDatabase } from './database/app-role.js';
 import { Lifecycle } from './health/lifecycle.js';
 import { Seeder } from './seed/seeder.js';
@@ -18,12 +22,17 @@ import { serveWebApp } from './web/static-assets.js';
 /**
  * CSRF defence for GraphQL, the rule Apollo's csrfPrevention uses: only POSTs with a JSON body,
  * which a cross-site form or image cannot send without a CORS preflight (and none is allowed).
+ * The one GET allowed is a WebSocket upgrade for subscriptions, from one of our Origins with a session.
  * It checks the route the router matched, not the path as spelled: `/%67raphql` (decoded by the
  * router) reaches the same handler as `/graphql` and must meet the same rule.
  */
-function rejectCrossSiteGraphql(app: NestFastifyApplication): void {
+function rejectCrossSiteGraphql(app: NestFastifyApplication, config: AppConfig): void {
+  const sessions = app.get(SessionsService);
+  const requestPool = app.get(RequestPool);
   app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.url !== GRAPHQL_PATH) return;
+    // A subscription connection: Origin and session checked before the upgrade (live-connection.ts).
+    if (isWebSocketUpgrade(request)) return authoriseLiveConnection(request, reply, config, sessions, requestPool);
     const json = /^application\/json\b/i.test(request.headers['content-type'] ?? '');
     if (request.method === 'POST' && json) return;
     request.log.warn({ code: 'BAD_REQUEST', method: request.method, contentType: request.headers['content-type'] }, 'GraphQL request refused: not a JSON POST');
@@ -124,7 +133,7 @@ export async function createApp(options: AppModuleOptions & { quiet?: boolean })
   app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  rejectCrossSiteGraphql(app);
+  rejectCrossSiteGraphql(app, options.config);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

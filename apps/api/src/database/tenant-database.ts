@@ -153,7 +153,7 @@ export function tenantTransaction<T>(
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
   assertOrganisationId(organisationId);
-  return dataSource.transaction(async (manager) => {
+  return withAfterCommit(dataSource, async (manager) => {
     await manager.query('SELECT set_config($1, $2, true)', [TENANT_SETTING, organisationId]);
     return work(manager);
   });
@@ -164,8 +164,38 @@ export function tenantTransaction<T>(
  * (seeding, signing up, signing in by e-mail, reading a session cookie).
  */
 export function systemTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  return dataSource.transaction(async (manager) => {
+  return withAfterCommit(dataSource, async (manager) => {
     await manager.query('SELECT set_config($1, $2, true)', [TENANT_SETTING, SYSTEM_CONTEXT]);
     return work(manager);
   });
+}
+
+/** What runs once a transaction committed (keyed by its manager); a rolled-back transaction runs none. */
+const afterCommitSteps = new WeakMap<EntityManager, (() => void)[]>();
+
+/**
+ * Runs a step after the transaction of `manager` commits (live notifications: nobody is told of a row
+ * that may still roll back). Steps run in order, after `tenantTransaction`/`systemTransaction` returned
+ * from COMMIT; a step that throws is logged, never undoes or fails the write.
+ */
+export function afterCommit(manager: EntityManager, step: () => void): void {
+  const steps = afterCommitSteps.get(manager);
+  if (!steps) throw new Error('afterCommit needs a manager from tenantTransaction or systemTransaction');
+  steps.push(step);
+}
+
+async function withAfterCommit<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  const steps: (() => void)[] = [];
+  const result = await dataSource.transaction((manager) => {
+    afterCommitSteps.set(manager, steps);
+    return work(manager);
+  });
+  for (const step of steps) {
+    try {
+      step();
+    } catch (error) {
+      process.stderr.write(`trellis: an after-commit step failed: ${(error as Error).stack ?? String(error)}\n`);
+    }
+  }
+  return result;
 }

@@ -8,6 +8,8 @@ import { FrameworkLoaders, FrameworkQueries } from '../frameworks/framework.load
 import type { SessionsService } from '../identity/sessions.service.js';
 import { IdentityLoaders } from '../identity/identity.loaders.js';
 import { PeopleLoaders } from '../people/people.loaders.js';
+import type { LiveEvents } from '../live/live-events.js';
+import { subscriptionContext, validateSubscription } from './live-connection.js';
 import { parseOptions, queryLimitRules } from './query-limits.js';
 import type { PublicContext, RequestContext, RequestLoaders } from './request-context.js';
 
@@ -45,8 +47,11 @@ export function graphqlOptions(
   dataSource: DataSource,
   requestPool: RequestPool,
   sessions: SessionsService,
+  live: LiveEvents,
 ): MercuriusDriverConfig {
   const frameworkQueries = new FrameworkQueries(dataSource);
+  const introspection = config.NODE_ENV === 'development';
+  const validateLive = validateSubscription({ introspection });
 
   return {
     autoSchemaFile: true,
@@ -54,12 +59,22 @@ export function graphqlOptions(
     path: GRAPHQL_PATH,
     // The IDE and introspection are for developing Trellis, not for whoever reaches a server.
     graphiql: config.NODE_ENV === 'development',
-    validationRules: queryLimitRules({ introspection: config.NODE_ENV === 'development' }),
+    validationRules: queryLimitRules({ introspection }),
     graphql: { parseOptions },
     additionalRouteOptions: { bodyLimit: GRAPHQL_BODY_LIMIT },
     // Compile a query to JavaScript after its first execution.
     jit: 1,
     errorFormatter: formatGraphqlErrors,
+    // Subscriptions over graphql-ws on GRAPHQL_PATH: app.ts checks the upgrade's Origin and session
+    // cookie (live-connection.ts); events come from LiveEvents' emitter (Redis when REDIS_URL is set).
+    subscription: {
+      emitter: live.emitter,
+      context: (_socket: unknown, request: FastifyRequest) => subscriptionContext(request),
+      keepAlive: 30_000,
+    },
+    hooks: {
+      preSubscriptionExecution: (schema, document) => validateLive(schema, document),
+    },
     context: async (request: FastifyRequest, reply: FastifyReply): Promise<PublicContext> => {
       const context = { request, reply, session: null, db: null, loaders: null } as unknown as RequestContext;
       const open: RequestDatabase[] = [];

@@ -1,11 +1,12 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { PlanTransition } from '@trellis/domain';
 import { Access } from '../common/access.js';
 import type { RequestContext } from '../graphql/request-context.js';
 import { Role } from '../frameworks/framework.models.js';
 import { Person } from '../people/people.models.js';
-import { NotificationsService } from './notifications.service.js';
+import { NotificationsService, type LiveNotification } from './notifications.service.js';
+import { notificationTopic } from '../live/live-events.js';
 import { Team } from '../people/people.models.js';
 import {
   AddPlanActionInput,
@@ -270,6 +271,16 @@ export class NotificationResolver {
   @Access('signedIn')
   markNotificationRead(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Context() context: RequestContext) {
     return this.notifications.markRead(actorOf(context), id);
+  }
+
+  @Subscription(() => Notification, {
+    description: 'My notifications as they are added (over graphql-ws); only ever the signed-in person’s own.',
+    resolve: (payload: LiveNotification): Notification => ({ ...payload, createdAt: new Date(payload.createdAt), readAt: null }),
+  })
+  @Access('signedIn')
+  notificationAdded(@Context() context: RequestContext & { pubsub: { subscribe(topic: string): Promise<AsyncIterable<unknown>> } }) {
+    // The topic is the connection's own person in its own organisation: no argument can name another.
+    return context.pubsub.subscribe(notificationTopic(context.session.organisationId, context.session.personId));
   }
 }
 

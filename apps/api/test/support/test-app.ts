@@ -51,9 +51,18 @@ export interface TestApp {
 
 /** The real application (Fastify, GraphQL, TypeORM, migrations, seed) on a database of its own. */
 export async function startTestApp(
-  options: { seed?: boolean; environment?: Record<string, string>; logDestination?: DestinationStream } = {},
+  options: {
+    seed?: boolean;
+    environment?: Record<string, string>;
+    logDestination?: DestinationStream;
+    /** Another instance's database: a second API process on the same data (not dropped by this one's close). */
+    databaseOf?: TestApp;
+  } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const shared = options.databaseOf;
+  const database = shared
+    ? { url: shared.databaseUrl, adminUrl: shared.adminDatabaseUrl, drop: async () => undefined }
+    : await createTestDatabase();
   const sql = new SqlCounter();
   const config = loadConfig({
     NODE_ENV: 'test',

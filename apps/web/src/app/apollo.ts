@@ -1,4 +1,8 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type FieldPolicy, type Reference } from '@apollo/client';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { Kind, OperationTypeNode } from 'graphql';
+import { createClient } from 'graphql-ws';
 import { ErrorLink } from '@apollo/client/link/error';
 import { writeViewer } from '../features/session/viewer';
 import { hasErrorCode } from '../lib/errors';
@@ -101,7 +105,45 @@ export function createHttpLink(uri = '/graphql'): ApolloLink {
   return new HttpLink({ uri, credentials: 'same-origin' });
 }
 
-export function createApolloClient(link: ApolloLink = ApolloLink.from([createSessionLink(), createHttpLink()])): ApolloClient {
+/** Dispatched on window when the live connection came back after a drop: what it missed is asked for again. */
+export const LIVE_RECONNECTED = 'trellis:live-reconnected';
+
+/**
+ * Subscriptions over graphql-ws on the same origin's `/graphql` (the browser sends the session cookie with the
+ * upgrade; the API checks it and the Origin). Lazy: it connects at the first subscription; it retries for ever,
+ * since a restarting API process is routine.
+ */
+export function createLiveLink(path = '/graphql'): ApolloLink {
+  const url = new URL(path, window.location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return new GraphQLWsLink(
+    createClient({
+      url: url.toString(),
+      lazy: true,
+      retryAttempts: Number.POSITIVE_INFINITY,
+      shouldRetry: () => true,
+      on: {
+        connected: (_socket, _payload, wasRetry) => {
+          if (wasRetry) window.dispatchEvent(new Event(LIVE_RECONNECTED));
+        },
+      },
+    }),
+  );
+}
+
+/** Subscriptions go over the live (WebSocket) link, everything else over HTTP. */
+export function createTransportLink(live: ApolloLink = createLiveLink(), http: ApolloLink = createHttpLink()): ApolloLink {
+  return ApolloLink.split(
+    ({ query }) => {
+      const definition = getMainDefinition(query);
+      return definition.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.SUBSCRIPTION;
+    },
+    live,
+    http,
+  );
+}
+
+export function createApolloClient(link: ApolloLink = ApolloLink.from([createSessionLink(), createTransportLink()])): ApolloClient {
   return new ApolloClient({
     link,
     cache: createCache(),

@@ -86,6 +86,7 @@ type Documents = {
     "\n  mutation PublishProgrammePairs($input: PublishProgrammePairsInput!) {\n    publishProgrammePairs(input: $input) {\n      id\n    }\n  }\n": typeof types.PublishProgrammePairsDocument,
     "\n  query MentoringSkills {\n    frameworks {\n      id\n      currentVersion {\n        id\n        skills {\n          key\n          name\n        }\n      }\n    }\n  }\n": typeof types.MentoringSkillsDocument,
     "\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      message\n      planId\n      link\n      createdAt\n      readAt\n    }\n  }\n": typeof types.MyNotificationsDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      kind\n      message\n      planId\n      link\n      createdAt\n      readAt\n    }\n  }\n": typeof types.NotificationAddedDocument,
     "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id)\n  }\n": typeof types.MarkNotificationReadDocument,
     "\n  query GettingStarted {\n    gettingStarted {\n      complete\n      dismissed\n      items {\n        key\n        title\n        description\n        done\n        href\n      }\n    }\n  }\n": typeof types.GettingStartedDocument,
     "\n  mutation DismissGettingStarted($dismissed: Boolean!) {\n    dismissGettingStarted(dismissed: $dismissed) {\n      complete\n      dismissed\n      items {\n        key\n        title\n        description\n        done\n        href\n      }\n    }\n  }\n": typeof types.DismissGettingStartedDocument,
@@ -217,6 +218,7 @@ const documents: Documents = {
     "\n  mutation PublishProgrammePairs($input: PublishProgrammePairsInput!) {\n    publishProgrammePairs(input: $input) {\n      id\n    }\n  }\n": types.PublishProgrammePairsDocument,
     "\n  query MentoringSkills {\n    frameworks {\n      id\n      currentVersion {\n        id\n        skills {\n          key\n          name\n        }\n      }\n    }\n  }\n": types.MentoringSkillsDocument,
     "\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      message\n      planId\n      link\n      createdAt\n      readAt\n    }\n  }\n": types.MyNotificationsDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      kind\n      message\n      planId\n      link\n      createdAt\n      readAt\n    }\n  }\n": types.NotificationAddedDocument,
     "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id)\n  }\n": types.MarkNotificationReadDocument,
     "\n  query GettingStarted {\n    gettingStarted {\n      complete\n      dismissed\n      items {\n        key\n        title\n        description\n        done\n        href\n      }\n    }\n  }\n": types.GettingStartedDocument,
     "\n  mutation DismissGettingStarted($dismissed: Boolean!) {\n    dismissGettingStarted(dismissed: $dismissed) {\n      complete\n      dismissed\n      items {\n        key\n        title\n        description\n        done\n        href\n      }\n    }\n  }\n": types.DismissGettingStartedDocument,
@@ -578,6 +580,10 @@ export function graphql(source: "\n  query MentoringSkills {\n    frameworks {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      message\n      planId\n      link\n      createdAt\n      readAt\n    }\n  }\n"): (typeof documents)["\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      message\n      planId\n      link\n      createdAt\n      readAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      kind\n      message\n      planId\n      link\n      createdAt\n      readAt\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      kind\n      message\n      planId\n      link\n      createdAt\n      readAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

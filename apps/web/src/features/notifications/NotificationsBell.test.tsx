@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
 import { notificationsMock } from '../../test/session';
-import { MarkNotificationReadMutation } from './NotificationsBell';
+import { MarkNotificationReadMutation, NotificationAddedSubscription } from './NotificationsBell';
 
 const notification = (id: string, message: string, readAt: string | null = null) => ({
   __typename: 'Notification' as const,
@@ -52,6 +52,22 @@ describe('notifications bell', () => {
     await user.click(link);
     expect(router.state.location.pathname).toBe('/plans/p-dan');
     expect(await screen.findByRole('button', { name: 'Notifications' })).toBeInTheDocument();
+  });
+
+  it('shows a notification pushed over the subscription, without asking for the list again', async () => {
+    const reminder = notification('n-5', 'Your plan review is due.', '2026-06-01T08:00:00.000Z');
+    const agreed = notification('n-6', 'Your manager agreed your plan.');
+    const { user } = renderRoute('/account', [
+      notificationsMock([reminder]),
+      { request: { query: NotificationAddedSubscription }, result: { data: { notificationAdded: agreed } }, delay: 20 },
+    ]);
+    const bell = await screen.findByRole('button', { name: 'Notifications, 1 unread' });
+    await user.click(bell);
+    const list = await screen.findByRole('list', { name: 'Notifications' });
+    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      expect.stringContaining('Your manager agreed your plan.'),
+      expect.stringContaining('Your plan review is due.'),
+    ]);
   });
 
   it('has an empty state', async () => {

@@ -1,7 +1,8 @@
 import { ActionIcon, Anchor, Button, Divider, Group, Indicator, Popover, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useEffect, useState } from 'react';
+import { LIVE_RECONNECTED } from '../../app/apollo';
 import { graphql } from '../../gql';
 import { describeError } from '../../lib/errors';
 
@@ -19,20 +20,51 @@ export const MyNotificationsQuery = graphql(`
   }
 `);
 
+export const NotificationAddedSubscription = graphql(`
+  subscription NotificationAdded {
+    notificationAdded {
+      id
+      kind
+      message
+      planId
+      link
+      createdAt
+      readAt
+    }
+  }
+`);
+
 export const MarkNotificationReadMutation = graphql(`
   mutation MarkNotificationRead($id: ID!) {
     markNotificationRead(id: $id)
   }
 `);
 
-/** Plan reminders and agreements arrive while the app is open, so the list is asked for again now and then. */
-const POLL_MS = 60_000;
-
 /** The bell in the header: how many notifications are unread, and the list (newest first) to read them. */
 export function NotificationsBell() {
   const [opened, setOpened] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const { data, error, refetch } = useQuery(MyNotificationsQuery, { pollInterval: POLL_MS });
+  const { data, error, refetch } = useQuery(MyNotificationsQuery);
+  // New notifications are pushed (graphql-ws) and put at the top of the cached list, newest first.
+  useSubscription(NotificationAddedSubscription, {
+    onData: ({ client, data: pushed }) => {
+      const added = pushed.data?.notificationAdded;
+      if (!added) return;
+      client.cache.updateQuery({ query: MyNotificationsQuery }, (previous) =>
+        !previous || previous.myNotifications.some((n) => n.id === added.id) ? previous : { myNotifications: [added, ...previous.myNotifications] },
+      );
+    },
+  });
+  // What was pushed while the connection was down, or the tab asleep, is read again then.
+  useEffect(() => {
+    const catchUp = () => void refetch().catch(() => undefined);
+    window.addEventListener(LIVE_RECONNECTED, catchUp);
+    window.addEventListener('focus', catchUp);
+    return () => {
+      window.removeEventListener(LIVE_RECONNECTED, catchUp);
+      window.removeEventListener('focus', catchUp);
+    };
+  }, [refetch]);
   const [markRead] = useMutation(MarkNotificationReadMutation);
   const notifications = data?.myNotifications ?? [];
   const unread = notifications.filter((n) => !n.readAt).length;
