@@ -200,7 +200,15 @@ export function MyPlanPage() {
   if (error && !data) content = <ErrorState title="Could not load your plan" error={error} onRetry={() => refetch()} />;
   else if (loading && !data) content = <LoadingState label="Loading your plan…" />;
   else {
-    const version = data?.frameworks.find((f) => f.currentVersion)?.currentVersion ?? null;
+    // The framework of the plan's target role, else the one the person's ratings are in: another framework of
+    // the organisation (a new one being tried out, say) must not take over someone's plan page.
+    const versions = (data?.frameworks ?? []).flatMap((f) => (f.currentVersion ? [f.currentVersion] : []));
+    const targetId = data?.myPlan?.targetRole?.id;
+    const rated = new Set((data?.myAssessments.current ?? []).map((entry) => entry.skillKey));
+    const overlap = (v: (typeof versions)[number]) => v.skills.filter((skill) => rated.has(skill.key)).length;
+    const version =
+      (targetId ? versions.find((v) => v.roles.some((role) => role.id === targetId)) : undefined) ??
+      versions.reduce<(typeof versions)[number] | null>((best, v) => (best === null || overlap(v) > overlap(best) ? v : best), null);
     const plan = data?.myPlan ?? null;
     content = (
       <>

@@ -143,7 +143,12 @@ export function ReportPlanPage() {
   else if (loading && !data) content = <LoadingState label="Loading the plan…" />;
   else if (data) {
     const plan = data.planOf;
-    const version = data.frameworks.find((f) => f.currentVersion)?.currentVersion ?? null;
+    // The framework the plan and the ratings are in (most skills in common), not whichever comes first:
+    // another framework of the organisation must not take over the page.
+    const versions = data.frameworks.flatMap((f) => (f.currentVersion ? [f.currentVersion] : []));
+    const keys = new Set([...(plan?.readiness?.skills ?? []).map((s) => s.skillKey), ...(data.assessmentsOf?.current ?? []).map((a) => a.skillKey)]);
+    const overlap = (v: (typeof versions)[number]) => v.skills.filter((skill) => keys.has(skill.key)).length;
+    const version = versions.reduce<(typeof versions)[number] | null>((best, v) => (best === null || overlap(v) > overlap(best) ? v : best), null);
     content = (
       <>
         {plan ? (
