@@ -6,6 +6,7 @@ import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { NotificationsService } from '../plans/notifications.service.js';
 import { registerMentorLookup } from '../plans/plan-policy.js';
 import { PlansModule } from '../plans/plans.module.js';
+import { VersionMigrationModule } from '../frameworks/version-migration/version-migration.module.js';
 import { sharedScopeFor } from './mentoring-directory.js';
 import { MentorMatchingService } from './mentor-matching.service.js';
 import { MentorProfilesService } from './mentor-profiles.service.js';
@@ -16,6 +17,7 @@ import { MentoringOversightResolver, MentorshipRhythmResolver } from './mentorin
 import { MentoringOversightService } from './mentoring-oversight.service.js';
 import { MentoringReviewsService } from './mentoring-reviews.service.js';
 import { MentoringSettingsService } from './mentoring-settings.service.js';
+import { MentoringVersionFollower } from './mentoring-version.follower.js';
 import { MentorProfileResolver, MentorshipResolver } from './mentoring.resolvers.js';
 import { MentorshipsService } from './mentorships.service.js';
 import { ProgrammeResolver } from './programmes.resolvers.js';
@@ -33,13 +35,14 @@ export const mentoringResolvers = [MentorProfileResolver, MentorshipResolver, Pr
  * Oversight: the organisation's settings, fizzling (and its hourly nudge job) and the admin page.
  */
 @Module({
-  imports: [AuditModule, AssessmentsModule, PlansModule, IdentityModule, OrganisationsModule],
+  imports: [AuditModule, AssessmentsModule, PlansModule, IdentityModule, OrganisationsModule, VersionMigrationModule],
   providers: [
     { provide: NotificationsService, useClass: MentoringNotificationsService },
     MentoringSettingsService,
     MentoringFizzlingService,
     MentoringFizzleJob,
     MentoringOversightService,
+    MentoringVersionFollower,
     MentorProfilesService, MentorMatchingService, MentorshipsService, MentoringReviewsService, ProgrammesService, ...mentoringResolvers],
   exports: [MentorshipsService],
 })
