@@ -126,7 +126,8 @@ function MentoringSettingsForm() {
       setWeeks(null);
       setCross(null);
       await settings.refetch();
-      toast.show({ message: `Saved: pairs are flagged after ${saved.data?.updateMentoringSettings.fizzleWeeks ?? value} weeks without a session.` });
+      const n = saved.data?.updateMentoringSettings.fizzleWeeks ?? value;
+      toast.show({ message: `Saved: pairs are flagged after ${n} ${n === 1 ? 'week' : 'weeks'} without a session.` });
     } catch (error) {
       if (hasErrorCode(error, 'CONFLICT')) await settings.refetch();
       const fields = fieldErrorsOf(error);
