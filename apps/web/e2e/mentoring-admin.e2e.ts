@@ -1,7 +1,8 @@
 /**
  * The mentoring admin page in a real browser: Asha (the demo admin) sets the fizzle period to one
  * week on Admin > Mentoring, and the demo's active pair whose last session was 12 days ago (Ella
- * Nguyen mentored by Hugo Silva) appears among the fizzling pairs; she downloads the page as CSV;
+ * Nguyen mentored by Hugo Silva) appears among the fizzling pairs, and Hugo sees the flag on his list
+ * and the pair's page; she downloads the page as CSV;
  * the page fits 375 px. The organisation's settings are put back afterwards (the demo organisation is
  * shared by every e2e file), and nothing here depends on another file having run.
  */
@@ -35,7 +36,7 @@ describe('mentoring admin', () => {
     });
   });
 
-  e2eTest('an admin sets the fizzle period, sees the fizzling pair and downloads the page as CSV', async ({ page }) => {
+  e2eTest('an admin sets the fizzle period, sees the fizzling pair and downloads the page as CSV', async ({ page, newPage }) => {
     await signIn(page, DEMO.admin);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
     await onPage(page, 'Manage people');
@@ -57,6 +58,15 @@ describe('mentoring admin', () => {
     const ella = fizzling.getByRole('row').filter({ hasText: 'Ella Nguyen' }).filter({ hasText: 'Hugo Silva' });
     await ella.getByText(/^No session for \d+ weeks?$/).waitFor();
     await onPage(page, 'Mentoring');
+    // The pair sees the flag on its own list: Hugo, who mentors Ella, lands on My mentees.
+    const hugo = await newPage();
+    await signIn(hugo, 'hugo.silva@demo.example');
+    await hugo.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mentoring' }).click();
+    await onPage(hugo, 'My mentees');
+    await hugo.getByRole('listitem').filter({ hasText: 'Ella Nguyen' }).getByText(/^No session for \d+ weeks?$/).waitFor();
+    await hugo.getByRole('link', { name: 'Ella Nguyen' }).first().click();
+    await onPage(hugo, 'Mentoring Ella Nguyen');
+    await hugo.getByRole('alert').filter({ hasText: /No session for \d+ weeks?/ }).waitFor();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     const text = fs.readFileSync(await download.path(), 'utf8');

@@ -151,7 +151,7 @@ function MentoringSettingsForm() {
           value={weeks}
           onChange={setWeeks}
           error={problems.fizzleWeeks}
-          w={{ base: '100%', xs: 360 }}
+          w={{ base: '100%', xs: 440 }}
         />
         <Switch
           label="Prefer mentors from other teams"
@@ -194,7 +194,7 @@ function MentoringOverview() {
       </SimpleGrid>
 
       <Section title="Fizzling pairs" empty={`No pair has gone ${o.fizzleWeeks} weeks without a session.`} count={fizzling.length}>
-        <Text size="sm">Both sides have had a nudge. A word from you may help them meet again, or end the mentorship kindly if it has run its course.</Text>
+        <Text size="sm">Both sides get one nudge when a pair starts fizzling. A word from you may help them meet again, or end the mentorship kindly if it has run its course.</Text>
         <RelationshipTable rows={fizzling} />
       </Section>
 
@@ -203,7 +203,7 @@ function MentoringOverview() {
       </Section>
 
       <Section title="Mentees waiting for a mentor" empty="No requests are waiting for an answer." count={o.waiting.length}>
-        <Table.ScrollContainer minWidth={420}>
+        <Table.ScrollContainer minWidth={340}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -234,7 +234,7 @@ function MentoringOverview() {
       </Section>
 
       <Section title="Mentors at capacity" empty="Every mentor has a free place." count={o.mentorsAtCapacity.length}>
-        <Table.ScrollContainer minWidth={360}>
+        <Table.ScrollContainer minWidth={340}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -314,42 +314,40 @@ function RelationshipTable({ rows }: { rows: OversightData['mentoringOversight']
       <Table striped>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Mentee</Table.Th>
-            <Table.Th scope="col">Mentor</Table.Th>
+            <Table.Th scope="col">Pair</Table.Th>
+            <Table.Th scope="col">Status</Table.Th>
             <Table.Th scope="col">Last session</Table.Th>
             <Table.Th scope="col">Sessions</Table.Th>
             <Table.Th scope="col">Hours</Table.Th>
-            <Table.Th scope="col">Status</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.map((r) => (
             <Table.Tr key={r.mentorshipId}>
               <Table.Td>
-                <Anchor component={Link} to={`/mentoring/${r.mentorshipId}`} size="sm">
+                {/* Not a link: the mentorship page is the pair's, and shows a coordinator nothing more than this row. */}
+                <Text size="sm" fw={500}>
                   {r.menteeName}
-                </Anchor>
-                {r.programmeName ? (
-                  <Text size="xs" c="dimmed">
-                    {r.programmeName}
-                  </Text>
-                ) : null}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  mentored by {r.mentorName}
+                  {r.programmeName ? ` · ${r.programmeName}` : ''}
+                </Text>
               </Table.Td>
-              <Table.Td>{r.mentorName}</Table.Td>
-              <Table.Td>{r.lastSessionOn ?? 'None yet'}</Table.Td>
-              <Table.Td>{r.sessions}</Table.Td>
-              <Table.Td>{hours(r.minutes)}</Table.Td>
               <Table.Td>
                 {r.fizzling ? (
                   <Badge color="orange" variant="light" style={{ textTransform: 'none' }}>
                     {r.message}
                   </Badge>
                 ) : (
-                  <Badge color={r.status === 'paused' ? 'gray' : 'green'} variant="light">
+                  <Badge color={r.status === 'paused' ? 'gray' : 'green'} variant="light" style={{ textTransform: 'none' }}>
                     {r.status === 'paused' ? 'Paused' : 'Meeting'}
                   </Badge>
                 )}
               </Table.Td>
+              <Table.Td>{r.lastSessionOn ?? 'None yet'}</Table.Td>
+              <Table.Td>{r.sessions}</Table.Td>
+              <Table.Td>{hours(r.minutes)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

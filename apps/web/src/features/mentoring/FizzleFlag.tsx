@@ -1,4 +1,4 @@
-import { Alert, Text } from '@mantine/core';
+import { Alert, Badge, Text } from '@mantine/core';
 import type { MentorshipFieldsFragment } from '../../gql/graphql';
 
 type Rhythm = MentorshipFieldsFragment['rhythm'];
@@ -12,8 +12,11 @@ export function FizzleFlag({ rhythm, compact = false, canLog = true }: { rhythm:
   const suggestion = canLog ? 'Log the last session you held, or agree when you will meet next.' : 'The pair may need a nudge to meet again.';
   if (compact) {
     return (
-      <Text size="sm" c="orange.9" fw={500}>
-        {rhythm.message}. {suggestion}
+      <Text size="sm">
+        <Badge color="orange" variant="light" mr={6} style={{ textTransform: 'none' }}>
+          {rhythm.message}
+        </Badge>
+        {suggestion}
       </Text>
     );
   }
