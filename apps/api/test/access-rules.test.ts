@@ -485,7 +485,7 @@ const RIGHTS: Record<string, TableEntry> = {
   'Query.myMentorProfile': { rule: 'signedIn', document: '{ myMentorProfile { id } }' },
   'Query.mentorSkillSuggestions': { rule: 'signedIn', document: '{ mentorSkillSuggestions { skillKey } }' },
   'Query.findMentors': { rule: 'signedIn', document: '{ findMentors { focusSource suggestions { mentorId explanation } } }' },
-  'Query.myMentorships': { rule: 'signedIn', document: '{ myMentorships { id status } }' },
+  'Query.myMentorships': { rule: 'signedIn', document: '{ myMentorships { id status rhythm { fizzling sessions } } }' },
   'Query.mentorship': {
     rule: 'signedIn',
     document: 'query($id: ID!) { mentorship(id: $id) { id status } }',
@@ -535,6 +535,17 @@ const RIGHTS: Record<string, TableEntry> = {
     variables: async (f, c) => {
       const m = await freshMentorship(f, c, 'mentee');
       return { input: { mentorshipId: m.id, expectedVersion: m.version, plan: true, planComments: true, assessments: true, checkIns: false, evidence: false } };
+    },
+  },
+  'Query.mentoringSettings': { rule: 'admin', document: '{ mentoringSettings { fizzleWeeks crossTeam version } }' },
+  'Query.mentoringOversight': { rule: 'admin', document: '{ mentoringOversight { fizzleWeeks relationships { mentorshipId message } waiting { mentorshipId } mentorsAtCapacity { personId } uncovered { personId } } }' },
+  'Query.mentoringOversightCsv': { rule: 'admin', document: '{ mentoringOversightCsv }' },
+  'Mutation.updateMentoringSettings': {
+    rule: 'admin',
+    document: 'mutation($input: MentoringSettingsInput!) { updateMentoringSettings(input: $input) { version } }',
+    variables: async (f) => {
+      const read = await (await f.admin()).graphql<{ mentoringSettings: { version: number } }>('{ mentoringSettings { version } }');
+      return { input: { fizzleWeeks: 6, crossTeam: 'no-preference', expectedVersion: read.data!.mentoringSettings.version } };
     },
   },
   'Mutation.logMentoringSession': {

@@ -282,6 +282,7 @@ describe('framework versions', () => {
           { name: 'assessments.skill', describe: 'skill assessments', moved: 0, cleared: 0 },
           { name: 'planActions.skills', describe: 'plan actions (skills and qualifications)', moved: 0, cleared: 0 },
           { name: 'plans.targetRole', describe: "development plans' target roles", moved: 0, cleared: 0 },
+          { name: 'mentoring.skillKeys', describe: "mentor profiles' offered skills and mentorships' focus skills", moved: 0, cleared: 0 },
         ],
       });
 

@@ -1,51 +1,13 @@
-import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { PlanReviewJob } from '../src/plans/plan-review.job.js';
 import { expectNoErrors } from './support/errors.js';
+import { startSmtpServer, unfold } from './support/smtp-server.js';
 import { DEMO, startTestApp, type TestApp } from './support/test-app.js';
 
 /**
  * With SMTP_URL set, invitations and password resets are e-mailed through nodemailer. A real SMTP
  * server (smtp-server, on loopback) receives them, so the test reads what a person would get.
  */
-interface ReceivedMail {
-  from: string;
-  to: string[];
-  body: string;
-}
-
-async function startSmtpServer(): Promise<{ port: number; inbox: ReceivedMail[]; close(): Promise<void> }> {
-  const inbox: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let body = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (body += chunk));
-      stream.on('end', () => {
-        inbox.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((recipient) => recipient.address),
-          body,
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.server.address() as AddressInfo).port,
-    inbox,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** Quoted-printable bodies fold long lines ("=\r\n") and escape "=" as "=3D". */
-const unfold = (body: string) => body.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
-
 describe('e-mail through SMTP', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let t: TestApp;

@@ -145,6 +145,15 @@ describe('mentoring', () => {
   });
 
   it('ranks mentors for my plan’s gaps with the score explained, leaving out my reporting line and preferring other teams', async () => {
+    // No cross-team preference until the organisation asks for one.
+    const plain = await findMentors(dan);
+    expectNoErrors(plain);
+    expect(plain.data!.findMentors.suggestions.map((s) => s.crossTeamBonus)).toEqual([0, 0]);
+    expectNoErrors(
+      await admin.graphql('mutation($input: MentoringSettingsInput!) { updateMentoringSettings(input: $input) { version } }', {
+        input: { fizzleWeeks: 6, crossTeam: 'prefer-other-teams', expectedVersion: 0 },
+      }),
+    );
     const result = await findMentors(dan);
     expectNoErrors(result);
     const { suggestions, excludedCount } = result.data!.findMentors;

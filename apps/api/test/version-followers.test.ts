@@ -44,6 +44,7 @@ describe('version followers', () => {
       ['assessments.skill', 'skill assessments'],
       ['planActions.skills', 'plan actions (skills and qualifications)'],
       ['plans.targetRole', "development plans' target roles"],
+      ['mentoring.skillKeys', "mentor profiles' offered skills and mentorships' focus skills"],
     ]);
   });
 
@@ -98,7 +99,7 @@ describe('version followers', () => {
     const after = await peopleRoles();
     const people = Object.keys(before);
     expect(reports[0]).toEqual({ name: 'people.currentRole', describe: "people's current roles", moved: people.length - 1, cleared: 1 });
-    expect(reports.slice(1).map(({ moved, cleared }) => moved + cleared)).toEqual([0, 0, 0]);
+    expect(reports.slice(1).map(({ moved, cleared }) => moved + cleared)).toEqual([0, 0, 0, 0]);
     expect(after['ben.okafor@demo.example']).toEqual({ role: 'head-of-pmo', version: before['ben.okafor@demo.example']!.version + 1 });
     expect(after['kemi.adeyemi@demo.example']).toEqual({ role: null, version: before['kemi.adeyemi@demo.example']!.version + 1 });
     expect(after['dan.kowalski@demo.example']!.role).toBe('pmo-analyst');
@@ -108,5 +109,55 @@ describe('version followers', () => {
       [v1!.id],
     );
     expect(stale!.count).toBe(0);
+  });
+
+  it("carries mentor profiles' and mentorships' skill keys across renamed, merged and removed skills", async () => {
+    const { rows: [v1] } = await db.query<{ id: string; organisation_id: string; framework_id: string; number: number }>(
+      `SELECT id, organisation_id, framework_id, number FROM framework_versions WHERE status = 'published' ORDER BY number DESC LIMIT 1`,
+    );
+    const org = v1!.organisation_id;
+    const oldSkills = (await db.query<{ key: string; id: string }>('SELECT key, id FROM skills WHERE framework_version_id = $1 ORDER BY position', [v1!.id])).rows;
+    const [a, b, c, d] = oldSkills.map((skill) => skill.key);
+    const { rows: people } = await db.query<{ email: string; id: string }>(`SELECT email, id FROM people WHERE email = ANY($1)`, [['grace.liu@demo.example', 'dan.kowalski@demo.example']]);
+    const id = (email: string) => people.find((p) => p.email === email)!.id;
+    await db.query(
+      `INSERT INTO mentor_profiles (organisation_id, id, person_id, capacity, offered_skill_keys, meeting, accepts_other_teams, paused, about, version, updated_at)
+       VALUES ($1, gen_random_uuid(), $2, 2, $3, '{"modes":[],"frequency":null,"note":""}', true, false, '', 1, now())`,
+      [org, id('grace.liu@demo.example'), [b, a, c, d]],
+    );
+    const mentorship = (status: string, keys: string[]) =>
+      db.query<{ id: string }>(
+        `INSERT INTO mentorships (organisation_id, id, mentee_id, mentor_id, status, focus_skill_keys, message, requested_at, ended_at, end_reason)
+         VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, '', now(), CASE WHEN $4 = 'ended' THEN now() END, CASE WHEN $4 = 'ended' THEN 'goals-met' END) RETURNING id`,
+        [org, id('dan.kowalski@demo.example'), id('grace.liu@demo.example'), status, keys],
+      );
+    const open = (await mentorship('active', [c, b, d])).rows[0]!.id;
+    const ended = (await mentorship('ended', [c, a])).rows[0]!.id;
+
+    const dataSource = t.app.get<DataSource>(getDataSourceToken());
+    const frameworks = t.app.get(FrameworksService);
+    const reports = await tenantTransaction(dataSource, org, async (manager) => {
+      const v2 = await frameworks.insertVersion(manager, { organisationId: org, frameworkId: v1!.framework_id, number: v1!.number + 1, status: 'published', publishedByPersonId: null, document: pmoFramework });
+      // a is renamed; b is merged into it; c is removed; d stays as it is.
+      await manager.query(`UPDATE skills SET key = 'renamed-skill' WHERE framework_version_id = $1 AND key = $2`, [v2.id, a]);
+      const newSkills = new Map(((await manager.query('SELECT key, id FROM skills WHERE framework_version_id = $1', [v2.id])) as { key: string; id: string }[]).map((s) => [s.key, s.id]));
+      const successor = (key: string) => (key === a || key === b ? newSkills.get('renamed-skill')! : key === c ? null : newSkills.get(key)!);
+      const move: VersionMove = {
+        organisationId: org,
+        frameworkId: v1!.framework_id,
+        fromVersionId: v1!.id,
+        toVersionId: v2.id,
+        roles: new Map(),
+        skills: new Map(oldSkills.map((skill) => [skill.id, successor(skill.key)])),
+      };
+      return t.app.get(VersionFollowers).followAll(manager, move);
+    });
+    expect(reports.find((r) => r.name === 'mentoring.skillKeys')).toMatchObject({ moved: 3, cleared: 2 });
+    const { rows: [profile] } = await db.query<{ offered_skill_keys: string[]; version: number }>('SELECT offered_skill_keys, version FROM mentor_profiles WHERE person_id = $1', [id('grace.liu@demo.example')]);
+    expect(profile).toEqual({ offered_skill_keys: ['renamed-skill', d], version: 2 });
+    const keysOf = async (mentorshipId: string) => (await db.query<{ focus_skill_keys: string[] }>('SELECT focus_skill_keys FROM mentorships WHERE id = $1', [mentorshipId])).rows[0]!.focus_skill_keys;
+    expect(await keysOf(open)).toEqual(['renamed-skill', d]);
+    // The ended one keeps the removed skill (its history) and follows the rename.
+    expect(await keysOf(ended)).toEqual([c, 'renamed-skill']);
   });
 });

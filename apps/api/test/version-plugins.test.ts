@@ -77,7 +77,7 @@ describe('plugging into versions', () => {
     );
     expectNoErrors(published);
     const newVersionId = published.data!.publishFrameworkDraft.version.id;
-    expect(published.data!.publishFrameworkDraft.followers.map((f) => f.name)).toEqual(['people.currentRole', 'assessments.skill', 'planActions.skills', 'plans.targetRole', 'test.recorder']);
+    expect(published.data!.publishFrameworkDraft.followers.map((f) => f.name)).toEqual(['people.currentRole', 'assessments.skill', 'planActions.skills', 'plans.targetRole', 'mentoring.skillKeys', 'test.recorder']);
 
     expect(moves).toHaveLength(1);
     const [move] = moves;

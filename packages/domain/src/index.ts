@@ -424,7 +424,24 @@ export {
   type FizzleInput,
   type FizzleState,
 } from './mentoring/fizzling.js';
-export { mentoringSettingsSchema, type MentoringSettings } from './mentoring/settings.js';
+export {
+  mentoringSettingsSchema,
+  mentoringSettingsInputSchema,
+  DEFAULT_MENTORING_SETTINGS,
+  type MentoringSettings,
+  type MentoringSettingsInput,
+} from './mentoring/settings.js';
+export {
+  weeksWithoutSession,
+  fizzleMessage,
+  daysWaiting,
+  isAtCapacity,
+  uncoveredFocus,
+  hoursFrom,
+  mentoringOversightCsv,
+  type MenteeFocus,
+  type OversightCsvInput,
+} from './mentoring/oversight.js';
 export {
   MIN_SESSION_MINUTES,
   MAX_SESSION_MINUTES,

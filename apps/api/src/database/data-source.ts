@@ -12,6 +12,7 @@ import { AssessmentEntity } from '../assessments/assessment.entity.js';
 import { planEntities } from '../plans/plans.entities.js';
 import { ReportResultEntity, ReportSettingsEntity, ReportSnapshotEntity } from '../reports/reports.entities.js';
 import { mentoringEntities } from '../mentoring/mentoring.entities.js';
+import { mentoringOversightEntities } from '../mentoring/mentoring-oversight.entities.js';
 
 export const entities = [
   OrganisationEntity,
@@ -27,6 +28,7 @@ export const entities = [
   ReportSnapshotEntity,
   ReportResultEntity,
   ...mentoringEntities,
+  ...mentoringOversightEntities,
 ];
 
 /** One definition of how Trellis talks to PostgreSQL, shared by the app, the tests and the tools. */

@@ -22,6 +22,7 @@ import { publishedSkillsByKey } from '../frameworks/framework-directory.js';
 import { peopleWithTeams } from '../people/people-directory.js';
 import { PlanReader } from '../plans/plan-reader.js';
 import type { PlanDetailRow } from '../plans/plan-rows.js';
+import { mentoringSettingsOf } from './mentoring-settings.service.js';
 import { occupiedPlaces, profilesOf, type MentoringActor, type ProfileRow } from './mentoring-store.js';
 
 export interface SkillMatchRow extends SkillMatch {
@@ -132,11 +133,12 @@ export class MentorMatchingService {
         [actor.organisationId, actor.personId],
       )) as { id: string }[];
       const me = pool.people.get(actor.personId);
+      const { crossTeam } = await mentoringSettingsOf(manager, actor.organisationId);
       const ranking = rankMentors(
         { personId: actor.personId, teamId: me?.teamId ?? null, focusSkills: focus, excludedMentorIds: excluded.map((e) => e.id) },
         pool.mentors,
         pool.lines,
-        { crossTeam: 'prefer-other-teams', includeReportingLine: query.includeReportingLine },
+        { crossTeam, includeReportingLine: query.includeReportingLine },
         { limit: query.limit },
       );
       return {

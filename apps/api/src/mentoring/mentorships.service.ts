@@ -255,7 +255,7 @@ export class MentorshipsService {
   }
 
   private async notify(manager: EntityManager, organisationId: string, personId: string, kind: string, mentorshipId: string, version: number, message: string) {
-    await this.notifications.notify(manager, organisationId, { personId, kind, planId: null, message, dedupeKey: `${kind}:${mentorshipId}:${version}` });
+    await this.notifications.notify(manager, organisationId, { personId, kind, planId: null, message, dedupeKey: `${kind}:${mentorshipId}:${version}`, link: `/mentoring/${mentorshipId}` });
   }
 }
 

@@ -25,6 +25,7 @@ import { DomainWorkerPool } from '../workers/domain-worker-pool.js';
 import { MentorMatchingService } from './mentor-matching.service.js';
 import { mentorshipsWhere, type MentoringActor, type MentorshipRow } from './mentoring-store.js';
 import { MentorshipsService } from './mentorships.service.js';
+import { mentoringSettingsOf } from './mentoring-settings.service.js';
 
 export interface ProgrammeRow {
   id: string;
@@ -127,7 +128,8 @@ export class ProgrammesService {
     return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
       const programme = await this.requireCoordinator(manager, actor, programmeId);
       const { mentees, pool, nameOf } = await this.boardInput(manager, actor.organisationId, programme);
-      const input = { mentees, mentors: pool.mentors, people: pool.reportingPeople, policy: { crossTeam: 'prefer-other-teams' as const } };
+      const { crossTeam } = await mentoringSettingsOf(manager, actor.organisationId);
+      const input = { mentees, mentors: pool.mentors, people: pool.reportingPeople, policy: { crossTeam } };
       const proposal: AssignmentProposal = await this.workers.run('proposeAssignment', input, { inline: mentees.length * pool.mentors.length <= INLINE_BOARD_SIZE });
       const menteeById = new Map(mentees.map((m) => [m.personId, m]));
       const mentorById = new Map(pool.mentors.map((m) => [m.personId, m]));

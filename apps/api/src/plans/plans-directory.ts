@@ -21,3 +21,17 @@ export async function hasAnyPlan(manager: EntityManager, organisationId: string)
   const rows = (await manager.query(`SELECT 1 FROM plans WHERE organisation_id = $1 LIMIT 1`, [organisationId])) as unknown[];
   return rows.length > 0;
 }
+
+/**
+ * The time zone each person's days are counted in: that of their latest plan (plans record the
+ * person's zone when made); people without a plan are left out (callers default to UTC).
+ */
+export async function timeZonesOf(manager: EntityManager, organisationId: string, personIds: readonly string[]): Promise<Map<string, string>> {
+  if (personIds.length === 0) return new Map();
+  const rows = (await manager.query(
+    `SELECT DISTINCT ON (person_id) person_id AS "personId", time_zone AS "timeZone" FROM plans
+     WHERE organisation_id = $1 AND person_id = ANY($2) ORDER BY person_id, created_at DESC`,
+    [organisationId, [...new Set(personIds)]],
+  )) as { personId: string; timeZone: string }[];
+  return new Map(rows.map((r) => [r.personId, r.timeZone]));
+}

@@ -88,6 +88,7 @@ describe('Header and navigation', () => {
       'Audit log',
       'Plan approvers',
       'Reports',
+      'Mentoring',
     ]);
     expect(await screen.findByRole('heading', { name: 'No people yet' })).toBeInTheDocument();
   });

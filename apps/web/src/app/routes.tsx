@@ -67,6 +67,8 @@ const PlanApproversPage = lazyPage(() => import('../features/admin/PlanApprovers
 const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage'), (m) => m.ReportsPage);
 const AdminReportsPage = lazyPage(() => import('../features/admin/AdminReportsPage'), (m) => m.AdminReportsPage);
 const MentoringLayout = lazyPage(() => import('../features/mentoring/MentoringLayout'), (m) => m.MentoringLayout);
+const MentoringHome = lazyPage(() => import('../features/mentoring/MentoringHome'), (m) => m.MentoringHome);
+const AdminMentoringPage = lazyPage(() => import('../features/admin/AdminMentoringPage'), (m) => m.AdminMentoringPage);
 const MyMentorsPage = lazyPage(() => import('../features/mentoring/MyMentorsPage'), (m) => m.MyMentorsPage);
 const MyMenteesPage = lazyPage(() => import('../features/mentoring/MyMenteesPage'), (m) => m.MyMenteesPage);
 const FindMentorPage = lazyPage(() => import('../features/mentoring/FindMentorPage'), (m) => m.FindMentorPage);
@@ -132,7 +134,7 @@ export const routes: RouteObject[] = [
             path: 'mentoring',
             Component: MentoringLayout,
             children: [
-              { index: true, element: <Navigate to="/mentoring/mentors" replace /> },
+              { index: true, Component: MentoringHome },
               { path: 'mentors', Component: MyMentorsPage },
               { path: 'mentees', Component: MyMenteesPage },
               { path: 'find', Component: FindMentorPage },
@@ -157,6 +159,7 @@ export const routes: RouteObject[] = [
               { path: 'audit', Component: AuditPage },
               { path: 'approvers', Component: PlanApproversPage },
               { path: 'reports', Component: AdminReportsPage },
+              { path: 'mentoring', Component: AdminMentoringPage },
               { path: 'getting-started', Component: GettingStartedPage },
               { path: 'single-sign-on', Component: SsoSettingsPage },
             ],

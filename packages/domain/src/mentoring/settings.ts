@@ -16,3 +16,14 @@ export const mentoringSettingsSchema = z.object({
   crossTeam: z.enum(CROSS_TEAM_POLICIES, { message: `choose one of ${CROSS_TEAM_POLICIES.join(', ')}` }).default('no-preference'),
 });
 export type MentoringSettings = z.output<typeof mentoringSettingsSchema>;
+
+/** An organisation that never saved its settings has these. */
+export const DEFAULT_MENTORING_SETTINGS: Readonly<MentoringSettings> = mentoringSettingsSchema.parse({});
+
+/** Saving the settings: both values, and the version read (0: never saved). A stale version is refused. */
+export const mentoringSettingsInputSchema = z.object({
+  fizzleWeeks: mentoringSettingsSchema.shape.fizzleWeeks.unwrap(),
+  crossTeam: mentoringSettingsSchema.shape.crossTeam.unwrap(),
+  expectedVersion: z.number({ message: 'must be a version number' }).int({ message: 'must be a version number' }).min(0, { message: 'must be a version number' }),
+});
+export type MentoringSettingsInput = z.output<typeof mentoringSettingsInputSchema>;

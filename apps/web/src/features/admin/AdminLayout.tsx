@@ -1,9 +1,6 @@
-import { Group, Stack } from '@mantine/core';
-import { NavLink, Outlet } from 'react-router';
-import { PageSuspense } from '../../components/PageSuspense';
 import { NoAccessState } from '../../components/QueryStates';
+import { TabbedSection } from '../../components/TabbedSection';
 import { isAdmin, useSignedInViewer } from '../session/viewer';
-import classes from '../../app/AppLayout.module.css';
 
 const sections = [
   { to: '/admin/getting-started', label: 'Getting started' },
@@ -14,6 +11,7 @@ const sections = [
   { to: '/admin/audit', label: 'Audit log' },
   { to: '/admin/approvers', label: 'Plan approvers' },
   { to: '/admin/reports', label: 'Reports' },
+  { to: '/admin/mentoring', label: 'Mentoring' },
 ];
 
 /** The admin area: only admins get past this; everyone else is told plainly why not. */
@@ -27,22 +25,5 @@ export function AdminLayout() {
       />
     );
   }
-  return (
-    <Stack gap="lg">
-      <nav aria-label="Admin">
-        <Group gap={4} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} wrap="wrap">
-          {sections.map((section) => (
-            <li key={section.to}>
-              <NavLink to={section.to} className={classes.navLink}>
-                {section.label}
-              </NavLink>
-            </li>
-          ))}
-        </Group>
-      </nav>
-      <PageSuspense>
-        <Outlet />
-      </PageSuspense>
-    </Stack>
-  );
+  return <TabbedSection label="Admin" tabs={sections} />;
 }

@@ -1,8 +1,5 @@
-import { Group, Stack } from '@mantine/core';
-import { NavLink, Outlet } from 'react-router';
-import { PageSuspense } from '../../components/PageSuspense';
+import { TabbedSection } from '../../components/TabbedSection';
 import { isAdmin, useSignedInViewer } from '../session/viewer';
-import classes from '../../app/AppLayout.module.css';
 
 /** The mentoring area: my mentors, my mentees, my offer to mentor, finding a mentor, programmes. */
 export function MentoringLayout() {
@@ -14,22 +11,5 @@ export function MentoringLayout() {
     { to: '/mentoring/profile', label: 'Offer to mentor' },
     { to: '/mentoring/programmes', label: isAdmin(viewer) ? 'Programmes' : 'Programmes I can join' },
   ];
-  return (
-    <Stack gap="lg">
-      <nav aria-label="Mentoring">
-        <Group gap={4} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} wrap="wrap">
-          {sections.map((section) => (
-            <li key={section.to}>
-              <NavLink to={section.to} className={classes.navLink}>
-                {section.label}
-              </NavLink>
-            </li>
-          ))}
-        </Group>
-      </nav>
-      <PageSuspense>
-        <Outlet />
-      </PageSuspense>
-    </Stack>
-  );
+  return <TabbedSection label="Mentoring" tabs={sections} />;
 }

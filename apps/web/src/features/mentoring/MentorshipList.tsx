@@ -1,6 +1,7 @@
 import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { MentorshipFieldsFragment } from '../../gql/graphql';
+import { FizzleFlag, rhythmSummary } from './FizzleFlag';
 import { STATUS_COLOURS, STATUS_LABELS, endReasonLabel } from './labels';
 
 /** Mentorships as cards: the other person, the status, and what happened (a decline's kind reason). */
@@ -25,6 +26,14 @@ export function MentorshipList({ mentorships, side }: { mentorships: readonly Me
                   {other.jobTitle}
                 </Text>
               ) : null}
+              {m.status === 'active' || m.status === 'paused' ? (
+                rhythmSummary(m.rhythm) ? (
+                  <Text size="sm" c="dimmed">
+                    {rhythmSummary(m.rhythm)}
+                  </Text>
+                ) : null
+              ) : null}
+              <FizzleFlag rhythm={m.rhythm} compact />
               {m.declineMessage ? <Text size="sm">{m.declineMessage}</Text> : null}
               {m.status === 'ended' && !m.declineReason && m.endReason ? <Text size="sm">Ended: {endReasonLabel(m.endReason)}</Text> : null}
             </Stack>

@@ -6,6 +6,7 @@ import { isNotFoundError } from '../../lib/errors';
 import { MentorshipComments } from './MentorshipComments';
 import { MentorshipMoves } from './MentorshipMoves';
 import { MentorshipSessions } from './MentorshipSessions';
+import { FizzleFlag } from './FizzleFlag';
 import { MentorshipSharing } from './MentorshipSharing';
 import { MentorAssessments } from './MentorAssessments';
 import { STATUS_COLOURS, STATUS_LABELS, endReasonLabel } from './labels';
@@ -56,6 +57,7 @@ export function MentorshipPage() {
         ) : null}
         {m.status === 'ended' && !m.declineReason ? <Text size="sm">Ended{m.endReason ? `: ${endReasonLabel(m.endReason)}` : ''}. Its sessions and comments stay here.</Text> : null}
       </Stack>
+      <FizzleFlag rhythm={m.rhythm} canLog={m.myPart !== 'other'} />
       <MentorshipMoves mentorship={m} />
       {m.myPart === 'mentee' && open ? <MentorshipSharing mentorship={m} /> : null}
       {m.myPart === 'mentor' && open && m.sharing.plan && m.mentee ? (

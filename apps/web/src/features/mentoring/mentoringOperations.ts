@@ -36,6 +36,12 @@ export const MentorshipFields = graphql(`
       name
       jobTitle
     }
+    rhythm {
+      fizzling
+      message
+      sessions
+      lastSessionOn
+    }
   }
 `);
 
