@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { Empty, ErrorState, LoadingState, NotFoundState } from '../../components/QueryStates';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { useToast } from '../../components/Toasts';
+import { Descriptor } from '../../components/markdown/Descriptor';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/labels';
 import { levelLabel } from '../paths/levels';
@@ -110,7 +111,12 @@ function RateSkill({ skill, current }: { skill: Skill; current: number | null })
         <Radio.Group label="My level" value={level} onChange={setLevel} error={failure && !level ? failure : null}>
           <Stack gap="sm" mt="xs">
             {(skill.levels ?? []).map((step) => (
-              <Radio key={step.level} value={String(step.level)} label={`${step.level} · ${step.name}`} description={step.descriptor} />
+              <Radio
+                key={step.level}
+                value={String(step.level)}
+                label={`${step.level} · ${step.name}`}
+                description={<Descriptor summary={step.descriptor ?? null} criteria={step.criteria ?? []} examples={step.examples ?? []} />}
+              />
             ))}
           </Stack>
         </Radio.Group>

@@ -91,6 +91,8 @@ export const CareerFrameworkQuery = graphql(`
             level
             name
             descriptor
+            criteria
+            examples
           }
         }
         roles {
