@@ -155,6 +155,8 @@ export type DraftOperationInput = {
   description?: string | null | undefined;
   expectations?: Array<DraftExpectationInput> | null | undefined;
   fromRoleKey?: string | null | undefined;
+  /** UPDATE_TRACK: the track's group (null: none). */
+  groupKey?: string | null | undefined;
   guidance?: string | null | undefined;
   intoKey?: string | null | undefined;
   key?: string | null | undefined;
@@ -176,6 +178,8 @@ export type DraftOperationInput = {
   scaleKey?: string | null | undefined;
   /** SET_SCALES: every named scale. */
   scales?: Array<ScaleInput> | null | undefined;
+  /** UPDATE_ROLE: the other tracks the role is a rung of too (null or []: its own only). */
+  sharedWithTrackKeys?: Array<string> | null | undefined;
   skillKey?: string | null | undefined;
   skillKeys?: Array<string> | null | undefined;
   /** SET_EXPECTATION_DETAIL: what this role does at that level. */
@@ -183,6 +187,8 @@ export type DraftOperationInput = {
   summary?: string | null | undefined;
   title?: string | null | undefined;
   toRoleKey?: string | null | undefined;
+  /** SET_TRACK_GROUPS: every track group. */
+  trackGroups?: Array<TrackGroupInput> | null | undefined;
   trackKey?: string | null | undefined;
   trackKind?: TrackKind | null | undefined;
   transitionKind?: TransitionKind | null | undefined;
@@ -217,6 +223,7 @@ export type DraftOperationKind =
   | 'SET_EXPECTATION_DETAIL'
   | 'SET_PROFICIENCY_SCALE'
   | 'SET_SCALES'
+  | 'SET_TRACK_GROUPS'
   | 'UPDATE_FRAMEWORK'
   | 'UPDATE_QUALIFICATION'
   | 'UPDATE_ROLE'
@@ -599,6 +606,13 @@ export type SsoSettingsInput = {
   enabled: boolean;
   issuer: string;
   passwordsAllowed: boolean;
+};
+
+/** A group of tracks, e.g. a department (SET_TRACK_GROUPS). */
+export type TrackGroupInput = {
+  description?: string | null | undefined;
+  key: string;
+  name: string;
 };
 
 export type TrackKind =
