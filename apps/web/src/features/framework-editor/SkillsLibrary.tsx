@@ -48,7 +48,7 @@ function skillFields(document: FrameworkDocument, scale: SkillScale): DialogFiel
         name: descriptorField(step.level),
         label: `Level ${step.level} · ${step.name}: summary`,
         kind: 'textarea',
-        description: `${step.summary ?? ''} Leave the level empty when it has no descriptor: it shows as "No descriptor".`.trim(),
+        description: `${step.summary ?? ''} Leave the level empty when it has no descriptor: it shows as "No descriptor written for this level".`.trim(),
       },
       { name: criteriaField(step.level), label: `Level ${step.level} · ${step.name}: criteria (one per line)`, kind: 'textarea' },
       { name: examplesField(step.level), label: `Level ${step.level} · ${step.name}: examples (one per line)`, kind: 'textarea' },
