@@ -1,4 +1,4 @@
-import { Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Stack, Text, Title } from '@mantine/core';
 import { Descriptor } from '../../components/markdown/Descriptor';
 import { Markdown } from '../../components/markdown/Markdown';
 import classes from './FrameworkSkills.module.css';
@@ -87,21 +87,19 @@ function SkillLevels({ skill }: { skill: BrowsedSkill }) {
   return (
     <details className={classes.skill}>
       <summary className={classes.summary}>
-        <Group gap="xs" component="span" wrap="wrap">
-          <Text span fw={600}>
-            {skill.name}
+        <Text span fw={600}>
+          {skill.name}
+        </Text>
+        {skill.scale.name ? (
+          <Badge variant="light" color="grape" size="sm" ml={8}>
+            {skill.scale.name} · {levels.length} {levels.length === 1 ? 'level' : 'levels'}
+          </Badge>
+        ) : null}
+        {described < levels.length ? (
+          <Text span size="xs" c="dimmed" ml={8}>
+            {levels.length - described} without a descriptor
           </Text>
-          {skill.scale.name ? (
-            <Badge variant="light" color="grape" size="sm">
-              {skill.scale.name} · {levels.length} {levels.length === 1 ? 'level' : 'levels'}
-            </Badge>
-          ) : null}
-          {described < levels.length ? (
-            <Text span size="xs" c="dimmed">
-              {levels.length - described} without a descriptor
-            </Text>
-          ) : null}
-        </Group>
+        ) : null}
       </summary>
       <div className={classes.body}>
         {skill.description ? (
