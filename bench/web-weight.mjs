@@ -78,7 +78,7 @@ async function main() {
       browser,
       app.base,
       '/my-career',
-      (page) => page.getByRole('table', { name: 'My skills against the roles' }).waitFor({ timeout: 60_000 }),
+      (page) => page.getByRole('table', { name: /^My skills against the roles/ }).first().waitFor({ timeout: 60_000 }),
       cookie,
     );
 

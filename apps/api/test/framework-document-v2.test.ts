@@ -145,7 +145,7 @@ describe('framework document version 2 in storage and GraphQL', () => {
       { skillId: c!.id, level: 1 },
     ];
     const result = await admin.graphql<{ pointsLevel: unknown }>(
-      'query($id: ID!, $profile: [SkillLevelInput!]!) { pointsLevel(frameworkId: $id, profile: $profile) { points level next { level pointsNeeded } titles unratedSkills } }',
+      'query($id: ID!, $profile: [SkillLevelInput!]!) { pointsLevel(frameworkId: $id, profile: $profile) { points level next { level pointsNeeded } titles unratedSkills skills { skillId level points } } }',
       { id: version.frameworkId, profile },
     );
     expectNoErrors(result);
@@ -155,6 +155,11 @@ describe('framework document version 2 in storage and GraphQL', () => {
       next: null,
       titles: ['Senior'],
       unratedSkills: skills.data!.framework.currentVersion.skills.length - 3,
+      skills: [
+        { skillId: a!.id, level: 3, points: 6 },
+        { skillId: b!.id, level: 4, points: 12 },
+        { skillId: c!.id, level: 1, points: 1 },
+      ],
     });
   });
 

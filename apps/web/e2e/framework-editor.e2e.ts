@@ -166,7 +166,9 @@ describe('framework editor', () => {
       const testing = table.getByRole('row', { name: /^Testing/ });
       // The level is named from the skill's own scale; the role's statement, the criteria and examples are shown.
       await testing.getByText('Practitioner').waitFor();
-      await testing.getByText('For this role: Owns the tests of **their** team.').waitFor();
+      // The statement is Markdown: **their** is bold, not asterisks.
+      await testing.getByText(/Owns the tests of/).waitFor();
+      await testing.locator('strong', { hasText: 'their' }).waitFor();
       expect(await testing.getByRole('list', { name: 'Criteria' }).textContent()).toContain('Chooses what to test at which layer');
       expect(await testing.getByRole('list', { name: 'Examples' }).textContent()).toContain('Cut the pipeline from 40 to 9 minutes');
       await table.getByRole('row', { name: /^Mentoring/ }).getByText('Optional').waitFor();
@@ -174,7 +176,7 @@ describe('framework editor', () => {
       await testing.getByRole('button', { name: 'All levels of Testing' }).click();
       const ladder = page.getByRole('list', { name: 'Testing at every level' });
       expect(await ladder.locator(':scope > li').count()).toBe(5);
-      expect(await ladder.locator(':scope > li').nth(1).textContent()).toContain('No descriptor');
+      expect(await ladder.locator(':scope > li').nth(1).textContent()).toContain('No descriptor written for this level');
 
       // The editor's grid reads each skill on its own scale: 5 fits Testing, not Mentoring's 3.
       await page.goto(`/frameworks/${id}/edit`);

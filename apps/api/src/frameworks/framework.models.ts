@@ -141,6 +141,13 @@ export class NextPointsLevel {
   @Field(() => Int) pointsNeeded: number;
 }
 
+@ObjectType({ description: 'The points one rated skill earns by the points rule.' })
+export class SkillPointsModel {
+  @Field(() => ID) skillId: string;
+  @Field(() => Int, { description: 'The level counted (capped to the skill\'s scale).' }) level: number;
+  @Field(() => Int) points: number;
+}
+
 @ObjectType({ description: '"What level am I?" by the framework\'s points rule, from a profile.' })
 export class PointsLevelResult {
   @Field(() => Int) points: number;
@@ -148,6 +155,7 @@ export class PointsLevelResult {
   @Field(() => NextPointsLevel, { nullable: true, description: 'null at the top.' }) next: NextPointsLevel | null;
   @Field(() => [String], { description: 'Every title whose point range holds the points.' }) titles: string[];
   @Field(() => Int, { description: 'Skills the profile does not rate: counted as 0 points, so the level may be understated.' }) unratedSkills: number;
+  @Field(() => [SkillPointsModel], { description: 'The points of each rated skill, in the framework\'s skill order.' }) skills: SkillPointsModel[];
 }
 
 @ObjectType()

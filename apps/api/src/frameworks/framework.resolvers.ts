@@ -119,7 +119,15 @@ export class FrameworkResolver {
       },
       levels,
     );
-    return { points: result.points, level: result.level, next: result.next, titles: result.titles, unratedSkills: result.unratedSkillKeys.length };
+    const idOf = new Map(skills.map((skill) => [skill.key, skill.id]));
+    return {
+      points: result.points,
+      level: result.level,
+      next: result.next,
+      titles: result.titles,
+      unratedSkills: result.unratedSkillKeys.length,
+      skills: result.skills.map((s) => ({ skillId: idOf.get(s.skillKey) ?? s.skillKey, level: s.level, points: s.points })),
+    };
   }
 
   @ResolveField(() => [FrameworkVersion])

@@ -6,18 +6,26 @@ export const roleRef = (id: string, title: string) => ({ __typename: 'Role' as c
 export const skillRef = (id: string, name: string) => ({ __typename: 'Skill' as const, id, name });
 
 const scaleNames = ['Aware', 'Practised', 'Competent', 'Proficient', 'Expert'];
+// Coaching is on a scale of its own: three levels with their own names.
+const mentoringScale = ['Learning', 'Coaching', 'Leading'];
 const skill = (id: string, key: string, name: string) => ({
   __typename: 'Skill' as const,
   id,
   key,
   name,
   category: { __typename: 'SkillCategory' as const, id: key === 'mentoring' ? 'cat-people' : 'cat-delivery', name: key === 'mentoring' ? 'People' : 'Delivery' },
+  scale: {
+    __typename: 'SkillScale' as const,
+    levels: (key === 'mentoring' ? mentoringScale : scaleNames).map((levelName, index) => ({ __typename: 'ScaleLevel' as const, level: index + 1, name: levelName })),
+  },
   description: `How well you do ${name.toLowerCase()}.`,
-  levels: scaleNames.map((levelName, index) => ({
+  levels: (key === 'mentoring' ? mentoringScale : scaleNames).map((levelName, index) => ({
     __typename: 'SkillLevel' as const,
     level: index + 1,
     name: levelName,
     descriptor: `${name} at ${levelName.toLowerCase()}: descriptor ${index + 1}.`,
+    criteria: index === 0 ? [`Follows the ${name.toLowerCase()} checklist`] : [],
+    examples: [],
   })),
 });
 const role = (id: string, title: string, level: number, track: string, expectations: [string, number][]) => ({
@@ -39,6 +47,7 @@ export const careerVersion = {
   __typename: 'FrameworkVersion' as const,
   id: 'v1',
   proficiencyScale: scaleNames.map((name, index) => ({ __typename: 'ProficiencyLevel' as const, level: index + 1, name, summary: `${name}.` })),
+  levelling: null as null | { __typename: 'PointsLevellingRule'; levels: { __typename: 'PointsLevel'; minPoints: number; name: string }[] },
   skills: [skill('skill-planning', 'planning', 'Planning & scheduling'), skill('skill-risk', 'risk', 'Risk management'), skill('skill-mentoring', 'mentoring', 'Coaching & mentoring')],
   roles: [
     role('role-analyst', 'PMO Analyst', 2, 'PMO', [['skill-planning', 3], ['skill-risk', 1]]),

@@ -37,8 +37,12 @@ export const frameworksList: FrameworksQuery['frameworks'] = [
   },
 ];
 
-const role = (id: string, title: string, level: number, band: number) =>
-  ({ __typename: 'Role', id, key: id, title, level, band }) as const;
+const trackNames: Record<string, string> = { 'track-pmo': 'PMO career track', 'track-delivery': 'Project delivery track', 'track-business': 'Lateral: business roles' };
+const role = (id: string, title: string, level: number, band: number, trackId = 'track-pmo') =>
+  ({ __typename: 'Role', id, key: id, title, level, band, track: { __typename: 'Track', id: trackId, name: trackNames[trackId]! } }) as const;
+
+const browsedLevel = (level: number, name: string, descriptor: string | null, criteria: string[] = [], examples: string[] = []) =>
+  ({ __typename: 'SkillLevel', level, name, descriptor, hasDescriptor: descriptor !== null || criteria.length > 0 || examples.length > 0, criteria, examples }) as const;
 
 /** The PMO framework's current version. Roles are deliberately listed out of level order. */
 export const pmoFramework: Framework = {
@@ -54,6 +58,42 @@ export const pmoFramework: Framework = {
     status: 'PUBLISHED',
     publishedAt: '2025-03-14T10:00:00Z',
     proficiencyScale: scale,
+    trackGroups: [{ __typename: 'TrackGroup', key: 'office', name: 'Project office', description: 'Roles that run the PMO and its projects.' }],
+    scales: [
+      {
+        __typename: 'SkillScale',
+        key: 'depth',
+        name: 'Depth',
+        levels: [
+          { __typename: 'ScaleLevel', level: 1, name: 'Aware' },
+          { __typename: 'ScaleLevel', level: 2, name: 'Practising' },
+          { __typename: 'ScaleLevel', level: 3, name: 'Leading' },
+        ],
+      },
+    ],
+    skillCategories: [
+      {
+        __typename: 'SkillCategory',
+        id: 'cat-reporting',
+        name: 'Reporting',
+        description: null,
+        skills: [
+          {
+            __typename: 'Skill',
+            id: 'skill-data',
+            name: 'Data analysis',
+            description: 'Turning numbers into **decisions**.',
+            scale: { __typename: 'SkillScale', key: 'depth', name: 'Depth' },
+            levels: [
+              browsedLevel(1, 'Aware', 'Reads a *dashboard*.', ['Spots a missing figure'], ['Checked the weekly RAG report']),
+              browsedLevel(2, 'Practising', null),
+              browsedLevel(3, 'Leading', 'Designs the reporting <script>alert(1)</script> model.'),
+            ],
+          },
+        ],
+      },
+    ],
+    levelling: null,
     tracks: [
       {
         __typename: 'Track',
@@ -62,6 +102,7 @@ export const pmoFramework: Framework = {
         name: 'PMO career track',
         kind: 'CORE',
         description: 'From administration to running the PMO.',
+        groupKey: 'office',
         roles: [
           role('role-senior-pmo-analyst', 'Senior PMO Analyst', 3, 3),
           role('role-pmo-administrator', 'PMO Administrator', 1, 1),
@@ -77,9 +118,12 @@ export const pmoFramework: Framework = {
         name: 'Project delivery track',
         kind: 'CORE',
         description: null,
+        groupKey: 'office',
         roles: [
-          role('role-project-manager', 'Project Manager', 3, 3),
-          role('role-project-support-officer', 'Project Support Officer', 1, 1),
+          role('role-project-manager', 'Project Manager', 3, 3, 'track-delivery'),
+          role('role-project-support-officer', 'Project Support Officer', 1, 1, 'track-delivery'),
+          // Shared: the PMO track's first rung is a rung of the delivery track too.
+          role('role-pmo-administrator', 'PMO Administrator', 1, 1),
         ],
       },
       {
@@ -89,7 +133,8 @@ export const pmoFramework: Framework = {
         name: 'Lateral: business roles',
         kind: 'LATERAL',
         description: 'Business-facing roles PMO people often move into.',
-        roles: [role('role-business-analyst', 'Business Analyst', 1, 2)],
+        groupKey: null,
+        roles: [role('role-business-analyst', 'Business Analyst', 1, 2, 'track-business')],
       },
     ],
     transitions: [

@@ -602,3 +602,47 @@ describe('version 2 parts', () => {
     ]);
   });
 });
+
+describe('shared roles, track groups and category scales', () => {
+  it('shares a role with other tracks (its own track and repeats left out), and clears the sharing', () => {
+    const doc = smallFramework();
+    const shared = roundTrip(doc, { kind: 'updateRole', key: 'pmo-analyst', sharedWithTrackKeys: ['delivery', 'pmo', 'delivery'] });
+    expect(shared.roles[0]!.sharedWithTrackKeys).toEqual(['delivery']);
+    const cleared = applied(shared, { kind: 'updateRole', key: 'pmo-analyst', sharedWithTrackKeys: [] }).document;
+    expect(cleared.roles[0]).not.toHaveProperty('sharedWithTrackKeys');
+    expect(problems(doc, { kind: 'updateRole', key: 'pmo-analyst', sharedWithTrackKeys: ['nowhere'] })).toEqual([
+      { path: 'sharedWithTrackKeys[0]', message: 'unknown track "nowhere"' },
+    ]);
+    // A track that shares a role cannot go while it does (once its own roles are gone).
+    const withoutOwnRoles = applied(shared, { kind: 'removeRole', key: 'project-manager' }).document;
+    expect(problems(withoutOwnRoles, { kind: 'removeTrack', key: 'delivery' })[0]!.message).toMatch(/shares a role of other tracks \(PMO Analyst\)/);
+  });
+
+  it('sets track groups, puts a track in one, and refuses to drop a group a track is in', () => {
+    const doc = smallFramework();
+    const grouped = roundTrip(doc, { kind: 'setTrackGroups', trackGroups: [{ key: 'office', name: 'Office' }] });
+    expect(grouped.trackGroups).toEqual([{ key: 'office', name: 'Office' }]);
+    const inGroup = roundTrip(grouped, { kind: 'updateTrack', key: 'pmo', groupKey: 'office' });
+    expect(inGroup.tracks[0]!.groupKey).toBe('office');
+    expect(problems(inGroup, { kind: 'setTrackGroups', trackGroups: [] })).toEqual([{ path: 'trackGroups', message: 'track "PMO" is in group "office": move it out first' }]);
+    expect(problems(grouped, { kind: 'updateTrack', key: 'pmo', groupKey: 'elsewhere' })).toEqual([{ path: 'groupKey', message: 'unknown track group "elsewhere"' }]);
+    expect(problems(grouped, { kind: 'setTrackGroups', trackGroups: [{ key: 'a', name: 'A' }, { key: 'a', name: 'B' }] })[0]!.path).toBe('trackGroups[1].key');
+  });
+
+  it('assigns a named scale to a category when its skills fit it, and back to the proficiency scale', () => {
+    const doc = everyPartFramework();
+    // People's one skill has a scale of its own, so the category's scale does not move it.
+    const people = roundTrip(doc, { kind: 'updateSkillCategory', key: 'people', scaleKey: 'technical' });
+    expect(people.skillCategories[1]!.scaleKey).toBe('technical');
+    // Delivery's planning is described up to level 5: neither the 3-level proficiency scale nor a one-level scale holds it.
+    expect(problems(doc, { kind: 'updateSkillCategory', key: 'delivery', scaleKey: null })).toEqual([
+      { path: 'scaleKey.5', message: 'level 5 is not on the proficiency scale (1 to 3)' },
+    ]);
+    expect(problems(doc, { kind: 'updateSkillCategory', key: 'delivery', scaleKey: 'single' })[0]!.message).toMatch(/scale "Single step"/);
+    const withoutTop = applied(doc, { kind: 'updateSkill', key: 'planning', levels: { '1': 'Knows the basics.' } }).document;
+    const expectedLow = applied(withoutTop, { kind: 'setExpectationsRow', roleKey: 'senior-pmo-analyst', levels: { planning: 3 } }).document;
+    const lower = applied(applied(expectedLow, { kind: 'setExpectation', roleKey: 'pmo-manager', skillKey: 'planning', level: 3 }).document, { kind: 'setExpectation', roleKey: 'project-manager', skillKey: 'planning', level: 3 }).document;
+    expect(roundTrip(lower, { kind: 'updateSkillCategory', key: 'delivery', scaleKey: null }).skillCategories[0]).not.toHaveProperty('scaleKey');
+    expect(problems(doc, { kind: 'updateSkillCategory', key: 'delivery', scaleKey: 'nope' })).toEqual([{ path: 'scaleKey', message: 'unknown scale "nope"' }]);
+  });
+});

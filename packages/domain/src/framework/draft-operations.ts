@@ -4,6 +4,7 @@ import {
   levelDescriptorSchema,
   proficiencyLevelSchema,
   scaleSchema,
+  trackGroupSchema,
   trackKindSchema,
   transitionKindSchema,
   type FrameworkDocument,
@@ -70,6 +71,8 @@ const updateTrack = z.object({
   name: text.optional(),
   trackKind: trackKindSchema.optional(),
   description: optionalText,
+  /** The track's group (a key of trackGroups); null: in no group. */
+  groupKey: key.nullable().optional(),
 });
 const removeTrack = z.object({ kind: z.literal('removeTrack'), key });
 const moveTrack = z.object({ kind: z.literal('moveTrack'), key, position: index });
@@ -95,6 +98,8 @@ const updateRole = z.object({
   band: positiveInt.nullable().optional(),
   summary: text.optional(),
   responsibilities: z.array(text).optional(),
+  /** The other tracks the role is a rung of too; [] or null: its own track only. */
+  sharedWithTrackKeys: z.array(key).nullable().optional(),
 });
 const removeRole = z.object({ kind: z.literal('removeRole'), key });
 /** Puts a role at a place on a track's ladder (0 = first rung) and renumbers that ladder's levels 1..n. */
@@ -112,6 +117,8 @@ const updateSkillCategory = z.object({
   key,
   name: text.optional(),
   description: optionalText,
+  /** The scale of the category's skills that name none of their own; null: the proficiency scale. */
+  scaleKey: key.nullable().optional(),
 });
 const removeSkillCategory = z.object({ kind: z.literal('removeSkillCategory'), key });
 const moveSkillCategory = z.object({ kind: z.literal('moveSkillCategory'), key, position: index });
@@ -165,6 +172,12 @@ const setExpectationDetail = z.object({
   optional: z.boolean().nullable().optional(),
   weight: expectationDetailSchema.shape.weight.unwrap().nullable().optional(),
   statement: optionalText,
+});
+
+/** Replaces the framework's track groups (departments); a group a track still names cannot go. */
+const setTrackGroups = z.object({
+  kind: z.literal('setTrackGroups'),
+  trackGroups: z.array(trackGroupSchema),
 });
 
 /** Replaces the framework's named scales (skills and categories name them by key). */
@@ -253,6 +266,7 @@ export const draftOperationSchema = z.discriminatedUnion('kind', [
   setExpectationsRow,
   setExpectationDetail,
   setScales,
+  setTrackGroups,
   setProficiencyScale,
   addTransition,
   updateTransition,
@@ -363,6 +377,8 @@ export function operationTarget(operation: DraftOperation): string {
       return `expectation:${operation.roleKey}/${operation.skillKey}`;
     case 'setScales':
       return 'scales';
+    case 'setTrackGroups':
+      return 'track-groups';
     case 'setProficiencyScale':
       return 'proficiency-scale';
     case 'addTransition':
@@ -435,6 +451,9 @@ const FIELD_WORDS: Record<string, string> = {
   requiredForRoleKeys: 'required-for roles',
   recommendedForRoleKeys: 'recommended-for roles',
   url: 'link',
+  sharedWithTrackKeys: 'shared tracks',
+  groupKey: 'group',
+  scaleKey: 'scale',
 };
 
 /** "changed role PMO Analyst's title to "Analyst"", or for several fields "changed role X's title and summary". */
@@ -531,6 +550,8 @@ export function describeOperation(operation: DraftOperation, document: Framework
     }
     case 'setScales':
       return `set the skill scales (${operation.scales.map((scale) => `${scale.name}: ${scale.levels.length} levels`).join('; ') || 'none'})`;
+    case 'setTrackGroups':
+      return `set the track groups (${operation.trackGroups.map((group) => group.name).join(', ') || 'none'})`;
     case 'setProficiencyScale':
       return `set the proficiency scale to ${operation.levels.length} levels (${operation.levels.map((l) => l.name).join(', ')})`;
     case 'addTransition':
@@ -670,13 +691,16 @@ function apply(document: FrameworkDocument, operation: DraftOperation): Applied 
     case 'updateTrack': {
       const at = indexOfKey(document.tracks, operation.key, 'key', 'track');
       const current = document.tracks[at]!;
-      const fields = { name: operation.name, kind: operation.trackKind, description: operation.description };
+      if (operation.groupKey != null && !(document.trackGroups ?? []).some((group) => group.key === operation.groupKey)) {
+        fail('groupKey', `unknown track group "${operation.groupKey}"`);
+      }
+      const fields = { name: operation.name, kind: operation.trackKind, description: operation.description, groupKey: operation.groupKey };
       const tracks = [...document.tracks];
       tracks[at] = patch(current, fields);
       const back = previous(current, fields);
       return {
         document: { ...document, tracks },
-        undo: [{ kind: 'updateTrack', key: current.key, name: back.name, trackKind: back.kind, description: back.description } as DraftOperation],
+        undo: [{ kind: 'updateTrack', key: current.key, name: back.name, trackKind: back.kind, description: back.description, groupKey: back.groupKey } as DraftOperation],
       };
     }
     case 'removeTrack': {
@@ -686,9 +710,16 @@ function apply(document: FrameworkDocument, operation: DraftOperation): Applied 
       if (roles.length > 0) {
         fail('key', `track ${track.name} still has ${roles.length} ${roles.length === 1 ? 'role' : 'roles'} (${roles.map((r) => r.title).join(', ')}): move or remove them first`);
       }
+      const shared = document.roles.filter((role) => role.sharedWithTrackKeys?.includes(track.key));
+      if (shared.length > 0) {
+        fail('key', `track ${track.name} shares ${shared.length === 1 ? 'a role' : 'roles'} of other tracks (${shared.map((r) => r.title).join(', ')}): stop sharing them first`);
+      }
       return {
         document: { ...document, tracks: document.tracks.filter((_, i) => i !== at) },
-        undo: [{ kind: 'addTrack', key: track.key, name: track.name, trackKind: track.kind, description: track.description, position: at }],
+        undo: [
+          { kind: 'addTrack', key: track.key, name: track.name, trackKind: track.kind, description: track.description, position: at },
+          ...(track.groupKey !== undefined ? [{ kind: 'updateTrack' as const, key: track.key, groupKey: track.groupKey }] : []),
+        ],
       };
     }
     case 'moveTrack': {
@@ -725,6 +756,13 @@ function apply(document: FrameworkDocument, operation: DraftOperation): Applied 
       if (operation.trackKey !== undefined) indexOfKey(document.tracks, operation.trackKey, 'trackKey', 'track');
       const current = document.roles[at]!;
       const { kind: _kind, key: _key, ...fields } = operation;
+      if (fields.sharedWithTrackKeys != null) {
+        const ownTrack = fields.trackKey ?? current.trackKey;
+        fields.sharedWithTrackKeys.forEach((trackKey, i) => indexOfKey(document.tracks, trackKey, `sharedWithTrackKeys[${i}]`, 'track'));
+        const shared = [...new Set(fields.sharedWithTrackKeys.filter((trackKey) => trackKey !== ownTrack))];
+        // An empty list is stored as no list, so a document without shared roles stays as it was written.
+        fields.sharedWithTrackKeys = shared.length > 0 ? shared : null;
+      }
       const roles = [...document.roles];
       roles[at] = patch(current, fields);
       return {
@@ -817,6 +855,14 @@ function apply(document: FrameworkDocument, operation: DraftOperation): Applied 
       const at = indexOfKey(document.skillCategories, operation.key, 'key', 'skill category');
       const current = document.skillCategories[at]!;
       const { kind: _kind, key: _key, ...fields } = operation;
+      if (operation.scaleKey !== undefined) {
+        // Every skill of the category that names no scale of its own moves onto the new one: it must fit.
+        const scale = scaleMaxOf(document, operation.scaleKey ?? undefined, '', 'scaleKey');
+        for (const skill of document.skills.filter((s) => s.categoryKey === current.key && s.scaleKey === undefined)) {
+          checkDescriptors(document, skill.levels, 'scaleKey', scale);
+          checkExpectationsFit(document, skill.key, scale);
+        }
+      }
       const skillCategories = [...document.skillCategories];
       skillCategories[at] = patch(current, fields);
       return {
@@ -948,6 +994,23 @@ function apply(document: FrameworkDocument, operation: DraftOperation): Applied 
         }
       }
       return { document: next, undo: [{ kind: 'setScales', scales: (document.scales ?? []).map((scale) => ({ ...scale, levels: scale.levels.map((l) => ({ ...l })) })) }] };
+    }
+
+    // Track groups -------------------------------------------------------------------------
+    case 'setTrackGroups': {
+      const seen = new Set<string>();
+      operation.trackGroups.forEach((group, i) => {
+        if (seen.has(group.key)) fail(`trackGroups[${i}].key`, `there is already a track group with key "${group.key}"`);
+        seen.add(group.key);
+      });
+      for (const track of document.tracks) {
+        if (track.groupKey !== undefined && !seen.has(track.groupKey)) fail('trackGroups', `track ${quote(track.name)} is in group "${track.groupKey}": move it out first`);
+      }
+      const { trackGroups: _previous, ...rest } = document;
+      return {
+        document: operation.trackGroups.length > 0 ? { ...rest, trackGroups: operation.trackGroups } : rest,
+        undo: [{ kind: 'setTrackGroups', trackGroups: (document.trackGroups ?? []).map((group) => ({ ...group })) }],
+      };
     }
 
     // Proficiency scale --------------------------------------------------------------------

@@ -30,6 +30,7 @@ export const draftSkillLevelInputSchema = z.object({
 });
 export const scaleLevelInputSchema = z.object({ level, name, summary: longText.nullish() });
 export const scaleInputSchema = z.object({ key, name, levels: z.array(scaleLevelInputSchema).max(20) });
+export const trackGroupInputSchema = z.object({ key, name, description: longText.nullish() });
 export const draftExpectationInputSchema = z.object({ skillKey: key, level: level.nullable() });
 export const proficiencyLevelInputSchema = z.object({ level, name, summary: longText });
 
@@ -69,6 +70,9 @@ export const draftOperationInputSchema = z.object({
   weight: z.number().min(0).max(1000).nullish(),
   statement: longText.nullish(),
   scales: z.array(scaleInputSchema).max(100).nullish(),
+  groupKey: key.nullish(),
+  sharedWithTrackKeys: keys.nullish(),
+  trackGroups: z.array(trackGroupInputSchema).max(200).nullish(),
 });
 
 /** One save of the editor: a bounded number of edits. */

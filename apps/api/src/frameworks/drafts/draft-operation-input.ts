@@ -2,14 +2,15 @@ import { draftOperationSchema, parseDraftOperation, type DraftOperation, type Fr
 import type { DraftOperationInput } from './framework-draft.models.js';
 
 /** The input fields that arrive as lists in GraphQL and become the domain's `levels`, per kind. */
-const LEVELS_FIELD: Record<string, 'levels' | 'expectations' | 'proficiencyScale' | 'scales'> = {
+const LEVELS_FIELD: Record<string, 'levels' | 'expectations' | 'proficiencyScale' | 'scales' | 'trackGroups'> = {
   addSkill: 'levels',
   updateSkill: 'levels',
   setExpectationsRow: 'expectations',
   setProficiencyScale: 'proficiencyScale',
   setScales: 'scales',
+  setTrackGroups: 'trackGroups',
 };
-const LIST_FIELDS = new Set(['levels', 'expectations', 'proficiencyScale', 'scales']);
+const LIST_FIELDS = new Set(['levels', 'expectations', 'proficiencyScale', 'scales', 'trackGroups']);
 
 /** A level input as the domain's descriptor: the plain summary when that is all it has (version 1's form). */
 function descriptorOf(input: { descriptor?: string | null; criteria?: string[] | null; examples?: string[] | null }): unknown {
@@ -55,6 +56,9 @@ export function toDraftOperations(inputs: DraftOperationInput[]): { operations: 
           name: scale.name,
           levels: scale.levels.map((l) => ({ level: l.level, name: l.name, ...(l.summary ? { summary: l.summary } : {}) })),
         }));
+      }
+      if (listField === 'trackGroups') {
+        plain.trackGroups = input.trackGroups!.map((group) => ({ key: group.key, name: group.name, ...(group.description ? { description: group.description } : {}) }));
       }
       if (listField === 'expectations') plain.levels = Object.fromEntries(input.expectations!.map((e) => [e.skillKey, e.level]));
       if (listField === 'proficiencyScale') plain.levels = input.proficiencyScale!.map((l) => ({ ...l }));

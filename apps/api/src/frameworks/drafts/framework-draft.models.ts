@@ -10,6 +10,7 @@ import {
   proficiencyLevelInputSchema,
   scaleInputSchema,
   scaleLevelInputSchema,
+  trackGroupInputSchema,
 } from '@trellis/domain';
 import { InputSchema } from '../../common/input-validation.js';
 
@@ -239,6 +240,14 @@ export class ScaleInput {
   @Field(() => [ScaleLevelInput]) levels: ScaleLevelInput[];
 }
 
+@InputType({ description: 'A group of tracks, e.g. a department (SET_TRACK_GROUPS).' })
+@InputSchema(trackGroupInputSchema)
+export class TrackGroupInput {
+  @Field() key: string;
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+}
+
 @InputType({ description: 'One cell of a role row: null clears it.' })
 @InputSchema(draftExpectationInputSchema)
 export class DraftExpectationInput {
@@ -298,6 +307,10 @@ export class DraftOperationInput {
   @Field(() => Float, { nullable: true, description: 'SET_EXPECTATION_DETAIL: how much the skill counts (null: 1).' }) weight?: number | null;
   @Field(() => String, { nullable: true, description: 'SET_EXPECTATION_DETAIL: what this role does at that level.' }) statement?: string | null;
   @Field(() => [ScaleInput], { nullable: true, description: 'SET_SCALES: every named scale.' }) scales?: ScaleInput[];
+  @Field(() => String, { nullable: true, description: "UPDATE_TRACK: the track's group (null: none)." }) groupKey?: string | null;
+  @Field(() => [String], { nullable: true, description: 'UPDATE_ROLE: the other tracks the role is a rung of too (null or []: its own only).' })
+  sharedWithTrackKeys?: string[] | null;
+  @Field(() => [TrackGroupInput], { nullable: true, description: 'SET_TRACK_GROUPS: every track group.' }) trackGroups?: TrackGroupInput[];
 }
 
 @InputType()

@@ -6,7 +6,8 @@ import { RoleComparisonQuery } from '../paths/RoleComparisonPage';
 import { MyCareerQuery } from './careerData';
 import { ChangePlanDirectionMutation, ClosestToProfileQuery } from '../plans/planOperations';
 import { ChosenRoleReadinessQuery, StartPlanTowardsMutation } from './MyCareerPage';
-import { careerFramework, myCareer, roleRef, skillRef } from '../../test/career';
+import { careerFramework, careerVersion, myCareer, roleRef, skillRef } from '../../test/career';
+import { PointsLevelQuery } from './WhatLevelAmI';
 
 const profile = [{ skillId: 'skill-planning', level: 2 }];
 
@@ -209,3 +210,77 @@ describe('My career page', () => {
   });
 });
 
+
+describe('What level am I?', () => {
+  const withRule = {
+    request: careerFramework.request,
+    result: {
+      data: {
+        framework: {
+          __typename: 'Framework',
+          id: 'fw-pmo',
+          name: 'PMO career framework',
+          currentVersion: {
+            ...careerVersion,
+            skills: careerVersion.skills.map(({ description: _d, levels: _l, ...skill }) => skill),
+            levelling: { __typename: 'PointsLevellingRule', levels: [{ __typename: 'PointsLevel', minPoints: 0, name: '1.1' }] },
+          },
+        },
+      },
+    },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  };
+  const rated = [
+    { skillId: 'skill-planning', level: 2 },
+    { skillId: 'skill-mentoring', level: 2 },
+  ];
+  const pointsLevel = {
+    request: { query: PointsLevelQuery, variables: { frameworkId: 'fw-pmo', profile: rated } },
+    result: {
+      data: {
+        pointsLevel: {
+          __typename: 'PointsLevelResult',
+          points: 6,
+          level: '1.2',
+          titles: ['Analyst'],
+          unratedSkills: 1,
+          next: { __typename: 'NextPointsLevel', level: '2.1', pointsNeeded: 11 },
+          skills: [
+            { __typename: 'SkillPointsModel', skillId: 'skill-planning', level: 2, points: 3 },
+            { __typename: 'SkillPointsModel', skillId: 'skill-mentoring', level: 2, points: 3 },
+          ],
+        },
+      },
+    },
+  };
+  const closestFor = { ...closest, request: { ...closest.request, variables: { frameworkVersionId: 'v1', profile: rated, limit: 5 } } };
+
+  it('answers from my ratings by the organisation’s rule: points per skill on each skill’s own scale, the next level, and that unrated skills may understate it', async () => {
+    renderRoute('/my-career', [
+      myCareer({ rated: [{ skillKey: 'planning', selfLevel: 2 }, { skillKey: 'mentoring', selfLevel: 2 }] }),
+      withRule,
+      closestFor,
+      pointsLevel,
+    ]);
+    const section = await screen.findByRole('region', { name: 'What level am I?' });
+    expect(await within(section).findByText(/with 6 points/)).toHaveTextContent('Level 1.2 with 6 points');
+    expect(within(section).getByText('Analyst')).toBeInTheDocument();
+    expect(within(section).getByText(/11 more points to reach level 2\.1/)).toBeInTheDocument();
+    expect(within(section).getByText('This may understate your level')).toBeInTheDocument();
+    expect(section).toHaveTextContent('1 of 3 skills are not rated yet');
+    const rows = within(within(section).getByRole('table', { name: 'Points per skill' })).getAllByRole('row').slice(1);
+    // Coaching & mentoring is on its own scale: level 2 is "Coaching" there, not the framework's "Practised".
+    expect(rows.map((row) => Array.from((row as HTMLTableRowElement).cells, (cell) => cell.textContent))).toEqual([
+      ['Planning & scheduling', 'Level 2 · Practised', '3'],
+      ['Coaching & mentoring', 'Level 2 · Coaching', '3'],
+    ]);
+    const people = screen.getByRole('table', { name: 'My skills against the roles: People' });
+    expect(within(within(people).getByRole('row', { name: /Coaching & mentoring/ })).getAllByRole('cell')[0]).toHaveTextContent('Level 2 · Coaching');
+  });
+
+  it('is not shown when the framework has no points rule', async () => {
+    renderRoute('/my-career', [myCareer({ rated: [{ skillKey: 'planning', selfLevel: 2 }] }), careerFramework, closest]);
+    await screen.findByRole('list', { name: 'Roles closest to me' });
+    expect(screen.queryByRole('region', { name: 'What level am I?' })).not.toBeInTheDocument();
+  });
+});

@@ -7,7 +7,7 @@ import { ChangePlanDirectionMutation, ClosestToProfileQuery } from '../plans/pla
 import { Empty, ErrorState, LoadingState } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
 import { describeError } from '../../lib/errors';
-import { levelLabel } from '../paths/levels';
+import { WhatLevelAmI } from './WhatLevelAmI';
 import { CareerRouteResult } from '../paths/CareerPathPage';
 import { RoleComparisonResult } from '../paths/RoleComparisonPage';
 import { SkillRatings } from '../plans/SkillRatings';
@@ -16,6 +16,7 @@ import {
   assessedProfile,
   expectedLevels,
   isOpenPlan,
+  skillLevelLabel,
   RecordMyAssessmentMutation,
   MyCareerQuery,
   useCareer,
@@ -80,6 +81,7 @@ export function MyCareerPage() {
     content = (
       <Career
         version={career.version}
+        frameworkId={career.frameworkId}
         currentRole={career.version.roles.find((role) => role.id === career.currentRole?.id) ?? null}
         personId={career.personId}
         assessments={career.assessments}
@@ -97,12 +99,14 @@ export function MyCareerPage() {
 
 function Career({
   version,
+  frameworkId,
   currentRole,
   personId,
   assessments,
   plan,
 }: {
   version: CareerVersion;
+  frameworkId: string | null;
   currentRole: CareerRole | null;
   personId: string | null;
   assessments: MyAssessments;
@@ -156,6 +160,8 @@ function Career({
       <ProfileAgainstRoles version={version} profile={profile} currentRole={currentRole} chosen={chosen} />
 
       {profile.size > 0 ? <ClosestRoles versionId={version.id} profile={profileInput} onExplore={setChosenId} /> : null}
+
+      {version.levelling && frameworkId ? <WhatLevelAmI frameworkId={frameworkId} version={version} profile={profileInput} /> : null}
 
       {chosen ? (
         currentRole ? (
@@ -241,10 +247,12 @@ function ProfileAgainstRoles({
     group.skills.push(skill);
     categories.set(skill.category.id, group);
   }
-  const level = (value: number | undefined) => (value ? levelLabel(value, version.proficiencyScale) : '—');
+  const skillById = new Map(version.skills.map((skill) => [skill.id, skill]));
+  // Each skill's levels are named on its own scale.
+  const level = (skillId: string, value: number | undefined) => (value ? skillLevelLabel(version, skillById.get(skillId), value) : '—');
   const mine = (skillId: string) => {
-    if (profile.has(skillId)) return level(profile.get(skillId));
-    if (current.has(skillId)) return `${level(current.get(skillId))} (assumed)`;
+    if (profile.has(skillId)) return level(skillId, profile.get(skillId));
+    if (current.has(skillId)) return `${level(skillId, current.get(skillId))} (assumed)`;
     return 'Not rated';
   };
   const short = (skillId: string) => {
@@ -290,10 +298,10 @@ function ProfileAgainstRoles({
                     <Table.Tr key={skill.id}>
                       <Table.Th scope="row">{skill.name}</Table.Th>
                       <Table.Td>{mine(skill.id)}</Table.Td>
-                      {currentRole ? <Table.Td>{level(current.get(skill.id))}</Table.Td> : null}
+                      {currentRole ? <Table.Td>{level(skill.id, current.get(skill.id))}</Table.Td> : null}
                       {chosen ? (
                         <Table.Td>
-                          {level(target.get(skill.id))}
+                          {level(skill.id, target.get(skill.id))}
                           {short(skill.id) ? (
                             <Badge ml={6} size="xs" variant="light" color="orange">
                               gap

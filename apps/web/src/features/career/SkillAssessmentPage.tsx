@@ -5,10 +5,10 @@ import { useParams } from 'react-router';
 import { Empty, ErrorState, LoadingState, NotFoundState } from '../../components/QueryStates';
 import { PageBreadcrumbs } from '../../components/PageBreadcrumbs';
 import { useToast } from '../../components/Toasts';
+import { Descriptor } from '../../components/markdown/Descriptor';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/labels';
-import { levelLabel } from '../paths/levels';
-import { MyCareerQuery, RecordMyAssessmentMutation, useCareer, type CareerVersion, type MyAssessments } from './careerData';
+import { skillLevelLabel, MyCareerQuery, RecordMyAssessmentMutation, useCareer, type CareerVersion, type MyAssessments } from './careerData';
 
 type Skill = CareerVersion['skills'][number];
 
@@ -49,7 +49,7 @@ export function SkillAssessmentPage() {
 /** My latest rating and my manager's side by side, with the difference said in words. */
 function LatestRatings({ skill, version, assessments }: { skill: Skill; version: CareerVersion; assessments: MyAssessments }) {
   const entry = assessments.current.find((e) => e.skillKey === skill.key);
-  const label = (level: number | null | undefined) => (level == null ? 'Not rated yet' : levelLabel(level, version.proficiencyScale));
+  const label = (level: number | null | undefined) => (level == null ? 'Not rated yet' : skillLevelLabel(version, skill, level));
   const difference = entry?.selfLevel != null && entry.managerLevel != null ? entry.managerLevel - entry.selfLevel : null;
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} maw={720}>
@@ -110,7 +110,12 @@ function RateSkill({ skill, current }: { skill: Skill; current: number | null })
         <Radio.Group label="My level" value={level} onChange={setLevel} error={failure && !level ? failure : null}>
           <Stack gap="sm" mt="xs">
             {(skill.levels ?? []).map((step) => (
-              <Radio key={step.level} value={String(step.level)} label={`${step.level} · ${step.name}`} description={step.descriptor} />
+              <Radio
+                key={step.level}
+                value={String(step.level)}
+                label={`${step.level} · ${step.name}`}
+                description={<Descriptor summary={step.descriptor ?? null} criteria={step.criteria ?? []} examples={step.examples ?? []} />}
+              />
             ))}
           </Stack>
         </Radio.Group>
@@ -137,7 +142,7 @@ function RateSkill({ skill, current }: { skill: Skill; current: number | null })
  */
 function SkillHistory({ skill, version, assessments }: { skill: Skill; version: CareerVersion; assessments: MyAssessments }) {
   const history = assessments.assessments.filter((a) => a.skillKey === skill.key);
-  const top = Math.max(...version.proficiencyScale.map((l) => l.level));
+  const top = Math.max(...(skill.scale.levels.length > 0 ? skill.scale.levels : version.proficiencyScale).map((l) => l.level));
   const points = stepPoints(history);
   return (
     <section aria-labelledby="history-heading">
@@ -178,7 +183,7 @@ function SkillHistory({ skill, version, assessments }: { skill: Skill; version: 
                   <Table.Tr key={a.id}>
                     <Table.Td>{formatDateTime(a.assessedAt)}</Table.Td>
                     <Table.Td>{a.source === 'SELF' ? 'Me' : `${a.assessedBy?.name ?? 'My manager'} (manager)`}</Table.Td>
-                    <Table.Td>{levelLabel(a.level, version.proficiencyScale)}</Table.Td>
+                    <Table.Td>{skillLevelLabel(version, skill, a.level)}</Table.Td>
                     <Table.Td>
                       {a.evidenceNote ? <Text size="sm">{a.evidenceNote}</Text> : null}
                       {a.evidenceUrl ? (

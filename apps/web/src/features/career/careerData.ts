@@ -1,5 +1,6 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
+import { levelLabel } from '../paths/levels';
 import type { CareerFrameworkQuery as CareerFrameworkData, MyCareerQuery as MyCareerData } from '../../gql/graphql';
 
 /** Who I am, my current role, my assessments (current profile and the whole dated history) and my plan. */
@@ -78,6 +79,12 @@ export const CareerFrameworkQuery = graphql(`
           name
           summary
         }
+        levelling {
+          levels {
+            minPoints
+            name
+          }
+        }
         skills {
           id
           key
@@ -86,11 +93,19 @@ export const CareerFrameworkQuery = graphql(`
             id
             name
           }
+          scale {
+            levels {
+              level
+              name
+            }
+          }
           description @include(if: $skillDetails)
           levels @include(if: $skillDetails) {
             level
             name
             descriptor
+            criteria
+            examples
           }
         }
         roles {
@@ -149,6 +164,7 @@ export function useCareer({ skillDetails = false }: { skillDetails?: boolean } =
     refetch: () => Promise.all([me.refetch(), frameworkId ? framework.refetch() : null]),
     currentRole,
     personId: me.data?.viewer?.person.id ?? null,
+    frameworkId,
     version: framework.data?.framework?.currentVersion ?? null,
     assessments: me.data?.myAssessments ?? null,
     plan: me.data?.myPlan ?? null,
@@ -164,6 +180,11 @@ export function assessedProfile(version: CareerVersion, current: MyAssessments['
     if (skillId) profile.set(skillId, entry.level);
   }
   return profile;
+}
+
+/** "Level 2 · Practising": the level's name on the skill's own scale (per-skill scales), else the framework's. */
+export function skillLevelLabel(version: Pick<CareerVersion, 'proficiencyScale'>, skill: { scale: { levels: { level: number; name: string }[] } } | undefined, level: number): string {
+  return levelLabel(level, skill && skill.scale.levels.length > 0 ? skill.scale.levels : version.proficiencyScale);
 }
 
 /** A role's expected level of each skill (skill id → level). */

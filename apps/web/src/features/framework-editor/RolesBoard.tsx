@@ -1,8 +1,11 @@
 import { ActionIcon, Badge, Button, Card, Group, ScrollArea, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { ladderOf, type FrameworkDocument, type RoleDocument, type TrackDocument } from '@trellis/domain';
+import { ladderOf, uniqueKey, type FrameworkDocument, type RoleDocument, type TrackDocument } from '@trellis/domain';
 import { useState } from 'react';
 import { changedFields, FormDialog, linesOf, textOf, type DialogField, type DialogValues } from './FormDialog';
 import type { DraftEditor } from './useDraftEditor';
+import { TrackGroupsPanel } from './TrackGroupsPanel';
+
+const NO_GROUP = '';
 
 const TRACK_KINDS = [
   { value: 'core', label: 'Core' },
@@ -24,6 +27,13 @@ function roleFields(document: FrameworkDocument): DialogField[] {
     { name: 'band', label: 'Seniority band', kind: 'number', min: 1, description: 'Compares roles across tracks; optional.' },
     { name: 'summary', label: 'Summary', kind: 'textarea', required: true },
     { name: 'responsibilities', label: 'Responsibilities', kind: 'textarea', description: 'One per line.' },
+    {
+      name: 'sharedWithTrackKeys',
+      label: 'Also a rung of',
+      kind: 'multiselect',
+      description: 'Other tracks this role belongs to as well (a first rung shared by two paths), at the same rung.',
+      options: document.tracks.map((t) => ({ value: t.key, label: t.name })),
+    },
   ];
 }
 
@@ -36,11 +46,13 @@ export function RolesBoard({ editor }: { editor: DraftEditor }) {
   const removeRole = (role: RoleDocument) => apply([{ kind: 'removeRole', key: role.key }], { undoMessage: `Deleted the role ${role.title}.` });
   const removeTrack = (track: TrackDocument) => apply([{ kind: 'removeTrack', key: track.key }], { undoMessage: `Deleted the track ${track.name}.` });
 
-  const updateTrack = (track: TrackDocument, fields: { name: string; trackKind: 'core'; description: string | null }) => {
-    const changed = changedFields({ name: fields.name, kind: fields.trackKind, description: fields.description }, track);
+  const updateTrack = (track: TrackDocument, fields: { name: string; trackKind: 'core'; description: string | null; groupKey: string | null }) => {
+    const changed = changedFields({ name: fields.name, kind: fields.trackKind, description: fields.description, groupKey: fields.groupKey }, track);
     if (Object.keys(changed).length === 0) return Promise.resolve(true);
-    return apply([{ kind: 'updateTrack', key: track.key, name: changed.name, trackKind: changed.kind, description: changed.description }]);
+    return apply([{ kind: 'updateTrack', key: track.key, name: changed.name, trackKind: changed.kind, description: changed.description, groupKey: changed.groupKey }]);
   };
+  const groups = document.trackGroups ?? [];
+  const sharedInto = (trackKey: string) => document.roles.filter((role) => role.sharedWithTrackKeys?.includes(trackKey));
 
   const saveRole = (values: DialogValues, role?: RoleDocument) => {
     const fields = {
@@ -51,8 +63,13 @@ export function RolesBoard({ editor }: { editor: DraftEditor }) {
       summary: textOf(values.summary)!,
       responsibilities: linesOf(values.responsibilities),
     };
-    if (!role) return apply([{ kind: 'addRole', ...fields, band: fields.band ?? undefined }]);
-    const changed = changedFields(fields, role);
+    const shared = ((values.sharedWithTrackKeys as string[] | null) ?? []).filter((key) => key !== fields.trackKey);
+    if (!role) {
+      const key = uniqueKey(fields.title, document.roles.map((r) => r.key));
+      return apply([{ kind: 'addRole', key, ...fields, band: fields.band ?? undefined }, ...(shared.length > 0 ? [{ kind: 'updateRole' as const, key, sharedWithTrackKeys: shared }] : [])]);
+    }
+    const changed: Record<string, unknown> = changedFields(fields, role);
+    if (JSON.stringify(shared) !== JSON.stringify(role.sharedWithTrackKeys ?? [])) changed.sharedWithTrackKeys = shared;
     if (Object.keys(changed).length === 0) return Promise.resolve(true);
     return apply([{ kind: 'updateRole', key: role.key, ...changed }]);
   };
@@ -61,10 +78,11 @@ export function RolesBoard({ editor }: { editor: DraftEditor }) {
     <Stack gap="md">
       <Group justify="space-between">
         <Text c="dimmed" size="sm">
-          Each column is a track; its roles run from the first rung at the top.
+          Each column is a track; its roles run from the first rung at the bottom.
         </Text>
         <Button onClick={() => setDialog({ kind: 'addTrack' })}>Add track</Button>
       </Group>
+      <TrackGroupsPanel editor={editor} />
       {document.tracks.length === 0 ? <Text>No tracks yet. Add one to start placing roles.</Text> : null}
       <ScrollArea type="auto" offsetScrollbars>
         <Group align="flex-start" wrap="nowrap" gap="md">
@@ -82,8 +100,8 @@ export function RolesBoard({ editor }: { editor: DraftEditor }) {
                     </Badge>
                   </Group>
                   <Group gap={4}>
-                    <Button size="compact-xs" variant="subtle" onClick={() => setDialog({ kind: 'editTrack', track })} aria-label={`Rename track ${track.name}`}>
-                      Rename
+                    <Button size="compact-xs" variant="subtle" onClick={() => setDialog({ kind: 'editTrack', track })} aria-label={`Edit track ${track.name}`}>
+                      Edit
                     </Button>
                     <Button
                       size="compact-xs"
@@ -159,6 +177,11 @@ export function RolesBoard({ editor }: { editor: DraftEditor }) {
                       </Card>
                     ))}
                   </Stack>
+                  {sharedInto(track.key).length > 0 ? (
+                    <Text size="xs" c="dimmed">
+                      Shared from other tracks: {sharedInto(track.key).map((r) => `${r.title} (rung ${r.level})`).join(', ')}
+                    </Text>
+                  ) : null}
                   <Button size="xs" variant="light" onClick={() => setDialog({ kind: 'addRole', track })} aria-label={`Add role to ${track.name}`}>
                     Add role
                   </Button>
@@ -171,24 +194,31 @@ export function RolesBoard({ editor }: { editor: DraftEditor }) {
 
       {dialog?.kind === 'addTrack' || dialog?.kind === 'editTrack' ? (
         <FormDialog
-          title={dialog.kind === 'addTrack' ? 'Add a track' : `Rename track ${dialog.track.name}`}
+          title={dialog.kind === 'addTrack' ? 'Add a track' : `Edit track ${dialog.track.name}`}
           submitLabel={dialog.kind === 'addTrack' ? 'Add track' : 'Save'}
           fields={[
             { name: 'name', label: 'Name', required: true },
             { name: 'trackKind', label: 'Kind', kind: 'select', required: true, options: TRACK_KINDS },
             { name: 'description', label: 'Description', kind: 'textarea' },
+            ...(groups.length > 0
+              ? [{ name: 'groupKey', label: 'Group', kind: 'select' as const, options: [{ value: NO_GROUP, label: 'No group' }, ...groups.map((g) => ({ value: g.key, label: g.name }))] }]
+              : []),
           ]}
           initial={
             dialog.kind === 'editTrack'
-              ? { name: dialog.track.name, trackKind: dialog.track.kind, description: dialog.track.description ?? '' }
-              : { name: '', trackKind: 'core', description: '' }
+              ? { name: dialog.track.name, trackKind: dialog.track.kind, description: dialog.track.description ?? '', groupKey: dialog.track.groupKey ?? NO_GROUP }
+              : { name: '', trackKind: 'core', description: '', groupKey: NO_GROUP }
           }
           onClose={close}
           onSubmit={(values) => {
             const fields = { name: textOf(values.name)!, trackKind: values.trackKind as 'core', description: textOf(values.description) ?? null };
-            return dialog.kind === 'addTrack'
-              ? apply([{ kind: 'addTrack', ...fields, description: fields.description ?? undefined }])
-              : updateTrack(dialog.track, fields);
+            const groupKey = (values.groupKey as string | undefined) || null;
+            if (dialog.kind === 'editTrack') return updateTrack(dialog.track, { ...fields, groupKey });
+            const key = uniqueKey(fields.name, document.tracks.map((t) => t.key));
+            return apply([
+              { kind: 'addTrack', key, ...fields, description: fields.description ?? undefined },
+              ...(groupKey ? [{ kind: 'updateTrack' as const, key, groupKey }] : []),
+            ]);
           }}
         />
       ) : null}
@@ -197,7 +227,7 @@ export function RolesBoard({ editor }: { editor: DraftEditor }) {
           title={`Add a role to ${dialog.track.name}`}
           submitLabel="Add role"
           fields={roleFields(document)}
-          initial={{ title: '', trackKey: dialog.track.key, level: ladderOf(document, dialog.track.key).length + 1, band: null, summary: '', responsibilities: '' }}
+          initial={{ title: '', trackKey: dialog.track.key, level: ladderOf(document, dialog.track.key).length + 1, band: null, summary: '', responsibilities: '', sharedWithTrackKeys: [] }}
           onClose={close}
           onSubmit={(values) => saveRole(values)}
         />
@@ -214,6 +244,7 @@ export function RolesBoard({ editor }: { editor: DraftEditor }) {
             band: dialog.role.band ?? null,
             summary: dialog.role.summary,
             responsibilities: dialog.role.responsibilities.join('\n'),
+            sharedWithTrackKeys: dialog.role.sharedWithTrackKeys ?? [],
           }}
           onClose={close}
           onSubmit={(values) => saveRole(values, dialog.role)}

@@ -3,6 +3,7 @@ import type { ProficiencyLevel } from '@trellis/domain';
 import { useState } from 'react';
 import { FormDialog, textOf } from './FormDialog';
 import type { DraftEditor } from './useDraftEditor';
+import { NamedScalesPanel } from './NamedScalesPanel';
 
 /** The proficiency scale: how many levels, and their names and summaries. */
 export function ScalePanel({ editor }: { editor: DraftEditor }) {
@@ -50,6 +51,7 @@ export function ScalePanel({ editor }: { editor: DraftEditor }) {
           ))}
         </Table.Tbody>
       </Table>
+      <NamedScalesPanel editor={editor} />
       {editing ? (
         <FormDialog
           title={editing === 'new' ? `Add level ${scale.length + 1}` : `Edit level ${editing.level}`}

@@ -48,7 +48,7 @@ function skillFields(document: FrameworkDocument, scale: SkillScale): DialogFiel
         name: descriptorField(step.level),
         label: `Level ${step.level} · ${step.name}: summary`,
         kind: 'textarea',
-        description: `${step.summary ?? ''} Leave the level empty when it has no descriptor: it shows as "No descriptor".`.trim(),
+        description: `${step.summary ?? ''} Leave the level empty when it has no descriptor: it shows as "No descriptor written for this level".`.trim(),
       },
       { name: criteriaField(step.level), label: `Level ${step.level} · ${step.name}: criteria (one per line)`, kind: 'textarea' },
       { name: examplesField(step.level), label: `Level ${step.level} · ${step.name}: examples (one per line)`, kind: 'textarea' },
@@ -143,8 +143,8 @@ export function SkillsLibrary({ editor }: { editor: DraftEditor }) {
                   {category.name}
                 </Title>
                 <Group gap={4}>
-                  <Button size="compact-sm" variant="subtle" onClick={() => setDialog({ kind: 'editCategory', category })} aria-label={`Rename category ${category.name}`}>
-                    Rename
+                  <Button size="compact-sm" variant="subtle" onClick={() => setDialog({ kind: 'editCategory', category })} aria-label={`Edit category ${category.name}`}>
+                    Edit
                   </Button>
                   <Button
                     size="compact-sm"
@@ -238,18 +238,35 @@ export function SkillsLibrary({ editor }: { editor: DraftEditor }) {
 
       {dialog?.kind === 'addCategory' || dialog?.kind === 'editCategory' ? (
         <FormDialog
-          title={dialog.kind === 'addCategory' ? 'Add a skill category' : `Rename category ${dialog.category.name}`}
+          title={dialog.kind === 'addCategory' ? 'Add a skill category' : `Edit category ${dialog.category.name}`}
           submitLabel={dialog.kind === 'addCategory' ? 'Add category' : 'Save'}
           fields={[
             { name: 'name', label: 'Name', required: true },
             { name: 'description', label: 'Description', kind: 'textarea' },
+            ...(dialog.kind === 'editCategory'
+              ? [
+                  {
+                    name: 'scaleKey',
+                    label: 'Scale of its skills',
+                    kind: 'select' as const,
+                    description: 'Skills that name no scale of their own are measured on it.',
+                    options: [{ value: INHERITED_SCALE, label: "The framework's proficiency scale" }, ...(document.scales ?? []).map((sc) => ({ value: sc.key, label: `${sc.name} (${sc.levels.length} levels)` }))],
+                  },
+                ]
+              : []),
           ]}
-          initial={dialog.kind === 'editCategory' ? { name: dialog.category.name, description: dialog.category.description ?? '' } : { name: '', description: '' }}
+          initial={
+            dialog.kind === 'editCategory'
+              ? { name: dialog.category.name, description: dialog.category.description ?? '', scaleKey: dialog.category.scaleKey ?? INHERITED_SCALE }
+              : { name: '', description: '' }
+          }
           onClose={close}
           onSubmit={(values) => {
             const fields = { name: textOf(values.name)!, description: textOf(values.description) ?? null };
             if (dialog.kind === 'addCategory') return apply([{ kind: 'addSkillCategory', name: fields.name, description: fields.description ?? undefined }]);
-            const changed = changedFields(fields, dialog.category);
+            const changed: Record<string, unknown> = changedFields(fields, dialog.category);
+            const scaleKey = (values.scaleKey as string | undefined) || null;
+            if (scaleKey !== (dialog.category.scaleKey ?? null)) changed.scaleKey = scaleKey;
             return Object.keys(changed).length === 0 ? Promise.resolve(true) : apply([{ kind: 'updateSkillCategory', key: dialog.category.key, ...changed }]);
           }}
         />

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { pmoAnalyst, pmoFramework } from '../../test/fixtures';
 import { RolePageQuery } from '../roles/RolePage';
 import { renderRoute } from '../../test/render';
@@ -32,11 +32,14 @@ describe('Framework page', () => {
     renderRoute('/frameworks/fw-pmo', [found]);
 
     const tracks = await screen.findByRole('region', { name: 'Tracks' });
-    expect(within(tracks).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
+    // Tracks under their groups; a track in no group under "Other tracks".
+    expect(within(tracks).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Project office', 'Other tracks']);
+    expect(within(tracks).getAllByRole('heading', { level: 4 }).map((h) => h.textContent)).toEqual([
       'PMO career track',
       'Project delivery track',
       'Lateral: business roles',
     ]);
+    expect(within(tracks).getByRole('region', { name: 'Project office' })).toHaveTextContent('Roles that run the PMO and its projects.');
     expect(within(tracks).getAllByText('Core track')).toHaveLength(2);
     expect(within(tracks).getByText('Lateral track')).toBeInTheDocument();
 
@@ -56,10 +59,29 @@ describe('Framework page', () => {
     );
 
     const deliveryLadder = within(tracks).getByRole('list', { name: 'Project delivery track roles, from the first rung up' });
-    expect(within(deliveryLadder).getAllByRole('link').map((link) => link.textContent)).toEqual([
-      'Project Support Officer',
-      'Project Manager',
-    ]);
+    // A role shared with the delivery track is one of its rungs too, and says whose it is.
+    const deliveryRungs = within(deliveryLadder).getAllByRole('listitem');
+    expect(deliveryRungs.map((rung) => within(rung).getByRole('link').textContent)).toEqual(['PMO Administrator', 'Project Support Officer', 'Project Manager']);
+    expect(deliveryRungs[0]).toHaveTextContent('Shared with PMO career track');
+    expect(deliveryRungs[1]).not.toHaveTextContent('Shared');
+  });
+
+  it('shows every skill on its own scale with summaries, criteria and examples as Markdown, and levels nobody described as such', async () => {
+    renderRoute('/frameworks/fw-pmo', [found]);
+
+    const skills = await screen.findByRole('region', { name: 'Skills' });
+    expect(within(skills).getByRole('heading', { level: 3, name: 'Reporting' })).toBeInTheDocument();
+    expect(skills).toHaveTextContent('Depth (Aware, Practising, Leading)');
+    const ladder = within(skills).getByRole('list', { name: 'Data analysis at every level' });
+    const steps = within(ladder).getAllByRole('listitem', { hidden: true }).filter((li) => li.parentElement === ladder);
+    expect(steps.map((step) => step.querySelector('p, .mantine-Text-root')?.textContent)).toEqual(['1 · Aware', '2 · Practising', '3 · Leading']);
+    expect(steps[1]).toHaveTextContent('No descriptor written for this level');
+    expect(within(steps[0]!).getByRole('list', { name: 'Criteria', hidden: true })).toHaveTextContent('Spots a missing figure');
+    expect(within(steps[0]!).getByRole('list', { name: 'Examples', hidden: true })).toHaveTextContent('Checked the weekly RAG report');
+    // Markdown, once the renderer has loaded: emphasis as elements, HTML as text.
+    await waitFor(() => expect(steps[0]!.querySelector('em')?.textContent).toBe('dashboard'));
+    await waitFor(() => expect(steps[2]).toHaveTextContent('<script>alert(1)</script>'));
+    expect(skills.querySelector('script')).toBeNull();
   });
 
   it('lists the moves between roles as text next to the graph, promotions and lateral moves told apart', async () => {

@@ -13,7 +13,9 @@ import { MovesLegend } from './MovesLegend';
 import { MovesTable } from './MovesTable';
 import { buildFrameworkView } from './frameworkView';
 import { ProficiencyScaleTable } from './ProficiencyScale';
-import { TrackLadders } from './TrackLadders';
+import { GroupedLadders } from './TrackLadders';
+import { FrameworkSkills } from './FrameworkSkills';
+import { LevellingRule } from './LevellingRule';
 
 // React Flow and dagre are the heaviest part of the app: load them only when a framework is opened.
 const RoleGraph = lazy(() => import('./RoleGraph'));
@@ -35,18 +37,73 @@ export const FrameworkBrowserQuery = graphql(`
           name
           summary
         }
+        trackGroups {
+          key
+          name
+          description
+        }
         tracks {
           id
           key
           name
           kind
           description
+          groupKey
           roles {
             id
             key
             title
             level
             band
+            track {
+              id
+              name
+            }
+          }
+        }
+        scales {
+          key
+          name
+          levels {
+            level
+            name
+          }
+        }
+        skillCategories {
+          id
+          name
+          description
+          skills {
+            id
+            name
+            description
+            scale {
+              key
+              name
+            }
+            levels {
+              level
+              name
+              descriptor
+              hasDescriptor
+              criteria
+              examples
+            }
+          }
+        }
+        levelling {
+          pointsByLevel {
+            level
+            points
+          }
+          levels {
+            minPoints
+            name
+          }
+          titles {
+            title
+            minPoints
+            maxPoints
           }
         }
         transitions {
@@ -181,7 +238,7 @@ export function FrameworkPage() {
               {view.tracks.length === 0 ? (
                 <Empty title="No tracks yet" headingOrder={3} description="This version has no tracks." />
               ) : (
-                <TrackLadders tracks={view.tracks} />
+                <GroupedLadders tracks={view.tracks} groups={version.trackGroups} />
               )}
             </Stack>
           </section>
@@ -228,7 +285,9 @@ export function FrameworkPage() {
                   Proficiency scale
                 </Title>
                 <Text size="sm" c="dimmed">
-                  The levels every skill expectation in this framework is measured on.
+                  {version.scales.length > 0
+                    ? 'The levels skills are measured on, unless a skill has a scale of its own (see Skills).'
+                    : 'The levels every skill expectation in this framework is measured on.'}
                 </Text>
               </div>
               {version.proficiencyScale.length === 0 ? (
@@ -238,6 +297,10 @@ export function FrameworkPage() {
               )}
             </Stack>
           </section>
+
+          <FrameworkSkills categories={version.skillCategories} scales={version.scales} />
+
+          {version.levelling ? <LevellingRule rule={version.levelling} /> : null}
         </>
       )}
     </Stack>

@@ -13,10 +13,12 @@ export function buildFrameworkView(version: BrowsedVersion) {
     color: trackColor(index),
     roles: [...track.roles].sort(byLevel),
   }));
-  const roleOrder = tracks.flatMap((track) => track.roles.map((role) => role.id));
+  // A role shared by several tracks is on each of their ladders, but is one node of the graph (on its own track).
+  const ownRoles = (track: (typeof tracks)[number]) => track.roles.filter((role) => !role.track || role.track.id === track.id);
+  const roleOrder = tracks.flatMap((track) => ownRoles(track).map((role) => role.id));
   const moves = sortMoves(version.transitions, roleOrder);
   const graphRoles: RoleGraphRole[] = tracks.flatMap((track) =>
-    track.roles.map((role) => ({
+    ownRoles(track).map((role) => ({
       id: role.id,
       title: role.title,
       level: role.level,

@@ -6,6 +6,7 @@ import type { MyPlanFieldsFragment } from '../../gql/graphql';
 import { useToast } from '../../components/Toasts';
 import { describeError } from '../../lib/errors';
 import { RemovePlanActionMutation } from './PlanActions';
+import { Markdown } from '../../components/markdown/Markdown';
 import { BASIS_LABELS } from './planLabels';
 
 export const AddPlanSuggestionsMutation = graphql(`
@@ -93,7 +94,7 @@ export function PlanFocus({
               </Text>
               {focus.aimDescriptor ? (
                 <Text size="sm" fs="italic">
-                  Level {focus.aimLevel}: “{focus.aimDescriptor}”
+                  Level {focus.aimLevel}: “<Markdown text={focus.aimDescriptor} inline />”
                 </Text>
               ) : null}
               <List spacing="xs" size="sm" aria-label={`Suggestions for ${focus.skillName}`} listStyleType="none" ml={0} pl={0}>

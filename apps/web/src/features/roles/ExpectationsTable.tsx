@@ -1,5 +1,7 @@
-import { Badge, Button, Group, List, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
+import { Markdown } from '../../components/markdown/Markdown';
+import { Descriptor } from '../../components/markdown/Descriptor';
 import classes from './ExpectationsTable.module.css';
 
 export interface ExpectationSkillLevel {
@@ -60,46 +62,7 @@ function LevelDots({ level, max }: { level: number; max: number }) {
   );
 }
 
-export const NO_DESCRIPTOR = 'No descriptor';
-
-/** A level's descriptor: its summary, criteria and examples; "No descriptor" when nobody wrote one (never invented). */
-export function Descriptor({ summary, criteria = [], examples = [] }: { summary: string | null; criteria?: readonly string[]; examples?: readonly string[] }) {
-  if (!summary && criteria.length === 0 && examples.length === 0) {
-    return (
-      <Text size="sm" c="dimmed" fs="italic">
-        {NO_DESCRIPTOR}
-      </Text>
-    );
-  }
-  return (
-    <div>
-      {summary ? (
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          {summary}
-        </Text>
-      ) : null}
-      {criteria.length > 0 ? (
-        <List size="sm" spacing={2} mt={4} aria-label="Criteria">
-          {criteria.map((criterion) => (
-            <List.Item key={criterion}>{criterion}</List.Item>
-          ))}
-        </List>
-      ) : null}
-      {examples.length > 0 ? (
-        <>
-          <Text size="xs" fw={600} mt={6}>
-            Examples
-          </Text>
-          <List size="sm" spacing={2} aria-label="Examples">
-            {examples.map((example) => (
-              <List.Item key={example}>{example}</List.Item>
-            ))}
-          </List>
-        </>
-      ) : null}
-    </div>
-  );
-}
+export { Descriptor, NO_DESCRIPTOR } from '../../components/markdown/Descriptor';
 
 function ExpectationRows({
   row,
@@ -152,8 +115,11 @@ function ExpectationRows({
         </Table.Td>
         <Table.Td className={classes.descriptorCell}>
           {row.statement ? (
-            <Text size="sm" fw={600} mb={4} style={{ whiteSpace: 'pre-wrap' }}>
-              For this role: {row.statement}
+            <Text size="sm" component="div" mb={4}>
+              <Text span fw={600} size="sm">
+                For this role:{' '}
+              </Text>
+              <Markdown text={row.statement} />
             </Text>
           ) : null}
           <Descriptor summary={row.descriptor} criteria={row.criteria} examples={row.examples} />

@@ -107,7 +107,7 @@ describe('Role page', () => {
     await user.click(await screen.findByRole('button', { name: 'All levels of Data analysis & insight' }));
     const ladder = screen.getByRole('list', { name: 'Data analysis & insight at every level' });
     const steps = Array.from(ladder.querySelectorAll(':scope > li'));
-    expect(steps[4]).toHaveTextContent('5ExpertNo descriptor');
+    expect(steps[4]).toHaveTextContent('5ExpertNo descriptor written for this level');
     expect(steps[3]).toHaveTextContent('Data analysis at level 4.');
   });
 

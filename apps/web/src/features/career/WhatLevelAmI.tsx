@@ -1,0 +1,109 @@
+import { Alert, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import { graphql } from '../../gql';
+import { ErrorState, LoadingState } from '../../components/QueryStates';
+import { skillLevelLabel, type CareerVersion } from './careerData';
+
+export const PointsLevelQuery = graphql(`
+  query PointsLevel($frameworkId: ID!, $profile: [SkillLevelInput!]!) {
+    pointsLevel(frameworkId: $frameworkId, profile: $profile) {
+      points
+      level
+      titles
+      unratedSkills
+      next {
+        level
+        pointsNeeded
+      }
+      skills {
+        skillId
+        level
+        points
+      }
+    }
+  }
+`);
+
+/**
+ * "What level am I?" by the organisation's own points rule, from my ratings only (nothing assumed: a skill I have
+ * not rated earns nothing, and the page says the answer may be low because of it).
+ */
+export function WhatLevelAmI({
+  frameworkId,
+  version,
+  profile,
+}: {
+  frameworkId: string;
+  version: CareerVersion;
+  profile: { skillId: string; level: number }[];
+}) {
+  const { data, loading, error, refetch } = useQuery(PointsLevelQuery, { variables: { frameworkId, profile } });
+  const result = data?.pointsLevel;
+  const skillById = new Map(version.skills.map((skill) => [skill.id, skill]));
+  return (
+    <section aria-labelledby="points-level-heading">
+      <Stack gap="sm">
+        <Title order={2} id="points-level-heading">
+          What level am I?
+        </Title>
+        {error && !data ? (
+          <ErrorState title="Could not work out your level" error={error} onRetry={() => refetch()} />
+        ) : loading && !data ? (
+          <LoadingState label="Working out your level…" lines={2} />
+        ) : !result ? (
+          <Text size="sm">This framework has no points rule for levels.</Text>
+        ) : (
+          <>
+            <Group gap="sm" align="baseline">
+              <Text size="lg">
+                Level <strong>{result.level}</strong> with {result.points} {result.points === 1 ? 'point' : 'points'}
+              </Text>
+              {result.titles.map((title) => (
+                <Badge key={title} variant="light">
+                  {title}
+                </Badge>
+              ))}
+            </Group>
+            <Text size="sm">
+              {result.next
+                ? `${result.next.pointsNeeded} more ${result.next.pointsNeeded === 1 ? 'point' : 'points'} to reach level ${result.next.level}.`
+                : 'That is the rule’s top level.'}{' '}
+              Worked out by your organisation’s own rule from your latest ratings.
+            </Text>
+            {result.unratedSkills > 0 ? (
+              <Alert color="yellow" variant="light" title="This may understate your level">
+                {result.unratedSkills} of {version.skills.length} skills are not rated yet and count as 0 points. Rate them to see your
+                full level.
+              </Alert>
+            ) : null}
+            {result.skills.length > 0 ? (
+              <Table.ScrollContainer minWidth={360}>
+                <Table aria-label="Points per skill" withTableBorder striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Skill</Table.Th>
+                      <Table.Th scope="col">My level</Table.Th>
+                      <Table.Th scope="col">Points</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {result.skills.map((entry) => {
+                      const skill = skillById.get(entry.skillId);
+                      return (
+                        <Table.Tr key={entry.skillId}>
+                          <Table.Th scope="row">{skill?.name ?? 'A skill'}</Table.Th>
+                          <Table.Td>{skillLevelLabel(version, skill, entry.level)}</Table.Td>
+                          <Table.Td>{entry.points}</Table.Td>
+                        </Table.Tr>
+                      );
+                    })}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            ) : null}
+          </>
+        )}
+      </Stack>
+    </section>
+  );
+}

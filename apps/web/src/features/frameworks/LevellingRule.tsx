@@ -1,0 +1,79 @@
+import { SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+
+export interface BrowsedLevelling {
+  pointsByLevel: readonly { level: number; points: number }[];
+  levels: readonly { minPoints: number; name: string }[];
+  titles: readonly { title: string; minPoints: number; maxPoints?: number | null }[];
+}
+
+/** The framework's points rule (Snowflake-like): what each skill level is worth, the levels by points, titles by range. */
+export function LevellingRule({ rule }: { rule: BrowsedLevelling }) {
+  const levels = [...rule.levels].sort((a, b) => a.minPoints - b.minPoints);
+  return (
+    <section aria-labelledby="levelling-heading">
+      <Stack gap="sm">
+        <div>
+          <Title order={2} id="levelling-heading">
+            Levelling by points
+          </Title>
+          <Text size="sm" c="dimmed">
+            Each skill&apos;s level earns points; the total gives the level and the titles whose range holds it. My career
+            works out yours from your ratings.
+          </Text>
+        </div>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+          <Table aria-label="Points per skill level" withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Skill level</Table.Th>
+                <Table.Th scope="col">Points</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rule.pointsByLevel.map((p) => (
+                <Table.Tr key={p.level}>
+                  <Table.Td>{p.level}</Table.Td>
+                  <Table.Td>{p.points}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Table aria-label="Levels by points" withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Level</Table.Th>
+                <Table.Th scope="col">From points</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {levels.map((l) => (
+                <Table.Tr key={`${l.name}-${l.minPoints}`}>
+                  <Table.Td>{l.name}</Table.Td>
+                  <Table.Td>{l.minPoints}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {rule.titles.length > 0 ? (
+            <Table aria-label="Titles by points" withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Title</Table.Th>
+                  <Table.Th scope="col">Points</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rule.titles.map((t) => (
+                  <Table.Tr key={`${t.title}-${t.minPoints}`}>
+                    <Table.Td>{t.title}</Table.Td>
+                    <Table.Td>{t.maxPoints != null ? `${t.minPoints}–${t.maxPoints}` : `${t.minPoints}+`}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          ) : null}
+        </SimpleGrid>
+      </Stack>
+    </section>
+  );
+}
