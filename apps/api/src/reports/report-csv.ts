@@ -27,7 +27,7 @@ export async function reportCsv(reports: ReportsService, actor: ReportActor, kin
 async function csvRecords(reports: ReportsService, actor: ReportActor, kind: ReportKindValue, input: ReportFilter): Promise<CsvRecords> {
   switch (kind) {
     case ReportKindValue.HEATMAP: {
-      const { csvSource, meta } = await reports.heatmap(actor, input);
+      const { csvSource, meta } = await reports.heatmapForCsv(actor, input);
       return heatmapCsv(names(csvSource.report, meta.k), csvSource.map);
     }
     case ReportKindValue.GAPS: {

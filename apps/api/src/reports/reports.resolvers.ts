@@ -24,6 +24,7 @@ const actorOf = (context: RequestContext): ReportActor => ({
   personId: context.session.personId,
   accessRole: context.session.accessRole,
   request: context.request,
+  db: context.db,
 });
 
 const filterOf = (input: ReportFilterInput | null | undefined) => input ?? {};

@@ -15,6 +15,7 @@ import { PlanApproversAndLinks1795681000000 } from './1795681000000-PlanApprover
 import { FrameworkDocumentV21795690000000 } from './1795690000000-FrameworkDocumentV2.js';
 import { GettingStarted1795700000000 } from './1795700000000-GettingStarted.js';
 import { SingleSignOn1795700100000 } from './1795700100000-SingleSignOn.js';
+import { ReportReadModels1795730000000 } from './1795730000000-ReportReadModels.js';
 
 /** Every migration, in order. New migrations are appended here (see docs/ARCHITECTURE.md). */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   FrameworkDocumentV21795690000000,
   GettingStarted1795700000000,
   SingleSignOn1795700100000,
+  ReportReadModels1795730000000,
 ];
