@@ -19,6 +19,7 @@ import {
   type AccessRole,
   type CalibrationReport,
   type Figure,
+  type HeadlineFigures,
   type HeatmapMatrix,
   type ParticipationReport,
   type PeopleFilter,
@@ -340,6 +341,25 @@ export class ReportsService {
         csvSource: { rows, training },
       };
     });
+  }
+
+  /**
+   * The headline figures of each kept snapshot (the last 12 month ends, then now), read from the
+   * snapshots' stored headlines: one statement. Audited like any report read.
+   */
+  async trend(actor: ReportActor) {
+    this.requireLeadership(actor);
+    const rows = await this.reader.read(actor.db, (db) =>
+      db.query<{ snapshot: string; k: number; headline: HeadlineFigures }>(
+        `SELECT snapshot, k, headline FROM report_snapshots WHERE organisation_id = $1 AND headline IS NOT NULL ORDER BY snapshot DESC LIMIT 13`,
+        [actor.organisationId],
+      ),
+    );
+    await this.audit.recordRead(actor.db, actor, readRecord('trend', null, null, {}));
+    // 'current' sorts after every 'YYYY-MM': newest first, so reversed it comes last.
+    const points = rows.reverse().map((row) => ({ month: row.snapshot === CURRENT ? null : row.snapshot, ...row.headline }));
+    const current = rows.find((row) => row.snapshot === CURRENT);
+    return { k: current?.k ?? rows[rows.length - 1]?.k ?? 5, points };
   }
 
   /** The catalogue and team tree of a snapshot (for CSV names; the report read itself is audited). */
