@@ -10,7 +10,11 @@
  *   - the heatmap (organisation level), a team drill-down (a division), the succession and the
  *     participation report: p50/p95 of BENCH_READS sequential reads each, and the payload size;
  *   - baselines: the same heatmap of the demo organisation (72 people), and the live GROUP BY a
- *     report would need without rollups (the skill-level rollup statement, straight on PostgreSQL).
+ *     report would need without rollups (the skill-level rollup statement, straight on PostgreSQL);
+ *   - the write throughput of assessments (`recordAssessment` through GraphQL, BENCH_WRITERS concurrent
+ *     writers for BENCH_WRITE_SECONDS) without the rollups kept current (no refresh running) and with
+ *     them kept current (refreshes back to back, which is what the job does at this size: a refresh
+ *     takes longer than its 30 s period), in alternating rounds.
  *
  *   npm run build && BENCH_DATABASE_URL=postgres://... npm run bench:reports-api --workspace=@trellis/bench
  */
@@ -19,6 +23,8 @@ import { DEMO, graphql, signIn, startApp } from './support.mjs';
 import { seedScale, slowGraphql } from './seed-scale.mjs';
 
 const reads = Number(process.env.BENCH_READS ?? 30);
+const writers = Number(process.env.BENCH_WRITERS ?? 4);
+const writeSeconds = Number(process.env.BENCH_WRITE_SECONDS ?? 30);
 const people = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!databaseUrl) {
@@ -53,8 +59,8 @@ const SUCCESSION = `{ successionReport { meta { k } cells { teamName targetRoleT
 const PARTICIPATION = `{ participationReport { meta { k } rows { teamName people { value suppressed } withPlan { value suppressed } overdue { value suppressed } stale { value suppressed } }
   training { title byTeam { people { value suppressed } } } } }`;
 
-// Load shedding off: the first read after a refresh parses the stored report (measured apart, "cold").
-const app = await startApp({ DATABASE_URL: databaseUrl, REPORTS_REFRESH_SECONDS: '0', WORKER_TASK_TIMEOUT_MS: '900000', MAX_EVENT_LOOP_DELAY_MS: '0' });
+// Load shedding off. The first heatmap read after the refresh is measured apart ("cold").
+const app = await startApp({ DATABASE_URL: databaseUrl, ...(process.env.BENCH_REPLICA_URL ? { DATABASE_REPLICA_URL: process.env.BENCH_REPLICA_URL } : {}), REPORTS_REFRESH_SECONDS: '0', WORKER_TASK_TIMEOUT_MS: '900000', MAX_EVENT_LOOP_DELAY_MS: '0' });
 try {
   let email = process.env.BENCH_SCALE_EMAIL;
   if (!email) ({ email } = await seedScale(app, databaseUrl, people));
@@ -74,6 +80,49 @@ try {
     succession: await timeReads(app.url, headers, SUCCESSION, {}),
     participation: await timeReads(app.url, headers, PARTICIPATION, {}),
   };
+
+  // Writes: the scale admin rates their own skills, without and then with refreshes running.
+  const writeDb = new pg.Client({ connectionString: databaseUrl });
+  await writeDb.connect();
+  await writeDb.query(`SELECT set_config('trellis.organisation_id', '*', false)`);
+  const skillIds = (
+    await writeDb.query(
+      `SELECT s.id FROM skills s JOIN framework_versions v ON v.organisation_id = s.organisation_id AND v.id = s.framework_version_id AND v.status = 'published'
+       JOIN people p ON p.organisation_id = s.organisation_id WHERE p.email = $1`,
+      [email],
+    )
+  ).rows.map((row) => row.id);
+  await writeDb.end();
+  const RECORD = 'mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }';
+  const writeRound = async () => {
+    const deadline = performance.now() + writeSeconds * 1000;
+    let done = 0;
+    await Promise.all(
+      Array.from({ length: writers }, async (_, w) => {
+        for (let i = w; performance.now() < deadline; i += writers) {
+          await graphql(app.url, headers, RECORD, { input: { skillId: skillIds[i % skillIds.length], level: 1 + (i % 5) } });
+          done++;
+        }
+      }),
+    );
+    return done / writeSeconds;
+  };
+  const writes = { without: [], with: [], refreshes: 0 };
+  for (let round = 0; round < 2; round++) {
+    writes.without.push(await writeRound());
+    let refreshing = true;
+    const loop = (async () => {
+      while (refreshing) {
+        await slowGraphql(app.url, headers, 'mutation { refreshReports { ran written } }');
+        writes.refreshes++;
+      }
+    })();
+    // Let the refresh get past its first statements, as the job would already be running.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    writes.with.push(await writeRound());
+    refreshing = false;
+    await loop;
+  }
 
   // Baselines: a small organisation's heatmap, and the live GROUP BY reads would need without rollups.
   const demo = await signIn(app.url, DEMO.admin);
@@ -108,8 +157,15 @@ try {
   for (const [name, r] of Object.entries(results)) console.log(`| ${name} | ${ms(r.p50)} | ${ms(r.p95)} | ${kb(r.bytes)} |`);
   console.log(`| baseline: heatmap of the demo organisation (72 people) | ${ms(small.p50)} | ${ms(small.p95)} | ${kb(small.bytes)} |`);
   console.log(`| baseline: the live GROUP BY a read would need without rollups (SQL only) | ${ms(percentile(live, 50))} | ${ms(Math.max(...live))} | |`);
-  console.log(`| first heatmap read after the refresh (cold: parses the stored report) | ${ms(cold)} | | |`);
+  console.log(`| first heatmap read after the refresh (cold) | ${ms(cold)} | | |`);
   console.log(`\nRefresh of the current snapshot (rollups read, cube built and suppressed, stored): ${refreshSeconds.toFixed(1)} s`);
+  const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
+  console.log(`\nAssessment writes (recordAssessment through GraphQL, ${writers} writers, ${writeSeconds} s per round, 2 alternating rounds each)`);
+  console.log('| rollups | writes/s per round | mean writes/s |');
+  console.log('| --- | --- | ---: |');
+  console.log(`| not kept current (no refresh running) | ${writes.without.map((v) => v.toFixed(1)).join(', ')} | ${mean(writes.without).toFixed(1)} |`);
+  console.log(`| kept current (refreshes back to back: ${writes.refreshes} ran) | ${writes.with.map((v) => v.toFixed(1)).join(', ')} | ${mean(writes.with).toFixed(1)} |`);
+  console.log(`cost of keeping the rollups current: ${((1 - mean(writes.with) / mean(writes.without)) * 100).toFixed(0)}% of write throughput (goal <= 30%)`);
 } finally {
   await app.close();
 }

@@ -233,6 +233,7 @@ const RIGHTS: Record<string, TableEntry> = {
   'Query.successionReport': { rule: 'leadership', document: '{ successionReport { meta { k } } }' },
   'Query.calibrationReport': { rule: 'leadership', document: '{ calibrationReport { meta { k } } }' },
   'Query.participationReport': { rule: 'leadership', document: '{ participationReport { meta { k } } }' },
+  'Query.reportTrend': { rule: 'leadership', document: '{ reportTrend { k } }' },
   'Query.reportCsv': { rule: 'leadership', document: '{ reportCsv(kind: HEATMAP) }' },
   'Query.myReportsReadiness': { rule: 'signedIn', document: '{ myReportsReadiness { personId } }' },
   'Query.reportSettings': { rule: 'admin', document: '{ reportSettings { k } }' },

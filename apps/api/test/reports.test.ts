@@ -290,6 +290,33 @@ describe('leadership reports', () => {
     expect(fieldErrors(await leader.graphql(HEATMAP, { input: { teamId: randomUUID() } }))).toHaveProperty('teamId');
   });
 
+  it('draws the trend from each snapshot: the month ends oldest first, then now, each as its reports say', async () => {
+    type F = { value: number | null; suppressed: string | null };
+    const trend = await leader.graphql<{ reportTrend: { k: number; points: { month: string | null; withPlan: F; agreed: F; overdue: F; shareMeeting: F }[] } }>(
+      '{ reportTrend { k points { month withPlan { value suppressed } agreed { value suppressed } overdue { value suppressed } shareMeeting { value suppressed } } } }',
+    );
+    expectNoErrors(trend);
+    const points = trend.data!.reportTrend.points;
+    const months = points.slice(0, -1).map((p) => p.month!);
+    expect(points[points.length - 1]!.month).toBeNull();
+    expect(months).toEqual([...months].sort());
+    expect(months.length).toBe(12);
+    // Each point is its snapshot's organisation row.
+    for (const point of [points[0]!, points[points.length - 1]!]) {
+      const participation = await leader.graphql<{ participationReport: { rows: { withPlan: F; agreed: F; overdue: F }[] } }>(
+        'query($input: ReportFilterInput) { participationReport(input: $input) { rows { withPlan { value suppressed } agreed { value suppressed } overdue { value suppressed } } } }',
+        { input: { month: point.month } },
+      );
+      expectNoErrors(participation);
+      const org = participation.data!.participationReport.rows[0]!;
+      expect({ withPlan: point.withPlan, agreed: point.agreed, overdue: point.overdue }).toEqual(org);
+    }
+    expect(points[points.length - 1]!.shareMeeting.value).toBeGreaterThan(0);
+    const csv = await leader.graphql<{ reportCsv: string }>('{ reportCsv(kind: TREND) }');
+    expectNoErrors(csv);
+    expect(csv.data!.reportCsv.split('\n')[0]).toMatch(/^Month,Share meeting their role/);
+  });
+
   it('refuses organisation-wide figures to employees and managers; a manager sees only their own reports, by name', async () => {
     for (const client of [employee, manager]) {
       for (const query of ['{ skillHeatmap { meta { k } } }', '{ reportOverview { months } }', '{ reportCsv(kind: HEATMAP) }', '{ successionReport { meta { k } } }']) {

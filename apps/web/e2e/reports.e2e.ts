@@ -13,7 +13,7 @@ describe('leadership reports', () => {
   const e2eTest = useBrowser();
 
   beforeAll(async () => {
-    // The refresh job builds the first snapshot shortly after start: wait for it rather than race it.
+    // The seed builds the demo's current snapshot before the app answers; the job then adds the month ends.
     const farid = await signInApi(DEMO.leadership);
     for (let attempt = 0; attempt < 60; attempt++) {
       const { reportOverview } = await graphql<{ reportOverview: { meta: { people: number } | null } }>(farid, '{ reportOverview { meta { people } } }');
@@ -31,6 +31,7 @@ describe('leadership reports', () => {
     await grid.getByRole('rowheader', { name: /Organisation \(all\)/ }).waitFor();
     // Figures in every cell for screen readers.
     await grid.getByText(/: \d+ assessed, average level/).first().waitFor();
+    await onPage(page, 'Reports');
 
     await grid.getByRole('button', { name: 'Delivery: open its sub-teams' }).click();
     await page.getByRole('navigation', { name: 'Team drill-down' }).getByText('Delivery').waitFor();
@@ -45,6 +46,22 @@ describe('leadership reports', () => {
     const file = await download.path();
     const text = await import('node:fs').then((fs) => fs.readFileSync(file, 'utf8'));
     if (!text.includes('Delivery')) throw new Error(`the CSV does not name the team: ${text.slice(0, 200)}`);
+  });
+
+  e2eTest('leadership sees the trend lines of the headline figures, and the same figures in a table', async ({ page }) => {
+    await signIn(page, DEMO.leadership);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('tab', { name: 'Trends' }).click();
+    const chart = page.getByRole('img', { name: /Trend lines of the four figures/ });
+    await chart.waitFor();
+    await chart.locator('.recharts-line').first().waitFor();
+    // The table alternative: a row per month end and one for now, a column per line.
+    const table = page.getByRole('table', { name: /Shares per month end/ });
+    await table.getByRole('rowheader', { name: 'Now' }).waitFor();
+    await table.getByRole('columnheader', { name: 'Reviews overdue' }).waitFor();
+    if (new URL(page.url()).searchParams.get('tab') !== 'trends') throw new Error('the Trends tab is not in the address');
+    await page.getByText(/Past months count today's people in their current team and role/).waitFor();
+    await onPage(page, 'Reports');
   });
 
   e2eTest('at 375 px the page does not scroll sideways: only the grid does, inside its frame', async ({ page }) => {

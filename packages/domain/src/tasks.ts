@@ -1,6 +1,7 @@
 import type { FrameworkDocument } from './framework/document.js';
 import { closestRoles, planRoute, type ClosestRolesOptions, type RouteOptions, type SkillProfile } from './framework/paths.js';
 import { validateFramework } from './framework/validate.js';
+import { headlineFigures, heatmapMatrices, type HeadlineFigures } from './reports/read-models.js';
 import { snapshotReports, storeReports, type SnapshotInput, type SnapshotReports } from './reports/snapshot.js';
 import { proposeAssignment } from './mentoring/assignment.js';
 import type { MatchingPolicy, MenteeForMatching, MentorForMatching } from './mentoring/matching.js';
@@ -18,14 +19,23 @@ export const domainTasks = {
   closestRoles: (input: { doc: FrameworkDocument; profile: SkillProfile; limit: number; options?: ClosestRolesOptions }) =>
     closestRoles(input.doc, input.profile, input.limit, input.options),
   validateFramework: (input: { document: unknown }) => validateFramework(input.document),
-  /** A report snapshot with suppression decided: each report as JSON text (what the API stores). */
-  reportSnapshot: (input: SnapshotInput): Record<keyof SnapshotReports, string> => {
+  /**
+   * A report snapshot with suppression decided: each report as JSON text, every heatmap a read may
+   * ask for as the JSON it sends, and the headline figures (what the API stores).
+   */
+  reportSnapshot: (
+    input: SnapshotInput,
+  ): { reports: Record<keyof SnapshotReports, string>; heatmaps: { teamId: string; filter: string; data: string }[]; headline: HeadlineFigures } => {
     const reports = snapshotReports(input);
     return {
-      skills: storeReports(reports.skills),
-      succession: storeReports(reports.succession),
-      calibration: storeReports(reports.calibration),
-      participation: storeReports(reports.participation),
+      reports: {
+        skills: storeReports(reports.skills),
+        succession: storeReports(reports.succession),
+        calibration: storeReports(reports.calibration),
+        participation: storeReports(reports.participation),
+      },
+      heatmaps: heatmapMatrices(reports.skills).map((h) => ({ teamId: h.teamId, filter: h.filter, data: JSON.stringify(h.matrix) })),
+      headline: headlineFigures(reports.skills, reports.participation),
     };
   },
   /** The matching board: reporting lines travel as people (a function cannot cross to a worker). */

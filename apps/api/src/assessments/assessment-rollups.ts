@@ -42,16 +42,23 @@ export class AssessmentRollups {
    */
   async calibrationRows(manager: EntityManager, organisationId: string, asOf: Date): Promise<CalibrationRow[]> {
     const rows = (await manager.query(
+      // One pass over the latest ratings, paired per (person, skill) by aggregation rather than a self-join of the
+      // CTE: without statistics (a freshly seeded database) PostgreSQL planned that join as a nested loop (n²).
       `WITH latest AS (
          SELECT DISTINCT ON (a.person_id, a.skill_id, a.source) a.person_id, a.skill_id, a.source, a.level, a.assessed_by_id
          FROM assessments a WHERE a.organisation_id = $1 AND a.assessed_at <= $2
-         ORDER BY a.person_id, a.skill_id, a.source, a.assessed_at DESC, a.level DESC)
-       SELECT p.team_id AS "teamId", m.skill_id AS "skillId", m.assessed_by_id AS "assessorId", count(*)::int AS pairs,
-         sum(m.level - s.level)::float8 AS "sumDifference", sum((m.level - s.level) * (m.level - s.level))::float8 AS "sumSquaredDifference"
-       FROM latest s
-       JOIN latest m ON m.person_id = s.person_id AND m.skill_id = s.skill_id AND m.source = 'manager'
-       JOIN (${peopleSql.placement('$1')}) p ON p.id = s.person_id
-       WHERE s.source = 'self' GROUP BY 1, 2, 3`,
+         ORDER BY a.person_id, a.skill_id, a.source, a.assessed_at DESC, a.level DESC),
+       paired AS (
+         SELECT person_id, skill_id, max(level) FILTER (WHERE source = 'self') AS self_level,
+           max(level) FILTER (WHERE source = 'manager') AS manager_level,
+           max(assessed_by_id::text) FILTER (WHERE source = 'manager') AS assessor_id
+         FROM latest WHERE source IN ('self', 'manager') GROUP BY person_id, skill_id)
+       SELECT p.team_id AS "teamId", c.skill_id AS "skillId", c.assessor_id::uuid AS "assessorId", count(*)::int AS pairs,
+         sum(c.manager_level - c.self_level)::float8 AS "sumDifference",
+         sum((c.manager_level - c.self_level) * (c.manager_level - c.self_level))::float8 AS "sumSquaredDifference"
+       FROM paired c
+       JOIN (${peopleSql.placement('$1')}) p ON p.id = c.person_id
+       WHERE c.self_level IS NOT NULL AND c.manager_level IS NOT NULL GROUP BY 1, 2, 3`,
       [organisationId, asOf],
     )) as Omit<CalibrationRow, 'source'>[];
     return rows.map((row) => ({ ...row, source: 'manager' as const }));

@@ -50,6 +50,31 @@ export class AuditService {
     });
   }
 
+  /**
+   * Records a read through the request's own connection (one statement, no transaction: it leaves in
+   * the same write as the read's statements). For reads that change nothing; the caller answers
+   * only once this succeeded.
+   */
+  async recordRead(db: RequestDatabase, actor: Actor, record: AuditRecord): Promise<void> {
+    await db.query(
+      `INSERT INTO audit_events (organisation_id, id, at, actor_person_id, action, subject_type, subject_id, subject_person_id, summary, details, ip_address, user_agent)
+       VALUES ($1, $2, now(), $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)`,
+      [
+        actor.organisationId,
+        randomUUID(),
+        actor.personId,
+        record.action,
+        record.subjectType ?? null,
+        record.subjectId ?? null,
+        record.subjectPersonId ?? null,
+        record.summary,
+        JSON.stringify(record.details ?? {}),
+        actor.request.ip ?? null,
+        actor.request.headers['user-agent']?.slice(0, 500) ?? null,
+      ],
+    );
+  }
+
   /** Which of these actions the organisation's log holds at least once (by a person, not the system). */
   async actionsRecorded(manager: EntityManager, organisationId: string, actions: readonly string[]): Promise<Set<string>> {
     const rows = (await manager.query(

@@ -56,6 +56,8 @@ const environmentSchema = z.object({
    * its rights on every start). Unset: DATABASE_URL's user owns the tables and the app runs as DATABASE_APP_ROLE.
    */
   DATABASE_MIGRATION_URL: postgresUrl.optional(),
+  /** A read replica of DATABASE_URL (same login and app role): leadership reports read from it when set. */
+  DATABASE_REPLICA_URL: postgresUrl.optional(),
   /** The role owning nothing that the app's connections run as when DATABASE_URL's user owns the tables. */
   DATABASE_APP_ROLE: z
     .string()

@@ -10,7 +10,7 @@ import { migrations } from './migrations/index.js';
 import { roleOption } from './role-option.js';
 import { AssessmentEntity } from '../assessments/assessment.entity.js';
 import { planEntities } from '../plans/plans.entities.js';
-import { ReportResultEntity, ReportSettingsEntity, ReportSnapshotEntity } from '../reports/reports.entities.js';
+import { ReportHeatmapEntity, ReportResultEntity, ReportSettingsEntity, ReportSnapshotEntity } from '../reports/reports.entities.js';
 import { mentoringEntities } from '../mentoring/mentoring.entities.js';
 import { mentoringOversightEntities } from '../mentoring/mentoring-oversight.entities.js';
 
@@ -27,6 +27,7 @@ export const entities = [
   ReportSettingsEntity,
   ReportSnapshotEntity,
   ReportResultEntity,
+  ReportHeatmapEntity,
   ...mentoringEntities,
   ...mentoringOversightEntities,
 ];

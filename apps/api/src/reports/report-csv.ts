@@ -8,6 +8,7 @@ import {
   requiredVsActualCsv,
   successionCsv,
   trainingDemandCsv,
+  trendCsv,
   type CsvNames,
   type CsvRecords,
 } from '@trellis/domain';
@@ -27,7 +28,7 @@ export async function reportCsv(reports: ReportsService, actor: ReportActor, kin
 async function csvRecords(reports: ReportsService, actor: ReportActor, kind: ReportKindValue, input: ReportFilter): Promise<CsvRecords> {
   switch (kind) {
     case ReportKindValue.HEATMAP: {
-      const { csvSource, meta } = await reports.heatmap(actor, input);
+      const { csvSource, meta } = await reports.heatmapForCsv(actor, input);
       return heatmapCsv(names(csvSource.report, meta.k), csvSource.map);
     }
     case ReportKindValue.GAPS: {
@@ -55,6 +56,22 @@ async function csvRecords(reports: ReportsService, actor: ReportActor, kind: Rep
       const { csvSource, meta } = await reports.participation(actor, input);
       const catalogue = await catalogueFor(reports, actor, input);
       return participationCsv({ ...catalogue, k: meta.k }, csvSource.rows);
+    }
+    case ReportKindValue.TREND: {
+      const { k, points } = await reports.trend(actor);
+      const catalogue = await catalogueFor(reports, actor, {});
+      const n = { ...catalogue, k };
+      const month = (m: string | null) => m ?? 'now';
+      const lines = [
+        ['Share meeting their role', 'shareMeeting'],
+        ['With a plan', 'withPlan'],
+        ['Agreed plans', 'agreed'],
+        ['Reviews overdue', 'overdue'],
+      ] as const;
+      return lines.flatMap(([title, key], i) => [
+        ...(i > 0 ? [[]] : []),
+        ...trendCsv(n, title, 'share', points.map((p) => ({ month: month(p.month), figure: p[key] }))),
+      ]);
     }
     case ReportKindValue.TRAINING: {
       const { csvSource, meta } = await reports.participation(actor, input);

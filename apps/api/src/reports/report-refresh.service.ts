@@ -89,11 +89,10 @@ export class ReportRefreshService {
       if (!locked) return { ran: false, written: [] };
       const k = await this.settingK(manager, organisationId);
       const stamp = await this.stamp(manager, organisationId);
-      const existing = (await manager.query(`SELECT snapshot, stamp, k FROM report_snapshots WHERE organisation_id = $1`, [organisationId])) as {
-        snapshot: string;
-        stamp: string;
-        k: number;
-      }[];
+      const existing = (await manager.query(
+        `SELECT snapshot, stamp, k, headline IS NULL AS "noReadModels" FROM report_snapshots WHERE organisation_id = $1`,
+        [organisationId],
+      )) as { snapshot: string; stamp: string; k: number; noReadModels: boolean }[];
       const byName = new Map(existing.map((row) => [row.snapshot, row]));
       const fresh: { snapshot: string; asOf: Date; monthEnd: Date | null }[] = [];
       const current = byName.get(CURRENT);
@@ -104,7 +103,10 @@ export class ReportRefreshService {
           if (!byName.has(end.month)) fresh.push({ snapshot: end.month, asOf: new Date(end.endsAt.getTime() - 1), monthEnd: end.endsAt });
         }
       }
-      const rekeyed = existing.filter((row) => row.k !== k && !fresh.some((f) => f.snapshot === row.snapshot)).map((row) => row.snapshot);
+      // Also snapshots stored before their heatmaps and headline were (built again from their stored rows).
+      const rekeyed = existing
+        .filter((row) => (row.k !== k || row.noReadModels) && !fresh.some((f) => f.snapshot === row.snapshot))
+        .map((row) => row.snapshot);
       if (fresh.length === 0 && rekeyed.length === 0) return { ran: true, written: [] };
 
       const catalogue = toCatalogue(await reportCatalogueRows(manager, organisationId));
@@ -147,18 +149,18 @@ export class ReportRefreshService {
   ) {
     const people = s.rows.headcounts.reduce((sum, row) => sum + row.people, 0);
     const filters = (s.teams.length + 1) * (s.catalogue.tracks.length + s.catalogue.roles.length) <= FILTERED_CUBE_LIMIT;
-    const reports = await this.pool.run(
+    const { reports, heatmaps, headline } = await this.pool.run(
       'reportSnapshot',
       { catalogue: s.catalogue, teams: s.teams, rows: s.rows, k: s.k, filters },
       // A job, not a request: a big organisation's cube may take minutes of CPU on a busy machine.
       { inline: people <= INLINE_PEOPLE_LIMIT, timeoutMs: 20 * 60_000 },
     );
     await manager.query(
-      `INSERT INTO report_snapshots (organisation_id, snapshot, month_end, k, filters, stamp, people, rows, refreshed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)
+      `INSERT INTO report_snapshots (organisation_id, snapshot, month_end, k, filters, stamp, people, rows, refreshed_at, headline)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10::jsonb)
        ON CONFLICT (organisation_id, snapshot) DO UPDATE SET month_end = EXCLUDED.month_end, k = EXCLUDED.k, filters = EXCLUDED.filters,
-         stamp = EXCLUDED.stamp, people = EXCLUDED.people, rows = EXCLUDED.rows, refreshed_at = EXCLUDED.refreshed_at`,
-      [organisationId, s.snapshot, s.monthEnd, s.k, filters, s.stamp, people, JSON.stringify(s.rows), s.now],
+         stamp = EXCLUDED.stamp, people = EXCLUDED.people, rows = EXCLUDED.rows, refreshed_at = EXCLUDED.refreshed_at, headline = EXCLUDED.headline`,
+      [organisationId, s.snapshot, s.monthEnd, s.k, filters, s.stamp, people, JSON.stringify(s.rows), s.now, JSON.stringify(headline)],
     );
     const parts = { ...reports, catalogue: JSON.stringify({ catalogue: s.catalogue, teams: s.teams }) };
     await manager.query(
@@ -166,6 +168,13 @@ export class ReportRefreshService {
        SELECT $1, $2, part.report, part.data FROM unnest($3::text[], $4::text[]) AS part(report, data)
        ON CONFLICT (organisation_id, snapshot, report) DO UPDATE SET data = EXCLUDED.data`,
       [organisationId, s.snapshot, Object.keys(parts), Object.values(parts)],
+    );
+    // Teams and filters come and go: the snapshot's heatmaps are replaced whole.
+    await manager.query(`DELETE FROM report_heatmaps WHERE organisation_id = $1 AND snapshot = $2`, [organisationId, s.snapshot]);
+    await manager.query(
+      `INSERT INTO report_heatmaps (organisation_id, snapshot, team_id, filter, data)
+       SELECT $1, $2, h.team_id, h.filter, h.data FROM unnest($3::text[], $4::text[], $5::text[]) AS h(team_id, filter, data)`,
+      [organisationId, s.snapshot, heatmaps.map((h) => h.teamId), heatmaps.map((h) => h.filter), heatmaps.map((h) => h.data)],
     );
   }
 }

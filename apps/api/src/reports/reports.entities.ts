@@ -62,6 +62,10 @@ export class ReportSnapshotEntity {
   @Column('jsonb')
   rows: unknown;
 
+  /** The organisation's headline figures (`HeadlineFigures`), for the trend lines; null for snapshots built before they were kept. */
+  @Column({ type: 'jsonb', nullable: true })
+  headline: unknown;
+
   @Column('timestamptz')
   refreshedAt: Date;
 }
@@ -90,6 +94,37 @@ export class ReportResultEntity {
   report: string;
 
   /** JSON text, not jsonb: cell keys hold NUL separators, which jsonb cannot store; and it is read back whole. */
+  @Column('text')
+  data: string;
+}
+
+/**
+ * One heatmap of a snapshot, as the matrix a read sends: the team drilled into (or '*', the
+ * organisation) × a filter node ('all', 'track:<id>', 'role:<id>'). Built with the snapshot, so a
+ * heatmap read is one primary-key fetch.
+ */
+@Entity('report_heatmaps')
+export class ReportHeatmapEntity {
+  @PrimaryColumn('uuid')
+  organisationId: string;
+
+  @PrimaryColumn('text')
+  snapshot: string;
+
+  @ManyToOne('report_snapshots', { onDelete: 'CASCADE' })
+  @JoinColumn([
+    { name: 'organisation_id', referencedColumnName: 'organisationId' },
+    { name: 'snapshot', referencedColumnName: 'snapshot' },
+  ])
+  snapshotRow?: ForeignRow;
+
+  @PrimaryColumn('text')
+  teamId: string;
+
+  @PrimaryColumn('text')
+  filter: string;
+
+  /** The matrix as JSON text (`HeatmapMatrix`): parsed and sent as is. */
   @Column('text')
   data: string;
 }

@@ -10,6 +10,7 @@ export enum ReportKindValue {
   CALIBRATION = 'calibration',
   PARTICIPATION = 'participation',
   TRAINING = 'training',
+  TREND = 'trend',
 }
 registerEnumType(ReportKindValue, { name: 'ReportKind', description: 'A report, for its CSV download.' });
 
@@ -278,4 +279,19 @@ export class ReportSettings {
 export class ReportRefresh {
   @Field(() => Boolean, { description: 'False when another process was refreshing: try again shortly.' }) ran: boolean;
   @Field(() => [String]) written: string[];
+}
+
+@ObjectType({ description: "The organisation's headline figures at one snapshot." })
+export class ReportTrendPoint {
+  @Field(() => String, { nullable: true, description: 'The month end (YYYY-MM); null for now.' }) month: string | null;
+  @Field(() => ReportFigure, { description: 'Of rated (person, skill) pairs whose role expects the skill, the share meeting it.' }) shareMeeting: ReportFigure;
+  @Field(() => ReportFigure, { description: 'Share of people with an open plan.' }) withPlan: ReportFigure;
+  @Field(() => ReportFigure, { description: 'Share of people with an agreed or active plan.' }) agreed: ReportFigure;
+  @Field(() => ReportFigure, { description: 'Of plans in review, the share overdue.' }) overdue: ReportFigure;
+}
+
+@ObjectType({ description: 'Headline figures per month end of the last 12, oldest first, then now.' })
+export class ReportTrend {
+  @Field(() => Int) k: number;
+  @Field(() => [ReportTrendPoint]) points: ReportTrendPoint[];
 }

@@ -13,6 +13,7 @@ import {
   ReportRefresh,
   ReportSettings,
   ReportSettingsInput,
+  ReportTrend,
   SkillGapsReport,
   SkillHeatmap,
   SuccessionReportModel,
@@ -24,6 +25,7 @@ const actorOf = (context: RequestContext): ReportActor => ({
   personId: context.session.personId,
   accessRole: context.session.accessRole,
   request: context.request,
+  db: context.db,
 });
 
 const filterOf = (input: ReportFilterInput | null | undefined) => input ?? {};
@@ -73,6 +75,12 @@ export class ReportsResolver {
   @Access('leadership')
   participationReport(@Args('input', { type: () => ReportFilterInput, nullable: true }) input: ReportFilterInput | null, @Context() context: RequestContext) {
     return this.reports.participation(actorOf(context), filterOf(input));
+  }
+
+  @Query(() => ReportTrend, { description: "The organisation's headline figures per month end of the last 12, then now (audited)." })
+  @Access('leadership')
+  reportTrend(@Context() context: RequestContext) {
+    return this.reports.trend(actorOf(context));
   }
 
   @Query(() => String, { description: 'A report as CSV text (suppressed figures as "<k"; audited like the report).' })

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ALL_PEOPLE,
   ORGANISATION,
@@ -8,6 +7,7 @@ import {
   coverageRisks,
   filterNode,
   gapsByRole,
+  heatmapCategory,
   gapsByTeam,
   heatmap,
   loadReports,
@@ -19,6 +19,8 @@ import {
   type AccessRole,
   type CalibrationReport,
   type Figure,
+  type HeadlineFigures,
+  type HeatmapMatrix,
   type ParticipationReport,
   type PeopleFilter,
   type ReportCatalogue,
@@ -27,15 +29,17 @@ import {
   type TeamHierarchy,
   type TeamLike,
 } from '@trellis/domain';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { AppError, badInput, forbidden } from '../common/errors.js';
-import { tenantTransaction } from '../database/tenant-database.js';
+import type { RequestDatabase } from '../database/tenant-database.js';
 import { personNames } from '../people/people-directory.js';
 import { CURRENT } from './report-refresh.service.js';
+import { ReportReader, type ReportQueries } from './report-reader.js';
 import type { ReportFigure, ReportMeta } from './reports.models.js';
 
-export type ReportActor = Actor & { personId: string; accessRole: AccessRole };
+/** Who reads, and the request's database (the primary: audit records go there; reads too without a replica). */
+export type ReportActor = Actor & { personId: string; accessRole: AccessRole; db: RequestDatabase };
 
 export interface ReportFilter {
   month?: string | null;
@@ -54,7 +58,8 @@ interface Names {
 
 /** What one read works on: the snapshot's header, its names and the team tree. */
 export interface ReportScope {
-  manager: EntityManager;
+  /** The database the report is read from (the replica when configured). */
+  db: ReportQueries;
   meta: ReportMeta;
   snapshot: string;
   names: Names;
@@ -78,7 +83,7 @@ export const figureModel = (f: Figure): ReportFigure => ({ value: f.value, peopl
 @Injectable()
 export class ReportsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: ReportReader,
     private readonly audit: AuditService,
   ) {}
 
@@ -92,46 +97,39 @@ export class ReportsService {
    * Runs one audited report read: checks the role, opens the snapshot (now, or a month end) and the
    * filters, lets `work` look figures up, and records `reports.read` in the same transaction.
    */
-  read<T>(actor: ReportActor, report: string, input: ReportFilter, work: (scope: ReportScope) => Promise<T> | T): Promise<T> {
+  async read<T>(actor: ReportActor, report: string, input: ReportFilter, work: (scope: ReportScope) => Promise<T> | T): Promise<T> {
     this.requireLeadership(actor);
-    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
-      const scope = await this.scope(manager, actor.organisationId, input);
-      let result: T;
+    const { result, meta, teamId } = await this.reader.read(actor.db, async (db) => {
+      const scope = await this.scope(db, actor.organisationId, input);
       try {
-        result = await work(scope);
+        return { result: await work(scope), meta: scope.meta, teamId: scope.teamId };
       } catch (error) {
         if (error instanceof RangeError) throw badInput({ input: error.message });
         throw error;
       }
-      await this.audit.record(manager, actor, {
-        action: 'reports.read',
-        summary: `Read the ${report} report${scope.meta.month ? ` as of the end of ${scope.meta.month}` : ''}`,
-        subjectType: 'report',
-        details: { report, month: scope.meta.month, teamId: scope.teamId, trackId: input.trackId ?? null, roleId: input.roleId ?? null, categoryId: input.categoryId ?? null },
-      });
-      return result;
     });
+    await this.audit.recordRead(actor.db, actor, readRecord(report, meta.month, teamId, input));
+    return result;
   }
 
   /** The snapshots there are and the names to filter by (itself a report read: audited). */
-  overview(actor: ReportActor, input: ReportFilter) {
+  async overview(actor: ReportActor, input: ReportFilter) {
     this.requireLeadership(actor);
-    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
+    const result = await this.reader.read(actor.db, async (db) => {
       const months = (
-        (await manager.query(`SELECT snapshot FROM report_snapshots WHERE organisation_id = $1 AND snapshot <> $2 ORDER BY snapshot DESC LIMIT 12`, [
-          actor.organisationId,
-          CURRENT,
-        ])) as { snapshot: string }[]
+        await db.query<{ snapshot: string }>(
+          `SELECT snapshot FROM report_snapshots WHERE organisation_id = $1 AND snapshot <> $2 ORDER BY snapshot DESC LIMIT 12`,
+          [actor.organisationId, CURRENT],
+        )
       ).map((row) => row.snapshot);
-      const header = await this.header(manager, actor.organisationId, CURRENT);
+      const header = await this.header(db, actor.organisationId, CURRENT);
       if (!header) return { meta: null, months, tracks: [], roles: [], categories: [], trail: [] };
-      const scope = await this.scope(manager, actor.organisationId, input);
+      const scope = await this.scope(db, actor.organisationId, input);
       const { catalogue } = scope.names;
       const trail: { teamId: string; name: string; path: string }[] = [];
       for (let node: string | null = scope.teamId ?? ORGANISATION; node !== null; node = scope.hierarchy.parent.get(node) ?? null) {
         trail.unshift({ teamId: node, name: scope.hierarchy.names.get(node) ?? node, path: scope.hierarchy.paths.get(node) ?? '' });
       }
-      await this.audit.record(manager, actor, { action: 'reports.read', summary: 'Opened the reports', subjectType: 'report', details: { report: 'overview' } });
       return {
         meta: scope.meta,
         months,
@@ -141,30 +139,67 @@ export class ReportsService {
         trail,
       };
     });
+    await this.audit.recordRead(actor.db, actor, { action: 'reports.read', summary: 'Opened the reports', subjectType: 'report', details: { report: 'overview' } });
+    return result;
   }
 
-  heatmap(actor: ReportActor, input: ReportFilter) {
+  /**
+   * The heatmap: one primary-key row stored with the snapshot (the matrix as sent), read beside the
+   * snapshot's header in one statement, with the audit record in the same round trip when there is no
+   * replica. A drill or filter the snapshot has no row for is checked the long way (a clear error, or
+   * a snapshot stored before heatmaps were: worked out from its report).
+   */
+  async heatmap(actor: ReportActor, input: ReportFilter) {
+    this.requireLeadership(actor);
+    const snapshot = input.month ?? CURRENT;
+    const teamId = input.teamId ?? ORGANISATION;
+    const filter = filterNode({ roleId: input.roleId, trackId: input.trackId });
+    const [row] = await Promise.all([
+      this.reader.read(actor.db, (db) =>
+        db.query<{ k: number; refreshedAt: Date; people: number; filters: boolean; data: string | null }>(
+          `SELECT s.k, s.refreshed_at AS "refreshedAt", s.people, s.filters, h.data
+           FROM report_snapshots s LEFT JOIN report_heatmaps h
+             ON h.organisation_id = s.organisation_id AND h.snapshot = s.snapshot AND h.team_id = $3 AND h.filter = $4
+           WHERE s.organisation_id = $1 AND s.snapshot = $2`,
+          [actor.organisationId, snapshot, teamId, filter],
+        ),
+      ).then((rows) => rows[0]),
+      // Audited as asked (before the answer is known): a refused filter is an attempt worth the record.
+      this.audit.recordRead(actor.db, actor, readRecord('heatmap', input.month ?? null, input.teamId ?? null, input)),
+    ]);
+    if (!row?.data) return this.heatmapOfReport(actor, input);
+    let matrix = JSON.parse(row.data) as HeatmapMatrix;
+    if (input.categoryId) {
+      matrix = heatmapCategory(matrix, input.categoryId);
+      // No column of it: an unknown category is refused; a known one without skills is an empty map.
+      if (matrix.columns.length === 0) await this.heatmapOfReport(actor, input);
+    }
+    const meta: ReportMeta = { month: input.month ?? null, k: row.k, refreshedAt: new Date(row.refreshedAt), people: row.people, filters: row.filters };
+    return { meta, columns: matrix.columns, rows: matrix.rows };
+  }
+
+  /** The heatmap worked out from the stored report (CSV, validation, snapshots without stored heatmaps); not audited here. */
+  private heatmapOfReport(actor: ReportActor, input: ReportFilter) {
+    return this.reader.read(actor.db, async (db) => {
+      const scope = await this.scope(db, actor.organisationId, input);
+      const report = await scope.part<SkillReport>('skills');
+      this.checkFilters(report.filters, scope);
+      try {
+        return heatmapOf(scope.meta, heatmap(report, { teamId: scope.teamId, filter: scope.filter, categoryId: input.categoryId }));
+      } catch (error) {
+        if (error instanceof RangeError) throw badInput({ input: error.message });
+        throw error;
+      }
+    });
+  }
+
+  /** The heatmap with what its CSV needs (the report's names): a report read, audited. */
+  heatmapForCsv(actor: ReportActor, input: ReportFilter) {
     return this.read(actor, 'heatmap', input, async (scope) => {
       const report = await scope.part<SkillReport>('skills');
       this.checkFilters(report.filters, scope);
       const map = heatmap(report, { teamId: scope.teamId, filter: scope.filter, categoryId: input.categoryId });
-      return {
-        meta: scope.meta,
-        columns: map.columns,
-        rows: map.rows.map((row) => ({
-          teamId: row.teamId,
-          name: row.name,
-          path: row.path,
-          isDrillRoot: row.isDrillRoot,
-          hasChildren: row.hasChildren,
-          assessed: row.cells.map((c) => c.assessed.value),
-          averageLevel: row.cells.map((c) => c.averageLevel.value),
-          shareMeeting: row.cells.map((c) => c.shareMeeting.value),
-          assessedSuppressed: row.cells.map((c) => c.assessed.suppressed !== null),
-          meetingSuppressed: row.cells.map((c) => c.shareMeeting.suppressed !== null),
-        })),
-        csvSource: { report, map },
-      };
+      return { ...heatmapOf(scope.meta, map), csvSource: { report, map } };
     });
   }
 
@@ -251,7 +286,7 @@ export class ReportsService {
       const skillName = nameOf(scope.names.catalogue.skills.map((s) => [s.id, s.name]));
       const bySkill = calibrationBySkill(report, { teamId: scope.teamId, source: 'manager' });
       const assessors = assessorCalibration(report, { source: 'manager' });
-      const names = await personNames(scope.manager, actor.organisationId, assessors.map((a) => a.assessorId));
+      const names = await personNames(asManager(scope.db), actor.organisationId, assessors.map((a) => a.assessorId));
       return {
         meta: scope.meta,
         bySkill: bySkill.map((cell) => ({
@@ -308,11 +343,30 @@ export class ReportsService {
     });
   }
 
+  /**
+   * The headline figures of each kept snapshot (the last 12 month ends, then now), read from the
+   * snapshots' stored headlines: one statement. Audited like any report read.
+   */
+  async trend(actor: ReportActor) {
+    this.requireLeadership(actor);
+    const rows = await this.reader.read(actor.db, (db) =>
+      db.query<{ snapshot: string; k: number; headline: HeadlineFigures }>(
+        `SELECT snapshot, k, headline FROM report_snapshots WHERE organisation_id = $1 AND headline IS NOT NULL ORDER BY snapshot DESC LIMIT 13`,
+        [actor.organisationId],
+      ),
+    );
+    await this.audit.recordRead(actor.db, actor, readRecord('trend', null, null, {}));
+    // 'current' sorts after every 'YYYY-MM': newest first, so reversed it comes last.
+    const points = rows.reverse().map((row) => ({ month: row.snapshot === CURRENT ? null : row.snapshot, ...row.headline }));
+    const current = rows.find((row) => row.snapshot === CURRENT);
+    return { k: current?.k ?? rows[rows.length - 1]?.k ?? 5, points };
+  }
+
   /** The catalogue and team tree of a snapshot (for CSV names; the report read itself is audited). */
   names(actor: ReportActor, input: ReportFilter): Promise<{ catalogue: ReportCatalogue; hierarchy: TeamHierarchy }> {
     this.requireLeadership(actor);
-    return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
-      const scope = await this.scope(manager, actor.organisationId, input);
+    return this.reader.read(actor.db, async (db) => {
+      const scope = await this.scope(db, actor.organisationId, input);
       return { catalogue: scope.names.catalogue, hierarchy: scope.hierarchy };
     });
   }
@@ -321,17 +375,17 @@ export class ReportsService {
     if (scope.filter && !filters) throw badInput({ roleId: 'Figures by track and role are not kept for an organisation this large.' });
   }
 
-  private async header(manager: EntityManager, organisationId: string, snapshot: string) {
-    const [row] = (await manager.query(
+  private async header(db: ReportQueries, organisationId: string, snapshot: string) {
+    const [row] = await db.query<{ snapshot: string; k: number; refreshedAt: Date; people: number; filters: boolean }>(
       `SELECT snapshot, k, refreshed_at AS "refreshedAt", people, filters FROM report_snapshots WHERE organisation_id = $1 AND snapshot = $2`,
       [organisationId, snapshot],
-    )) as { snapshot: string; k: number; refreshedAt: Date; people: number; filters: boolean }[];
+    );
     return row ?? null;
   }
 
-  private async scope(manager: EntityManager, organisationId: string, input: ReportFilter): Promise<ReportScope> {
+  private async scope(db: ReportQueries, organisationId: string, input: ReportFilter): Promise<ReportScope> {
     const snapshot = input.month ?? CURRENT;
-    const header = await this.header(manager, organisationId, snapshot);
+    const header = await this.header(db, organisationId, snapshot);
     if (!header) {
       if (input.month) throw badInput({ month: 'There is no report for that month: the last 12 month ends are kept.' });
       throw new AppError('NOT_FOUND', 'The reports are being prepared: try again in a minute.');
@@ -340,11 +394,11 @@ export class ReportsService {
     const part = async <T>(report: StoredPart): Promise<T> => {
       const cached = parsed.get(key(report));
       if (cached !== undefined) return cached as T;
-      const [row] = (await manager.query(`SELECT data FROM report_results WHERE organisation_id = $1 AND snapshot = $2 AND report = $3`, [
+      const [row] = await db.query<{ data: string }>(`SELECT data FROM report_results WHERE organisation_id = $1 AND snapshot = $2 AND report = $3`, [
         organisationId,
         snapshot,
         report,
-      ])) as { data: string }[];
+      ]);
       if (!row) throw new AppError('NOT_FOUND', 'The reports are being prepared: try again in a minute.');
       const value = loadReports<T>(row.data);
       parsed.set(key(report), value);
@@ -365,7 +419,7 @@ export class ReportsService {
     const filter: PeopleFilter | null = input.roleId || input.trackId ? { roleId: input.roleId ?? null, trackId: input.trackId ?? null } : null;
     if (filter && filterNode(filter) === ALL_PEOPLE) throw badInput({ roleId: 'Unknown filter.' });
     return {
-      manager,
+      db,
       meta: { month: input.month ?? null, k: header.k, refreshedAt: new Date(header.refreshedAt), people: header.people, filters: header.filters },
       snapshot,
       names,
@@ -380,4 +434,38 @@ export class ReportsService {
 function nameOf(entries: [string, string][]): (id: string) => string {
   const map = new Map(entries);
   return (id) => map.get(id) ?? id;
+}
+
+/** The audit record of a report read. */
+function readRecord(report: string, month: string | null, teamId: string | null, input: ReportFilter) {
+  return {
+    action: 'reports.read',
+    summary: `Read the ${report} report${month ? ` as of the end of ${month}` : ''}`,
+    subjectType: 'report',
+    details: { report, month, teamId, trackId: input.trackId ?? null, roleId: input.roleId ?? null, categoryId: input.categoryId ?? null },
+  };
+}
+
+function heatmapOf(meta: ReportMeta, map: ReturnType<typeof heatmap>) {
+  return {
+    meta,
+    columns: map.columns,
+    rows: map.rows.map((row) => ({
+      teamId: row.teamId,
+      name: row.name,
+      path: row.path,
+      isDrillRoot: row.isDrillRoot,
+      hasChildren: row.hasChildren,
+      assessed: row.cells.map((c) => c.assessed.value),
+      averageLevel: row.cells.map((c) => c.averageLevel.value),
+      shareMeeting: row.cells.map((c) => c.shareMeeting.value),
+      assessedSuppressed: row.cells.map((c) => c.assessed.suppressed !== null),
+      meetingSuppressed: row.cells.map((c) => c.shareMeeting.suppressed !== null),
+    })),
+  };
+}
+
+/** The people directory reads through an EntityManager's `query`; a report's database answers the same way. */
+function asManager(db: ReportQueries): EntityManager {
+  return { query: (text: string, values: unknown[]) => db.query(text, values) } as unknown as EntityManager;
 }

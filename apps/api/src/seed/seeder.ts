@@ -14,6 +14,7 @@ import { seedDemoCrowd } from './demo-crowd.js';
 import { DemoActivitySeeder } from './demo-activity.seeder.js';
 import { demoOrganisation } from './demo-organisation.js';
 import { seedMentoringDemo } from './mentoring-demo.js';
+import { ReportRefreshService } from '../reports/report-refresh.service.js';
 
 /** Arbitrary constant: serialises seeding when several API processes start together. */
 const SEED_LOCK = 7_104_151;
@@ -29,6 +30,7 @@ export class Seeder {
     private readonly organisations: OrganisationsService,
     private readonly identity: IdentityService,
     private readonly activity: DemoActivitySeeder,
+    private readonly reports: ReportRefreshService,
   ) {}
 
   /** Seeds the demo organisation with the built-in PMO framework and demo accounts; safe to run on every start. */
@@ -58,6 +60,9 @@ export class Seeder {
         if (await seedMentoringDemo(manager, organisationId)) this.logger.log('Seeded the demo mentoring');
       });
     }
+    // Where reports are kept current, the demo's current snapshot now (a second or two), so leadership sees
+    // figures at once instead of "being prepared" until the job's first pass; the month ends follow from the job.
+    if (this.config.REPORTS_REFRESH_SECONDS > 0) await this.reports.refresh(organisationId, { months: false });
   }
 
   private async ensureOrganisation(manager: EntityManager): Promise<OrganisationRecord> {

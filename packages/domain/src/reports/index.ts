@@ -137,3 +137,12 @@ export {
   type CsvNames,
 } from './csv.js';
 export { snapshotReports, storeReports, loadReports, type SnapshotRows, type SnapshotInput, type SnapshotReports } from './snapshot.js';
+export {
+  heatmapMatrices,
+  heatmapCategory,
+  headlineFigures,
+  type HeatmapMatrix,
+  type HeatmapMatrixRow,
+  type StoredHeatmap,
+  type HeadlineFigures,
+} from './read-models.js';

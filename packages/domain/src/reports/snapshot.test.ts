@@ -24,7 +24,10 @@ describe('report snapshots', () => {
 
   it('is a worker task answering JSON text', () => {
     const stored = runDomainTask({ name: 'reportSnapshot', input });
-    expect(Object.keys(stored).sort()).toEqual(['calibration', 'participation', 'skills', 'succession']);
-    expect(heatmap(loadReports<SnapshotReports['skills']>(stored.skills))).toEqual(heatmap(snapshotReports(input).skills));
+    expect(Object.keys(stored.reports).sort()).toEqual(['calibration', 'participation', 'skills', 'succession']);
+    expect(heatmap(loadReports<SnapshotReports['skills']>(stored.reports.skills))).toEqual(heatmap(snapshotReports(input).skills));
+    // One stored heatmap per team (and the organisation) and filter node.
+    const { catalogue } = input;
+    expect(stored.heatmaps).toHaveLength((smallTeams.length + 1) * (1 + catalogue.tracks.length + catalogue.roles.length));
   });
 });

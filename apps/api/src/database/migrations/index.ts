@@ -16,6 +16,7 @@ import { FrameworkDocumentV21795690000000 } from './1795690000000-FrameworkDocum
 import { GettingStarted1795700000000 } from './1795700000000-GettingStarted.js';
 import { SingleSignOn1795700100000 } from './1795700100000-SingleSignOn.js';
 import { MentoringOversight1795710000000 } from './1795710000000-MentoringOversight.js';
+import { ReportReadModels1795730000000 } from './1795730000000-ReportReadModels.js';
 
 /** Every migration, in order. New migrations are appended here (see docs/ARCHITECTURE.md). */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   GettingStarted1795700000000,
   SingleSignOn1795700100000,
   MentoringOversight1795710000000,
+  ReportReadModels1795730000000,
 ];

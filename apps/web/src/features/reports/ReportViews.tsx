@@ -1,8 +1,9 @@
-import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import type { CalibrationReportQuery, ParticipationReportQuery, SkillGapsQuery, SuccessionReportQuery } from '../../gql/graphql';
 import { Empty } from '../../components/QueryStates';
 import { formatFigure, type FigureLike } from './reportsData';
 import classes from './Reports.module.css';
+import { ReportTable } from './ReportTable';
 
 /** A horizontal bar for a share (0..1) with its figure as text beside it; hidden figures draw no bar. */
 export function ShareBar({ figure, k, label }: { figure: FigureLike; k: number; label: string }) {
@@ -31,32 +32,19 @@ export function GapsView({ report }: { report: SkillGapsQuery['skillGaps'] }) {
         {!root || root.gaps.length === 0 ? (
           <Empty title="No expectations to compare" description="Nobody here has a role that expects these skills, or nobody is rated yet." headingOrder={3} />
         ) : (
-          <div className={classes.tableScroll}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Skill</Table.Th>
-                  <Table.Th scope="col">Share short</Table.Th>
-                  <Table.Th scope="col">People short</Table.Th>
-                  <Table.Th scope="col">Mean shortfall (levels)</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {root.gaps.map((gap) => (
-                  <Table.Tr key={gap.skillId}>
-                    <Table.Th scope="row" fw={500}>
-                      {gap.skillName}
-                    </Table.Th>
-                    <Table.Td>
-                      <ShareBar figure={gap.shareShort} k={k} label={`${gap.skillName}, share short`} />
-                    </Table.Td>
-                    <Table.Td>{formatFigure(gap.short, k, 'count')}</Table.Td>
-                    <Table.Td>{formatFigure(gap.meanShortfall, k, 'level')}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
+          <ReportTable
+            striped
+            columns={['Skill', 'Share short', 'People short', 'Mean shortfall (levels)']}
+            rows={root.gaps.map((gap) => ({
+              key: gap.skillId,
+              header: gap.skillName,
+              cells: [
+                <ShareBar figure={gap.shareShort} k={k} label={`${gap.skillName}, share short`} />,
+                formatFigure(gap.short, k, 'count'),
+                formatFigure(gap.meanShortfall, k, 'level'),
+              ],
+            }))}
+          />
         )}
       </section>
       {report.byRole.length > 0 ? (
@@ -64,29 +52,17 @@ export function GapsView({ report }: { report: SkillGapsQuery['skillGaps'] }) {
           <Title order={2} size="h3" id="gaps-role-heading" mb="xs">
             Largest gap per role
           </Title>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Role</Table.Th>
-                <Table.Th scope="col">Skill</Table.Th>
-                <Table.Th scope="col">Share short</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.byRole.map((row) => {
-                const top = row.gaps[0];
-                return (
-                  <Table.Tr key={row.roleId ?? ''}>
-                    <Table.Th scope="row" fw={500}>
-                      {row.roleTitle}
-                    </Table.Th>
-                    <Table.Td>{top?.skillName ?? '–'}</Table.Td>
-                    <Table.Td>{top ? <ShareBar figure={top.shareShort} k={k} label={`${row.roleTitle ?? ''}, ${top.skillName}, share short`} /> : '–'}</Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+          <ReportTable
+            columns={['Role', 'Skill', 'Share short']}
+            rows={report.byRole.map((row) => {
+              const top = row.gaps[0];
+              return {
+                key: row.roleId ?? '',
+                header: row.roleTitle,
+                cells: [top?.skillName ?? '–', top ? <ShareBar figure={top.shareShort} k={k} label={`${row.roleTitle ?? ''}, ${top.skillName}, share short`} /> : '–'],
+              };
+            })}
+          />
         </section>
       ) : null}
       <section aria-labelledby="coverage-heading">
@@ -126,30 +102,20 @@ export function GapsView({ report }: { report: SkillGapsQuery['skillGaps'] }) {
         ) : report.requiredVsActual.length === 0 ? (
           <Text size="sm">No role here expects these skills.</Text>
         ) : (
-          <div className={classes.tableScroll}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Skill</Table.Th>
-                  <Table.Th scope="col">Level</Table.Th>
-                  <Table.Th scope="col">Required</Table.Th>
-                  <Table.Th scope="col">Actual</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.requiredVsActual.map((row) => (
-                  <Table.Tr key={`${row.skillId}-${row.level}`}>
-                    <Table.Th scope="row" fw={500}>
-                      {row.skillName}
-                    </Table.Th>
-                    <Table.Td>{row.level}</Table.Td>
-                    <Table.Td>{row.required}</Table.Td>
-                    <Table.Td c={row.actual < row.required ? 'red.8' : undefined}>{row.actual}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
+          <ReportTable
+            columns={['Skill', 'Level', 'Required', 'Actual']}
+            rows={report.requiredVsActual.map((row) => ({
+              key: `${row.skillId}-${row.level}`,
+              header: row.skillName,
+              cells: [
+                row.level,
+                row.required,
+                <Text span size="sm" c={row.actual < row.required ? 'red.8' : undefined}>
+                  {row.actual}
+                </Text>,
+              ],
+            }))}
+          />
         )}
       </section>
     </Stack>
@@ -169,39 +135,21 @@ export function SuccessionView({ report }: { report: SuccessionReportQuery['succ
     ['unknown', 'Not enough data'],
   ] as const;
   return (
-    <div className={classes.tableScroll}>
-      <Table striped>
-        <Table.Caption>Candidates per target role (people with an open plan towards it), by when they could step in.</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Target role</Table.Th>
-            <Table.Th scope="col">Team</Table.Th>
-            <Table.Th scope="col">Candidates</Table.Th>
-            {buckets.map(([, label]) => (
-              <Table.Th scope="col" key={label}>
-                {label}
-              </Table.Th>
-            ))}
-            <Table.Th scope="col">Blocks most</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {report.cells.map((cell) => (
-            <Table.Tr key={`${cell.targetRoleId}-${cell.teamId}`}>
-              <Table.Th scope="row" fw={500}>
-                {cell.targetRoleTitle}
-              </Table.Th>
-              <Table.Td>{cell.teamName}</Table.Td>
-              <Table.Td>{formatFigure(cell.candidates, k, 'count')}</Table.Td>
-              {buckets.map(([key]) => (
-                <Table.Td key={key}>{formatFigure(cell[key], k, 'count')}</Table.Td>
-              ))}
-              <Table.Td>{cell.blockers[0] ? `${cell.blockers[0].name} (${formatFigure(cell.blockers[0].people, k, 'count')})` : '–'}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </div>
+    <ReportTable
+      striped
+      caption="Candidates per target role (people with an open plan towards it), by when they could step in."
+      columns={['Target role', 'Team', 'Candidates', ...buckets.map(([, label]) => label), 'Blocks most']}
+      rows={report.cells.map((cell) => ({
+        key: `${cell.targetRoleId}-${cell.teamId}`,
+        header: cell.targetRoleTitle,
+        cells: [
+          cell.teamName,
+          formatFigure(cell.candidates, k, 'count'),
+          ...buckets.map(([key]) => formatFigure(cell[key], k, 'count')),
+          cell.blockers[0] ? `${cell.blockers[0].name} (${formatFigure(cell.blockers[0].people, k, 'count')})` : '–',
+        ],
+      }))}
+    />
   );
 }
 
@@ -211,27 +159,17 @@ export function CalibrationView({ report }: { report: CalibrationReportQuery['ca
   if (root.length === 0) return <Empty title="No calibration data yet" description="Calibration compares people's own ratings with their manager's." />;
   return (
     <Stack gap="xl">
-      <div className={classes.tableScroll}>
-        <Table striped>
-          <Table.Caption>Manager minus self rating, per skill: positive when managers rate higher than people rate themselves.</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Skill</Table.Th>
-              <Table.Th scope="col">Pairs</Table.Th>
-              <Table.Th scope="col">Mean difference</Table.Th>
-              <Table.Th scope="col">Spread (sd)</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {root.map((cell) => {
-              const mean = cell.meanDifference.suppressed ? null : cell.meanDifference.value;
-              return (
-                <Table.Tr key={cell.skillId}>
-                  <Table.Th scope="row" fw={500}>
-                    {cell.skillName}
-                  </Table.Th>
-                  <Table.Td>{formatFigure(cell.pairs, k, 'count')}</Table.Td>
-                  <Table.Td>
+      <ReportTable
+        striped
+        caption="Manager minus self rating, per skill: positive when managers rate higher than people rate themselves."
+        columns={['Skill', 'Pairs', 'Mean difference', 'Spread (sd)']}
+        rows={root.map((cell) => {
+          const mean = cell.meanDifference.suppressed ? null : cell.meanDifference.value;
+          return {
+            key: cell.skillId,
+            header: cell.skillName,
+            cells: [
+              formatFigure(cell.pairs, k, 'count'),
                     <Group gap="xs" wrap="nowrap">
                       <div className={classes.bar} aria-hidden="true" style={{ width: '6rem', position: 'relative' }}>
                         {mean != null ? (
@@ -247,51 +185,34 @@ export function CalibrationView({ report }: { report: CalibrationReportQuery['ca
                         ) : null}
                       </div>
                       <Text size="sm">{formatFigure(cell.meanDifference, k, 'difference')}</Text>
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{formatFigure(cell.standardDeviation, k, 'level')}</Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </div>
+                    </Group>,
+              formatFigure(cell.standardDeviation, k, 'level'),
+            ],
+          };
+        })}
+      />
       <section aria-labelledby="assessors-heading">
         <Title order={2} size="h3" id="assessors-heading" mb="xs">
           Assessors
         </Title>
-        <div className={classes.tableScroll}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Assessor</Table.Th>
-                <Table.Th scope="col">People rated</Table.Th>
-                <Table.Th scope="col">Mean difference</Table.Th>
-                <Table.Th scope="col">Versus other assessors</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.assessors.map((a) => (
-                <Table.Tr key={a.assessorId}>
-                  <Table.Th scope="row" fw={500}>
-                    {a.assessorName}
-                  </Table.Th>
-                  <Table.Td>{formatFigure(a.people, k, 'count')}</Table.Td>
-                  <Table.Td>{formatFigure(a.meanDifference, k, 'difference')}</Table.Td>
-                  <Table.Td>
-                    {a.flag ? (
-                      <Badge color={a.flag === 'above' ? 'teal' : 'grape'} variant="light">
-                        Rates far {a.flag} the others ({formatFigure(a.shrunkOffset, k, 'difference')})
-                      </Badge>
-                    ) : (
-                      formatFigure(a.shrunkOffset, k, 'difference')
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
+        <ReportTable
+          columns={['Assessor', 'People rated', 'Mean difference', 'Versus other assessors']}
+          rows={report.assessors.map((a) => ({
+            key: a.assessorId,
+            header: a.assessorName,
+            cells: [
+              formatFigure(a.people, k, 'count'),
+              formatFigure(a.meanDifference, k, 'difference'),
+              a.flag ? (
+                <Badge color={a.flag === 'above' ? 'teal' : 'grape'} variant="light">
+                  Rates far {a.flag} the others ({formatFigure(a.shrunkOffset, k, 'difference')})
+                </Badge>
+              ) : (
+                formatFigure(a.shrunkOffset, k, 'difference')
+              ),
+            ],
+          }))}
+        />
       </section>
     </Stack>
   );
@@ -309,37 +230,16 @@ export function ParticipationView({ report }: { report: ParticipationReportQuery
   ] as const;
   return (
     <Stack gap="xl">
-      <div className={classes.tableScroll}>
-        <Table striped>
-          <Table.Caption>Shares of people (reviews: of plans in review; stale: of plans) per team.</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Team</Table.Th>
-              <Table.Th scope="col">People</Table.Th>
-              {shares.map(([, label]) => (
-                <Table.Th scope="col" key={label}>
-                  {label}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.rows.map((row) => (
-              <Table.Tr key={row.teamId}>
-                <Table.Th scope="row" fw={500}>
-                  {row.teamName}
-                </Table.Th>
-                <Table.Td>{formatFigure(row.people, k, 'count')}</Table.Td>
-                {shares.map(([key, label]) => (
-                  <Table.Td key={key}>
-                    <ShareBar figure={row[key]} k={k} label={`${row.teamName}, ${label}`} />
-                  </Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
+      <ReportTable
+        striped
+        caption="Shares of people (reviews: of plans in review; stale: of plans) per team."
+        columns={['Team', 'People', ...shares.map(([, label]) => label)]}
+        rows={report.rows.map((row) => ({
+          key: row.teamId,
+          header: row.teamName,
+          cells: [formatFigure(row.people, k, 'count'), ...shares.map(([key, label]) => <ShareBar figure={row[key]} k={k} label={`${row.teamName}, ${label}`} />)],
+        }))}
+      />
       <section aria-labelledby="training-heading">
         <Title order={2} size="h3" id="training-heading" mb="xs">
           Training demand across open plans
@@ -347,24 +247,18 @@ export function ParticipationView({ report }: { report: ParticipationReportQuery
         {report.training.length === 0 ? (
           <Text size="sm">No qualification or course is planned in open plans.</Text>
         ) : (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Qualification or course</Table.Th>
-                <Table.Th scope="col">People wanting it</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.training.map((item) => (
-                <Table.Tr key={`${item.kind}-${item.itemId}`}>
-                  <Table.Th scope="row" fw={500}>
-                    {item.title} <Badge variant="outline" size="xs">{item.kind}</Badge>
-                  </Table.Th>
-                  <Table.Td>{item.byTeam[0] ? formatFigure(item.byTeam[0].people, k, 'count') : '–'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ReportTable
+            columns={['Qualification or course', 'People wanting it']}
+            rows={report.training.map((item) => ({
+              key: `${item.kind}-${item.itemId}`,
+              header: (
+                <>
+                  {item.title} <Badge variant="outline" size="xs">{item.kind}</Badge>
+                </>
+              ),
+              cells: [item.byTeam[0] ? formatFigure(item.byTeam[0].people, k, 'count') : '–'],
+            }))}
+          />
         )}
       </section>
     </Stack>

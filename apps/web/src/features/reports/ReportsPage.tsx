@@ -1,5 +1,5 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Alert, Button, Group, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Empty, ErrorState, LoadingState, NoAccessState } from '../../components/QueryStates';
@@ -10,13 +10,17 @@ import { formatDateTime } from '../../lib/labels';
 import { canSeeReports, useSignedInViewer } from '../session/viewer';
 import { DrillTrail, HeatmapGrid } from './HeatmapGrid';
 import { CalibrationView, GapsView, ParticipationView, SuccessionView } from './ReportViews';
+import { ReportTable } from './ReportTable';
+import { TrendView } from './TrendView';
 import {
   BUCKET_LABELS,
   CalibrationReportQuery,
   MyReportsReadinessQuery,
+  monthLabel,
   ParticipationReportQuery,
   ReportCsvQuery,
   ReportOverviewQuery,
+  ReportTrendQuery,
   SkillGapsQuery,
   SkillHeatmapQuery,
   SuccessionReportQuery,
@@ -29,6 +33,7 @@ const TABS = [
   { value: 'succession', label: 'Succession', csv: ['SUCCESSION'] },
   { value: 'calibration', label: 'Calibration', csv: ['CALIBRATION'] },
   { value: 'participation', label: 'Participation', csv: ['PARTICIPATION', 'TRAINING'] },
+  { value: 'trends', label: 'Trends', csv: ['TREND'] },
 ] as const satisfies readonly { value: string; label: string; csv: readonly ReportKind[] }[];
 type Tab = (typeof TABS)[number]['value'];
 
@@ -40,6 +45,7 @@ const CSV_LABELS: Record<ReportKind, string> = {
   CALIBRATION: 'calibration',
   PARTICIPATION: 'participation',
   TRAINING: 'training demand',
+  TREND: 'trends',
 };
 
 
@@ -158,11 +164,6 @@ export function ReportsPage() {
   );
 }
 
-function monthLabel(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, m - 1, 1)).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
 function ReportPanel({ tab, input, onDrill }: { tab: Tab; input: ReportFilterInput; onDrill: (teamId: string) => void }) {
   switch (tab) {
     case 'heatmap':
@@ -175,6 +176,8 @@ function ReportPanel({ tab, input, onDrill }: { tab: Tab; input: ReportFilterInp
       return <CalibrationPanel input={input} />;
     case 'participation':
       return <ParticipationPanel input={input} />;
+    case 'trends':
+      return <TrendPanel />;
   }
 }
 
@@ -223,6 +226,11 @@ function ParticipationPanel({ input }: { input: ReportFilterInput }) {
   return useReportState(result, 'participation report') ?? <ParticipationView report={result.data!.participationReport} />;
 }
 
+function TrendPanel() {
+  const result = useQuery(ReportTrendQuery);
+  return useReportState(result, 'trends') ?? <TrendView trend={result.data!.reportTrend} />;
+}
+
 /** My own direct reports by name (not an aggregate): leadership who manage people see them here. */
 function MyReportsReadiness() {
   const result = useQuery(MyReportsReadinessQuery);
@@ -237,28 +245,14 @@ function MyReportsReadiness() {
       {rows.length === 0 ? (
         <Text size="sm">None of your reports has an open development plan.</Text>
       ) : (
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Person</Table.Th>
-              <Table.Th scope="col">Target role</Table.Th>
-              <Table.Th scope="col">Could step in</Table.Th>
-              <Table.Th scope="col">Blocked by</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.personId}>
-                <Table.Th scope="row" fw={500}>
-                  {row.name}
-                </Table.Th>
-                <Table.Td>{row.targetRoleTitle}</Table.Td>
-                <Table.Td>{BUCKET_LABELS[row.bucket] ?? row.bucket}</Table.Td>
-                <Table.Td>{row.blockingSkills.slice(0, 3).join(', ') || '–'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ReportTable
+          columns={['Person', 'Target role', 'Could step in', 'Blocked by']}
+          rows={rows.map((row) => ({
+            key: row.personId,
+            header: row.name,
+            cells: [row.targetRoleTitle, BUCKET_LABELS[row.bucket] ?? row.bucket, row.blockingSkills.slice(0, 3).join(', ') || '–'],
+          }))}
+        />
       )}
     </section>
   );

@@ -317,3 +317,33 @@ export const BUCKET_LABELS: Record<string, string> = {
   later: 'Later',
   unknown: 'Not enough data',
 };
+
+export const ReportTrendQuery = graphql(`
+  query ReportTrend {
+    reportTrend {
+      k
+      points {
+        month
+        shareMeeting {
+          ...ReportFigureFields
+        }
+        withPlan {
+          ...ReportFigureFields
+        }
+        agreed {
+          ...ReportFigureFields
+        }
+        overdue {
+          ...ReportFigureFields
+        }
+      }
+    }
+  }
+`);
+
+/** "March 2026" for "2026-03"; "Now" for the current snapshot. */
+export function monthLabel(month: string | null, style: 'long' | 'short' = 'long'): string {
+  if (!month) return 'Now';
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, m - 1, 1)).toLocaleDateString('en-GB', { month: style, year: 'numeric', timeZone: 'UTC' });
+}
