@@ -85,10 +85,11 @@ export const migrationChoiceInputSchema = z.object({ kind: z.string(), fromKey: 
 export const migrationChoicesSchema = z.array(migrationChoiceInputSchema).max(10_000);
 
 /** Files to import (JSON, FT YAML, Monzo Markdown, spreadsheet CSV): at most 30, 5 million characters in all. */
+export const frameworkImportFileInputSchema = z.object({ name, text: frameworkFileSchema });
 export const frameworkImportInputSchema = z.object({
   format: z.string().nullish(),
   files: z
-    .array(z.object({ name, text: frameworkFileSchema }))
+    .array(frameworkImportFileInputSchema)
     .min(1, 'Choose a file to import.')
     .max(30, 'Import at most 30 files at once.')
     .refine((files) => files.reduce((sum, file) => sum + file.text.length, 0) <= 5_000_000, {

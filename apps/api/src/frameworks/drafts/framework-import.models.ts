@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { frameworkImportInputSchema } from '@trellis/domain';
+import { frameworkImportFileInputSchema, frameworkImportInputSchema } from '@trellis/domain';
 import { InputSchema } from '../../common/input-validation.js';
 import { ImportWarning } from '../framework.models.js';
 
@@ -18,6 +18,7 @@ registerEnumType(FrameworkImportFormatValue, {
 });
 
 @InputType()
+@InputSchema(frameworkImportFileInputSchema)
 export class FrameworkImportFileInput {
   @Field({ description: 'The file name (names the file in messages; its extension helps detect the format).' }) name: string;
   @Field({ description: 'The file as text.' }) text: string;
