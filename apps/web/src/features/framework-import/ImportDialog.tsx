@@ -258,7 +258,7 @@ export function ImportDialog({ target, onClose }: { target: ImportTarget; onClos
   const writeError = createError ?? replaceError;
   const detected = preview?.detectedFormat ? FORMAT_LABELS[preview.detectedFormat] : null;
   return (
-    <Modal opened onClose={onClose} title={target.kind === 'new' ? 'Import a framework' : 'Import into the draft'} size="xl" fullScreen={false}>
+    <Modal opened onClose={onClose} title={target.kind === 'new' ? 'Import a framework' : 'Import into the draft'} size="xl" closeButtonProps={{ 'aria-label': 'Close' }}>
       <Stack gap="md">
         <Text size="sm">
           Monzo progression framework files (Markdown; choose them all at once), an FT job family (YAML), a spreadsheet (.xlsx with a Skills and a
@@ -292,7 +292,7 @@ export function ImportDialog({ target, onClose }: { target: ImportTarget; onClos
             </FileButton>
           </Group>
         </Paper>
-        <Group align="flex-end" gap="md" grow>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <Select
             label="Format"
             description={detected ? `Detected: ${detected}` : 'Detected from the files unless you choose'}
@@ -308,7 +308,7 @@ export function ImportDialog({ target, onClose }: { target: ImportTarget; onClos
           {target.kind === 'new' ? (
             <TextInput label="Name" description="Leave empty to keep the files' name." value={name} onChange={(event) => setName(event.currentTarget.value)} />
           ) : null}
-        </Group>
+        </SimpleGrid>
         {reading ? (
           <Group gap="xs" role="status">
             <Loader size="sm" />
