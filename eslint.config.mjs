@@ -42,12 +42,13 @@ const boundaryZones = [
   { target: `${apiSrc}/*.ts`, from: [`${apiSrc}/**/${privateKinds.entities}`], message: boundaryMessage },
 ];
 
-/** The domain runs in the browser too: no framework, no database, no Node.js. It depends on zod alone. */
+/** The domain runs in the browser too: no framework, no database, no Node.js. It depends on zod, and on yaml
+ * (pure JavaScript, no Node.js APIs) to read the YAML formats people keep frameworks in. */
 const domainImports = {
   patterns: [
     {
-      regex: '^(?!zod$|\\.)',
-      message: 'packages/domain is pure TypeScript shared with the web: it imports zod and its own files only (no NestJS, TypeORM, React or Node.js APIs).',
+      regex: '^(?!zod$|yaml$|\\.)',
+      message: 'packages/domain is pure TypeScript shared with the web: it imports zod, yaml and its own files only (no NestJS, TypeORM, React or Node.js APIs).',
     },
   ],
 };
@@ -109,13 +110,15 @@ export default tseslint.config(
     },
   },
   {
-    // Tests may also use the property-testing library (a devDependency; never shipped).
+    // Tests may also use the property-testing library (a devDependency; never shipped), and read their
+    // fixture files (real formats such as YAML and Markdown) with node:fs: tests run only in Node.js.
     files: ['packages/domain/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(?!zod$|fast-check$|\\.)', message: domainImports.patterns[0].message }] },
+        { patterns: [{ regex: '^(?!zod$|fast-check$|node:fs$|node:path$|\\.)', message: domainImports.patterns[0].message }] },
       ],
+      'no-restricted-globals': 'off',
     },
   },
   {

@@ -359,6 +359,21 @@ const RIGHTS: Record<string, TableEntry> = {
     document: 'mutation($id: ID!, $revision: Int!, $json: String!) { replaceFrameworkDraft(frameworkId: $id, expectedRevision: $revision, json: $json) { revision } }',
     variables: async (f) => ({ id: f.frameworkId, revision: await draftRevision(f), json: JSON.stringify(pmoFramework) }),
   },
+  'Query.frameworkImportPreview': {
+    rule: 'admin',
+    document: 'query($input: FrameworkImportInput!) { frameworkImportPreview(input: $input) { canImport } }',
+    variables: () => ({ input: { files: [{ name: 'skills.csv', text: 'Skill,Level\nPlanning,1\n' }, { name: 'roles.csv', text: 'Track,Role,Skill,Expected level\nDelivery,Analyst,Planning,1\n' }] } }),
+  },
+  'Mutation.createFrameworkFromImport': {
+    rule: 'admin',
+    document: 'mutation($input: FrameworkImportInput!) { createFrameworkFromImport(input: $input) { id } }',
+    variables: (f) => ({ input: { name: `Rights ${f.unique()}`, files: [{ name: 'skills.csv', text: 'Skill,Level\nPlanning,1\n' }, { name: 'roles.csv', text: 'Track,Role,Skill,Expected level\nDelivery,Analyst,Planning,1\n' }] } }),
+  },
+  'Mutation.importIntoFrameworkDraft': {
+    rule: 'admin',
+    document: 'mutation($id: ID!, $revision: Int!, $input: FrameworkImportInput!) { importIntoFrameworkDraft(frameworkId: $id, expectedRevision: $revision, input: $input) { revision } }',
+    variables: async (f) => ({ id: f.frameworkId, revision: await draftRevision(f), input: { format: 'JSON', files: [{ name: 'pmo.json', text: JSON.stringify(pmoFramework) }] } }),
+  },
   'Mutation.createFramework': {
     rule: 'admin',
     document: 'mutation($input: CreateFrameworkInput!) { createFramework(input: $input) { id } }',

@@ -2,6 +2,7 @@ import type { FrameworkDocument } from './framework/document.js';
 import { closestRoles, planRoute, type ClosestRolesOptions, type RouteOptions, type SkillProfile } from './framework/paths.js';
 import { validateFramework } from './framework/validate.js';
 import { headlineFigures, heatmapMatrices, type HeadlineFigures } from './reports/read-models.js';
+import { importFramework, type ImportFile, type ImportFormat } from './framework/importers/index.js';
 import { snapshotReports, storeReports, type SnapshotInput, type SnapshotReports } from './reports/snapshot.js';
 import { proposeAssignment } from './mentoring/assignment.js';
 import type { MatchingPolicy, MenteeForMatching, MentorForMatching } from './mentoring/matching.js';
@@ -19,6 +20,8 @@ export const domainTasks = {
   closestRoles: (input: { doc: FrameworkDocument; profile: SkillProfile; limit: number; options?: ClosestRolesOptions }) =>
     closestRoles(input.doc, input.profile, input.limit, input.options),
   validateFramework: (input: { document: unknown }) => validateFramework(input.document),
+  /** Reading imported files (YAML, Markdown, CSV) into a checked document: large imports run off the request thread. */
+  importFramework: (input: { format: ImportFormat | null; files: ImportFile[] }) => importFramework(input),
   /**
    * A report snapshot with suppression decided: each report as JSON text, every heatmap a read may
    * ask for as the JSON it sends, and the headline figures (what the API stores).

@@ -6,6 +6,7 @@ import { FrameworksService } from './frameworks.service.js';
 import { FrameworkDocumentSchemaController } from './framework-document-schema.controller.js';
 import { FrameworkDocumentsService } from './framework-documents.service.js';
 import { FrameworkDraftsService } from './drafts/framework-drafts.service.js';
+import { FrameworkImportService } from './drafts/framework-import.service.js';
 import { frameworkDraftResolvers } from './drafts/framework-draft.resolvers.js';
 import { AuditModule } from '../audit/audit.module.js';
 
@@ -16,6 +17,7 @@ import { AuditModule } from '../audit/audit.module.js';
     FrameworksService,
     FrameworkDocumentsService,
     FrameworkDraftsService,
+    FrameworkImportService,
     FrameworkPathsService,
     ...frameworkResolvers,
     ...frameworkDraftResolvers,

@@ -87,3 +87,17 @@ export const createFrameworkInputSchema = z.object({
 
 export const migrationChoiceInputSchema = z.object({ kind: z.string(), fromKey: key, toKey: key.nullable() });
 export const migrationChoicesSchema = z.array(migrationChoiceInputSchema).max(10_000);
+
+/** Files to import (JSON, FT YAML, Monzo Markdown, spreadsheet CSV): at most 30, 5 million characters in all. */
+export const frameworkImportFileInputSchema = z.object({ name, text: frameworkFileSchema });
+export const frameworkImportInputSchema = z.object({
+  format: z.string().nullish(),
+  files: z
+    .array(frameworkImportFileInputSchema)
+    .min(1, 'Choose a file to import.')
+    .max(30, 'Import at most 30 files at once.')
+    .refine((files) => files.reduce((sum, file) => sum + file.text.length, 0) <= 5_000_000, {
+      message: 'The files are too large: at most 5,000,000 characters in all.',
+    }),
+  name: name.nullish(),
+});

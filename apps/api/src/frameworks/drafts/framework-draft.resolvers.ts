@@ -12,6 +12,7 @@ import { CreateFrameworkInput, DraftOperationInput, FrameworkDraft, FrameworkSou
 import { FrameworkDraftsService, problemsError, type FrameworkSource } from './framework-drafts.service.js';
 import { draftOperationsSchema, frameworkFileSchema } from '@trellis/domain';
 import { ArgSchemas } from '../../common/input-validation.js';
+import { frameworkImportResolvers } from './framework-import.resolvers.js';
 
 const actorOf = (context: RequestContext) => ({
   organisationId: context.organisationId,
@@ -143,7 +144,7 @@ function sourceOf(input: CreateFrameworkInput): FrameworkSource {
   }
 }
 
-export const frameworkDraftResolvers = [FrameworkDraftFieldResolver, FrameworkDraftResolver];
+export const frameworkDraftResolvers = [FrameworkDraftFieldResolver, FrameworkDraftResolver, ...frameworkImportResolvers];
 
 /** The domain's import warnings with the part each is about named. */
 function namedImportWarnings(document: unknown): Array<{ path: string; where: string; message: string }> {

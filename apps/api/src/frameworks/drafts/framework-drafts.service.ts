@@ -29,7 +29,9 @@ export type FrameworkSource =
   | { kind: 'template'; name: string }
   | { kind: 'copy'; frameworkId: string; name: string }
   | { kind: 'blank'; name: string }
-  | { kind: 'import'; json: string; name?: string };
+  | { kind: 'import'; json: string; name?: string }
+  /** A document read and checked by an importer (FT YAML, Monzo Markdown, spreadsheet…); `origin` says from what, for the audit log. */
+  | { kind: 'document'; document: FrameworkDocument; name?: string; origin: string };
 
 /** The target of replacing a whole document: it collides with every change. */
 const WHOLE_DOCUMENT = 'document';
@@ -137,7 +139,7 @@ export class FrameworkDraftsService {
   }
 
   /** Replaces the whole draft with a validated document (an import into an existing framework); its key stays the framework's. */
-  replaceDraftDocument(actor: Actor, frameworkId: string, expectedRevision: number, input: unknown): Promise<FrameworkDraftEntity> {
+  replaceDraftDocument(actor: Actor, frameworkId: string, expectedRevision: number, input: unknown, origin = 'an imported document'): Promise<FrameworkDraftEntity> {
     const validation = validateFramework(input);
     if (!validation.ok) throw problemsError(validation.problems, 'The document was not imported');
     return tenantTransaction(this.dataSource, actor.organisationId, async (manager) => {
@@ -145,7 +147,7 @@ export class FrameworkDraftsService {
       await this.refuseCollisions(manager, draft, expectedRevision, [WHOLE_DOCUMENT]);
       const document = { ...validation.document, key: draft.document.key };
       return this.saveChanges(manager, actor, draft, document, [
-        { target: WHOLE_DOCUMENT, summary: `replaced the whole draft with an imported document`, operation: { kind: 'replaceDocument' } },
+        { target: WHOLE_DOCUMENT, summary: `replaced the whole draft with ${origin}`, operation: { kind: 'replaceDocument' } },
       ]);
     });
   }
@@ -217,10 +219,14 @@ export class FrameworkDraftsService {
           document = imported!;
           origin = 'an imported document';
           break;
+        case 'document':
+          document = source.document;
+          origin = source.origin;
+          break;
       }
       const name = source.name?.trim() || document.name;
       const taken = (await manager.query('SELECT key FROM frameworks WHERE organisation_id = $1', [actor.organisationId])) as { key: string }[];
-      const key = uniqueKey(source.kind === 'import' ? document.key : name, taken.map((row) => row.key));
+      const key = uniqueKey(source.kind === 'import' || source.kind === 'document' ? document.key : name, taken.map((row) => row.key));
       document = { ...document, key, name };
       const framework = manager.create(FrameworkEntity, {
         organisationId: actor.organisationId,

@@ -6,6 +6,8 @@ import type { FrameworkVersionsQuery } from '../../gql/graphql';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/labels';
 import { ExportButtons, FrameworkDocumentExportQuery } from './ExportButtons';
+import { ImportDialog } from '../framework-import/ImportDialog';
+import { ImportWarnings, type ImportNote } from '../framework-import/ImportWarnings';
 import { ProblemList } from './ProblemList';
 import { problemsOf } from './problems';
 
@@ -24,6 +26,10 @@ export const ImportFrameworkDocumentMutation = graphql(`
       frameworkId
       revision
       updatedAt
+      importWarnings {
+        where
+        message
+      }
     }
   }
 `);
@@ -69,7 +75,8 @@ export function DraftTools({
   const client = useApolloClient();
   const [busy, setBusy] = useState<ImportKind | 'undo' | null>(null);
   // What the last import (or undo) did: a sentence for success, a title for the problems of a failure.
-  const [outcome, setOutcome] = useState<{ message: string; error: unknown } | null>(null);
+  const [outcome, setOutcome] = useState<{ message: string; error: unknown; warnings?: readonly ImportNote[] } | null>(null);
+  const [importing, setImporting] = useState(false);
   // The draft as it was before the last import, and the revision the import made: what Undo puts back.
   const [undo, setUndo] = useState<{ json: string; revision: number } | null>(null);
   if (!draft) {
@@ -109,11 +116,14 @@ export function DraftTools({
       const text = await file.text();
       const previous = await client.query({ query: FrameworkDocumentExportQuery, variables: { frameworkId, version: null }, fetchPolicy: 'network-only' });
       const variables = { frameworkId, expectedRevision: draft.revision };
-      const revisionAfter =
-        kind === 'json'
-          ? (await importJson({ variables: { ...variables, json: text } })).data?.replaceFrameworkDraft.revision
-          : (await importCsv({ variables: { ...variables, csv: text } })).data?.importExpectationsCsv.revision;
-      setOutcome({ message: `Imported ${file.name} into the draft${kind === 'csv' ? "'s expectations" : ''}.`, error: null });
+      let warnings: readonly ImportNote[] = [];
+      let revisionAfter: number | undefined;
+      if (kind === 'json') {
+        const replaced = (await importJson({ variables: { ...variables, json: text } })).data?.replaceFrameworkDraft;
+        revisionAfter = replaced?.revision;
+        warnings = replaced?.importWarnings ?? [];
+      } else revisionAfter = (await importCsv({ variables: { ...variables, csv: text } })).data?.importExpectationsCsv.revision;
+      setOutcome({ message: `Imported ${file.name} into the draft${kind === 'csv' ? "'s expectations" : ''}.`, error: null, warnings });
       if (previous.data && revisionAfter !== undefined) setUndo({ json: previous.data.frameworkDocument, revision: revisionAfter });
       await refetch();
     } catch (err) {
@@ -153,6 +163,9 @@ export function DraftTools({
             </Button>
           )}
         </FileButton>
+        <Button variant="default" onClick={() => setImporting(true)}>
+          Import from FT, Monzo or a spreadsheet…
+        </Button>
         <FileButton onChange={(file) => void upload('csv', file)} accept="text/csv,.csv">
           {(props) => (
             <Button {...props} variant="default" loading={busy === 'csv'}>
@@ -180,6 +193,23 @@ export function DraftTools({
             </Button>
           ) : null}
         </Group>
+      ) : null}
+      {outcome && !outcome.error && outcome.warnings && outcome.warnings.length > 0 ? <ImportWarnings warnings={outcome.warnings} /> : null}
+      {importing ? (
+        <ImportDialog
+          target={{
+            kind: 'draft',
+            frameworkId,
+            expectedRevision: draft.revision,
+            onImported: (warnings) => {
+              setImporting(false);
+              setUndo(null);
+              setOutcome({ message: 'Imported the files into the draft.', error: null, warnings });
+              void refetch();
+            },
+          }}
+          onClose={() => setImporting(false)}
+        />
       ) : null}
     </Stack>
   );

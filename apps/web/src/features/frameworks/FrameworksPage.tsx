@@ -6,6 +6,7 @@ import { graphql } from '../../gql';
 import { Empty, ErrorState, LoadingState } from '../../components/QueryStates';
 import { formatDate } from '../../lib/labels';
 import { NewFrameworkDialog } from '../framework-editor/NewFrameworkDialog';
+import { ImportDialog } from '../framework-import/ImportDialog';
 import { isAdmin, useSignedInViewer } from '../session/viewer';
 import classes from './FrameworksPage.module.css';
 
@@ -31,6 +32,7 @@ export function FrameworksPage() {
   const frameworks = data?.frameworks;
   const admin = isAdmin(useSignedInViewer());
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
 
   let content;
   if (error && !frameworks) {
@@ -128,10 +130,18 @@ export function FrameworksPage() {
             Your organisation&apos;s career frameworks. Open one to browse its tracks, roles and the moves between them.
           </Text>
         </div>
-        {admin ? <Button onClick={() => setCreating(true)}>New framework</Button> : null}
+        {admin ? (
+          <Group gap="sm">
+            <Button variant="default" onClick={() => setImporting(true)}>
+              Import…
+            </Button>
+            <Button onClick={() => setCreating(true)}>New framework</Button>
+          </Group>
+        ) : null}
       </Group>
       {content}
       {creating ? <NewFrameworkDialog frameworks={frameworks ?? []} onClose={() => setCreating(false)} /> : null}
+      {importing ? <ImportDialog target={{ kind: 'new' }} onClose={() => setImporting(false)} /> : null}
     </Stack>
   );
 }
