@@ -10,6 +10,7 @@ import { migrations } from './migrations/index.js';
 import { roleOption } from './role-option.js';
 import { AssessmentEntity } from '../assessments/assessment.entity.js';
 import { planEntities } from '../plans/plans.entities.js';
+import { planReviewEntities } from '../plans/plan-review.entities.js';
 import { ReportResultEntity, ReportSettingsEntity, ReportSnapshotEntity } from '../reports/reports.entities.js';
 import { mentoringEntities } from '../mentoring/mentoring.entities.js';
 
@@ -23,6 +24,7 @@ export const entities = [
   AuditEventEntity,
   AssessmentEntity,
   ...planEntities,
+  ...planReviewEntities,
   ReportSettingsEntity,
   ReportSnapshotEntity,
   ReportResultEntity,

@@ -14,6 +14,7 @@ import { FocusedPlans1795680000000 } from './1795680000000-FocusedPlans.js';
 import { PlanApproversAndLinks1795681000000 } from './1795681000000-PlanApproversAndLinks.js';
 import { FrameworkDocumentV21795690000000 } from './1795690000000-FrameworkDocumentV2.js';
 import { GettingStarted1795700000000 } from './1795700000000-GettingStarted.js';
+import { PlanReview1795720000000 } from './1795720000000-PlanReview.js';
 import { SingleSignOn1795700100000 } from './1795700100000-SingleSignOn.js';
 
 /** Every migration, in order. New migrations are appended here (see docs/ARCHITECTURE.md). */
@@ -35,4 +36,5 @@ export const migrations = [
   FrameworkDocumentV21795690000000,
   GettingStarted1795700000000,
   SingleSignOn1795700100000,
+  PlanReview1795720000000,
 ];
