@@ -100,6 +100,11 @@ export const SharedAssessmentsQuery = graphql(`
           managerLevel
           level
         }
+        mentorRatings {
+          skillKey
+          level
+          mentorName
+        }
       }
     }
   }
