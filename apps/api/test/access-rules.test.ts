@@ -595,6 +595,32 @@ const RIGHTS: Record<string, TableEntry> = {
     document: 'mutation($input: AddMentorAssessmentInput!) { addMentorAssessment(input: $input) { id } }',
     variables: async (f, c) => ({ input: { mentorshipId: (await freshMentorship(f, c, 'mentor')).id, skillKey: 'planning-scheduling', level: 3 } }),
   },
+  'Query.planComments': {
+    rule: 'signedIn',
+    document: 'query($id: ID!) { planComments(planId: $id) { id } }',
+    variables: async (f, c) => ({ id: (await f.freshPlan('self', c, 'draft')).id }),
+  },
+  'Mutation.addPlanComment': {
+    rule: 'signedIn',
+    document: 'mutation($input: AddPlanCommentInput!) { addPlanComment(input: $input) { id } }',
+    variables: async (f, c) => ({ input: { planId: (await f.freshPlan('self', c, 'draft')).id, body: 'Rights table comment' } }),
+  },
+  'Mutation.signOffActionEvidence': {
+    rule: 'signedIn',
+    document: 'mutation($input: SignOffEvidenceInput!) { signOffActionEvidence(input: $input) { id } }',
+    variables: async (f, c) => {
+      const plan = await mentoredPlanWithEvidence(f, c, false);
+      return { input: { actionId: plan.actionId, expectedPlanVersion: plan.version } };
+    },
+  },
+  'Mutation.withdrawActionSignOff': {
+    rule: 'signedIn',
+    document: 'mutation($input: WithdrawSignOffInput!) { withdrawActionSignOff(input: $input) { id } }',
+    variables: async (f, c) => {
+      const plan = await mentoredPlanWithEvidence(f, c, true);
+      return { input: { actionId: plan.actionId, expectedPlanVersion: plan.version } };
+    },
+  },
   'Mutation.createMentoringProgramme': {
     rule: 'admin',
     document: 'mutation($input: CreateProgrammeInput!) { createMentoringProgramme(input: $input) { id } }',
@@ -666,6 +692,27 @@ async function freshMentorship(f: Fixtures, c: Caller, as: 'mentee' | 'mentor'):
     [f.organisationId, menteeId, mentorId],
   );
   return { id: row!.id as string, version: row!.version as number };
+}
+
+/**
+ * A fresh active plan of someone the caller neither manages nor agrees for, with a done action and its
+ * evidence, shared with the caller as their mentor (plan and evidence); `signedOff`: already signed off by the caller.
+ */
+async function mentoredPlanWithEvidence(f: Fixtures, c: Caller, signedOff: boolean): Promise<{ id: string; version: number; actionId: string }> {
+  const owner: Caller = c === 'leadership' ? 'admin' : 'leadership';
+  const plan = await f.freshPlan('report', owner, 'active');
+  const [menteeId, mentorId] = [f.reportOf(owner), f.selfOf(c)];
+  await f.sql(`UPDATE plan_actions SET status = 'done', evidence = 'Rights table evidence', done_at = now() WHERE id = $1`, [plan.actionId]);
+  await f.sql(`UPDATE mentorships SET status = 'ended', end_reason = 'other', ended_at = now() WHERE mentee_id = $1 AND mentor_id = $2 AND status <> 'ended'`, [menteeId, mentorId]);
+  await f.sql(
+    `INSERT INTO mentorships (organisation_id, id, mentee_id, mentor_id, status, focus_skill_keys, message, requested_at, active_since, share_plan, share_evidence)
+     VALUES ($1, gen_random_uuid(), $2, $3, 'active', '{planning-scheduling}', 'Rights table', now(), now(), true, true)`,
+    [f.organisationId, menteeId, mentorId],
+  );
+  if (signedOff) {
+    await f.sql(`INSERT INTO plan_action_sign_offs (organisation_id, action_id, signed_off_by_id, note, signed_off_at) VALUES ($1, $2, $3, '', now())`, [f.organisationId, plan.actionId, mentorId]);
+  }
+  return plan;
 }
 
 /** A fresh programme (mentees may join themselves); `lead` makes the caller its lead. */

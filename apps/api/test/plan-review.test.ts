@@ -168,7 +168,7 @@ describe('plan review and the plan policy', () => {
     expect(shared.data!.plansSharedWithMe).toHaveLength(1);
     expect(shared.data!.plansSharedWithMe[0]!.person.email).toBe(DEMO.employee);
     const viewerCan = shared.data!.plansSharedWithMe[0]!.plan!.viewerCan;
-    expect(Object.entries(viewerCan).filter(([, allowed]) => allowed).map(([ability]) => ability)).toEqual(['view']);
+    expect(Object.entries(viewerCan).filter(([, allowed]) => allowed).map(([ability]) => ability)).toEqual(['view', 'seeCheckIns', 'seeEvidence']);
     const reads = await superuser(`SELECT summary FROM audit_events WHERE action = 'plan.read' AND actor_person_id = $1 AND subject_person_id = $2`, [people.get(CHLOE), people.get(DEMO.employee)]);
     expect(reads.map((r) => r.summary)).toContain("viewed Dan Kowalski's development plan (shared with me)");
     const told = (await notifications(CHLOE)).filter((n) => n.kind === 'plan-shared');

@@ -263,6 +263,8 @@ export {
   mayOnPlan,
   lifecycleRole,
   planViewerKind,
+  NO_MENTOR_SHARE,
+  type MentorShare,
   type PlanViewerKind,
   type PlanAbility,
   type PlanAbilities,
@@ -584,3 +586,19 @@ export {
   type ImportSummary,
   type FrameworkImport,
 } from './framework/importers/index.js';
+export {
+  MAX_PLAN_COMMENT_LENGTH,
+  MAX_PLAN_COMMENT_DEPTH,
+  MAX_PLAN_SIGN_OFF_NOTE_LENGTH,
+  addPlanCommentInputSchema,
+  signOffEvidenceInputSchema,
+  withdrawSignOffInputSchema,
+  planCommentProblems,
+  signOffEvidenceProblem,
+  withdrawSignOffProblem,
+  actionAdditionEffect,
+  type ActionAdditionEffect,
+  type AddPlanCommentInput,
+  type SignOffEvidenceInput,
+  type WithdrawSignOffInput,
+} from './plans/plan-review.js';

@@ -10,6 +10,7 @@ import { migrations } from './migrations/index.js';
 import { roleOption } from './role-option.js';
 import { AssessmentEntity } from '../assessments/assessment.entity.js';
 import { planEntities } from '../plans/plans.entities.js';
+import { planReviewEntities } from '../plans/plan-review.entities.js';
 import { ReportHeatmapEntity, ReportResultEntity, ReportSettingsEntity, ReportSnapshotEntity } from '../reports/reports.entities.js';
 import { mentoringEntities } from '../mentoring/mentoring.entities.js';
 import { mentoringOversightEntities } from '../mentoring/mentoring-oversight.entities.js';
@@ -24,6 +25,7 @@ export const entities = [
   AuditEventEntity,
   AssessmentEntity,
   ...planEntities,
+  ...planReviewEntities,
   ReportSettingsEntity,
   ReportSnapshotEntity,
   ReportResultEntity,

@@ -112,7 +112,8 @@ export class MentoringReviewsService {
     });
     if (input.answer === 'accept' && plan) {
       try {
-        await this.planActions.addAction(actor, { planId: plan.id, expectedVersion: plan.version, ...toPlanAction(step) });
+        // A proposed, agreed or active plan goes back to draft for agreement: the page said so before she accepted.
+        await this.planActions.addAction(actor, { planId: plan.id, expectedVersion: plan.version, ...toPlanAction(step) }, new Date(), { backToDraft: true });
       } catch (error) {
         await tenantTransaction(this.dataSource, actor.organisationId, (manager) => this.setStepStatus(manager, actor.organisationId, session.id, input.index, 'proposed'));
         throw error;

@@ -19,11 +19,12 @@ import { MentoringReviewsService } from './mentoring-reviews.service.js';
 import { MentoringSettingsService } from './mentoring-settings.service.js';
 import { MentoringVersionFollower } from './mentoring-version.follower.js';
 import { MentorProfileResolver, MentorshipResolver } from './mentoring.resolvers.js';
+import { MentorRatingsResolver } from './mentor-ratings.resolvers.js';
 import { MentorshipsService } from './mentorships.service.js';
 import { ProgrammeResolver } from './programmes.resolvers.js';
 import { ProgrammesService } from './programmes.service.js';
 
-export const mentoringResolvers = [MentorProfileResolver, MentorshipResolver, ProgrammeResolver, MentoringOversightResolver, MentorshipRhythmResolver];
+export const mentoringResolvers = [MentorProfileResolver, MentorshipResolver, ProgrammeResolver, MentoringOversightResolver, MentorshipRhythmResolver, MentorRatingsResolver];
 
 /**
  * Mentoring (issue 10): mentor profiles, finding a mentor, mentorships, sessions, comments, mentor
@@ -47,8 +48,11 @@ export const mentoringResolvers = [MentorProfileResolver, MentorshipResolver, Pr
   exports: [MentorshipsService],
 })
 export class MentoringModule implements OnModuleInit {
-  /** The plans' policy treats a viewer as the person's mentor while the person shares their plan in an open mentorship with them. */
+  /** The plans' policy treats a viewer as the person's mentor while the person shares their plan in an open mentorship with them, with what else they share. */
   onModuleInit(): void {
-    registerMentorLookup(async (manager, organisationId, personId, viewerId) => (await sharedScopeFor(manager, organisationId, viewerId, personId)).plan);
+    registerMentorLookup(async (manager, organisationId, personId, viewerId) => {
+      const scope = await sharedScopeFor(manager, organisationId, viewerId, personId);
+      return { plan: scope.plan, comments: scope.planComments, checkIns: scope.checkIns, evidence: scope.evidence };
+    });
   }
 }

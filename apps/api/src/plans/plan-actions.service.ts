@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { actionChangeProblem, PLAN_ACTION_STATUSES, type PlanActionStatus } from '@trellis/domain';
+import { actionAdditionEffect, actionChangeProblem, PLAN_ACTION_STATUSES, type PlanActionStatus } from '@trellis/domain';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { badInput, notFound } from '../common/errors.js';
@@ -53,13 +53,19 @@ export class PlanActionsService {
     });
   }
 
-  /** An action of the person's own (a course a colleague recommended, say); the plan's content changes only while a draft. */
-  addAction(actor: SignedInActor, input: AddActionValue, now = new Date()): Promise<PlanDetailRow> {
+  /**
+   * An action of the person's own (a course a colleague recommended, say); the plan's content changes only while a draft.
+   * With `backToDraft` (a mentoring next step the owner accepted, told first) a proposed, agreed or active plan
+   * takes it too, going back to draft to be agreed again (`actionAdditionEffect`).
+   */
+  addAction(actor: SignedInActor, input: AddActionValue, now = new Date(), options: { backToDraft?: boolean } = {}): Promise<PlanDetailRow> {
     return this.notifier.run(actor.organisationId, async (manager) => {
       const { plan, subject } = await this.store.lockPlan(manager, actor, input.planId, input.expectedVersion);
       requireAbility(subject, 'edit');
       const fields: Record<string, string> = {};
-      const problem = actionChangeProblem(plan.status, 'content');
+      const effect = actionAdditionEffect(plan.status);
+      const reopens = options.backToDraft === true && effect.ok && effect.backToDraft;
+      const problem = options.backToDraft ? (effect.ok ? null : effect.reason) : actionChangeProblem(plan.status, 'content');
       if (problem) fields.planId = capitalise(problem) + '.';
       const title = input.title.trim();
       if (!title) fields.title = 'Give the action a title.';
@@ -76,7 +82,9 @@ export class PlanActionsService {
         [actor.organisationId, id, plan.id, plan.revision, input.type, title, input.description?.trim() ?? '', input.dueOn],
       );
       await this.store.linkActionSkills(manager, actor.organisationId, id, skillIds, false);
-      await this.store.updatePlan(manager, actor, plan, `added the action "${title}"`, {}, now);
+      // Back to draft as a change of direction does: the agreement and its review dates no longer hold.
+      const reopened = reopens ? { status: 'draft', agreed_at: null, review_due_on: null } : {};
+      await this.store.updatePlan(manager, actor, plan, `added the action "${title}"${reopens ? ' (back to draft for agreement)' : ''}`, reopened, now);
       return this.reader.reload(manager, actor, plan.id, 'owner', now);
     });
   }

@@ -1,4 +1,4 @@
-import { planAbilities, planApprover, planViewerKind, type PlanAbilities, type PlanAbility, type PlanApprover, type PlanViewerKind } from '@trellis/domain';
+import { NO_MENTOR_SHARE, planAbilities, planApprover, planViewerKind, type MentorShare, type PlanAbilities, type PlanAbility, type PlanApprover, type PlanViewerKind } from '@trellis/domain';
 import type { EntityManager } from 'typeorm';
 import type { AuditService, Actor } from '../audit/audit.service.js';
 import { forbidden, notFound } from '../common/errors.js';
@@ -22,12 +22,17 @@ export interface Subject {
 }
 
 /**
- * The mentoring seam: whether `viewerId` mentors `personId`. A mentor sees what the mentee shares
- * (`mentor` rights in the domain's table). Nothing is registered until mentoring relationships are
- * stored; the mentoring module then calls `registerMentorLookup` from its `onModuleInit`.
+ * The mentoring seam: what `personId` shares with `viewerId` as their mentor, read in the caller's
+ * transaction on every call (no cache: a revoke counts at once). `plan` makes the viewer the plan's
+ * `mentor`; the rest narrows what that lets them do (`planAbilities(kind, share)`). The mentoring
+ * module registers it from its `onModuleInit` (PlansModule cannot import MentoringModule).
  */
-export type MentorLookup = (manager: EntityManager, organisationId: string, personId: string, viewerId: string) => Promise<boolean>;
-let mentorLookup: MentorLookup = () => Promise.resolve(false);
+export interface MentorScope extends MentorShare {
+  plan: boolean;
+}
+export type MentorLookup = (manager: EntityManager, organisationId: string, personId: string, viewerId: string) => Promise<MentorScope>;
+const NOT_A_MENTOR: MentorScope = { plan: false, ...NO_MENTOR_SHARE };
+let mentorLookup: MentorLookup = () => Promise.resolve(NOT_A_MENTOR);
 export function registerMentorLookup(lookup: MentorLookup): void {
   mentorLookup = lookup;
 }
@@ -36,7 +41,13 @@ export function registerMentorLookup(lookup: MentorLookup): void {
 export async function subjectFor(manager: EntityManager, organisationId: string, viewerId: string, personId: string): Promise<Subject> {
   const person = await findPerson(manager, organisationId, personId);
   if (!person) throw notFound('That person');
-  const subject = (relationship: Relationship): Subject => ({ id: person.id, name: person.name, managerId: person.managerId, relationship, can: planAbilities(relationship) });
+  const subject = (relationship: Relationship, share?: MentorShare): Subject => ({
+    id: person.id,
+    name: person.name,
+    managerId: person.managerId,
+    relationship,
+    can: planAbilities(relationship, share),
+  });
   // The signed-in viewer is active, so a manager who is the viewer is an active manager.
   if (person.id === viewerId) return subject('owner');
   if (person.managerId === viewerId) return subject('manager');
@@ -45,7 +56,8 @@ export async function subjectFor(manager: EntityManager, organisationId: string,
   const approver = facts.namedApproverIds.includes(viewerId) || person.managerId ? await approverFrom(manager, organisationId, personId, facts.named) : null;
   const mentor = await mentorLookup(manager, organisationId, personId, viewerId);
   return subject(
-    planViewerKind({ viewerId, ownerId: person.id, managerId: person.managerId, managerActive: true, approverId: approver?.personId ?? null, shared: facts.shared, mentor }),
+    planViewerKind({ viewerId, ownerId: person.id, managerId: person.managerId, managerActive: true, approverId: approver?.personId ?? null, shared: facts.shared, mentor: mentor.plan }),
+    mentor,
   );
 }
 
@@ -82,7 +94,7 @@ async function sharingFacts(manager: EntityManager, organisationId: string, pers
 
 /** Refuses anyone the person has not let see their data. */
 export function requireViewer(subject: Subject, what: string): void {
-  if (!subject.can.view) throw forbidden(`see ${subject.name}'s ${what}: only they, their manager, whoever agrees their plan and people they share with can`);
+  if (!subject.can.view) throw forbidden(`see ${subject.name}'s ${what}: only they, their manager, whoever agrees their plan, people they share with and a mentor they share it with can`);
 }
 
 const REFUSALS: Record<PlanAbility, string> = {
@@ -94,6 +106,9 @@ const REFUSALS: Record<PlanAbility, string> = {
   checkIn: 'record a check-in on',
   rate: 'rate the skills on',
   share: 'share',
+  seeCheckIns: 'see the check-ins of',
+  seeEvidence: 'see the evidence on',
+  signOff: 'sign off evidence on',
 };
 
 /** Refuses a viewer who may not do `ability` with the subject's plan. */

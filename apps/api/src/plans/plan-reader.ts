@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isClosedPlan, isStale, planAbilities, planVsActual, profileAt, reviewState, DEFAULT_STALE_DAYS, type PlanApprover } from '@trellis/domain';
+import { isClosedPlan, isStale, planAbilities, type PlanAbilities, planVsActual, profileAt, reviewState, DEFAULT_STALE_DAYS, type PlanApprover } from '@trellis/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { toDomainAssessment, AssessmentsService } from '../assessments/assessments.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -8,7 +8,7 @@ import { tenantTransaction } from '../database/tenant-database.js';
 import { skillsByIds } from '../frameworks/framework-directory.js';
 import { findPeople, findPerson, personNames, reportsOf } from '../people/people-directory.js';
 import type { VersionDocument } from './framework-document.js';
-import { planApproverOf, recordRead, requireViewer, subjectFor, type Relationship } from './plan-policy.js';
+import { planApproverOf, recordRead, requireViewer, subjectFor, type Relationship, type Subject } from './plan-policy.js';
 import {
   CURRENT_PLAN_ORDER,
   PLAN_COLUMNS,
@@ -54,7 +54,7 @@ export class PlanReader {
       )) as PlanRow[];
       if (plans.length === 0) return null;
       await recordRead(this.audit, manager, actor, subject, { action: 'plan.read', what: 'development plan', subjectType: 'plan', subjectId: plans[0]!.id });
-      const [detail] = await this.details(manager, actor, plans, new Map([[personId, subject.relationship]]), now);
+      const [detail] = await this.details(manager, actor, plans, new Map([[personId, subject]]), now);
       return detail!;
     });
   }
@@ -128,7 +128,7 @@ export class PlanReader {
   }
 
   /** A plan after a write, as the writer sees it (in the write's transaction: no audit, they just acted on it). */
-  async reload(manager: EntityManager, actor: SignedInActor, planId: string, relationship: Relationship, now: Date): Promise<PlanDetailRow> {
+  async reload(manager: EntityManager, actor: SignedInActor, planId: string, relationship: Relationship | Pick<Subject, 'relationship' | 'can'>, now: Date): Promise<PlanDetailRow> {
     const plans = (await manager.query(`SELECT ${PLAN_COLUMNS} FROM plans pl WHERE pl.organisation_id = $1 AND pl.id = $2`, [actor.organisationId, planId])) as PlanRow[];
     const [detail] = await this.details(manager, actor, plans, new Map([[plans[0]!.personId, relationship]]), now);
     return detail!;
@@ -142,12 +142,23 @@ export class PlanReader {
     ) as Promise<PlanRow[]>;
   }
 
+  /** Sign-offs of these actions' evidence, in one statement (names through the people directory). */
+  private async signOffsOf(manager: EntityManager, organisationId: string, actionIds: readonly string[]) {
+    if (actionIds.length === 0) return new Map<string, NonNullable<PlanActionRow['signOff']>>();
+    const rows = (await manager.query(
+      `SELECT action_id AS "actionId", signed_off_by_id AS "byId", signed_off_at AS "at", note FROM plan_action_sign_offs WHERE organisation_id = $1 AND action_id = ANY($2)`,
+      [organisationId, actionIds],
+    )) as { actionId: string; byId: string; at: Date; note: string }[];
+    const names = rows.length > 0 ? await personNames(manager, organisationId, [...new Set(rows.map((r) => r.byId))]) : new Map<string, string>();
+    return new Map(rows.map((r) => [r.actionId, { byId: r.byId, byName: names.get(r.byId) ?? 'Someone', at: r.at, note: r.note }]));
+  }
+
   /** Everything the plan pages show for a set of plans, in a fixed number of statements (versions come from the process's cache). */
   private async details(
     manager: EntityManager,
     viewer: SignedInActor,
     plans: readonly PlanRow[],
-    relationships: ReadonlyMap<string, Relationship>,
+    relationships: ReadonlyMap<string, Relationship | Pick<Subject, 'relationship' | 'can'>>,
     now: Date,
   ): Promise<PlanDetailRow[]> {
     if (plans.length === 0) return [];
@@ -171,6 +182,7 @@ export class PlanReader {
       ...action,
       skillKeys: ids.flatMap((id) => (skills.has(id) ? [skills.get(id)!] : [])).sort((x, y) => x.position - y.position).map((skill) => skill.key),
     }));
+    const signOffs = await this.signOffsOf(manager, organisationId, actions.map((a) => a.id));
     const revisions = await this.store.revisionsOf(manager, organisationId, planIds);
     const checkIns = (await manager.query(
       // A private note leaves the database only for its author.
@@ -195,14 +207,18 @@ export class PlanReader {
       const planActions = actions.filter((a) => a.planId === plan.id);
       const planRevisions = revisions.filter((r) => r.planId === plan.id);
       const open = !isClosedPlan(plan.status);
-      const relationship = relationships.get(plan.personId) ?? 'other';
+      const viewer = relationships.get(plan.personId) ?? 'other';
+      const relationship = typeof viewer === 'string' ? viewer : viewer.relationship;
+      // A mentor's abilities depend on what the mentee shares: the subject carries them.
+      const can: PlanAbilities = typeof viewer === 'string' ? planAbilities(viewer) : viewer.can;
       return {
         ...plan,
         relationship,
-        viewerCan: planAbilities(relationship),
-        actions: planActions,
+        viewerCan: can,
+        // What the viewer may not see leaves the reader blank: check-ins and evidence are the mentee's to share.
+        actions: planActions.map((a) => (can.seeEvidence ? { ...a, signOff: signOffs.get(a.id) ?? null } : { ...a, evidence: null, signOff: null })),
         revisions: planRevisions,
-        checkIns: checkIns.filter((c) => c.planId === plan.id),
+        checkIns: can.seeCheckIns ? checkIns.filter((c) => c.planId === plan.id) : [],
         reviewState: open && plan.reviewDueOn ? reviewState(now, { reviewDueOn: plan.reviewDueOn, timeZone: plan.timeZone }) : null,
         stale: open && isStale(now, new Date(plan.lastActivityAt), DEFAULT_STALE_DAYS, plan.timeZone),
         readiness: readinessRow(

@@ -45,6 +45,8 @@ export interface PlanActionRow {
   /** The proposal's suggestion the action was chosen from; null for the person's own. */
   suggestionId: string | null;
   skillKeys: string[];
+  /** A mentor's sign-off of its evidence (shown with the evidence, to whoever may see it). */
+  signOff?: { byId: string; byName: string; at: Date; note: string } | null;
 }
 
 export interface PlanRevisionRow {

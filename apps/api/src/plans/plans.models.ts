@@ -87,6 +87,9 @@ export class PlanAbilities {
   @Field() checkIn: boolean;
   @Field({ description: 'Add the manager’s rating of the person’s skills.' }) rate: boolean;
   @Field() share: boolean;
+  @Field({ description: 'Read its check-ins (never someone else’s private note).' }) seeCheckIns: boolean;
+  @Field({ description: 'Read the evidence on its actions.' }) seeEvidence: boolean;
+  @Field({ description: 'Confirm an action’s evidence (a mentor the evidence is shared with).' }) signOff: boolean;
 }
 
 @ObjectType({ description: 'Who agrees a person’s plan, said before they propose it.' })

@@ -18,6 +18,8 @@ import { PlanDirectionService } from './plan-direction.service.js';
 import { PlanLifecycleService } from './plan-lifecycle.service.js';
 import { PlanNotifier } from './plan-notifier.js';
 import { PlanReader } from './plan-reader.js';
+import { planReviewResolvers } from './plan-review.resolvers.js';
+import { PlanReviewService } from './plan-review.service.js';
 import { PlanSharingService } from './plan-sharing.service.js';
 import { PlanStore } from './plan-store.js';
 import { VersionReader } from './version-reader.js';
@@ -36,14 +38,16 @@ import { VersionReader } from './version-reader.js';
     PlanDirectionService,
     PlanSharingService,
     PlanApproversService,
+    PlanReviewService,
     NotificationsService,
     PlanReviewJob,
     PlanVersionFollowers,
     PlanRollups,
     ...planResolvers,
     ...planFocusResolvers,
+    ...planReviewResolvers,
   ],
   // The demo seed (seed/demo-activity.seeder.ts) follows plans through the services people use.
-  exports: [PlanReader, PlanRollups, PlanLifecycleService, PlanActionsService, PlanCheckInsService],
+  exports: [PlanReader, PlanRollups, PlanLifecycleService, PlanActionsService, PlanCheckInsService, PlanReviewService],
 })
 export class PlansModule {}

@@ -15,6 +15,7 @@ import { reportResolvers } from '../reports/reports.resolvers.js';
 import { mentoringResolvers } from '../mentoring/mentoring.module.js';
 import { onboardingResolvers } from '../onboarding/getting-started.resolvers.js';
 import { planFocusResolvers } from '../plans/plan-focus.resolvers.js';
+import { planReviewResolvers } from '../plans/plan-review.resolvers.js';
 
 /** Every resolver class of the API: the schema is generated from these (code first). */
 export const allResolvers = [
@@ -32,6 +33,7 @@ export const allResolvers = [
   ...mentoringResolvers,
   ...onboardingResolvers,
   ...planFocusResolvers,
+  ...planReviewResolvers,
 ];
 
 const HEADER = `# ------------------------------------------------------

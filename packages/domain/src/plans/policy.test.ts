@@ -3,11 +3,11 @@ import { transitionPlan } from './lifecycle.js';
 
 // The whole table, written out: a change to who may do what must change this test.
 const EXPECTED: Record<PlanViewerKind, PlanAbility[]> = {
-  owner: ['view', 'edit', 'propose', 'comment', 'checkIn', 'share'],
-  manager: ['view', 'review', 'comment', 'checkIn', 'rate'],
-  approver: ['view', 'review', 'comment'],
-  mentor: ['view', 'comment'],
-  shared: ['view'],
+  owner: ['view', 'edit', 'propose', 'comment', 'checkIn', 'share', 'seeCheckIns', 'seeEvidence'],
+  manager: ['view', 'review', 'comment', 'checkIn', 'rate', 'seeCheckIns', 'seeEvidence'],
+  approver: ['view', 'review', 'comment', 'seeCheckIns', 'seeEvidence'],
+  mentor: ['view', 'comment', 'seeCheckIns', 'seeEvidence', 'signOff'],
+  shared: ['view', 'seeCheckIns', 'seeEvidence'],
   other: [],
 };
 
@@ -17,10 +17,39 @@ describe('plan policy', () => {
       const allowed = EXPECTED[kind].includes(ability);
       it(`${kind} ${allowed ? 'may' : 'may not'} ${ability}`, () => {
         expect(mayOnPlan(kind, ability)).toBe(allowed);
-        expect(planAbilities(kind)[ability]).toBe(allowed);
+        expect(planAbilities(kind, { comments: true, checkIns: true, evidence: true })[ability]).toBe(allowed);
       });
     }
   }
+
+  describe('a mentor gets the plan and only what the mentee shares', () => {
+    it('nothing beyond reading the plan when nothing else is shared (the default)', () => {
+      const can = planAbilities('mentor');
+      expect(PLAN_ABILITIES.filter((a) => can[a])).toEqual(['view']);
+    });
+    it('comments only when comments are shared', () => {
+      expect(planAbilities('mentor', { comments: true, checkIns: false, evidence: false }).comment).toBe(true);
+      expect(planAbilities('mentor', { comments: false, checkIns: true, evidence: true }).comment).toBe(false);
+    });
+    it('check-ins only when shared', () => {
+      expect(planAbilities('mentor', { comments: true, checkIns: false, evidence: true }).seeCheckIns).toBe(false);
+      expect(planAbilities('mentor', { comments: false, checkIns: true, evidence: false }).seeCheckIns).toBe(true);
+    });
+    it('sees and signs off evidence only when the evidence is shared', () => {
+      const off = planAbilities('mentor', { comments: true, checkIns: true, evidence: false });
+      expect([off.seeEvidence, off.signOff]).toEqual([false, false]);
+      const on = planAbilities('mentor', { comments: false, checkIns: false, evidence: true });
+      expect([on.seeEvidence, on.signOff]).toEqual([true, true]);
+    });
+    it('never edits, reviews, rates, checks in or shares, whatever is shared', () => {
+      const can = planAbilities('mentor', { comments: true, checkIns: true, evidence: true });
+      expect([can.edit, can.propose, can.review, can.rate, can.checkIn, can.share]).toEqual([false, false, false, false, false, false]);
+    });
+    it('the share changes nobody but the mentor', () => {
+      expect(planAbilities('shared', { comments: true, checkIns: true, evidence: true })).toEqual(planAbilities('shared'));
+      expect(planAbilities('other', { comments: true, checkIns: true, evidence: true }).view).toBe(false);
+    });
+  });
 
   it('hands out copies, so a caller cannot change the table', () => {
     planAbilities('shared').edit = true;

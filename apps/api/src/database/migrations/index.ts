@@ -14,6 +14,7 @@ import { FocusedPlans1795680000000 } from './1795680000000-FocusedPlans.js';
 import { PlanApproversAndLinks1795681000000 } from './1795681000000-PlanApproversAndLinks.js';
 import { FrameworkDocumentV21795690000000 } from './1795690000000-FrameworkDocumentV2.js';
 import { GettingStarted1795700000000 } from './1795700000000-GettingStarted.js';
+import { PlanReview1795720000000 } from './1795720000000-PlanReview.js';
 import { SingleSignOn1795700100000 } from './1795700100000-SingleSignOn.js';
 import { MentoringOversight1795710000000 } from './1795710000000-MentoringOversight.js';
 import { ReportReadModels1795730000000 } from './1795730000000-ReportReadModels.js';
@@ -38,5 +39,6 @@ export const migrations = [
   GettingStarted1795700000000,
   SingleSignOn1795700100000,
   MentoringOversight1795710000000,
+  PlanReview1795720000000,
   ReportReadModels1795730000000,
 ];

@@ -454,6 +454,7 @@ function SkillRatingsForMe({ version, assessments }: { version: CareerVersion; a
       current={assessments.current}
       expected={null}
       skillHref={(skill) => `/my-career/skills/${skill.id}`}
+      mentorRatings={assessments.mentorRatings}
       onRate={(skill, level) => record({ variables: { input: { skillId: skill.id, level } } })}
     />
   );

@@ -36,6 +36,11 @@ export const MyCareerQuery = graphql(`
         managerLevel
         level
       }
+      mentorRatings {
+        skillKey
+        level
+        mentorName
+      }
       assessments {
         id
         skillKey

@@ -82,13 +82,18 @@ function SharedData({ mentorshipId, menteeName }: { mentorshipId: string; mentee
   else if (!data.mentorship.sharedAssessments) body = <Text size="sm">{menteeName} has not shared their assessments with you.</Text>;
   else
     body = (
-      <Table.ScrollContainer minWidth={320}>
-        <Table striped>
+      <Stack gap="xs">
+      <Text size="xs" c="dimmed">
+        Readiness uses their own and their manager’s ratings (the more recent one); mentors’ ratings are a third view.
+      </Text>
+      <Table.ScrollContainer minWidth={420}>
+        <Table striped aria-label={`${menteeName}’s skill ratings`}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Skill</Table.Th>
               <Table.Th>Self</Table.Th>
               <Table.Th>Manager</Table.Th>
+              <Table.Th>Mentor</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -97,11 +102,18 @@ function SharedData({ mentorshipId, menteeName }: { mentorshipId: string; mentee
                 <Table.Td>{row.skillName}</Table.Td>
                 <Table.Td>{row.selfLevel ?? '–'}</Table.Td>
                 <Table.Td>{row.managerLevel ?? '–'}</Table.Td>
+                <Table.Td>
+                  {data.mentorship.sharedAssessments!.mentorRatings
+                    .filter((r) => r.skillKey === row.skillKey)
+                    .map((r) => `Mentor (${r.mentorName}): ${r.level}`)
+                    .join('; ') || '–'}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      </Stack>
     );
   return (
     <Card withBorder padding="lg">

@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Group, NumberInput, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Modal, NumberInput, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { useMutation } from '@apollo/client/react';
-import { logSessionInputSchema } from '@trellis/domain';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { actionAdditionEffect, logSessionInputSchema, type PlanStatus } from '@trellis/domain';
+import { graphql } from '../../gql';
 import { useState } from 'react';
 import { Empty } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
@@ -13,6 +14,16 @@ type Session = MentorshipResult['mentorship']['sessions'][number];
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The mentee's plan status, to say before she accepts a next step what adding it does to her plan. */
+export const MyPlanStatusQuery = graphql(`
+  query MyPlanStatusForNextStep {
+    myPlan {
+      id
+      status
+    }
+  }
+`);
+
 /** Sessions: either side logs one; shared notes both read, private notes only their author. */
 export function MentorshipSessions({ mentorship, sessions, names }: { mentorship: MentorshipFieldsFragment; sessions: readonly Session[]; names: Map<string, string> }) {
   const toast = useToast();
@@ -21,11 +32,21 @@ export function MentorshipSessions({ mentorship, sessions, names }: { mentorship
   const [failure, setFailure] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [nextStep, setNextStep] = useState('');
+  const [confirming, setConfirming] = useState<{ sessionId: string; index: number; title: string; warning: string } | null>(null);
+  const planStatus = useQuery(MyPlanStatusQuery, { skip: mentorship.myPart !== 'mentee' });
+  const status = planStatus.data?.myPlan?.status.toLowerCase() as PlanStatus | undefined;
+  const effect = status ? actionAdditionEffect(status) : null;
+  // Adding to a proposed, agreed or active plan sends it back to draft: she is asked first.
+  const accept = (sessionId: string, index: number, title: string) => {
+    if (effect?.ok && effect.warning) setConfirming({ sessionId, index, title, warning: effect.warning });
+    else void answerStep(sessionId, index, 'accept', title);
+  };
   const answerStep = async (sessionId: string, index: number, verb: 'accept' | 'decline', title: string) => {
     setFailure(null);
     try {
       await answer({ variables: { input: { sessionId, index, answer: verb } } });
       toast.show({ message: verb === 'accept' ? `“${title}” is now an action in your plan.` : `You declined “${title}”.` });
+      if (verb === 'accept') void planStatus.refetch();
     } catch (err) {
       setFailure(formErrorsOf(err, []).message);
     }
@@ -122,7 +143,7 @@ export function MentorshipSessions({ mentorship, sessions, names }: { mentorship
                     </Text>
                     {step.status === 'proposed' && mentorship.myPart === 'mentee' ? (
                       <>
-                        <Button size="compact-xs" loading={answering} onClick={() => void answerStep(s.id, index, 'accept', step.title)} aria-label={`Add “${step.title}” to my plan`}>
+                        <Button size="compact-xs" loading={answering} onClick={() => accept(s.id, index, step.title)} aria-label={`Add “${step.title}” to my plan`}>
                           Add to my plan
                         </Button>
                         <Button size="compact-xs" variant="subtle" loading={answering} onClick={() => void answerStep(s.id, index, 'decline', step.title)} aria-label={`Decline “${step.title}”`}>
@@ -142,6 +163,26 @@ export function MentorshipSessions({ mentorship, sessions, names }: { mentorship
           </Stack>
         )}
       </Stack>
+      <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={confirming ? `Add “${confirming.title}” to your plan?` : ''}>
+        <Stack gap="md">
+          <Text size="sm">{confirming?.warning}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(null)}>
+              Not now
+            </Button>
+            <Button
+              loading={answering}
+              onClick={() => {
+                const c = confirming!;
+                setConfirming(null);
+                void answerStep(c.sessionId, c.index, 'accept', c.title);
+              }}
+            >
+              Add and send back to draft
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Card>
   );
 }

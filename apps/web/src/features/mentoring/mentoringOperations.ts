@@ -106,6 +106,11 @@ export const SharedAssessmentsQuery = graphql(`
           managerLevel
           level
         }
+        mentorRatings {
+          skillKey
+          level
+          mentorName
+        }
       }
     }
   }

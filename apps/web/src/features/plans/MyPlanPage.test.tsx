@@ -5,7 +5,7 @@ import { RecordCheckInMutation } from './CheckInForm';
 import { CreatePlanMutation, RecordAssessmentMutation } from './MyPlanPage';
 import { ChangePlanDirectionMutation, ClosestToProfileQuery } from './planOperations';
 import { AddPlanSuggestionsMutation } from './PlanFocus';
-import { approverMock, assessments, focus, myPlan, plan, readiness, sharingMock } from './planFixtures';
+import { approverMock, assessments, focus, myPlan, plan, readiness, sharingMock, planCommentsMock } from './planFixtures';
 
 const fit = (id: string, title: string, explanation: string) => ({
   __typename: 'RoleFit' as const,
@@ -24,7 +24,7 @@ describe('My plan page', () => {
   it('creates a plan towards the chosen role and shows its suggested actions', async () => {
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const { user } = renderRoute('/my-plan', [
-      sharingMock(),
+      planCommentsMock(), sharingMock(),
       approverMock(),
       myPlan(null),
       { request: { query: CreatePlanMutation, variables: { input: { targetRoleId: 'role-pm', timeZone } } }, result: { data: { createPlanFromTarget: { __typename: 'Plan', id: 'plan-1' } } } },
@@ -70,12 +70,13 @@ describe('My plan page', () => {
           dueOn: null,
           evidence: null,
           suggestionId: 'practise:planning-scheduling:3:1',
+          signOff: null,
         },
       ],
       focus: focus().map((f) => ({ ...f, suggestions: f.suggestions.map((s) => (s.actionId ? s : { ...s, actionId: 'a-schedule' })) })),
     };
     const { user } = renderRoute('/my-plan', [
-      sharingMock(),
+      planCommentsMock(), sharingMock(),
       approverMock(),
       myPlan(plan('DRAFT', 1)),
       {
@@ -101,7 +102,7 @@ describe('My plan page', () => {
     const focusAnswers = [{ skillKey: 'planning-scheduling', progress: 'SOME_PROGRESS', note: null }];
     const conflict = 'This plan was changed by Ben Okafor (agreed the plan) since you opened it: it is now version 5. Reload to see the change; what you entered is kept in the form.';
     const { user } = renderRoute('/my-plan', [
-      sharingMock(),
+      planCommentsMock(), sharingMock(),
       approverMock(),
       myPlan(plan('AGREED', 4)),
       {
@@ -167,7 +168,7 @@ describe('My plan page', () => {
   it('records my rating of a target skill, keeps the manager’s beside it, and refreshes readiness', async () => {
     const rated = { ...plan('DRAFT', 1), readiness: readiness(0.5) };
     const { user } = renderRoute('/my-plan', [
-      sharingMock(),
+      planCommentsMock(), sharingMock(),
       approverMock(),
       myPlan(plan('DRAFT', 1), assessments([{ skillKey: 'risk-management', selfLevel: null, managerLevel: 2 }])),
       {
@@ -191,7 +192,7 @@ describe('My plan page', () => {
 
   it('shows the roles closest to the skills I rated while I choose a direction', async () => {
     renderRoute('/my-plan', [
-      sharingMock(),
+      planCommentsMock(), sharingMock(),
       approverMock(),
       myPlan(null, assessments([{ skillKey: 'planning-scheduling', selfLevel: 3, managerLevel: 2 }])),
       {
@@ -221,7 +222,7 @@ describe('My plan page', () => {
 
   it('asks me to rate my skills before it can suggest the closest roles', async () => {
     renderRoute('/my-plan', [
-      sharingMock(),
+      planCommentsMock(), sharingMock(),
       approverMock(),myPlan(null)]);
     expect(await screen.findByText('Rate your skills below to see the roles closest to you.')).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'My skills' })).toBeInTheDocument();
@@ -238,7 +239,7 @@ describe('My plan page', () => {
       ],
     };
     const { user } = renderRoute('/my-plan', [
-      sharingMock(),
+      planCommentsMock(), sharingMock(),
       approverMock(),
       myPlan(plan('ACTIVE', 5)),
       {

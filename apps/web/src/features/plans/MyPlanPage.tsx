@@ -9,6 +9,7 @@ import { useToast } from '../../components/Toasts';
 import { describeError } from '../../lib/errors';
 import { ACTION_STATUS_LABELS, FOCUS_PROGRESS_LABELS, PLAN_STATUS_LABELS } from './planLabels';
 import { CheckInForm } from './CheckInForm';
+import { PlanComments } from './PlanReview';
 import { PlanActions } from './PlanActions';
 import { PlanFocus } from './PlanFocus';
 import { PlanReadiness } from './PlanReadiness';
@@ -53,6 +54,12 @@ export const MyPlanFields = graphql(`
       dueOn
       evidence
       suggestionId
+      signOff {
+        byId
+        byName
+        at
+        note
+      }
     }
     focus {
       skillKey
@@ -150,6 +157,11 @@ export const MyPlanQuery = graphql(`
         managerLevel
         level
       }
+      mentorRatings {
+        skillKey
+        level
+        mentorName
+      }
     }
     frameworks {
       id
@@ -223,7 +235,7 @@ export function MyPlanPage() {
         )}
         {version ? (
           <div id="my-skills">
-            <MySkills version={version} current={data?.myAssessments.current ?? []} expected={plan?.readiness.skills ?? null} />
+            <MySkills version={version} current={data?.myAssessments.current ?? []} expected={plan?.readiness.skills ?? null} mentorRatings={data?.myAssessments.mentorRatings ?? []} />
           </div>
         ) : null}
       </>
@@ -322,6 +334,7 @@ function PlanView({ plan, roles, skills, onRevised }: { plan: Plan; roles: { id:
 
       {progressOpen ? <CheckInForm plan={plan} skills={skills} onReload={onRevised} /> : null}
       <CheckInHistory plan={plan} />
+      <PlanComments planId={plan.id} actions={plan.actions} ownerName={null} />
       <RevisionHistory plan={plan} />
       {open ? <ChangeDirection plan={plan} roles={roles} onRevised={onRevised} /> : null}
       <PlanSharing />
@@ -495,7 +508,7 @@ function ClosestRoles({ version, current }: { version: NonNullable<MyPlanResult[
 }
 
 /** Rating my own skills: every rating is dated and kept. */
-function MySkills({ version, current, expected }: Omit<SkillRatingsProps, 'title' | 'rater' | 'onRate'>) {
+function MySkills({ version, current, expected, mentorRatings }: Omit<SkillRatingsProps, 'title' | 'rater' | 'onRate'>) {
   const [record] = useMutation(RecordAssessmentMutation, { refetchQueries: [MyPlanQuery], awaitRefetchQueries: true });
   return (
     <SkillRatings
@@ -504,6 +517,7 @@ function MySkills({ version, current, expected }: Omit<SkillRatingsProps, 'title
       version={version}
       current={current}
       expected={expected}
+      mentorRatings={mentorRatings}
       onRate={(skill, level) => record({ variables: { input: { skillId: skill.id, level } } })}
     />
   );

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
 import { apiError } from '../../test/session';
 import { AddPlanActionMutation, RemovePlanActionMutation, UpdatePlanActionMutation } from './PlanActions';
-import { myPlan, plan, sharingMock } from './planFixtures';
+import { myPlan, plan, sharingMock, planCommentsMock } from './planFixtures';
 
 const PMP = 'Gain the Project Management Professional (PMP)';
 const withAction = (base: ReturnType<typeof plan>, id: string, change: Record<string, unknown>) => ({
@@ -12,7 +12,7 @@ const withAction = (base: ReturnType<typeof plan>, id: string, change: Record<st
 
 describe('plan actions', () => {
   it('shows each action’s type, skills, due date, status and evidence', async () => {
-    renderRoute('/my-plan', [sharingMock(), myPlan(withAction(plan('ACTIVE', 3), 'a-mentor', { evidence: 'https://wiki.example/mentoring' }))]);
+    renderRoute('/my-plan', [planCommentsMock(), sharingMock(), myPlan(withAction(plan('ACTIVE', 3), 'a-mentor', { evidence: 'https://wiki.example/mentoring' }))]);
     const table = await screen.findByRole('table', { name: 'Actions' });
     const mentor = within(table).getByRole('row', { name: /Find a mentor/ }) as HTMLTableRowElement;
     expect(Array.from(mentor.cells, (cell) => cell.textContent).slice(1, 4)).toEqual(['Mentoring', 'Risk management', '2026-09-30']);
@@ -22,7 +22,7 @@ describe('plan actions', () => {
 
   it('sets a due date while the plan is a draft, naming the plan version', async () => {
     const { user } = renderRoute('/my-plan', [
-      sharingMock(),
+      planCommentsMock(), sharingMock(),
       myPlan(plan('DRAFT', 2)),
       {
         request: { query: UpdatePlanActionMutation, variables: { input: { actionId: 'a-pmp', expectedPlanVersion: 2, dueOn: '2026-12-31' } } },
@@ -41,7 +41,7 @@ describe('plan actions', () => {
 
   it('drops an action with Undo, which puts the previous status back on the new version', async () => {
     const { user } = renderRoute('/my-plan', [
-      sharingMock(),
+      planCommentsMock(), sharingMock(),
       myPlan(plan('ACTIVE', 4)),
       {
         request: { query: UpdatePlanActionMutation, variables: { input: { actionId: 'a-pmp', expectedPlanVersion: 4, status: 'DROPPED' } } },
@@ -63,7 +63,7 @@ describe('plan actions', () => {
   it('records evidence, and says why when a save is refused', async () => {
     const stale = 'This plan was changed by Ben Okafor (recorded a check-in) since you opened it: it is now version 5. Reload to see the change; what you entered is kept in the form.';
     const { user } = renderRoute('/my-plan', [
-      sharingMock(),
+      planCommentsMock(), sharingMock(),
       myPlan(plan('ACTIVE', 4)),
       {
         request: { query: UpdatePlanActionMutation, variables: { input: { actionId: 'a-pmp', expectedPlanVersion: 4, evidence: 'https://pmi.example/cert/123' } } },
@@ -81,9 +81,9 @@ describe('plan actions', () => {
     const draft = plan('DRAFT', 2);
     const pmp = draft.actions[0]!;
     const withoutPmp = { ...plan('DRAFT', 4), actions: plan('DRAFT', 4).actions.slice(1) };
-    const course = { __typename: 'PlanAction' as const, id: 'a-course', type: 'COURSE', title: 'Risk workshop', description: '', status: 'NOT_STARTED', skillKeys: [], dueOn: null, evidence: null, suggestionId: null };
+    const course = { __typename: 'PlanAction' as const, id: 'a-course', type: 'COURSE', title: 'Risk workshop', description: '', status: 'NOT_STARTED', skillKeys: [], dueOn: null, evidence: null, suggestionId: null, signOff: null };
     const { user } = renderRoute('/my-plan', [
-      sharingMock(),
+      planCommentsMock(), sharingMock(),
       myPlan(draft),
       {
         request: { query: UpdatePlanActionMutation, variables: { input: { actionId: 'a-pmp', expectedPlanVersion: 2, type: 'COURSE' } } },

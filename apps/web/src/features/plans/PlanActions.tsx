@@ -7,6 +7,7 @@ import { Empty } from '../../components/QueryStates';
 import { useToast } from '../../components/Toasts';
 import { describeError } from '../../lib/errors';
 import { ACTION_STATUS_LABELS, ACTION_STATUS_OPTIONS, ACTION_TYPE_LABELS } from './planLabels';
+import { SignOffNote } from './PlanReview';
 
 export const UpdatePlanActionMutation = graphql(`
   mutation UpdatePlanAction($input: UpdatePlanActionInput!) {
@@ -172,7 +173,10 @@ export function PlanActions({ plan, skillNames, onFailure }: { plan: MyPlanField
                   Remove
                 </Button>
               ) : (
-                <EvidenceField action={action} editable={progressOpen} onSave={(evidence) => save(action, { evidence })} />
+                <Stack gap={4}>
+                  <EvidenceField action={action} editable={progressOpen} onSave={(evidence) => save(action, { evidence })} />
+                  <SignOffNote signOff={action.signOff} />
+                </Stack>
               )}
             </Table.Td>
           </Table.Tr>

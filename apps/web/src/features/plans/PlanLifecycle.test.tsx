@@ -2,28 +2,28 @@ import { screen, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
 import { SetPlanReviewRhythmMutation } from './ReviewCadence';
 import { AbandonPlanMutation, CompletePlanMutation, StartPlanMutation, WithdrawPlanMutation } from './PlanLifecycle';
-import { myPlan, plan, sharingMock, approverMock } from './planFixtures';
+import { myPlan, plan, sharingMock, approverMock, planCommentsMock } from './planFixtures';
 
 const input = (expectedVersion: number) => ({ input: { planId: 'plan-1', expectedVersion } });
 
 describe('plan lifecycle and review cadence', () => {
   it('says who will agree the plan before proposing, and offers no proposal when nobody can', async () => {
     const nobody = 'Nobody can agree your plan yet: you have no manager and no approver is named. Ask an admin to name an approver.';
-    renderRoute('/my-plan', [sharingMock(), approverMock({ kind: 'NOBODY', personId: null, name: null, explanation: nobody }), myPlan(plan('DRAFT', 1))]);
+    renderRoute('/my-plan', [planCommentsMock(), sharingMock(), approverMock({ kind: 'NOBODY', personId: null, name: null, explanation: nobody }), myPlan(plan('DRAFT', 1))]);
     expect(await screen.findByText(nobody)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Propose/ })).not.toBeInTheDocument();
   });
 
   it('names an approver an admin named', async () => {
     const explanation = 'You have no manager: Dana Ruiz, named by an admin to agree plans for the organisation, agrees your plan.';
-    renderRoute('/my-plan', [sharingMock(), approverMock({ kind: 'ORGANISATION_APPROVER', personId: 'p-dana', name: 'Dana Ruiz', explanation }), myPlan(plan('DRAFT', 1))]);
+    renderRoute('/my-plan', [planCommentsMock(), sharingMock(), approverMock({ kind: 'ORGANISATION_APPROVER', personId: 'p-dana', name: 'Dana Ruiz', explanation }), myPlan(plan('DRAFT', 1))]);
     expect(await screen.findByRole('button', { name: 'Propose to Dana Ruiz (your approver)' })).toBeInTheDocument();
     expect(screen.getByText(explanation)).toBeInTheDocument();
   });
 
   it('offers what the status allows: withdraw a proposal, then propose again', async () => {
     const { user } = renderRoute('/my-plan', [
-      sharingMock(),
+      planCommentsMock(), sharingMock(),
       approverMock(),
       myPlan(plan('PROPOSED', 2)),
       { request: { query: WithdrawPlanMutation, variables: input(2) }, result: { data: { withdrawPlan: plan('DRAFT', 3) } } },
@@ -38,7 +38,7 @@ describe('plan lifecycle and review cadence', () => {
 
   it('starts an agreed plan and completes an active one', async () => {
     const { user } = renderRoute('/my-plan', [
-      sharingMock(),
+      planCommentsMock(), sharingMock(),
       approverMock(),
       myPlan(plan('AGREED', 4)),
       { request: { query: StartPlanMutation, variables: input(4) }, result: { data: { startPlan: plan('ACTIVE', 5) } } },
@@ -55,7 +55,7 @@ describe('plan lifecycle and review cadence', () => {
 
   it('abandons only after a confirmation, which can be declined', async () => {
     const { user } = renderRoute('/my-plan', [
-      sharingMock(),
+      planCommentsMock(), sharingMock(),
       approverMock(),
       myPlan(plan('ACTIVE', 5)),
       { request: { query: AbandonPlanMutation, variables: input(5) }, result: { data: { abandonPlan: plan('ABANDONED', 6) } } },
@@ -71,14 +71,14 @@ describe('plan lifecycle and review cadence', () => {
   });
 
   it('leads with the manager’s comment on a plan sent back', async () => {
-    renderRoute('/my-plan', [sharingMock(),
+    renderRoute('/my-plan', [planCommentsMock(), sharingMock(),
       approverMock(), myPlan({ ...plan('DRAFT', 3), sentBackComment: 'Add a due date to the PMP.' })]);
     const alert = await screen.findByText('“Add a due date to the PMP.”');
     expect(alert.closest('[role="status"]')).toHaveTextContent('Your manager sent the plan back');
   });
 
   it('shows the rhythm, the next review date, an overdue review and a quiet plan', async () => {
-    renderRoute('/my-plan', [sharingMock(),
+    renderRoute('/my-plan', [planCommentsMock(), sharingMock(),
       approverMock(), myPlan({ ...plan('ACTIVE', 5), reviewRhythmWeeks: 6, reviewDueOn: '2026-05-01', reviewState: 'OVERDUE', stale: true })]);
     const cadence = await screen.findByRole('group', { name: 'Review cadence' });
     expect(within(cadence).getByRole('combobox', { name: 'Review rhythm' })).toHaveValue('6');
@@ -88,7 +88,7 @@ describe('plan lifecycle and review cadence', () => {
   });
 
   it('says a draft’s first review is set on agreement, and flags nothing', async () => {
-    renderRoute('/my-plan', [sharingMock(),
+    renderRoute('/my-plan', [planCommentsMock(), sharingMock(),
       approverMock(), myPlan(plan('DRAFT', 1))]);
     const cadence = await screen.findByRole('group', { name: 'Review cadence' });
     expect(within(cadence).getByRole('combobox', { name: 'Review rhythm' })).toHaveValue('8');
@@ -98,7 +98,7 @@ describe('plan lifecycle and review cadence', () => {
 
   it('changes the review rhythm, and the next review moves with it', async () => {
     const { user } = renderRoute('/my-plan', [
-      sharingMock(),
+      planCommentsMock(), sharingMock(),
       approverMock(),
       myPlan(plan('ACTIVE', 5)),
       {

@@ -1,14 +1,14 @@
 import { screen, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
 import { SharePlanMutation } from './PlanSharing';
-import { myPlan, plan, sharingMock } from './planFixtures';
+import { myPlan, plan, sharingMock, planCommentsMock } from './planFixtures';
 
 const cara = { __typename: 'Person' as const, id: 'p-cara', name: 'Cara Lind' };
 
 describe('who can see my plan', () => {
   it('lists my manager, who I share with, and who looked', async () => {
     renderRoute('/my-plan', [
-      sharingMock({
+      planCommentsMock(), sharingMock({
         shared: [cara],
         accesses: [{ __typename: 'AuditEvent', id: 'ev-1', at: '2026-06-02T10:00:00.000Z', summary: 'viewed Dan Okafor’s development plan', actor: { __typename: 'Person', id: 'p-ben', name: 'Ben Okafor' } }],
       }),
@@ -23,13 +23,13 @@ describe('who can see my plan', () => {
     const answer = (shared: (typeof cara)[]) => ({ data: { sharePlan: shared } });
     const { user } = renderRoute('/my-plan', [
       myPlan(plan('ACTIVE', 3)),
-      sharingMock(),
+      planCommentsMock(), sharingMock(),
       { request: { query: SharePlanMutation, variables: { viewerId: 'p-cara', shared: true } }, result: answer([cara]) },
-      sharingMock({ shared: [cara] }),
+      planCommentsMock(), sharingMock({ shared: [cara] }),
       { request: { query: SharePlanMutation, variables: { viewerId: 'p-cara', shared: false } }, result: answer([]) },
-      sharingMock(),
+      planCommentsMock(), sharingMock(),
       { request: { query: SharePlanMutation, variables: { viewerId: 'p-cara', shared: true } }, result: answer([cara]) },
-      sharingMock({ shared: [cara] }),
+      planCommentsMock(), sharingMock({ shared: [cara] }),
     ].map((mock) => ({ ...mock, maxUsageCount: 1 })));
 
     expect(await screen.findByText('Nobody else has looked at your plan or assessments yet.')).toBeInTheDocument();

@@ -13,8 +13,8 @@ const version = {
   ],
 };
 
-const MANAGER = { view: true, edit: false, review: true, comment: true, checkIn: true, rate: true };
-const SHARED = { view: true, edit: false, review: false, comment: false, checkIn: false, rate: false };
+const MANAGER = { view: true, edit: false, review: true, comment: true, checkIn: true, rate: true, seeCheckIns: true, seeEvidence: true, signOff: false };
+const SHARED = { view: true, edit: false, review: false, comment: false, checkIn: false, rate: false, seeCheckIns: true, seeEvidence: true, signOff: false };
 
 const answer = ({ status = 'PROPOSED', version: planVersion = 3, can = MANAGER, relationship = 'MANAGER', managerLevel = null as number | null, managerComment = null as string | null } = {}) => ({
   request: { query: ReportPlanQuery, variables: { personId: 'p-dan' } },
@@ -31,7 +31,7 @@ const answer = ({ status = 'PROPOSED', version: planVersion = 3, can = MANAGER, 
         sentBackComment: null,
         viewerCan: { __typename: 'PlanAbilities', ...can },
         targetRole: { __typename: 'Role', id: 'role-pm', title: 'Project Manager' },
-        actions: [{ __typename: 'PlanAction', id: 'a1', title: 'Gain the Project Management Professional (PMP)', status: 'NOT_STARTED', evidence: null }],
+        actions: [{ __typename: 'PlanAction', id: 'a1', title: 'Gain the Project Management Professional (PMP)', status: 'NOT_STARTED', evidence: null, signOff: null }],
         checkIns: [],
         readiness: {
           __typename: 'Readiness',
@@ -55,6 +55,7 @@ const answer = ({ status = 'PROPOSED', version: planVersion = 3, can = MANAGER, 
             managerComment,
           },
         ],
+        mentorRatings: [],
       },
       frameworks: [{ __typename: 'Framework', id: 'fw-pmo', currentVersion: version }],
     },

@@ -12,6 +12,8 @@ import { useToast } from '../../components/Toasts';
 import { describeError } from '../../lib/errors';
 import { ACTION_STATUS_LABELS, PLAN_STATUS_LABELS, forecastText, percent } from './planLabels';
 import { ReviewSkillRatings } from './ReviewSkillRatings';
+import { PlanComments, SignOffControls, SignOffNote } from './PlanReview';
+import { useSignedInViewer } from '../session/viewer';
 
 export const ReportPlanQuery = graphql(`
   query ReportPlan($personId: ID!) {
@@ -33,6 +35,9 @@ export const ReportPlanQuery = graphql(`
         comment
         checkIn
         rate
+        seeCheckIns
+        seeEvidence
+        signOff
       }
       targetRole {
         id
@@ -43,6 +48,12 @@ export const ReportPlanQuery = graphql(`
         title
         status
         evidence
+        signOff {
+          byId
+          byName
+          at
+          note
+        }
       }
       checkIns {
         id
@@ -72,6 +83,11 @@ export const ReportPlanQuery = graphql(`
         selfEvidenceNote
         selfEvidenceUrl
         managerComment
+      }
+      mentorRatings {
+        skillKey
+        level
+        mentorName
       }
     }
     frameworks {
@@ -137,6 +153,7 @@ export function ReportPlanPage() {
   const { data, loading, error, refetch } = useQuery(ReportPlanQuery, { variables: { personId } });
   const [record] = useMutation(RecordManagerAssessmentMutation, { refetchQueries: [ReportPlanQuery], awaitRefetchQueries: true });
   const name = data?.person?.name ?? 'Someone';
+  const viewer = useSignedInViewer();
 
   let content;
   if (error && !data) content = <ErrorState title="Could not load this plan" error={error} onRetry={() => refetch()} />;
@@ -160,7 +177,14 @@ export function ReportPlanPage() {
               </Badge>
             </Group>
             {plan.viewerCan.review && plan.status === 'PROPOSED' ? <ReviewPanel plan={plan} name={name} /> : null}
-            {!plan.viewerCan.review && !plan.viewerCan.edit && !plan.viewerCan.rate ? (
+            {plan.relationship === 'MENTOR' ? (
+              <Text size="sm" c="dimmed">
+                {name} shares this plan with you as their mentor
+                {plan.viewerCan.comment ? ', with its comments' : ''}
+                {plan.viewerCan.seeCheckIns ? ', check-ins' : ''}
+                {plan.viewerCan.seeEvidence ? ' and the evidence on actions, which you can sign off' : ''}. They can stop sharing at any time.
+              </Text>
+            ) : !plan.viewerCan.review && !plan.viewerCan.edit && !plan.viewerCan.rate ? (
               <Text size="sm" c="dimmed">
                 {name} shared this plan with you to read.
               </Text>
@@ -184,14 +208,32 @@ export function ReportPlanPage() {
                     <Table.Tr key={action.id}>
                       <Table.Td>{action.title}</Table.Td>
                       <Table.Td>{ACTION_STATUS_LABELS[action.status]}</Table.Td>
-                      <Table.Td>{action.evidence ?? '—'}</Table.Td>
+                      <Table.Td>
+                        {plan.viewerCan.seeEvidence ? (
+                          <Stack gap={4}>
+                            <Text size="sm">{action.evidence ?? '—'}</Text>
+                            <SignOffNote signOff={action.signOff} />
+                            {plan.viewerCan.signOff ? <SignOffControls action={action} planVersion={plan.version} viewerId={viewer.person.id} /> : null}
+                          </Stack>
+                        ) : (
+                          <Text size="sm" c="dimmed">
+                            Not shared with you
+                          </Text>
+                        )}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
             <Title order={3}>Check-ins</Title>
-            {plan.checkIns.length === 0 ? <Text size="sm">No check-ins yet.</Text> : null}
+            {!plan.viewerCan.seeCheckIns ? (
+              <Text size="sm" c="dimmed">
+                {name} does not share their check-ins with you.
+              </Text>
+            ) : plan.checkIns.length === 0 ? (
+              <Text size="sm">No check-ins yet.</Text>
+            ) : null}
             {plan.checkIns.map((checkIn) => (
               <Card key={checkIn.id} withBorder padding="sm">
                 <Text size="sm" c="dimmed">
@@ -200,6 +242,7 @@ export function ReportPlanPage() {
                 <Text>{checkIn.reflection}</Text>
               </Card>
             ))}
+            {plan.viewerCan.comment ? <PlanComments planId={plan.id} actions={plan.actions} ownerName={name} /> : null}
           </Stack>
         ) : (
           <Empty title="No plan yet" description={`${name} has not started a development plan.`} />
@@ -212,6 +255,7 @@ export function ReportPlanPage() {
             current={data.assessmentsOf.current}
             expected={plan?.readiness.skills ?? null}
             onRate={(input) => record({ variables: { personId, input } })}
+            mentorRatings={data.assessmentsOf.mentorRatings}
           />
         ) : null}
       </>

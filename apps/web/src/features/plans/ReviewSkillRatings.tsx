@@ -4,6 +4,7 @@ import { managerRatingSchema } from '@trellis/domain';
 import { useState } from 'react';
 import { useToast } from '../../components/Toasts';
 import { describeError } from '../../lib/errors';
+import { MentorRatingsCell, READINESS_SOURCE_NOTE_OTHERS, type MentorRatingView } from './MentorRatings';
 
 const ratingFormSchema = managerRatingSchema.pick({ level: true, evidenceNote: true });
 
@@ -24,6 +25,8 @@ export interface ReviewSkillRatingsProps {
   /** With a plan: the target role's skills and the level it expects; otherwise every skill. */
   expected: { skillKey: string; requiredLevel: number }[] | null;
   onRate: (input: { skillId: string; level: number; evidenceNote: string }) => Promise<unknown>;
+  /** Mentors' ratings (a third source); a column appears when there are any. */
+  mentorRatings?: readonly MentorRatingView[];
 }
 
 /**
@@ -31,7 +34,7 @@ export interface ReviewSkillRatingsProps {
  * it, and the manager's rating with its comment. The manager rates through a form that asks for the
  * comment; anyone else only reads.
  */
-export function ReviewSkillRatings({ name, canRate, version, current, expected, onRate }: ReviewSkillRatingsProps) {
+export function ReviewSkillRatings({ name, canRate, version, current, expected, onRate, mentorRatings = [] }: ReviewSkillRatingsProps) {
   const [rating, setRating] = useState<{ id: string; name: string; level: number | null } | null>(null);
   const required = expected ? new Map(expected.map((e) => [e.skillKey, e.requiredLevel])) : null;
   const skills = required ? version.skills.filter((skill) => required.has(skill.key)) : version.skills;
@@ -42,6 +45,7 @@ export function ReviewSkillRatings({ name, canRate, version, current, expected, 
     <Stack gap="sm">
       <Title order={2}>Skills and evidence</Title>
       <Text size="sm">{name}’s own rating of each skill, with the evidence they gave{canRate ? ', beside yours' : ''}.</Text>
+      {mentorRatings.length > 0 ? <Text size="sm" c="dimmed">{READINESS_SOURCE_NOTE_OTHERS}</Text> : null}
       <Table.ScrollContainer minWidth={640}>
         <Table aria-label="Skills and evidence" striped verticalSpacing="sm">
           <Table.Thead>
@@ -51,6 +55,7 @@ export function ReviewSkillRatings({ name, canRate, version, current, expected, 
               <Table.Th>Their rating</Table.Th>
               <Table.Th>Their evidence</Table.Th>
               <Table.Th>Manager’s rating</Table.Th>
+              {mentorRatings.length > 0 ? <Table.Th>Mentor’s rating</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -88,6 +93,11 @@ export function ReviewSkillRatings({ name, canRate, version, current, expected, 
                       ) : null}
                     </Stack>
                   </Table.Td>
+                  {mentorRatings.length > 0 ? (
+                    <Table.Td>
+                      <MentorRatingsCell ratings={mentorRatings} skillKey={skill.key} levelName={levelName} />
+                    </Table.Td>
+                  ) : null}
                 </Table.Tr>
               );
             })}

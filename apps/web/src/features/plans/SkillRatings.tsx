@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useState } from 'react';
 import { useToast } from '../../components/Toasts';
 import { describeError } from '../../lib/errors';
+import { MentorRatingsCell, READINESS_SOURCE_NOTE, type MentorRatingView } from './MentorRatings';
 
 export interface SkillRatingsProps {
   title: string;
@@ -15,6 +16,8 @@ export interface SkillRatingsProps {
   onRate: (skill: { id: string; name: string }, level: number) => Promise<unknown>;
   /** Where a skill's own page is (its level descriptors, evidence and history), to link its name there. */
   skillHref?: (skill: { id: string; key: string }) => string;
+  /** Mentors' ratings (a third source); a column appears when there are any. */
+  mentorRatings?: readonly MentorRatingView[];
 }
 
 /**
@@ -36,7 +39,7 @@ function keepFocusOn(label: string, previous: Element) {
  * Self and manager ratings side by side, one editable. Each rating is a new dated assessment: the
  * earlier ones stay, so a skill's history can be drawn.
  */
-export function SkillRatings({ title, rater, version, current, expected, onRate, skillHref }: SkillRatingsProps) {
+export function SkillRatings({ title, rater, version, current, expected, onRate, skillHref, mentorRatings = [] }: SkillRatingsProps) {
   const toast = useToast();
   const [failure, setFailure] = useState<string | null>(null);
   const required = expected ? new Map(expected.map((e) => [e.skillKey, e.requiredLevel])) : null;
@@ -62,13 +65,18 @@ export function SkillRatings({ title, rater, version, current, expected, onRate,
     <Stack gap="sm">
       <Title order={2}>{title}</Title>
       <Text size="sm">Each rating is kept with its date, so you can both see how a skill grows.</Text>
+      {mentorRatings.length > 0 ? (
+        <Text size="sm" c="dimmed">
+          {READINESS_SOURCE_NOTE}
+        </Text>
+      ) : null}
       {failure ? (
         <Alert color="red" role="alert" title="The rating was not saved">
           {failure}
         </Alert>
       ) : null}
       {/* With the Expected column the table is wider than a phone: it scrolls sideways in its own box. */}
-      <Table.ScrollContainer minWidth={required ? 480 : 360}>
+      <Table.ScrollContainer minWidth={(required ? 480 : 360) + (mentorRatings.length > 0 ? 140 : 0)}>
         <Table aria-label={title} striped>
           <Table.Thead>
             <Table.Tr>
@@ -76,6 +84,7 @@ export function SkillRatings({ title, rater, version, current, expected, onRate,
               {required ? <Table.Th>Expected</Table.Th> : null}
               <Table.Th>{rater === 'self' ? 'My rating' : 'Their rating'}</Table.Th>
               <Table.Th>{rater === 'self' ? 'Manager’s rating' : 'My rating'}</Table.Th>
+              {mentorRatings.length > 0 ? <Table.Th>Mentor’s rating</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -107,6 +116,11 @@ export function SkillRatings({ title, rater, version, current, expected, onRate,
                   {required ? <Table.Td>{levelName(required.get(skill.key))}</Table.Td> : null}
                   <Table.Td>{rater === 'self' ? select : levelName(rating?.selfLevel)}</Table.Td>
                   <Table.Td>{rater === 'self' ? levelName(rating?.managerLevel) : select}</Table.Td>
+                  {mentorRatings.length > 0 ? (
+                    <Table.Td>
+                      <MentorRatingsCell ratings={mentorRatings} skillKey={skill.key} levelName={levelName} />
+                    </Table.Td>
+                  ) : null}
                 </Table.Tr>
               );
             })}

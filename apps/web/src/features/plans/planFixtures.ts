@@ -3,6 +3,7 @@ import type { MockLink } from '@apollo/client/testing';
 import { MyPlanQuery } from './MyPlanPage';
 import { PlanSharingQuery } from './PlanSharing';
 import { MyPlanApproverQuery } from './PlanLifecycle';
+import { PlanCommentsQuery } from './PlanReview';
 
 export const frameworks = [
   {
@@ -106,6 +107,7 @@ export const plan = (status: string, version: number, checkIns: { id: string; re
       dueOn: null,
       evidence: null,
       suggestionId: 'qualification:pmp',
+      signOff: null,
     },
     {
       __typename: 'PlanAction' as const,
@@ -118,6 +120,7 @@ export const plan = (status: string, version: number, checkIns: { id: string; re
       dueOn: '2026-09-30',
       evidence: null,
       suggestionId: null,
+      signOff: null,
     },
   ],
   focus: focus(),
@@ -149,6 +152,7 @@ export const assessments = (current: { skillKey: string; selfLevel: number | nul
   __typename: 'PersonAssessments' as const,
   personId: 'p-dan',
   current: current.map((entry) => ({ __typename: 'ProfileEntry' as const, level: entry.selfLevel ?? entry.managerLevel ?? 0, ...entry })),
+  mentorRatings: [] as { __typename: 'MentorRating'; skillKey: string; level: number; mentorName: string }[],
 });
 export const myPlan = (value: unknown, current = assessments()) => ({ request: { query: MyPlanQuery }, result: { data: { myPlan: value, myAssessments: current, frameworks } } });
 
@@ -181,4 +185,9 @@ export function approverMock(
   },
 ): MockLink.MockedResponse {
   return { request: { query: MyPlanApproverQuery }, result: { data: { myPlanApprover: { __typename: 'PlanApprover', ...approver } } }, maxUsageCount: Number.POSITIVE_INFINITY };
+}
+
+/** The comments on my plan (none), as often as they are asked, whatever the plan. */
+export function planCommentsMock(comments: unknown[] = []): MockLink.MockedResponse {
+  return { request: { query: PlanCommentsQuery, variables: () => true }, result: { data: { planComments: comments } }, maxUsageCount: Number.POSITIVE_INFINITY };
 }
