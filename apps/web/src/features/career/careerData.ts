@@ -5,21 +5,7 @@ import type { CareerFrameworkQuery as CareerFrameworkData, MyCareerQuery as MyCa
 /** Who I am, my current role, my assessments (current profile and the whole dated history) and my plan. */
 export const MyCareerQuery = graphql(`
   query MyCareer {
-    viewer {
-      person {
-        id
-        currentRole {
-          id
-          title
-          frameworkVersion {
-            id
-            framework {
-              id
-            }
-          }
-        }
-      }
-    }
+    ...MyStandingFields
     frameworks {
       id
       currentVersion {
@@ -27,14 +13,6 @@ export const MyCareerQuery = graphql(`
       }
     }
     myAssessments {
-      personId
-      current {
-        skillKey
-        skillName
-        selfLevel
-        managerLevel
-        level
-      }
       assessments {
         id
         skillKey
