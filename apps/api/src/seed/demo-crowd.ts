@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { insertAssessments, type NewAssessment } from '../assessments/assessments-directory.js';
 import { reportCatalogueRows } from '../frameworks/framework-directory.js';
 import { insertPerson } from '../people/people-directory.js';
+import { pmoFramework } from '@trellis/domain';
 import { demoOrganisation } from './demo-organisation.js';
 
 /**
@@ -124,7 +125,8 @@ export async function seedDemoCrowd(manager: EntityManager, placement: DemoPlace
       id: ids.get(member.email)!,
       email: member.email,
       name: member.name,
-      jobTitle: null,
+      // Their role's title, as the named people's job titles are (a lead says so): the directory reads like a real one.
+      jobTitle: jobTitleOf(member),
       teamId: teamIds.get(member.team)!,
       managerId: ids.get(member.managerEmail)!,
       currentRoleId: roleOf(member, rolesOf(member.team)),
@@ -157,6 +159,11 @@ export async function seedDemoCrowd(manager: EntityManager, placement: DemoPlace
   }
   await insertAssessments(manager, ratings);
   return members.length;
+}
+
+function jobTitleOf(member: CrowdMember): string | null {
+  const title = pmoFramework.roles.find((role) => role.key === member.roleKey)?.title;
+  return title ? (member.isLead ? `${title} (team lead)` : title) : null;
 }
 
 /** A crowd member holds the role of one of their team's named people, in turn. */
