@@ -15,7 +15,8 @@ const gzipAsync = promisify(gzip);
  * that one document (`XDocument`, or `XFragmentDoc` for a fragment, as src/gql/graphql.ts has it, its fragments
  * included) written in place, so a page's chunk carries only its own operations instead of gql.ts's map of
  * every operation in the app (which nothing then imports). Types are unchanged: TypeScript still sees the
- * graphql() call. A call holding several definitions keeps its graphql() call (gql.ts's map answers it).
+ * graphql() call. A call holding several definitions fails the build (gql.ts's map would answer it and land in
+ * the chunk: DiffView's two fragments once did): give each fragment its own call.
  *
  * A document the generated file does not have means codegen was not re-run after a query changed (or after a
  * merge): gql.ts's graphql() would then answer `{}` and Apollo throw "Invariant Violation ... 1" in the browser,
@@ -48,10 +49,17 @@ function gqlDocuments(): Plugin {
       );
       let changed = false;
       const missing: string[] = [];
+      const several: string[] = [];
       const transformed = code.replace(/\bgraphql\(\s*`([^`]*)`\s*\)/g, (call, source: string) => {
         const match = definition.exec(source);
-        // One definition per call (the codegen names the document after it); anything else stays as it was.
-        if (!match || (source.match(/^\s*(query|mutation|subscription|fragment)\b/gm) ?? []).length !== 1) return call;
+        // One definition per call (the codegen names the document after it). A call with several would be answered
+        // by gql.ts's map of every operation, which would then land in this chunk: refused (split the call).
+        const definitions = (source.match(/^\s*(query|mutation|subscription|fragment)\b/gm) ?? []).length;
+        if (definitions > 1) {
+          several.push(match?.[2] ?? 'a graphql() call');
+          return call;
+        }
+        if (!match) return call;
         const name = match[1] === 'fragment' ? `${match[2]}FragmentDoc` : `${match[2]}Document`;
         const document = documents?.get(name);
         if (!document) {
@@ -61,6 +69,11 @@ function gqlDocuments(): Plugin {
         changed = true;
         return `(${document})`;
       });
+      if (several.length > 0) {
+        const message = `${file}: ${several.join(', ')}: one definition per graphql() call (a call with several pulls gql.ts's map of every operation into the chunk)`;
+        if (building) this.error(message);
+        this.warn(message);
+      }
       if (missing.length > 0) {
         const message = `${file}: ${missing.join(', ')} not in src/gql/graphql.ts: run \`npm run codegen\` at the root (after \`npm run build\` and the API's \`npm run schema\`)`;
         if (building) this.error(message);

@@ -3,6 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { ExecutionContext } from '@nestjs/common';
 import { GraphQLSchemaHost, RESOLVER_NAME_METADATA, RESOLVER_TYPE_METADATA } from '@nestjs/graphql';
 import type { GraphQLSchema } from 'graphql';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import pg from 'pg';
 import { pmoFramework } from '@trellis/domain';
 import { ACCESS_RULE, AccessGuard, type AccessRule } from '../src/common/access.js';
@@ -18,7 +20,8 @@ import { DEMO, DEMO_PASSWORD, startTestApp, type Client, type TestApp } from './
  * holds when the operation is really called by each kind of caller.
  */
 
-type RootType = 'Query' | 'Mutation';
+type RootType = 'Query' | 'Mutation' | 'Subscription';
+const ROOT_TYPES: readonly string[] = ['Query', 'Mutation', 'Subscription'];
 const RULES: readonly AccessRule[] = ['public', 'signedIn', 'leadership', 'admin'];
 
 interface DeclaredOperation {
@@ -39,7 +42,7 @@ function declaredOperations(): Map<string, DeclaredOperation[]> {
         const method = Object.getOwnPropertyDescriptor(prototype, key)?.value as unknown;
         if (typeof method !== 'function') continue;
         const type = Reflect.getMetadata(RESOLVER_TYPE_METADATA, method) as string | undefined;
-        if (type !== 'Query' && type !== 'Mutation') continue;
+        if (!type || !ROOT_TYPES.includes(type)) continue;
         const name = (Reflect.getMetadata(RESOLVER_NAME_METADATA, method) as string | undefined) ?? key;
         const rule = Reflect.getMetadata(ACCESS_RULE, method) as AccessRule | undefined;
         const entry = { resolver: resolver.name, method: key, rule };
@@ -52,10 +55,10 @@ function declaredOperations(): Map<string, DeclaredOperation[]> {
 
 function rootFields(schema: GraphQLSchema): string[] {
   const fields = (type: RootType) => {
-    const object = type === 'Query' ? schema.getQueryType() : schema.getMutationType();
+    const object = type === 'Query' ? schema.getQueryType() : type === 'Mutation' ? schema.getMutationType() : schema.getSubscriptionType();
     return Object.keys(object?.getFields() ?? {}).map((name) => `${type}.${name}`);
   };
-  return [...fields('Query'), ...fields('Mutation')].sort();
+  return [...fields('Query'), ...fields('Mutation'), ...fields('Subscription')].sort();
 }
 
 type Caller = 'anonymous' | 'employee' | 'leadership' | 'admin';
@@ -153,6 +156,57 @@ async function openDraft(fixtures: Fixtures): Promise<number> {
 }
 
 /** Every root operation of the schema, its rule, and a call with minimal valid arguments. */
+/**
+ * A subscription as each caller meets it over graphql-ws: without a session the upgrade is refused (401, the
+ * UNAUTHENTICATED of a WebSocket); signed in, the subscription starts (no error within a moment of subscribing,
+ * which is when the AccessGuard answers) or is refused with the guard's error.
+ */
+async function subscriptionOutcome(port: number, document: string, cookie: string | null): Promise<{ code: string | null; message?: string }> {
+  const origin = 'http://localhost:4000'; // PUBLIC_URL's origin in tests
+  const headers: Record<string, string> = cookie ? { origin, cookie } : { origin };
+  const status = await new Promise<number>((resolve, reject) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws', { headers });
+    socket.once('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      socket.terminate();
+    });
+    socket.once('open', () => {
+      resolve(101);
+      socket.close();
+    });
+    socket.once('error', reject);
+  });
+  if (status === 401) return { code: 'UNAUTHENTICATED' };
+  if (status !== 101) return { code: `HTTP ${status}` };
+  class BrowserLikeSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  }
+  const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: BrowserLikeSocket, retryAttempts: 0, lazy: false });
+  try {
+    return await new Promise((resolve) => {
+      client.on('closed', (event) => resolve({ code: `closed ${(event as { code?: number }).code}` }));
+      client.on('connected', () => {
+        client.subscribe(
+          { query: document },
+          {
+            next: () => undefined,
+            error: (errors) => {
+              const [first] = errors as { message: string; extensions?: { code?: string } }[];
+              resolve({ code: first?.extensions?.code ?? 'INTERNAL', message: first?.message });
+            },
+            complete: () => resolve({ code: 'completed' }),
+          },
+        );
+        setTimeout(() => resolve({ code: null }), 500);
+      });
+    });
+  } finally {
+    await client.dispose();
+  }
+}
+
 const RIGHTS: Record<string, TableEntry> = {
   // --- Queries ---------------------------------------------------------------------------------------
   'Query.viewer': { rule: 'public', document: '{ viewer { accessRole } }' },
@@ -392,7 +446,7 @@ const RIGHTS: Record<string, TableEntry> = {
   'Mutation.recordManagerAssessment': {
     rule: 'signedIn',
     document: 'mutation($id: ID!, $input: RecordAssessmentInput!) { recordManagerAssessment(personId: $id, input: $input) { id } }',
-    variables: (f, c) => ({ id: f.reportOf(c), input: { skillId: f.skillId, level: 2 } }),
+    variables: (f, c) => ({ id: f.reportOf(c), input: { skillId: f.skillId, level: 2, evidenceNote: 'Seen on the Q3 plan' } }),
   },
   'Mutation.createPlanFromTarget': {
     rule: 'signedIn',
@@ -667,6 +721,8 @@ const RIGHTS: Record<string, TableEntry> = {
     document: 'mutation($id: ID!, $revision: Int!) { publishFrameworkDraft(frameworkId: $id, expectedRevision: $revision, choices: []) { version { number } } }',
     variables: async (f) => ({ id: f.frameworkId, revision: await openDraft(f) }),
   },
+  // --- Subscriptions (over graphql-ws; see subscriptionOutcome) ------------------------------------------
+  'Subscription.notificationAdded': { rule: 'signedIn', document: 'subscription { notificationAdded { id } }' },
 };
 
 /** A plan move (propose, agree...) on a fresh plan in the status the move starts from. */
@@ -832,7 +888,17 @@ describe('access rules', () => {
     await t.close();
   });
 
-  it('gives every query and mutation of the schema exactly one resolver method with an access rule', () => {
+  /** Subscriptions need a listening server (HTTP operations are injected). */
+  let port: number | null = null;
+  const listeningPort = async () => {
+    if (port === null) {
+      await t.app.listen({ port: 0, host: '127.0.0.1' });
+      port = (t.app.getHttpServer().address() as { port: number }).port;
+    }
+    return port;
+  };
+
+  it('gives every query, mutation and subscription of the schema exactly one resolver method with an access rule', () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
     const declared = declaredOperations();
     const fields = rootFields(schema);
@@ -880,6 +946,18 @@ describe('access rules', () => {
     const field = operation.split('.')[1]!;
     const outcomes: Record<string, string> = {};
     const expected: Record<string, string> = {};
+    if (operation.startsWith('Subscription.')) {
+      const port = await listeningPort();
+      for (const caller of CALLERS) {
+        const want = expectedOutcome(entry.rule, caller);
+        expected[caller] = want;
+        const cookie = caller === 'anonymous' ? null : (await t.signIn(CALLER_EMAIL[caller])).cookie;
+        const { code, message } = await subscriptionOutcome(port, entry.document, cookie);
+        outcomes[caller] = code === null ? 'allowed' : want === 'allowed' ? `failed: ${code} ${message ?? ''}` : code;
+      }
+      expect(outcomes).toEqual(expected);
+      return;
+    }
     for (const caller of CALLERS) {
       const variables = (await entry.variables?.(fixtures, caller)) ?? {};
       const client = caller === 'anonymous' ? t.anonymous() : await t.signIn(CALLER_EMAIL[caller]);

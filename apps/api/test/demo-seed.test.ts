@@ -24,7 +24,7 @@ describe('the demo organisation’s activity', () => {
        (SELECT count(*) FROM plan_actions)::int AS actions, (SELECT count(*) FROM check_ins)::int AS "checkIns", (SELECT count(*) FROM notifications)::int AS notifications`))[0];
 
   beforeAll(async () => {
-    t = await startTestApp({ environment: { TRELLIS_DEMO_ACTIVITY: 'true' } });
+    t = await startTestApp({ environment: { TRELLIS_DEMO_ACTIVITY: 'true', TRELLIS_DEMO_CROWD: 'true' } });
   });
   afterAll(async () => {
     await t.close();
@@ -65,6 +65,23 @@ describe('the demo organisation’s activity', () => {
     expect(Date.now() - oldest).toBeGreaterThan(120 * 86_400_000);
     expect(current.length).toBeGreaterThanOrEqual(5);
     expect(current.length).toBeLessThanOrEqual(12);
+  });
+
+  it('gives every demo manager a team of 4 to 8 with plans in several states, and some people with none yet', async () => {
+    const managers = ['asha.patel@demo.example', 'ben.okafor@demo.example', 'chloe.martin@demo.example', 'farid.haddad@demo.example', 'grace.liu@demo.example', 'hugo.silva@demo.example', 'kemi.adeyemi@demo.example', 'leo.fischer@demo.example'];
+    for (const email of managers) {
+      const session = await t.signIn(email);
+      const team = await session.graphql<{ teamPlans: { person: { email: string }; plan: { status: string } | null }[] }>('{ teamPlans { person { email } plan { status } } }');
+      expectNoErrors(team);
+      const rows = team.data!.teamPlans;
+      const states = new Set(rows.map((r) => r.plan?.status ?? 'none'));
+      expect({ email, size: rows.length >= 4 && rows.length <= 8, varied: states.size >= 3 }).toEqual({ email, size: true, varied: true });
+    }
+    // The crowd's own leads (no account) manage the rest: nobody manages more than 8.
+    const spans = await superuser(`SELECT manager_id, count(*)::int AS n FROM people WHERE manager_id IS NOT NULL GROUP BY manager_id`);
+    expect(Math.max(...spans.map((r) => r.n as number))).toBeLessThanOrEqual(8);
+    const [{ n: noPlan }] = (await superuser(`SELECT count(*)::int AS n FROM people p WHERE NOT EXISTS (SELECT 1 FROM plans WHERE person_id = p.id)`)) as [{ n: number }];
+    expect(noPlan).toBeGreaterThan(5);
   });
 
   it('is idempotent: seeding again adds nothing', async () => {

@@ -11,6 +11,7 @@ import { DEMO, startTestApp, type Client, type TestApp } from './support/test-ap
  */
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const CHLOE = 'chloe.martin@demo.example';
+const KEMI = 'kemi.adeyemi@demo.example';
 
 /** Whether Redis answers PING on 127.0.0.1:6379 (the test needs it; it is never required). */
 function redisAnswers(): Promise<boolean> {
@@ -75,7 +76,10 @@ function upgradeStatus(port: number, headers: Record<string, string>): Promise<n
 describeWithRedis('live notifications over graphql-ws, through Redis, across two API processes', () => {
   let a: TestApp;
   let b: TestApp;
+  /** A third process that re-reads each connection's session every second (B keeps the default minute). */
+  let c: TestApp;
   let port: number;
+  let portC: number;
   let redis: Redis;
   let dan: Client;
   let chloe: Client;
@@ -103,6 +107,9 @@ describeWithRedis('live notifications over graphql-ws, through Redis, across two
     b = await startTestApp({ environment: { REDIS_URL }, databaseOf: a, seed: false });
     await b.app.listen({ port: 0, host: '127.0.0.1' });
     port = (b.app.getHttpServer().address() as { port: number }).port;
+    c = await startTestApp({ environment: { REDIS_URL, LIVE_SESSION_CHECK_SECONDS: '1' }, databaseOf: a, seed: false });
+    await c.app.listen({ port: 0, host: '127.0.0.1' });
+    portC = (c.app.getHttpServer().address() as { port: number }).port;
     origin = 'http://localhost:4000'; // PUBLIC_URL's origin in tests (loadConfig's default for PORT 4000)
     redis = new Redis(REDIS_URL);
     dan = await a.signIn(DEMO.employee);
@@ -114,6 +121,7 @@ describeWithRedis('live notifications over graphql-ws, through Redis, across two
   afterAll(async () => {
     for (const client of clients) client.terminate();
     redis?.disconnect();
+    await c?.close();
     await b?.close();
     await a?.close();
   });
@@ -160,5 +168,54 @@ describeWithRedis('live notifications over graphql-ws, through Redis, across two
     const aliases = Array.from({ length: 12 }, (_, i) => `a${i}: id`).join(' ');
     const tooMany = subscribe(client, `subscription { notificationAdded { ${aliases} } }`);
     await expect(tooMany.next()).rejects.toEqual(expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(/too complex/i) })]));
+  });
+
+  /** Resolves with the close code once the client's socket closes. */
+  const closed = (client: WsClient) => new Promise<number>((resolve) => client.on('closed', (event) => resolve((event as { code: number }).code)));
+  const connected = (client: WsClient) => new Promise<void>((resolve) => client.on('connected', () => resolve()));
+
+  it('drops the first event after the session was revoked, and closes the connection (4401)', async () => {
+    const kemi = await a.signIn(KEMI);
+    const kemiId = await id(kemi);
+    const asKemi = liveClient(port, { cookie: kemi.cookie!, origin });
+    clients.push(asKemi);
+    const ended = closed(asKemi);
+    const events = subscribe(asKemi);
+    const received: unknown[] = [];
+    const reading = (async () => {
+      for (;;) received.push(await events.next());
+    })().catch(() => undefined);
+    await listening(kemiId);
+
+    // Signed out through A; B checks every minute, so only the check before delivery can stop the event.
+    expect((await kemi.graphql('mutation { signOut }')).errors).toBeUndefined();
+    expect((await share(dan, kemiId, true)).errors).toBeUndefined();
+    expect(await ended).toBe(4401);
+    await reading;
+    expect(received.filter((r) => (r as { data?: unknown } | undefined)?.data)).toEqual([]);
+    // The notification itself was stored: she reads it once signed in again.
+    const again = await a.signIn(KEMI);
+    const list = (await again.graphql<{ myNotifications: { kind: string }[] }>('{ myNotifications { kind } }')).data!.myNotifications;
+    expect(list.map((n) => n.kind)).toContain('plan-shared');
+  });
+
+  it('closes a quiet connection once its session is revoked, at the next periodic check', async () => {
+    const session = await a.signIn(CHLOE);
+    const asChloe = liveClient(portC, { cookie: session.cookie!, origin });
+    clients.push(asChloe);
+    const ready = connected(asChloe);
+    const ended = closed(asChloe);
+    const events = subscribe(asChloe);
+    void events.next().catch(() => undefined);
+    await ready;
+    let open = true;
+    void ended.then(() => (open = false));
+    // Still open after more than a check while the session lives.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(open).toBe(true);
+
+    expect((await session.graphql('mutation { signOut }')).errors).toBeUndefined();
+    const code = await Promise.race([ended, new Promise((resolve) => setTimeout(() => resolve('still open after 5 s'), 5000))]);
+    expect(code).toBe(4401);
   });
 });

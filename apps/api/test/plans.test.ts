@@ -373,4 +373,20 @@ describe('development plans', () => {
     // The next day it flags again.
     expect((await job.run(new Date(now.getTime() + 86_400_000))).notified).toBe(4);
   });
+
+  it("refuses a manager's rating that differs from the person's own without a comment, naming theirs; one that agrees may go without", async () => {
+    const rate = (level: number, skillKey: string, evidenceNote?: string) =>
+      ben.graphql('mutation($p: ID!, $input: RecordAssessmentInput!) { recordManagerAssessment(personId: $p, input: $input) { level } }', {
+        p: danId,
+        input: { skillId: skills.get(skillKey), level, ...(evidenceNote === undefined ? {} : { evidenceNote }) },
+      });
+    // Dan's own latest rating of planning is 3 (the first test); last in the file: these ratings change his profile.
+    const refused = await rate(4, 'planning-scheduling', '  ');
+    expect(theError(refused).code).toBe('BAD_USER_INPUT');
+    expect(fieldErrors(refused)).toEqual({ evidenceNote: 'Say what the rating is based on: it differs from their own rating (3), so a comment is required.' });
+    expectNoErrors(await rate(3, 'planning-scheduling'));
+    expectNoErrors(await rate(4, 'planning-scheduling', 'Ran the portfolio replan alone'));
+    // A skill Dan has not rated: nothing to agree with, so a comment is always needed.
+    expect(fieldErrors(await rate(2, 'risk-management'))).toEqual({ evidenceNote: 'Say what the rating is based on: they have not rated this skill themselves, so a comment is required.' });
+  });
 });

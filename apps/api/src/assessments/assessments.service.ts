@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { assessmentLevelProblem, profileLevels, selfVsManager, type Assessment, type AssessmentSource } from '@trellis/domain';
+import { assessmentLevelProblem, managerRatingCommentProblem, profileLevels, selfVsManager, type Assessment, type AssessmentSource } from '@trellis/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
@@ -131,6 +131,15 @@ export class AssessmentsService {
       const evidenceUrl = input.evidenceUrl?.trim() || null;
       if (evidenceNote && evidenceNote.length > 2000) fields.evidenceNote = 'Keep the evidence note under 2000 characters.';
       if (evidenceUrl && !isHttpUrl(evidenceUrl)) fields.evidenceUrl = 'The evidence link must be an http(s) address.';
+      if (source === 'manager' && !fields.skillId && !fields.level) {
+        // The person's own latest rating of the skill: a manager's that differs from it says why (the form asks the same).
+        const [own] = (await manager.query(
+          `SELECT level FROM assessments WHERE organisation_id = $1 AND person_id = $2 AND skill_id = $3 AND source = 'self' ORDER BY assessed_at DESC, id DESC LIMIT 1`,
+          [actor.organisationId, personId, input.skillId],
+        )) as { level: number }[];
+        const problem = managerRatingCommentProblem({ level: input.level, evidenceNote }, own?.level ?? null);
+        if (problem) fields.evidenceNote = problem;
+      }
       if (Object.keys(fields).length > 0) throw badInput(fields);
 
       const id = randomUUID();

@@ -112,6 +112,8 @@ const environmentSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  /** How often an open subscription connection checks that its session is still live (closed once revoked, expired or the person left). */
+  LIVE_SESSION_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Invitations one organisation may create per hour (a bulk invitation counts one per person). */
   INVITATIONS_PER_HOUR: z.coerce.number().int().min(1).default(1000),
   /** With the demo organisation, seed its activity too: dated ratings, plans in every state, check-ins (seed/demo-activity.ts). */

@@ -9,7 +9,7 @@ import type { SessionsService } from '../identity/sessions.service.js';
 import { IdentityLoaders } from '../identity/identity.loaders.js';
 import { PeopleLoaders } from '../people/people.loaders.js';
 import type { LiveEvents } from '../live/live-events.js';
-import { subscriptionContext, validateSubscription } from './live-connection.js';
+import { subscriptionContextFactory, validateSubscription } from './live-connection.js';
 import { parseOptions, queryLimitRules } from './query-limits.js';
 import type { PublicContext, RequestContext, RequestLoaders } from './request-context.js';
 
@@ -69,7 +69,7 @@ export function graphqlOptions(
     // cookie (live-connection.ts); events come from LiveEvents' emitter (Redis when REDIS_URL is set).
     subscription: {
       emitter: live.emitter,
-      context: (_socket: unknown, request: FastifyRequest) => subscriptionContext(request),
+      context: subscriptionContextFactory(sessions, requestPool, config.LIVE_SESSION_CHECK_SECONDS),
       keepAlive: 30_000,
     },
     hooks: {

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/config.js';
 import { RequestDatabase, type RequestPool } from '../database/tenant-database.js';
 import type { SessionsService } from '../identity/sessions.service.js';
 import { queryLimitRules } from './query-limits.js';
+import type { LiveSession } from '../live/live-session.js';
 import type { PublicContext, SessionInfo } from './request-context.js';
 
 /** Where an upgraded request keeps the session it was opened with. */
@@ -66,15 +67,56 @@ export async function authoriseLiveConnection(
   (request as LiveRequest)[LIVE_SESSION] = session;
 }
 
+/** The part of a ws socket a subscription connection's session watch uses. */
+interface LiveSocket {
+  close(code?: number, reason?: string): void;
+  once(event: 'close', listener: () => void): unknown;
+}
+
+/** The close code of a connection whose session ended (an application code: graphql-ws passes 4000-4999 to the client). */
+export const SESSION_ENDED_CLOSE_CODE = 4401;
+
 /**
  * The context of a subscription: the person and organisation the connection was opened as, with
  * no database (a subscription's fields come from the event itself). The AccessGuard checks the
  * session as for any operation; a subscription resolver subscribes to that person's topic only.
+ * The session is read again every `checkEverySeconds` and before each event is delivered
+ * (`liveSession.stillLive`, one indexed statement on a connection taken only for it): once it is
+ * revoked, expired or the person left, the connection is closed with 4401.
  */
-export function subscriptionContext(request: FastifyRequest): Partial<PublicContext> & { organisationId?: string } {
-  const session = (request as LiveRequest)[LIVE_SESSION];
-  if (!session) throw new Error('a subscription connection without a checked session');
-  return { session, organisationId: session.organisationId, db: null, loaders: null };
+export function subscriptionContextFactory(sessions: SessionsService, requestPool: RequestPool, checkEverySeconds: number) {
+  return (socket: LiveSocket, request: FastifyRequest): Partial<PublicContext> & { organisationId?: string; liveSession: LiveSession } => {
+    const session = (request as LiveRequest)[LIVE_SESSION];
+    if (!session) throw new Error('a subscription connection without a checked session');
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      clearInterval(timer);
+      request.log.info({ sessionId: session.sessionId }, 'GraphQL subscription connection closed: its session ended');
+      socket.close(SESSION_ENDED_CLOSE_CODE, 'Session ended: sign in again');
+    };
+    const stillLive = async (): Promise<boolean> => {
+      if (ended) return false;
+      const db = new RequestDatabase(requestPool, session.organisationId);
+      let live: boolean;
+      try {
+        live = (await sessions.read(request, db)) !== null;
+      } finally {
+        db.release();
+      }
+      if (!live) end();
+      return live;
+    };
+    // A failed check (database briefly away) keeps the connection: the next check or event decides.
+    const timer = setInterval(() => void stillLive().catch(() => undefined), checkEverySeconds * 1000);
+    timer.unref();
+    socket.once('close', () => {
+      ended = true;
+      clearInterval(timer);
+    });
+    return { session, organisationId: session.organisationId, db: null, loaders: null, liveSession: { stillLive } };
+  };
 }
 
 /**

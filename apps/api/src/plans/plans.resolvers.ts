@@ -7,6 +7,7 @@ import { Role } from '../frameworks/framework.models.js';
 import { Person } from '../people/people.models.js';
 import { NotificationsService, type LiveNotification } from './notifications.service.js';
 import { notificationTopic } from '../live/live-events.js';
+import { whileSessionLive, type LiveSession } from '../live/live-session.js';
 import { Team } from '../people/people.models.js';
 import {
   AddPlanActionInput,
@@ -278,9 +279,11 @@ export class NotificationResolver {
     resolve: (payload: LiveNotification): Notification => ({ ...payload, createdAt: new Date(payload.createdAt), readAt: null }),
   })
   @Access('signedIn')
-  notificationAdded(@Context() context: RequestContext & { pubsub: { subscribe(topic: string): Promise<AsyncIterable<unknown>> } }) {
+  async notificationAdded(@Context() context: RequestContext & { pubsub: { subscribe(topic: string): Promise<AsyncIterable<unknown>> }; liveSession?: LiveSession }) {
     // The topic is the connection's own person in its own organisation: no argument can name another.
-    return context.pubsub.subscribe(notificationTopic(context.session.organisationId, context.session.personId));
+    const events = await context.pubsub.subscribe(notificationTopic(context.session.organisationId, context.session.personId));
+    // Nothing reaches a connection whose session was revoked since it opened.
+    return whileSessionLive(events, context.liveSession);
   }
 }
 

@@ -13,7 +13,8 @@ import { PlanActionsService } from '../plans/plan-actions.service.js';
 import { PlanCheckInsService } from '../plans/plan-check-ins.service.js';
 import { PlanLifecycleService } from '../plans/plan-lifecycle.service.js';
 import type { PlanDetailRow } from '../plans/plan-rows.js';
-import { DEMO_FAKER_SEED, RATING_HISTORY_DAYS, demoPlans, type DemoPlan } from './demo-activity.js';
+import { DEMO_FAKER_SEED, RATING_HISTORY_DAYS, demoCrowdPlans, demoPlans, type DemoPlan } from './demo-activity.js';
+import { demoCrowdMembers } from './demo-crowd.js';
 import { pmoFramework } from '@trellis/domain';
 
 /** Arbitrary constant: one process at a time seeds the demo's activity (a session lock: the work spans transactions). */
@@ -110,7 +111,12 @@ export class DemoActivitySeeder {
     }
     // 3. The raises of people with plans, after their plans (their plan vs actual and readiness move).
     await systemTransaction(this.dataSource, (manager) => insertDatedAssessments(manager, raises.filter((r) => planned.has(emailOf(people, r.personId)))));
-    this.logger.log(`Seeded the demo's activity: ${first.length + raises.length} ratings, ${demoPlans.length} plans`);
+    // 4. The crowd's plans (when the crowd was seeded), so every demo manager's team has plans in every state.
+    const crowdPlans = demoCrowdPlans(demoCrowdMembers()).filter((spec) => byEmail.has(spec.email));
+    for (const spec of crowdPlans) {
+      await this.followPlan(faker, organisationId, byEmail.get(spec.email)!, spec, roleIds.get(spec.target)!, at);
+    }
+    this.logger.log(`Seeded the demo's activity: ${first.length + raises.length} ratings, ${demoPlans.length + crowdPlans.length} plans`);
   }
 
   private async followPlan(faker: Faker, organisationId: string, person: PersonRecord, spec: DemoPlan, targetRoleId: string, at: (days: number) => Date) {

@@ -37,6 +37,44 @@ export const demoPlans: DemoPlan[] = [
   { email: 'leo.fischer@demo.example', target: 'programme-manager', state: 'abandoned', createdDaysAgo: 220, reviewRhythmWeeks: 8, checkInsDaysAgo: [170], extraSuggestions: 0 },
 ];
 
+/** What a crowd member in each role aims at next (a move the PMO framework describes). */
+const CROWD_NEXT_ROLE: Record<string, string | readonly [string, string]> = {
+  'pmo-administrator': 'pmo-analyst',
+  'pmo-analyst': 'senior-pmo-analyst',
+  'senior-pmo-analyst': 'pmo-manager',
+  'pmo-manager': 'head-of-pmo',
+  'project-support-officer': 'project-coordinator',
+  'project-coordinator': 'project-manager',
+  'project-manager': 'senior-project-manager',
+  'senior-project-manager': 'programme-manager',
+  'business-analyst': ['business-change-manager', 'workstream-lead'],
+  'agile-delivery-manager': 'programme-manager',
+  'programme-manager': 'portfolio-manager',
+  'head-of-pmo': 'portfolio-manager',
+};
+
+/** A crowd member's plan by their place in their team: most have one, in every state; some have none yet. */
+const CROWD_PLAN_STATES: readonly (DemoPlanState | null)[] = ['active', 'proposed', 'agreed', null, 'active', 'draft', 'completed', 'active', null, 'proposed', 'agreed', 'active', 'abandoned', 'draft', null, 'active'];
+
+/**
+ * The plans of the demo crowd (demo-crowd.ts), so each demo manager's team (4 to 8 people) shows plans in
+ * every state, some waiting for agreement, some overdue, a few people with none yet.
+ */
+export function demoCrowdPlans(members: readonly { n: number; i: number; email: string; roleKey: string }[]): DemoPlan[] {
+  const plans: DemoPlan[] = [];
+  for (const m of members) {
+    const state = CROWD_PLAN_STATES[m.i % CROWD_PLAN_STATES.length];
+    const next = CROWD_NEXT_ROLE[m.roleKey];
+    if (!state || !next) continue;
+    const target = typeof next === 'string' ? next : next[m.i % 2]!;
+    const closed = state === 'completed' || state === 'abandoned';
+    const createdDaysAgo = closed ? 200 + (m.n % 60) : 30 + ((m.n * 37) % 170);
+    const checkInsDaysAgo = state === 'active' || closed ? (createdDaysAgo > 100 ? [createdDaysAgo - 30, createdDaysAgo - 75] : [Math.max(3, createdDaysAgo - 20)]) : [];
+    plans.push({ email: m.email, target, state, createdDaysAgo, reviewRhythmWeeks: ([4, 6, 8, 12] as const)[m.n % 4]!, checkInsDaysAgo, extraSuggestions: m.n % 3 === 0 ? 1 : 0 });
+  }
+  return plans;
+}
+
 /** Who is rated (everyone), from how long ago their history starts, and how much of their role they rated. */
 export const RATING_HISTORY_DAYS = { first: [240, 330], raised: [20, 110] } as const;
 

@@ -6,21 +6,7 @@ import type { CareerFrameworkQuery as CareerFrameworkData, MyCareerQuery as MyCa
 /** Who I am, my current role, my assessments (current profile and the whole dated history) and my plan. */
 export const MyCareerQuery = graphql(`
   query MyCareer {
-    viewer {
-      person {
-        id
-        currentRole {
-          id
-          title
-          frameworkVersion {
-            id
-            framework {
-              id
-            }
-          }
-        }
-      }
-    }
+    ...MyStandingFields
     frameworks {
       id
       currentVersion {
@@ -28,19 +14,6 @@ export const MyCareerQuery = graphql(`
       }
     }
     myAssessments {
-      personId
-      current {
-        skillKey
-        skillName
-        selfLevel
-        managerLevel
-        level
-      }
-      mentorRatings {
-        skillKey
-        level
-        mentorName
-      }
       assessments {
         id
         skillKey

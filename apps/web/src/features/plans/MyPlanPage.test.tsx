@@ -5,7 +5,25 @@ import { RecordCheckInMutation } from './CheckInForm';
 import { CreatePlanMutation, RecordAssessmentMutation } from './MyPlanPage';
 import { ChangePlanDirectionMutation, ClosestToProfileQuery } from './planOperations';
 import { AddPlanSuggestionsMutation } from './PlanFocus';
-import { approverMock, assessments, focus, myPlan, plan, readiness, sharingMock, planCommentsMock } from './planFixtures';
+import { approverMock, assessments, focus, frameworks, me, myPlan, plan, readiness, sharingMock, planCommentsMock } from './planFixtures';
+
+/** A second framework of the organisation (being tried out), listed first, whose skills Dan also rated. */
+const trial = {
+  __typename: 'Framework' as const,
+  id: 'fw-data',
+  name: 'Data careers (trial)',
+  currentVersion: {
+    ...frameworks[0]!.currentVersion,
+    id: 'v-data',
+    skills: [
+      { __typename: 'Skill' as const, id: 'skill-sql', key: 'sql', name: 'SQL' },
+      { __typename: 'Skill' as const, id: 'skill-data-risk', key: 'risk-management', name: 'Data risk' },
+    ],
+    roles: [{ __typename: 'Role' as const, id: 'role-data', title: 'Data Engineer' }],
+  },
+};
+const ratedInTrial = () => assessments([{ skillKey: 'sql', selfLevel: 3, managerLevel: null }, { skillKey: 'risk-management', selfLevel: 2, managerLevel: null }]);
+const targetOptions = async () => within(await screen.findByRole('combobox', { name: 'Target role' })).getAllByRole('option').map((o) => o.textContent);
 
 const fit = (id: string, title: string, explanation: string) => ({
   __typename: 'RoleFit' as const,
@@ -226,6 +244,16 @@ describe('My plan page', () => {
       approverMock(),myPlan(null)]);
     expect(await screen.findByText('Rate your skills below to see the roles closest to you.')).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'My skills' })).toBeInTheDocument();
+  });
+
+  it('offers the roles of my current role’s framework when I have no plan, even when most of my ratings are in another', async () => {
+    renderRoute('/my-plan', [sharingMock(), approverMock(), myPlan(null, ratedInTrial(), { all: [trial, ...frameworks] })]);
+    expect(await targetOptions()).toEqual(['Choose a role…', 'Project Manager', 'Senior PMO Analyst']);
+  });
+
+  it('falls back to the framework most of my ratings are in when I have no current role', async () => {
+    renderRoute('/my-plan', [sharingMock(), approverMock(), myPlan(null, ratedInTrial(), { all: [...frameworks, trial], viewer: me(null) })]);
+    expect(await targetOptions()).toEqual(['Choose a role…', 'Data Engineer']);
   });
 
   it('changes direction: a new revision towards another role, back to draft, with plan vs actual per revision', async () => {

@@ -16,6 +16,7 @@ import { PlanReadiness } from './PlanReadiness';
 import { PlanLifecycle } from './PlanLifecycle';
 import { PlanSharing } from './PlanSharing';
 import { FindMentorLink } from '../mentoring/FindMentorLink';
+import { myPlanVersion } from '../career/myStanding';
 import { ReviewCadence } from './ReviewCadence';
 import { SkillRatings, type SkillRatingsProps } from './SkillRatings';
 
@@ -146,22 +147,9 @@ export const MyPlanFields = graphql(`
 
 export const MyPlanQuery = graphql(`
   query MyPlan {
+    ...MyStandingFields
     myPlan {
       ...MyPlanFields
-    }
-    myAssessments {
-      personId
-      current {
-        skillKey
-        selfLevel
-        managerLevel
-        level
-      }
-      mentorRatings {
-        skillKey
-        level
-        mentorName
-      }
     }
     frameworks {
       id
@@ -212,15 +200,11 @@ export function MyPlanPage() {
   if (error && !data) content = <ErrorState title="Could not load your plan" error={error} onRetry={() => refetch()} />;
   else if (loading && !data) content = <LoadingState label="Loading your plan…" />;
   else {
-    // The framework of the plan's target role, else the one the person's ratings are in: another framework of
-    // the organisation (a new one being tried out, say) must not take over someone's plan page.
-    const versions = (data?.frameworks ?? []).flatMap((f) => (f.currentVersion ? [f.currentVersion] : []));
-    const targetId = data?.myPlan?.targetRole?.id;
-    const rated = new Set((data?.myAssessments.current ?? []).map((entry) => entry.skillKey));
-    const overlap = (v: (typeof versions)[number]) => v.skills.filter((skill) => rated.has(skill.key)).length;
-    const version =
-      (targetId ? versions.find((v) => v.roles.some((role) => role.id === targetId)) : undefined) ??
-      versions.reduce<(typeof versions)[number] | null>((best, v) => (best === null || overlap(v) > overlap(best) ? v : best), null);
+    const version = myPlanVersion(data?.frameworks ?? [], {
+      targetRoleId: data?.myPlan?.targetRole?.id,
+      currentFrameworkId: data?.viewer?.person.currentRole?.frameworkVersion.framework.id,
+      ratedSkillKeys: (data?.myAssessments.current ?? []).map((entry) => entry.skillKey),
+    });
     const plan = data?.myPlan ?? null;
     content = (
       <>

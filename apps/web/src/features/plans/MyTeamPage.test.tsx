@@ -31,6 +31,7 @@ describe('My team page', () => {
     renderRoute('/my-team', [team('PROPOSED', 3)], { viewer: adminViewer });
 
     const table = await screen.findByRole('table', { name: 'Team plans' });
+    expect(screen.getByText('2 people report to you: 1 plan waits for your agreement, 1 person has no plan yet.')).toBeInTheDocument();
     const dan = within(table).getByRole('row', { name: /Dan Kowalski/ });
     expect(within(dan).getByText('Waiting for agreement')).toBeInTheDocument();
     expect(within(dan).getByText('40%')).toBeInTheDocument();
@@ -44,6 +45,7 @@ describe('My team page', () => {
     renderRoute('/my-team', [team('AGREED', 4)], { viewer: adminViewer });
     const table = await screen.findByRole('table', { name: 'Team plans' });
     expect(await within(table).findByText('By 2026-08-12')).toBeInTheDocument();
+    expect(screen.getByText('2 people report to you: 1 person has no plan yet.')).toBeInTheDocument();
     expect(within(table).queryByRole('link', { name: /Review/ })).not.toBeInTheDocument();
   });
 });

@@ -35,6 +35,22 @@ export const TeamPlansQuery = graphql(`
 
 type Row = TeamPlansResult['teamPlans'][number];
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What needs the manager, in one sentence: plans to agree, overdue reviews, people without a plan. */
+export function teamSummary(rows: readonly Row[]): string {
+  const waiting = rows.filter((r) => r.plan && r.waitingForAgreement).length;
+  const overdue = rows.filter((r) => r.overdue).length;
+  const none = rows.filter((r) => !r.plan).length;
+  const parts = [
+    waiting > 0 ? `${count(waiting, 'plan waits', 'plans wait')} for your agreement` : null,
+    overdue > 0 ? `${count(overdue, 'review is', 'reviews are')} overdue` : null,
+    none > 0 ? `${count(none, 'person has', 'people have')} no plan yet` : null,
+  ].filter((part): part is string => part !== null);
+  const who = `${count(rows.length, 'person reports', 'people report')} to you`;
+  return parts.length > 0 ? `${who}: ${parts.join(', ')}.` : `${who}; nothing waits for you.`;
+}
+
 /** "My team": each report's plan, readiness and review state; a plan waiting for agreement links to its page, where it is agreed or sent back. */
 export function MyTeamPage() {
   const { data, loading, error, refetch } = useQuery(TeamPlansQuery);
@@ -43,8 +59,11 @@ export function MyTeamPage() {
   else if (loading && !data) content = <LoadingState label="Loading your team’s plans…" />;
   else if (!data || data.teamPlans.length === 0) content = <Empty title="Nobody reports to you" description="Your reports’ development plans will show here." />;
   else {
-    // The five columns do not fit a phone: the table scrolls sideways inside its own box, the page does not.
+    // The five columns do not fit a phone: the table scrolls sideways inside its own box, the page does not; the
+    // summary above it says what needs the manager first.
     content = (
+      <Stack gap="md">
+      <Text aria-live="polite">{teamSummary(data.teamPlans)}</Text>
       <Table.ScrollContainer minWidth={640}>
         <Table aria-label="Team plans" striped>
           <Table.Thead>
@@ -63,6 +82,7 @@ export function MyTeamPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      </Stack>
     );
   }
   return (
@@ -87,7 +107,9 @@ function TeamRow({ row }: { row: Row }) {
         {plan ? (
           <Group gap="xs">
             <Text size="sm">{plan.targetRole.title}</Text>
-            <Badge variant="light">{PLAN_STATUS_LABELS[plan.status]}</Badge>
+            <Badge variant="light">
+              {PLAN_STATUS_LABELS[plan.status]}
+            </Badge>
           </Group>
         ) : (
           <Text size="sm">No plan yet</Text>
@@ -96,7 +118,9 @@ function TeamRow({ row }: { row: Row }) {
       <Table.Td>{plan ? percent(plan.readiness.shareMet) : '—'}</Table.Td>
       <Table.Td>
         {row.overdue ? (
-          <Badge color="red.9">Overdue (due {plan?.reviewDueOn})</Badge>
+          <Badge color="red.9">
+            Overdue (due {plan?.reviewDueOn})
+          </Badge>
         ) : plan?.reviewDueOn ? (
           <Text size="sm">By {plan.reviewDueOn}</Text>
         ) : (

@@ -89,7 +89,7 @@ describe('A person’s plan page, as someone else reads it', () => {
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Level' }), '2 · Practised');
     await user.click(within(dialog).getByRole('button', { name: 'Save rating' }));
     // The comment is asked for before anything is sent.
-    expect(await within(dialog).findByText('Say what the rating is based on: a comment is required.')).toBeInTheDocument();
+    expect(await within(dialog).findByText(/^Say what the rating is based on: it differs from their own rating \(\d\), so a comment is required\.$/)).toBeInTheDocument();
     await user.type(within(dialog).getByRole('textbox', { name: /Your comment/ }), 'Needs to run a replan alone');
     await user.click(within(dialog).getByRole('button', { name: 'Save rating' }));
     expect(await screen.findByText('Rated Planning & scheduling at level 2.')).toBeInTheDocument();

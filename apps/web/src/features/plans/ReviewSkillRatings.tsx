@@ -1,12 +1,11 @@
 import { Alert, Anchor, Button, Group, Modal, NativeSelect, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { managerRatingSchema } from '@trellis/domain';
+import { managerRatingFormSchemaFor } from '@trellis/domain';
 import { useState } from 'react';
 import { useToast } from '../../components/Toasts';
 import { describeError } from '../../lib/errors';
 import { MentorRatingsCell, READINESS_SOURCE_NOTE_OTHERS, type MentorRatingView } from './MentorRatings';
 
-const ratingFormSchema = managerRatingSchema.pick({ level: true, evidenceNote: true });
 
 export interface ReviewSkillRatingsProps {
   /** Whose skills these are. */
@@ -35,7 +34,7 @@ export interface ReviewSkillRatingsProps {
  * comment; anyone else only reads.
  */
 export function ReviewSkillRatings({ name, canRate, version, current, expected, onRate, mentorRatings = [] }: ReviewSkillRatingsProps) {
-  const [rating, setRating] = useState<{ id: string; name: string; level: number | null } | null>(null);
+  const [rating, setRating] = useState<{ id: string; name: string; level: number | null; selfLevel: number | null } | null>(null);
   const required = expected ? new Map(expected.map((e) => [e.skillKey, e.requiredLevel])) : null;
   const skills = required ? version.skills.filter((skill) => required.has(skill.key)) : version.skills;
   const ratings = new Map(current.map((entry) => [entry.skillKey, entry]));
@@ -87,7 +86,7 @@ export function ReviewSkillRatings({ name, canRate, version, current, expected, 
                       <Text size="sm">{levelName(entry?.managerLevel)}</Text>
                       {entry?.managerComment ? <Text size="sm">“{entry.managerComment}”</Text> : null}
                       {canRate ? (
-                        <Button size="compact-sm" variant="light" onClick={() => setRating({ id: skill.id, name: skill.name, level: entry?.managerLevel ?? null })}>
+                        <Button size="compact-sm" variant="light" onClick={() => setRating({ id: skill.id, name: skill.name, level: entry?.managerLevel ?? null, selfLevel: entry?.selfLevel ?? null })}>
                           Rate {skill.name}
                         </Button>
                       ) : null}
@@ -115,7 +114,7 @@ function RateDialog({
   onClose,
   onRate,
 }: {
-  skill: { id: string; name: string; level: number | null };
+  skill: { id: string; name: string; level: number | null; selfLevel: number | null };
   scale: { level: number; name: string }[];
   onClose: () => void;
   onRate: ReviewSkillRatingsProps['onRate'];
@@ -126,8 +125,9 @@ function RateDialog({
   const form = useForm({
     mode: 'controlled',
     initialValues: { level: skill.level ?? scale[0]?.level ?? 1, evidenceNote: '' },
-    // What the form edits (the skill is the dialog's); the API checks the whole input again.
-    validate: schemaResolver(ratingFormSchema, { sync: true }),
+    // What the form edits (the skill is the dialog's); the API checks the whole input again, with the same rule:
+    // a rating that differs from theirs (or of a skill they did not rate) says why.
+    validate: schemaResolver(managerRatingFormSchemaFor(skill.selfLevel), { sync: true }),
   });
   const submit = form.onSubmit(async (values) => {
     setFailure(null);
@@ -152,7 +152,17 @@ function RateDialog({
             onChange={(event) => form.setFieldValue('level', Number(event.currentTarget.value))}
             error={form.errors.level}
           />
-          <Textarea label="Your comment" description="What the rating is based on: they read it beside their own." autosize minRows={2} {...form.getInputProps('evidenceNote')} />
+          <Textarea
+            label="Your comment"
+            description={
+              skill.selfLevel == null
+                ? 'What your rating is based on (needed: they have not rated this skill). They read it beside their own.'
+                : `What your rating is based on (needed when it differs from theirs, level ${skill.selfLevel}). They read it beside their own.`
+            }
+            autosize
+            minRows={2}
+            {...form.getInputProps('evidenceNote')}
+          />
           {failure ? (
             <Alert color="red" role="alert" title="The rating was not saved">
               {failure}

@@ -148,13 +148,36 @@ export const plan = (status: string, version: number, checkIns: { id: string; re
   readiness: readiness(0.25),
 });
 
+const skillNames = new Map(frameworks[0]!.currentVersion.skills.map((skill) => [skill.key, skill.name]));
+
 export const assessments = (current: { skillKey: string; selfLevel: number | null; managerLevel: number | null }[] = []) => ({
   __typename: 'PersonAssessments' as const,
   personId: 'p-dan',
-  current: current.map((entry) => ({ __typename: 'ProfileEntry' as const, level: entry.selfLevel ?? entry.managerLevel ?? 0, ...entry })),
+  current: current.map((entry) => ({ __typename: 'ProfileEntry' as const, level: entry.selfLevel ?? entry.managerLevel ?? 0, skillName: skillNames.get(entry.skillKey) ?? entry.skillKey, ...entry })),
   mentorRatings: [] as { __typename: 'MentorRating'; skillKey: string; level: number; mentorName: string }[],
 });
-export const myPlan = (value: unknown, current = assessments()) => ({ request: { query: MyPlanQuery }, result: { data: { myPlan: value, myAssessments: current, frameworks } } });
+
+/** Me: Dan, a PMO Analyst in the PMO framework (`currentFrameworkId` null: no current role). */
+export const me = (currentFrameworkId: string | null = 'fw-pmo') => ({
+  __typename: 'Viewer' as const,
+  person: {
+    __typename: 'Person' as const,
+    id: 'p-dan',
+    currentRole: currentFrameworkId
+      ? {
+          __typename: 'Role' as const,
+          id: 'role-analyst',
+          title: 'PMO Analyst',
+          frameworkVersion: { __typename: 'FrameworkVersion' as const, id: `${currentFrameworkId}-v`, framework: { __typename: 'Framework' as const, id: currentFrameworkId } },
+        }
+      : null,
+  },
+});
+
+export const myPlan = (value: unknown, current = assessments(), { viewer = me(), all = frameworks }: { viewer?: ReturnType<typeof me>; all?: unknown[] } = {}) => ({
+  request: { query: MyPlanQuery },
+  result: { data: { viewer, myPlan: value, myAssessments: current, frameworks: all } },
+});
 
 
 const person = (id: string, name: string) => ({ __typename: 'Person' as const, id, name });
