@@ -117,7 +117,7 @@ describe('version followers', () => {
     );
     const org = v1!.organisation_id;
     const oldSkills = (await db.query<{ key: string; id: string }>('SELECT key, id FROM skills WHERE framework_version_id = $1 ORDER BY position', [v1!.id])).rows;
-    const [a, b, c, d] = oldSkills.map((skill) => skill.key);
+    const [a, b, c, d] = oldSkills.map((skill) => skill.key) as [string, string, string, string];
     const { rows: people } = await db.query<{ email: string; id: string }>(`SELECT email, id FROM people WHERE email = ANY($1)`, [['grace.liu@demo.example', 'dan.kowalski@demo.example']]);
     const id = (email: string) => people.find((p) => p.email === email)!.id;
     await db.query(
