@@ -1,5 +1,7 @@
 import {
   calibrationRowsFromPeople,
+  fizzleState,
+  mentoringRowsFromPeople,
   planHealthRowsFromPeople,
   skillRowsFromPeople,
   type Assessment,
@@ -84,7 +86,27 @@ describe('leadership reports', () => {
           [organisationId],
         )
       ).rows as { personId: string; status: string; reviewDueOn: string | null; lastActivityAt: Date; timeZone: string }[];
-      return { people, ratings, plans };
+      // Mentor ratings name skills by key: the published skill with that key.
+      const mentorRatings = (
+        await db.query(
+          `SELECT m.mentee_id AS "personId", s.id AS "skillId", ma.level, 'mentor' AS source, m.mentor_id AS "assessedById", ma.assessed_at AS "assessedAt"
+           FROM mentor_assessments ma JOIN mentorships m ON m.organisation_id = ma.organisation_id AND m.id = ma.mentorship_id
+           JOIN skills s ON s.organisation_id = ma.organisation_id AND s.key = ma.skill_key
+           JOIN framework_versions v ON v.organisation_id = s.organisation_id AND v.id = s.framework_version_id AND v.status = 'published'
+           WHERE ma.organisation_id = $1`,
+          [organisationId],
+        )
+      ).rows as { personId: string; skillId: string; level: number; source: 'mentor'; assessedById: string; assessedAt: Date }[];
+      const mentorships = (
+        await db.query(
+          `SELECT m.mentee_id AS "menteeId", m.status, m.active_since AS "activeSince",
+             (SELECT coalesce(array_agg(to_char(s.held_on, 'YYYY-MM-DD')), '{}') FROM mentoring_sessions s WHERE s.organisation_id = m.organisation_id AND s.mentorship_id = m.id) AS sessions
+           FROM mentorships m WHERE m.organisation_id = $1 AND m.status IN ('requested', 'active')`,
+          [organisationId],
+        )
+      ).rows as { menteeId: string; status: 'requested' | 'active'; activeSince: Date | null; sessions: string[] }[];
+      const [settings] = (await db.query(`SELECT fizzle_weeks AS weeks FROM mentoring_settings WHERE organisation_id = $1`, [organisationId])).rows as { weeks: number }[];
+      return { people, ratings: [...ratings, ...mentorRatings], plans, mentorships, fizzleWeeks: settings?.weeks };
     });
 
   const storedRows = (snapshot = 'current') =>
@@ -94,9 +116,11 @@ describe('leadership reports', () => {
     });
 
   const expectRollupsMatchRawRows = async () => {
-    const { people, ratings, plans } = await rawPeople();
-    const asAssessment = (r: (typeof ratings)[number]): Assessment => ({ skillKey: r.skillId, level: r.level, source: r.source, assessedAt: new Date(r.assessedAt) });
-    const expected = skillRowsFromPeople(people.map((p) => ({ ...p, assessments: ratings.filter((r) => r.personId === p.id).map(asAssessment) })));
+    const { people, ratings, plans, mentorships, fizzleWeeks } = await rawPeople();
+    const asAssessment = (r: (typeof ratings)[number]): Assessment => ({ skillKey: r.skillId, level: r.level, source: r.source as 'self' | 'manager', assessedAt: new Date(r.assessedAt) });
+    const expected = skillRowsFromPeople(
+      people.map((p) => ({ ...p, assessments: ratings.filter((r) => r.personId === p.id && r.source !== 'mentor').map(asAssessment) })),
+    );
     const calibration = calibrationRowsFromPeople(
       people.map((p) => ({
         id: p.id,
@@ -122,6 +146,27 @@ describe('leadership reports', () => {
       new Date(),
     );
     expect(sortRows(stored.planHealth)).toEqual(sortRows(health));
+    // Mentoring coverage, recomputed from the raw relationships (as they stand now).
+    const now = new Date();
+    const mentoring = mentoringRowsFromPeople(
+      people.map((p) => {
+        const plan = plans.find((x) => x.personId === p.id);
+        return {
+          teamId: p.teamId,
+          roleId: p.roleId,
+          hasOpenPlan: !!plan && !['completed', 'abandoned'].includes(plan.status),
+          mentorships: mentorships
+            .filter((m) => m.menteeId === p.id)
+            .map((m) => ({
+              status: m.status,
+              fizzling:
+                m.status === 'active' &&
+                fizzleState({ status: 'active', activeSince: new Date(m.activeSince!), sessionDates: m.sessions, now, timeZone: plan?.timeZone ?? 'UTC', weeks: fizzleWeeks }).fizzling,
+            })),
+        };
+      }),
+    );
+    expect(sortRows(stored.mentoring ?? [])).toEqual(sortRows(mentoring));
     return { people, ratings };
   };
 

@@ -12,6 +12,7 @@ import { MentorMatchingService } from './mentor-matching.service.js';
 import { MentorProfilesService } from './mentor-profiles.service.js';
 import { MentoringFizzleJob } from './mentoring-fizzle.job.js';
 import { MentoringFizzlingService } from './mentoring-fizzling.service.js';
+import { MentoringRollups } from './mentoring-rollups.js';
 import { MentoringNotificationsService } from './mentoring-notifications.service.js';
 import { MentoringOversightResolver, MentorshipRhythmResolver } from './mentoring-oversight.resolvers.js';
 import { MentoringOversightService } from './mentoring-oversight.service.js';
@@ -34,6 +35,7 @@ export const mentoringResolvers = [MentorProfileResolver, MentorshipResolver, Pr
  * its table; PlansModule does not export it), provided here as MentoringNotificationsService: the
  * same in-app rows, plus an e-mail after commit for the kinds it lists when SMTP is configured.
  * Oversight: the organisation's settings, fizzling (and its hourly nudge job) and the admin page.
+ * Exports MentoringRollups: what reports read of mentoring (coverage, mentor-rating calibration).
  */
 @Module({
   imports: [AuditModule, AssessmentsModule, PlansModule, IdentityModule, OrganisationsModule, VersionMigrationModule],
@@ -42,10 +44,11 @@ export const mentoringResolvers = [MentorProfileResolver, MentorshipResolver, Pr
     MentoringSettingsService,
     MentoringFizzlingService,
     MentoringFizzleJob,
+    MentoringRollups,
     MentoringOversightService,
     MentoringVersionFollower,
     MentorProfilesService, MentorMatchingService, MentorshipsService, MentoringReviewsService, ProgrammesService, ...mentoringResolvers],
-  exports: [MentorshipsService],
+  exports: [MentorshipsService, MentoringRollups],
 })
 export class MentoringModule implements OnModuleInit {
   /** The plans' policy treats a viewer as the person's mentor while the person shares their plan in an open mentorship with them, with what else they share. */

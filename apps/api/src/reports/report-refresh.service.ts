@@ -12,6 +12,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AssessmentRollups } from '../assessments/assessment-rollups.js';
 import { tenantTransaction } from '../database/tenant-database.js';
 import { reportCatalogueRows } from '../frameworks/framework-directory.js';
+import { MentoringRollups } from '../mentoring/mentoring-rollups.js';
 import { headcountRows, peopleChangeStamp, reportTeams } from '../people/people-directory.js';
 import { PlanRollups } from '../plans/plan-rollups.js';
 import { DomainWorkerPool } from '../workers/domain-worker-pool.js';
@@ -40,7 +41,7 @@ export interface RefreshResult {
 
 /**
  * Builds report snapshots: reads the rollup rows set-based through the modules that own the data
- * (assessments, plans, people, frameworks), then has the domain roll them up and decide suppression
+ * (assessments, plans, mentoring, people, frameworks), then has the domain roll them up and decide suppression
  * (in a worker for all but small organisations) and stores both. Reads never aggregate.
  */
 @Injectable()
@@ -51,6 +52,7 @@ export class ReportRefreshService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly assessments: AssessmentRollups,
     private readonly plans: PlanRollups,
+    private readonly mentoring: MentoringRollups,
     private readonly pool: DomainWorkerPool,
   ) {}
 
@@ -64,6 +66,7 @@ export class ReportRefreshService {
     const parts = [
       await this.assessments.changeStamp(manager, organisationId),
       await this.plans.changeStamp(manager, organisationId),
+      await this.mentoring.changeStamp(manager, organisationId),
       await peopleChangeStamp(manager, organisationId),
       String(await this.settingK(manager, organisationId)),
       // Published frameworks and teams change rarely; a hash of what reports use of them.
@@ -135,11 +138,15 @@ export class ReportRefreshService {
     const skills = new Set(catalogue.skills.map((s) => s.id));
     const headcounts = await headcountRows(manager, organisationId);
     const skillLevels = (await this.assessments.skillLevelRows(manager, organisationId, asOf)).filter((row) => skills.has(row.skillId));
-    const calibration = (await this.assessments.calibrationRows(manager, organisationId, asOf)).filter((row) => skills.has(row.skillId));
+    const calibration = [
+      ...(await this.assessments.calibrationRows(manager, organisationId, asOf)),
+      ...(await this.mentoring.calibrationRows(manager, organisationId, asOf)),
+    ].filter((row) => skills.has(row.skillId));
     const { succession, blockers } = successionRowsFromCandidates(await this.plans.successionCandidates(manager, organisationId, asOf));
     const planHealth = await this.plans.planHealthRows(manager, organisationId, asOf);
     const trainingDemand = await this.plans.trainingDemandRows(manager, organisationId, asOf);
-    return { headcounts, skillLevels, succession, blockers, calibration, planHealth, trainingDemand, mentoring: null };
+    const mentoring = await this.mentoring.mentoringRows(manager, organisationId, asOf);
+    return { headcounts, skillLevels, succession, blockers, calibration, planHealth, trainingDemand, mentoring };
   }
 
   private async store(

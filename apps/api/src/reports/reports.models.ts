@@ -198,9 +198,9 @@ export class CalibrationCellModel {
   @Field(() => String) teamName: string;
   @Field(() => ID) skillId: string;
   @Field(() => String) skillName: string;
-  @Field(() => String) source: string;
+  @Field(() => String, { description: 'manager (manager − self), mentor (mentor − self) or mentorVsManager (mentor − manager).' }) source: string;
   @Field(() => ReportFigure) pairs: ReportFigure;
-  @Field(() => ReportFigure, { description: 'Mean of (assessor − self) in levels.' }) meanDifference: ReportFigure;
+  @Field(() => ReportFigure, { description: 'Mean of (assessor − baseline) in levels.' }) meanDifference: ReportFigure;
   @Field(() => ReportFigure) standardDeviation: ReportFigure;
 }
 
@@ -223,6 +223,18 @@ export class CalibrationReportModel {
   @Field(() => [AssessorCalibrationModel]) assessors: AssessorCalibrationModel[];
 }
 
+@ObjectType({ description: 'Mentoring coverage of a team (shares, counts of pairs); figures over fewer than k people suppressed.' })
+export class ParticipationMentoringModel {
+  @Field(() => ReportFigure, { description: 'Share of the people with an active mentor or waiting for one.' }) mentees: ReportFigure;
+  @Field(() => ReportFigure, { description: 'Share of the mentees with an active mentor.' }) withActiveMentor: ReportFigure;
+  @Field(() => ReportFigure, { description: 'Share of the mentees waiting for a mentor (an open request).' }) waiting: ReportFigure;
+  @Field(() => ReportFigure, { description: 'Mentees waiting for a mentor (people).' }) waitingPeople: ReportFigure;
+  @Field(() => ReportFigure, { description: 'Share of the people with an open plan who have an active mentor.' }) planCoverage: ReportFigure;
+  @Field(() => ReportFigure, { description: 'Active mentoring pairs (over the mentees with an active mentor).' }) activePairs: ReportFigure;
+  @Field(() => ReportFigure, { description: 'Active pairs fizzling (no session for the organisation’s N weeks).' }) fizzlingPairs: ReportFigure;
+  @Field(() => ReportFigure, { description: 'Share of the active pairs fizzling.' }) fizzling: ReportFigure;
+}
+
 @ObjectType()
 export class ParticipationRowModel {
   @Field(() => String) teamId: string;
@@ -234,6 +246,8 @@ export class ParticipationRowModel {
   @Field(() => ReportFigure) reviewedOnTime: ReportFigure;
   @Field(() => ReportFigure) overdue: ReportFigure;
   @Field(() => ReportFigure) stale: ReportFigure;
+  @Field(() => ParticipationMentoringModel, { nullable: true, description: 'Null in snapshots built before mentoring joined the reports.' })
+  mentoring: ParticipationMentoringModel | null;
 }
 
 @ObjectType()

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssessmentsModule } from '../assessments/assessments.module.js';
 import { AuditModule } from '../audit/audit.module.js';
+import { MentoringModule } from '../mentoring/mentoring.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { ReportRefreshJob } from './report-refresh.job.js';
@@ -12,7 +13,7 @@ import { ReportsService } from './reports.service.js';
 
 /** Leadership reports: rollup snapshots kept current by a job, read by lookup (see ARCHITECTURE.md, "Reports"). */
 @Module({
-  imports: [AuditModule, AssessmentsModule, PlansModule, OrganisationsModule],
+  imports: [AuditModule, AssessmentsModule, PlansModule, MentoringModule, OrganisationsModule],
   providers: [ReportsService, ReportReader, ReportRefreshService, ReportSettingsService, ReportRefreshJob, ...reportResolvers],
   exports: [ReportRefreshService],
 })

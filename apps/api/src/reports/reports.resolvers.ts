@@ -65,13 +65,13 @@ export class ReportsResolver {
     return this.reports.succession(actorOf(context), filterOf(input));
   }
 
-  @Query(() => CalibrationReportModel, { description: 'Manager vs self ratings per skill and team, and assessors far from the others (audited).' })
+  @Query(() => CalibrationReportModel, { description: 'Manager vs self, mentor vs self and mentor vs manager ratings per skill and team, and assessors far from the others (audited).' })
   @Access('leadership')
   calibrationReport(@Args('input', { type: () => ReportFilterInput, nullable: true }) input: ReportFilterInput | null, @Context() context: RequestContext) {
     return this.reports.calibration(actorOf(context), filterOf(input));
   }
 
-  @Query(() => ParticipationReportModel, { description: 'Plan participation and health, and training demand (audited).' })
+  @Query(() => ParticipationReportModel, { description: 'Plan participation and health, mentoring coverage, and training demand (audited).' })
   @Access('leadership')
   participationReport(@Args('input', { type: () => ReportFilterInput, nullable: true }) input: ReportFilterInput | null, @Context() context: RequestContext) {
     return this.reports.participation(actorOf(context), filterOf(input));

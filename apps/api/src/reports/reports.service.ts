@@ -284,8 +284,9 @@ export class ReportsService {
     return this.read(actor, 'calibration', input, async (scope) => {
       const report = await scope.part<CalibrationReport>('calibration');
       const skillName = nameOf(scope.names.catalogue.skills.map((s) => [s.id, s.name]));
-      const bySkill = calibrationBySkill(report, { teamId: scope.teamId, source: 'manager' });
-      const assessors = assessorCalibration(report, { source: 'manager' });
+      // Every comparison: manager − self, mentor − self, mentor − manager.
+      const bySkill = calibrationBySkill(report, { teamId: scope.teamId });
+      const assessors = assessorCalibration(report);
       const names = await personNames(asManager(scope.db), actor.organisationId, assessors.map((a) => a.assessorId));
       return {
         meta: scope.meta,
@@ -333,6 +334,18 @@ export class ReportsService {
           reviewedOnTime: figureModel(row.reviewedOnTime),
           overdue: figureModel(row.overdue),
           stale: figureModel(row.stale),
+          mentoring: row.mentoring
+            ? {
+                mentees: figureModel(row.mentoring.mentees),
+                withActiveMentor: figureModel(row.mentoring.withActiveMentor),
+                waiting: figureModel(row.mentoring.waiting),
+                waitingPeople: figureModel(row.mentoring.waitingPeople),
+                planCoverage: figureModel(row.mentoring.planCoverage),
+                activePairs: figureModel(row.mentoring.activePairs),
+                fizzlingPairs: figureModel(row.mentoring.fizzlingPairs),
+                fizzling: figureModel(row.mentoring.fizzling),
+              }
+            : null,
         })),
         training: training.slice(0, 30).map((item) => ({
           ...item,

@@ -60,6 +60,8 @@ describe('calibration rows', () => {
     expect(calibrationRowsFromPeople([person])).toEqual([
       { teamId: 'pmo', skillId: 'planning', source: 'manager', assessorId: 'mgr-z', pairs: 1, sumDifference: -2, sumSquaredDifference: 4 },
       { teamId: 'pmo', skillId: 'planning', source: 'mentor', assessorId: 'mentor-m', pairs: 1, sumDifference: 1, sumSquaredDifference: 1 },
+      // Mentor 4 against the latest manager rating (mgr-z's 1 on the 7th).
+      { teamId: 'pmo', skillId: 'planning', source: 'mentorVsManager', assessorId: 'mentor-m', pairs: 1, sumDifference: 3, sumSquaredDifference: 9 },
     ]);
     // As it stood on 4 January: self 1, manager 2 (mgr-a).
     expect(calibrationRowsFromPeople([person], day(4))).toEqual([
@@ -98,6 +100,7 @@ describe('the calibration report', () => {
     expect(planning('projects')?.standardDeviation.value).toBeCloseTo(Math.sqrt(0.5));
     // No mentor ratings: no mentor cells.
     expect(calibrationBySkill(report, { source: 'mentor' })).toEqual([]);
+    expect(calibrationBySkill(report, { source: 'mentorVsManager' })).toEqual([]);
   });
 
   it('flags assessors who rate far above or below the others on the same skills, shrunk by their count', () => {
@@ -136,5 +139,59 @@ describe('the calibration report', () => {
     expect(cell('delivery', 'mentoring')?.pairs.value).toBe(6);
     expect(cell('projects', 'mentoring')?.pairs.suppressed).toBe('complementary');
     expect(cell('pmo', 'planning')?.pairs.value).toBe(5);
+  });
+});
+
+describe('mentor ratings as a third source', () => {
+  /** People rated [self, manager, mentor] on planning, by one manager and one mentor per team. */
+  const rated = (teamId: string, manager: string, mentor: string, prefix: string, levels: [number, number, number | null][]): CalibrationPerson[] =>
+    levels.map(([self, byManager, byMentor], i) => ({
+      id: `${prefix}${i + 1}`,
+      teamId,
+      ratings: [
+        rating('planning', self, 'self', null),
+        rating('planning', byManager, 'manager', manager),
+        ...(byMentor === null ? [] : [rating('planning', byMentor, 'mentor', mentor, 12)]),
+      ],
+    }));
+  const mentored = [
+    // PMO's mentor rates 1 above self and 2 above the manager, for 4 people (the 5th has no mentor rating).
+    ...rated('pmo', 'mgr-a', 'men-a', 'p', [[2, 1, 3], [3, 2, 4], [1, 1, 2], [2, 1, 3], [2, 2, null]]),
+    // Projects' mentor agrees with self; 2 people only.
+    ...rated('projects', 'mgr-b', 'men-b', 'q', [[1, 2, 1], [2, 3, 2]]),
+  ];
+  const report = calibrationReport({ teams: smallTeams, rows: calibrationRowsFromPeople(mentored), k: 3 });
+  const cellOf = (source: 'mentor' | 'mentorVsManager', teamId: string) =>
+    calibrationBySkill(report, { teamId: 'delivery', source }).find((c) => c.teamId === teamId && c.skillId === 'planning');
+
+  it('gives mentor − self and mentor − manager per skill and team, beside manager − self', () => {
+    // Mentor − self: PMO +1 ×4, Projects 0 ×2: mean 4/6, Σd² 4.
+    expect(cellOf('mentor', 'delivery')?.pairs.value).toBe(6);
+    expect(cellOf('mentor', 'delivery')?.meanDifference.value).toBeCloseTo(4 / 6);
+    expect(cellOf('mentor', 'delivery')?.standardDeviation.value).toBeCloseTo(Math.sqrt((4 - 16 / 6) / 5));
+    // Mentor − manager: PMO 2, 2, 1, 2; Projects −1, −1.
+    expect(cellOf('mentorVsManager', 'delivery')?.meanDifference.value).toBeCloseTo(5 / 6);
+    // At k = 2 the teams' own figures show.
+    const open = calibrationReport({ teams: smallTeams, rows: calibrationRowsFromPeople(mentored), k: 2 });
+    const teamCell = (source: 'mentor' | 'mentorVsManager', teamId: string) =>
+      calibrationBySkill(open, { teamId: 'delivery', source }).find((c) => c.teamId === teamId && c.skillId === 'planning');
+    expect(teamCell('mentor', 'pmo')?.meanDifference.value).toBeCloseTo(1);
+    expect(teamCell('mentor', 'pmo')?.standardDeviation.value).toBeCloseTo(0);
+    expect(teamCell('mentorVsManager', 'pmo')?.meanDifference.value).toBeCloseTo(7 / 4);
+    expect(teamCell('mentorVsManager', 'projects')?.meanDifference.value).toBeCloseTo(-1);
+    // Manager − self still counts all 7 people.
+    expect(calibrationBySkill(report, { source: 'manager' })[0]?.pairs.value).toBe(7);
+  });
+
+  it('suppresses mentor cells over fewer than k people, and their complements', () => {
+    // Projects has 2 mentor pairs: small; PMO's 4 are the organisation's 6 minus them.
+    expect(cellOf('mentor', 'projects')?.meanDifference).toEqual({ value: null, people: null, suppressed: 'small' });
+    expect(cellOf('mentor', 'pmo')?.meanDifference.suppressed).toBe('complementary');
+    expect(cellOf('mentorVsManager', 'projects')?.pairs.suppressed).toBe('small');
+    expect(cellOf('mentorVsManager', 'pmo')?.standardDeviation.suppressed).toBe('complementary');
+    const assessors = assessorCalibration(report, { source: 'mentor' });
+    expect(assessors.find((a) => a.assessorId === 'men-b')?.people.suppressed).toBe('small');
+    // men-a's 4 people beside men-b's 2: the organisation's figure minus men-a's would describe those 2.
+    expect(assessors.find((a) => a.assessorId === 'men-a')?.people.suppressed).toBe('complementary');
   });
 });

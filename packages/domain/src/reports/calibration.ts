@@ -11,14 +11,24 @@ import type { SuppressionReason } from './suppression.js';
  * whose ratings sit far above or below the others' on the same skills.
  *
  * A pair is one person's latest self rating of a skill and their latest rating of it by one source
- * (their manager; a mentor once mentoring lands: the latest mentor rating, whoever gave it), both as
- * of the snapshot. The rollup keeps, per (team, skill, source, assessor), the number of pairs and the
+ * (their manager, or a mentor: the latest mentor rating, whoever gave it), both as of the snapshot;
+ * mentor ratings are also paired with the latest manager rating (mentor − manager). The rollup keeps, per (team, skill, source, assessor), the number of pairs and the
  * sums of differences and squared differences, which add up, so means and standard deviations of any
  * group follow: mean = Σd / n, variance = (Σd² − (Σd)²/n) / (n − 1).
  */
 
-export const CALIBRATION_SOURCES = ['manager', 'mentor'] as const;
+export const CALIBRATION_SOURCES = ['manager', 'mentor', 'mentorVsManager'] as const;
+/**
+ * A comparison: 'manager' is manager − self, 'mentor' is mentor − self, 'mentorVsManager' is
+ * mentor − manager (the assessor being the mentor). Named "source" for the assessor compared.
+ */
 export type CalibrationSource = (typeof CALIBRATION_SOURCES)[number];
+/** Who rated in a comparison, and whom they are compared with. */
+export const COMPARISONS: Readonly<Record<CalibrationSource, { assessor: 'manager' | 'mentor'; baseline: 'self' | 'manager' }>> = {
+  manager: { assessor: 'manager', baseline: 'self' },
+  mentor: { assessor: 'mentor', baseline: 'self' },
+  mentorVsManager: { assessor: 'mentor', baseline: 'manager' },
+};
 
 export interface CalibrationRow {
   teamId: string | null;
@@ -35,7 +45,7 @@ export interface CalibrationRow {
 export interface CalibrationRating {
   skillId: string;
   level: number;
-  source: 'self' | CalibrationSource;
+  source: 'self' | 'manager' | 'mentor';
   /** Who gave it (null for self ratings). */
   assessorId: string | null;
   assessedAt: Date;
@@ -62,12 +72,12 @@ export function calibrationRowsFromPeople(people: readonly CalibrationPerson[], 
     const skills = [...new Set(known.map((r) => r.skillId))];
     for (const skillId of skills) {
       const ofSkill = known.filter((r) => r.skillId === skillId);
-      const self = latest(ofSkill.filter((r) => r.source === 'self'));
-      if (!self) continue;
       for (const source of CALIBRATION_SOURCES) {
-        const other = latest(ofSkill.filter((r) => r.source === source && r.assessorId !== null));
-        if (!other) continue;
-        const d = other.level - self.level;
+        const { assessor, baseline } = COMPARISONS[source];
+        const base = latest(ofSkill.filter((r) => r.source === baseline));
+        const other = latest(ofSkill.filter((r) => r.source === assessor && r.assessorId !== null));
+        if (!base || !other) continue;
+        const d = other.level - base.level;
         const key = `${person.teamId ?? ''}\u0000${skillId}\u0000${source}\u0000${other.assessorId}`;
         const row = rows.get(key) ?? {
           teamId: person.teamId,

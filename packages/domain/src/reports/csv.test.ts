@@ -99,8 +99,8 @@ describe('report CSVs', () => {
       k: 3,
     });
     expect(calibrationCsv(names, calibrationBySkill(calibration, { teamId: 'pmo' }))).toEqual([
-      ['Team', 'Skill', 'Compared with self', 'People', 'Mean difference (levels)', 'Standard deviation'],
-      ['Delivery/PMO', 'Planning', 'manager', '3', '-0.33', '0.58'],
+      ['Team', 'Skill', 'Comparison', 'People', 'Mean difference (levels)', 'Standard deviation'],
+      ['Delivery/PMO', 'Planning', 'manager − self', '3', '-0.33', '0.58'],
     ]);
     expect(assessorCsv(names, assessorCalibration(calibration), (id) => (id === 'mgr' ? '=HYPERLINK("x")' : id))[1]).toEqual([
       "'=HYPERLINK(\"x\")",
@@ -125,6 +125,27 @@ describe('report CSVs', () => {
       ['Team', 'People', 'With a plan', 'Agreed', 'Active', 'Reviewed on time', 'Review overdue', 'Stale'],
       ['Delivery/PMO', '4', '75.0%', '50.0%', '25.0%', '<3', '<3', '0.0%'],
     ]);
+    const withMentoring = participationReport({
+      catalogue: report.catalogue,
+      teams: smallTeams,
+      planHealth: [],
+      mentoring: [
+        { teamId: 'pmo', roleId: null, people: 8, mentees: 5, withActiveMentor: 3, waiting: 2, withPlan: 6, withPlanAndMentor: 3, activePairs: 4, fizzlingPairs: 1 },
+      ],
+      k: 3,
+      filters: false,
+    });
+    const mentoringCsv = participationCsv(names, participationView(withMentoring, { teamId: 'pmo' }));
+    expect(mentoringCsv[0]?.slice(8)).toEqual([
+      'Mentees (of people)',
+      'With an active mentor (of mentees)',
+      'Waiting for a mentor (of mentees)',
+      'Mentees waiting',
+      'With a plan and an active mentor (of people with a plan)',
+      'Active mentoring pairs',
+      'Fizzling pairs',
+    ]);
+    expect(mentoringCsv[1]?.slice(8)).toEqual(['62.5%', '60.0%', '40.0%', '2', '50.0%', '4', '1']);
     expect(trainingDemandCsv(names, trainingDemand(participation, { teamId: 'pmo' }))).toEqual([
       ['Kind', 'Qualification or course', 'Team', 'People wanting it'],
       ['qualification', 'PMP', 'Delivery/PMO', '3'],

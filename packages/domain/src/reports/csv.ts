@@ -1,5 +1,5 @@
 import { guardSpreadsheetCell } from '../people/people-csv.js';
-import type { AssessorCalibration, CalibrationCell } from './calibration.js';
+import type { AssessorCalibration, CalibrationCell, CalibrationSource } from './calibration.js';
 import type { ReportCatalogue, TeamHierarchy } from './organisation.js';
 import type { ParticipationRow, TrainingDemand } from './participation.js';
 import type { Figure } from './rollup.js';
@@ -154,13 +154,15 @@ export function successionCsv(names: CsvNames, cells: readonly SuccessionCell[])
   return records;
 }
 
+const COMPARISON_LABELS: Record<CalibrationSource, string> = { manager: 'manager − self', mentor: 'mentor − self', mentorVsManager: 'mentor − manager' };
+
 export function calibrationCsv(names: CsvNames, cells: readonly CalibrationCell[]): CsvRecords {
-  const records: CsvRecords = [['Team', 'Skill', 'Compared with self', 'People', 'Mean difference (levels)', 'Standard deviation']];
+  const records: CsvRecords = [['Team', 'Skill', 'Comparison', 'People', 'Mean difference (levels)', 'Standard deviation']];
   for (const cell of cells) {
     records.push([
       text(teamPath(names, cell.teamId)),
       text(skillName(names, cell.skillId)),
-      cell.source,
+      COMPARISON_LABELS[cell.source],
       formatFigure(cell.pairs, 'count', names.k),
       formatFigure(cell.meanDifference, 'difference', names.k),
       formatFigure(cell.standardDeviation, 'level', names.k),
@@ -199,7 +201,17 @@ export function participationCsv(names: CsvNames, rows: readonly ParticipationRo
       'Reviewed on time',
       'Review overdue',
       'Stale',
-      ...(withMentoring ? ['Mentees (of people)', 'With an active mentor (of mentees)', 'Waiting for a mentor (of mentees)'] : []),
+      ...(withMentoring
+        ? [
+            'Mentees (of people)',
+            'With an active mentor (of mentees)',
+            'Waiting for a mentor (of mentees)',
+            'Mentees waiting',
+            'With a plan and an active mentor (of people with a plan)',
+            'Active mentoring pairs',
+            'Fizzling pairs',
+          ]
+        : []),
     ],
   ];
   for (const row of rows) {
@@ -209,8 +221,14 @@ export function participationCsv(names: CsvNames, rows: readonly ParticipationRo
       ...[row.withPlan, row.agreed, row.active, row.reviewedOnTime, row.overdue, row.stale].map((f) => formatFigure(f, 'share', names.k)),
       ...(withMentoring
         ? row.mentoring
-          ? [row.mentoring.mentees, row.mentoring.withActiveMentor, row.mentoring.waiting].map((f) => formatFigure(f, 'share', names.k))
-          : ['', '', '']
+          ? [
+              ...[row.mentoring.mentees, row.mentoring.withActiveMentor, row.mentoring.waiting].map((f) => formatFigure(f, 'share', names.k)),
+              formatFigure(row.mentoring.waitingPeople, 'count', names.k),
+              formatFigure(row.mentoring.planCoverage, 'share', names.k),
+              formatFigure(row.mentoring.activePairs, 'count', names.k),
+              formatFigure(row.mentoring.fizzlingPairs, 'count', names.k),
+            ]
+          : ['', '', '', '', '', '', '']
         : []),
     ]);
   }

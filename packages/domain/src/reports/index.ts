@@ -86,6 +86,7 @@ export {
 } from './succession.js';
 export {
   CALIBRATION_SOURCES,
+  COMPARISONS,
   calibrationRowsFromPeople,
   calibrationReport,
   calibrationBySkill,
@@ -104,6 +105,7 @@ export {
 export {
   planHealthRowsFromPeople,
   trainingDemandRowsFromPeople,
+  mentoringRowsFromPeople,
   courseId,
   participationReport,
   participationView,
@@ -113,6 +115,7 @@ export {
   type TrainingDemandRow,
   type TrainingDemandPerson,
   type MentoringRow,
+  type MentoringPerson,
   type ParticipationInput,
   type ParticipationReport,
   type ParticipationRow,

@@ -5,6 +5,8 @@ import {
   planHealthRowsFromPeople,
   trainingDemand,
   trainingDemandRowsFromPeople,
+  mentoringRowsFromPeople,
+  type MentoringPerson,
   type MentoringRow,
   type PlanHealthPerson,
   type TrainingDemandPerson,
@@ -78,13 +80,22 @@ const training: TrainingDemandPerson[] = [
   { teamId: 'projects', plan: null },
 ];
 const titles = new Map([['pmp', 'Project Management Professional (PMP)']]);
-const mentoring: MentoringRow[] = [
-  { teamId: 'pmo', roleId: 'pmo-analyst', people: 3, mentees: 2, withActiveMentor: 1, waiting: 1 },
-  { teamId: 'pmo', roleId: 'senior-pmo-analyst', people: 1, mentees: 1, withActiveMentor: 1, waiting: 0 },
-  { teamId: 'pmo', roleId: 'pmo-manager', people: 1, mentees: 0, withActiveMentor: 0, waiting: 0 },
-  { teamId: 'projects', roleId: 'project-manager', people: 4, mentees: 1, withActiveMentor: 0, waiting: 1 },
-  { teamId: 'delivery', roleId: 'pmo-manager', people: 1, mentees: 0, withActiveMentor: 0, waiting: 0 },
+const active = (fizzling = false) => ({ status: 'active' as const, fizzling });
+const requested = { status: 'requested' as const, fizzling: false };
+const mentoringPeople: MentoringPerson[] = [
+  { teamId: 'pmo', roleId: 'pmo-analyst', hasOpenPlan: true, mentorships: [active(true)] },
+  { teamId: 'pmo', roleId: 'pmo-analyst', hasOpenPlan: true, mentorships: [requested] },
+  { teamId: 'pmo', roleId: 'pmo-analyst', hasOpenPlan: true, mentorships: [] },
+  // Two mentors at once: one mentee, two pairs; a pending request beside an active mentor is not waiting.
+  { teamId: 'pmo', roleId: 'senior-pmo-analyst', hasOpenPlan: true, mentorships: [active(), active(), requested] },
+  { teamId: 'pmo', roleId: 'pmo-manager', hasOpenPlan: false, mentorships: [] },
+  { teamId: 'projects', roleId: 'project-manager', hasOpenPlan: true, mentorships: [requested] },
+  { teamId: 'projects', roleId: 'project-manager', hasOpenPlan: true, mentorships: [active()] },
+  { teamId: 'projects', roleId: 'project-manager', hasOpenPlan: true, mentorships: [] },
+  { teamId: 'projects', roleId: 'project-manager', hasOpenPlan: false, mentorships: [] },
+  { teamId: 'delivery', roleId: 'pmo-manager', hasOpenPlan: true, mentorships: [] },
 ];
+const mentoring: MentoringRow[] = mentoringRowsFromPeople(mentoringPeople);
 
 describe('training demand rows', () => {
   it('counts each person once per qualification or course across open plans, not done or dropped ones', () => {
@@ -131,18 +142,37 @@ describe('the participation report', () => {
     expect(() => participationView(report, { filter: { trackId: 'pmo' } })).toThrow(/without track and role/);
   });
 
-  it('adds mentoring coverage when given: mentees of the people, with an active mentor or waiting', () => {
-    const [delivery, pmo] = participationView(report, { teamId: 'delivery' });
+  it('adds mentoring coverage when given: mentees, waiting, mentors of people with a plan, active and fizzling pairs', () => {
+    const [delivery, pmo, projects] = participationView(report, { teamId: 'delivery' });
     expect(delivery?.mentoring).toEqual({
-      mentees: { value: 0.4, people: 10, suppressed: null },
-      withActiveMentor: { value: 0.5, people: 4, suppressed: null },
-      waiting: { value: 0.5, people: 4, suppressed: null },
-      waitingPeople: { value: 2, people: 4, suppressed: null },
+      mentees: { value: 0.5, people: 10, suppressed: null },
+      withActiveMentor: { value: 0.6, people: 5, suppressed: null },
+      waiting: { value: 0.4, people: 5, suppressed: null },
+      waitingPeople: { value: 2, people: 5, suppressed: null },
+      planCoverage: { value: 3 / 8, people: 8, suppressed: null },
+      activePairs: { value: 4, people: 3, suppressed: null },
+      fizzlingPairs: { value: 1, people: 3, suppressed: null },
+      fizzling: { value: 0.25, people: 3, suppressed: null },
     });
     expect(pmo?.mentoring?.mentees.value).toBeCloseTo(0.6);
-    expect(pmo?.mentoring?.withActiveMentor.suppressed).toBe('complementary');
+    expect(pmo?.mentoring?.planCoverage).toEqual({ value: 0.5, people: 4, suppressed: null });
+    // Projects' 3 people with a plan, taken from Delivery's 8 and PMO's 4, would single out the one in Delivery directly.
+    expect(projects?.mentoring?.planCoverage.suppressed).not.toBeNull();
     const without = participationReport({ catalogue: smallCatalogue(), teams: smallTeams, planHealth: planHealthRowsFromPeople(health, now), k: 3 });
     expect(participationView(without)[0]?.mentoring).toBeNull();
+  });
+
+  it('suppresses mentoring figures over fewer than k mentees, and their complements', () => {
+    const [, pmo, projects] = participationView(report, { teamId: 'delivery' });
+    // Projects has 2 mentees (small); PMO's 3 are Delivery's 5 minus them.
+    expect(projects?.mentoring?.withActiveMentor.suppressed).toBe('small');
+    expect(pmo?.mentoring?.withActiveMentor.suppressed).toBe('complementary');
+    expect(pmo?.mentoring?.waitingPeople).toEqual({ value: null, people: null, suppressed: 'complementary' });
+    // Pairs are over the mentees with an active mentor: 2 in PMO, 1 in Projects.
+    for (const team of [pmo, projects]) {
+      expect(team?.mentoring?.activePairs).toEqual({ value: null, people: null, suppressed: 'small' });
+      expect(team?.mentoring?.fizzling.value).toBeNull();
+    }
   });
 
   it('lists training demand, most wanted first, hiding a course fewer than k people want anywhere', () => {

@@ -10,7 +10,8 @@ import type { SuppressionReason } from './suppression.js';
 /**
  * Participation and plan health (point 5): the share of people with an open plan, with an agreed one,
  * an active one, reviews on time and overdue, plans gone stale; training demand (qualifications and
- * courses wanted across open plans); mentoring coverage when mentoring data is given. All from
+ * courses wanted across open plans); mentoring coverage (mentees, waiting, active mentors of people
+ * with a plan, active and fizzling pairs) when mentoring data is given. All from
  * additive rollup rows per (team, role), like the skill figures.
  */
 
@@ -133,16 +134,68 @@ export function trainingDemandRowsFromPeople(people: readonly TrainingDemandPers
   return [...rows.values()];
 }
 
-/** Mentoring coverage of the people directly in a team with a role. */
+/** Mentoring coverage of the people directly in a team with a role (pairs counted at the mentee's team). */
 export interface MentoringRow {
   teamId: string | null;
   roleId: string | null;
   people: number;
   /** People with an active mentor or waiting for one. */
   mentees: number;
+  /** People with at least one active mentorship. */
   withActiveMentor: number;
   /** Requested a mentor, none active yet. */
   waiting: number;
+  /** People with an open plan... */
+  withPlan: number;
+  /** ...of whom with an active mentor. */
+  withPlanAndMentor: number;
+  /** Active mentorships (a mentee may have more than one). */
+  activePairs: number;
+  /** ...of which fizzling (no session for the organisation's N weeks). */
+  fizzlingPairs: number;
+}
+
+/** One person as mentoring coverage needs them, at the moment reported on. */
+export interface MentoringPerson {
+  teamId: string | null;
+  roleId: string | null;
+  hasOpenPlan: boolean;
+  /** Their relationships as mentee that were open then (requested or active; paused and ended ones left out). */
+  mentorships: readonly { status: 'requested' | 'active'; fizzling: boolean }[];
+}
+
+/** The mentoring rollup of a list of people. */
+export function mentoringRowsFromPeople(people: readonly MentoringPerson[]): MentoringRow[] {
+  const rows = new Map<string, MentoringRow>();
+  for (const person of people) {
+    const key = `${person.teamId ?? ''}\u0000${person.roleId ?? ''}`;
+    const row = rows.get(key) ?? {
+      teamId: person.teamId,
+      roleId: person.roleId,
+      people: 0,
+      mentees: 0,
+      withActiveMentor: 0,
+      waiting: 0,
+      withPlan: 0,
+      withPlanAndMentor: 0,
+      activePairs: 0,
+      fizzlingPairs: 0,
+    };
+    rows.set(key, row);
+    row.people++;
+    const active = person.mentorships.filter((m) => m.status === 'active');
+    const requested = person.mentorships.some((m) => m.status === 'requested');
+    if (active.length > 0) row.withActiveMentor++;
+    else if (requested) row.waiting++;
+    if (active.length > 0 || requested) row.mentees++;
+    if (person.hasOpenPlan) {
+      row.withPlan++;
+      if (active.length > 0) row.withPlanAndMentor++;
+    }
+    row.activePairs += active.length;
+    row.fizzlingPairs += active.filter((m) => m.fizzling).length;
+  }
+  return [...rows.values()];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -160,7 +213,7 @@ export interface ParticipationInput {
 }
 
 const HEALTH = ['people', 'withPlan', 'agreed', 'active', 'inReview', 'reviewedOnTime', 'overdue', 'stale'] as const;
-const MENTORING = ['people', 'mentees', 'withActiveMentor', 'waiting'] as const;
+const MENTORING = ['people', 'mentees', 'withActiveMentor', 'waiting', 'withPlan', 'withPlanAndMentor', 'activePairs', 'fizzlingPairs'] as const;
 
 export interface ParticipationReport {
   catalogue: ReportCatalogue;
@@ -174,7 +227,16 @@ export interface ParticipationReport {
   trainingTitles: ReadonlyMap<string, string>;
   trainingSuppressed: ReadonlyMap<string, SuppressionReason>;
   mentoring: ReadonlyMap<string, RolledCell> | null;
-  mentoringSuppressed: { people: ReadonlyMap<string, SuppressionReason>; mentees: ReadonlyMap<string, SuppressionReason> } | null;
+  /**
+   * Per base: people, mentees, people with a plan, and people with an active mentor (pairs are
+   * shown only over at least k mentees: a pair count is never over fewer people than that).
+   */
+  mentoringSuppressed: {
+    people: ReadonlyMap<string, SuppressionReason>;
+    mentees: ReadonlyMap<string, SuppressionReason>;
+    withPlan: ReadonlyMap<string, SuppressionReason>;
+    withActiveMentor: ReadonlyMap<string, SuppressionReason>;
+  } | null;
 }
 
 export function participationReport(input: ParticipationInput): ParticipationReport {
@@ -225,6 +287,8 @@ export function participationReport(input: ParticipationInput): ParticipationRep
       ? {
           people: suppressMeasure(mentoring, MENTORING.indexOf('people'), hierarchy, catalogue, k),
           mentees: suppressMeasure(mentoring, MENTORING.indexOf('mentees'), hierarchy, catalogue, k),
+          withPlan: suppressMeasure(mentoring, MENTORING.indexOf('withPlan'), hierarchy, catalogue, k),
+          withActiveMentor: suppressMeasure(mentoring, MENTORING.indexOf('withActiveMentor'), hierarchy, catalogue, k),
         }
       : null,
   };
@@ -252,6 +316,14 @@ export interface ParticipationRow {
     waiting: Figure;
     /** Mentees waiting (value = people, over the mentees). */
     waitingPeople: Figure;
+    /** Share of the people with an open plan who have an active mentor. */
+    planCoverage: Figure;
+    /** Active pairs (value = pairs, over the mentees with an active mentor). */
+    activePairs: Figure;
+    /** Fizzling pairs (value = pairs, over the mentees with an active mentor). */
+    fizzlingPairs: Figure;
+    /** Share of the active pairs fizzling. */
+    fizzling: Figure;
   } | null;
 }
 
@@ -277,6 +349,8 @@ export function participationView(report: ParticipationReport, options: { teamId
         withActiveMentor: figure(ratio(mget('withActiveMentor'), mget('mentees')), mget('mentees'), byMentees),
         waiting: figure(ratio(mget('waiting'), mget('mentees')), mget('mentees'), byMentees),
         waitingPeople: byMentees ? figure(null, mget('mentees'), byMentees) : { value: mget('waiting'), people: mget('mentees'), suppressed: null },
+        planCoverage: figure(ratio(mget('withPlanAndMentor'), mget('withPlan')), mget('withPlan'), report.mentoringSuppressed.withPlan.get(key)),
+        ...pairFigures(mget('activePairs'), mget('fizzlingPairs'), mget('withActiveMentor'), report.mentoringSuppressed.withActiveMentor.get(key)),
       };
     }
     return {
@@ -291,6 +365,15 @@ export function participationView(report: ParticipationReport, options: { teamId
       mentoring,
     };
   });
+}
+
+function pairFigures(active: number, fizzling: number, mentees: number, hidden: SuppressionReason | undefined) {
+  if (hidden) return { activePairs: figure(null, mentees, hidden), fizzlingPairs: figure(null, mentees, hidden), fizzling: figure(null, mentees, hidden) };
+  return {
+    activePairs: { value: active, people: mentees, suppressed: null },
+    fizzlingPairs: { value: fizzling, people: mentees, suppressed: null },
+    fizzling: figure(ratio(fizzling, active), mentees, null),
+  };
 }
 
 export interface TrainingDemand {

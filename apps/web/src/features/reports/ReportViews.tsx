@@ -155,7 +155,9 @@ export function SuccessionView({ report }: { report: SuccessionReportQuery['succ
 
 export function CalibrationView({ report }: { report: CalibrationReportQuery['calibrationReport'] }) {
   const k = report.meta.k;
-  const root = report.bySkill.filter((cell) => cell.teamId === report.bySkill[0]?.teamId);
+  // The API also sends mentor comparisons (mentor − self, mentor − manager); this view shows manager − self until they get their own tables.
+  const root = report.bySkill.filter((cell) => cell.teamId === report.bySkill[0]?.teamId && cell.source === 'manager');
+  const assessors = report.assessors.filter((a) => a.source === 'manager');
   if (root.length === 0) return <Empty title="No calibration data yet" description="Calibration compares people's own ratings with their manager's." />;
   return (
     <Stack gap="xl">
@@ -197,7 +199,7 @@ export function CalibrationView({ report }: { report: CalibrationReportQuery['ca
         </Title>
         <ReportTable
           columns={['Assessor', 'People rated', 'Mean difference', 'Versus other assessors']}
-          rows={report.assessors.map((a) => ({
+          rows={assessors.map((a) => ({
             key: a.assessorId,
             header: a.assessorName,
             cells: [

@@ -189,6 +189,7 @@ export const CalibrationReportQuery = graphql(`
         teamName
         skillId
         skillName
+        source
         pairs {
           ...ReportFigureFields
         }
@@ -202,6 +203,7 @@ export const CalibrationReportQuery = graphql(`
       assessors {
         assessorId
         assessorName
+        source
         people {
           ...ReportFigureFields
         }
