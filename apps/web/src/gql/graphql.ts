@@ -162,6 +162,8 @@ export type DraftOperationInput = {
   key?: string | null | undefined;
   kind: DraftOperationKind;
   level?: number | null | undefined;
+  /** SET_LEVELLING: the whole points rule; null removes it. */
+  levelling?: PointsLevellingInput | null | undefined;
   levels?: Array<DraftSkillLevelInput> | null | undefined;
   name?: string | null | undefined;
   /** SET_EXPECTATION_DETAIL: listed but not counted. */
@@ -221,6 +223,7 @@ export type DraftOperationKind =
   | 'SET_EXPECTATION'
   | 'SET_EXPECTATIONS_ROW'
   | 'SET_EXPECTATION_DETAIL'
+  | 'SET_LEVELLING'
   | 'SET_PROFICIENCY_SCALE'
   | 'SET_SCALES'
   | 'SET_TRACK_GROUPS'
@@ -285,6 +288,12 @@ export type InvitePersonInput = {
   managerId?: string | number | null | undefined;
   name: string;
   teamId?: string | number | null | undefined;
+};
+
+/** The points reaching a level earns (cumulative). */
+export type LevelPointsInput = {
+  level: number;
+  points: number;
 };
 
 export type LogMentoringSessionInput = {
@@ -394,6 +403,26 @@ export type PlanStatus =
 export type PlanVersionInput = {
   expectedVersion: number;
   planId: string | number;
+};
+
+export type PointsLevelInput = {
+  minPoints: number;
+  name: string;
+};
+
+/** A points levelling rule (SET_LEVELLING): points per skill level, levels by the fewest points, titles by range. */
+export type PointsLevellingInput = {
+  levels: Array<PointsLevelInput>;
+  pointsByLevel: Array<LevelPointsInput>;
+  skillPoints?: Array<SkillPointsInput> | null | undefined;
+  titles?: Array<PointsTitleInput> | null | undefined;
+};
+
+export type PointsTitleInput = {
+  /** null: no upper bound. */
+  maxPoints?: number | null | undefined;
+  minPoints: number;
+  title: string;
 };
 
 export type ProficiencyLevelInput = {
@@ -600,6 +629,12 @@ export type SkillLevelInput = {
   /** 0 (none) up to the top of the framework's scale. */
   level: number;
   skillId: string | number;
+};
+
+/** A skill's own points per level, in place of the rule's pointsByLevel. */
+export type SkillPointsInput = {
+  points: Array<LevelPointsInput>;
+  skillKey: string;
 };
 
 export type SsoSettingsInput = {
