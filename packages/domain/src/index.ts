@@ -309,6 +309,7 @@ export {
   type DraftOperationKind,
   type DraftOperationResult,
 } from './framework/draft-operations.js';
+export { levellingRuleProblems } from './framework/draft-levelling.js';
 export {
   MIN_MENTOR_CAPACITY,
   MAX_MENTOR_CAPACITY,

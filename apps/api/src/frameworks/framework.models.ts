@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { PointsLevelling } from '@trellis/domain';
 
 /**
  * GraphQL shapes of a framework. Resolvers return the TypeORM entities; the fields below that
@@ -128,9 +129,16 @@ export class ScaleLevelPoints {
   @Field(() => Int) points: number;
 }
 
+@ObjectType({ description: "A skill's own points per level, replacing the rule's pointsByLevel for that skill." })
+export class SkillLevelPoints {
+  @Field() skillKey: string;
+  @Field(() => [ScaleLevelPoints]) points: ScaleLevelPoints[];
+}
+
 @ObjectType({ description: "A framework's points levelling rule: points per skill level, total points to a level, titles by range." })
 export class PointsLevellingRule {
   @Field(() => [ScaleLevelPoints], { description: 'Points earned for reaching each level of a skill (cumulative).' }) pointsByLevel: ScaleLevelPoints[];
+  @Field(() => [SkillLevelPoints], { description: 'Skills with points of their own, in the order the rule lists them.' }) skillPoints: SkillLevelPoints[];
   @Field(() => [PointsLevel]) levels: PointsLevel[];
   @Field(() => [PointsTitle]) titles: PointsTitle[];
 }
@@ -215,4 +223,15 @@ export class Qualification {
 @ObjectType({ description: 'A qualification a role requires or recommends.' })
 export class RoleQualification {
   @Field(() => QualificationRequirementValue) requirement: QualificationRequirementValue;
+}
+
+/** A points rule as GraphQL serves it: records become lists sorted by level. */
+export function pointsLevellingView(rule: PointsLevelling): PointsLevellingRule {
+  const byLevel = (table: Record<string, number>) => Object.entries(table).map(([level, points]) => ({ level: Number(level), points })).sort((a, b) => a.level - b.level);
+  return {
+    pointsByLevel: byLevel(rule.pointsByLevel),
+    skillPoints: Object.entries(rule.skillPoints ?? {}).map(([skillKey, table]) => ({ skillKey, points: byLevel(table) })),
+    levels: rule.levels,
+    titles: rule.titles.map((t) => ({ title: t.title, minPoints: t.minPoints, maxPoints: t.maxPoints ?? null })),
+  };
 }

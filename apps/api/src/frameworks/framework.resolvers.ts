@@ -27,6 +27,7 @@ import {
   ImportWarning,
   PointsLevelResult,
   PointsLevellingRule,
+  pointsLevellingView,
   ProficiencyLevel,
   Qualification,
   Role,
@@ -174,13 +175,7 @@ export class FrameworkVersionResolver {
 
   @ResolveField(() => PointsLevellingRule, { nullable: true, description: 'The points levelling rule, when the framework has one.' })
   levelling(@Parent() version: FrameworkVersionEntity): PointsLevellingRule | null {
-    const rule = version.levelling;
-    if (!rule) return null;
-    return {
-      pointsByLevel: Object.entries(rule.pointsByLevel).map(([level, points]) => ({ level: Number(level), points })).sort((a, b) => a.level - b.level),
-      levels: rule.levels,
-      titles: rule.titles.map((t) => ({ title: t.title, minPoints: t.minPoints, maxPoints: t.maxPoints ?? null })),
-    };
+    return version.levelling ? pointsLevellingView(version.levelling) : null;
   }
 
   @ResolveField(() => [SkillCategory])

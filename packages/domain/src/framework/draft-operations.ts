@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   expectationDetailSchema,
   levelDescriptorSchema,
+  pointsLevellingSchema,
   proficiencyLevelSchema,
   scaleSchema,
   trackGroupSchema,
@@ -18,6 +19,7 @@ import {
 import { TEXT_LIMITS, unsafeTextProblem } from '../validation/text.js';
 import { describeIssue, formatProblemPath, type FrameworkProblem } from './validate.js';
 import { skillScales } from './scales.js';
+import { copyLevelling, levellingRuleProblems, levellingWithoutSkill } from './draft-levelling.js';
 
 /**
  * Edits of a framework draft, one semantic change at a time ("rename role X", "set X's expectation
@@ -186,6 +188,15 @@ const setScales = z.object({
   scales: z.array(scaleSchema),
 });
 
+/**
+ * Sets the framework's points levelling rule (points per skill level, optional per-skill points,
+ * levels by the fewest points, titles by point range); null removes the rule.
+ */
+const setLevelling = z.object({
+  kind: z.literal('setLevelling'),
+  levelling: pointsLevellingSchema.nullable(),
+});
+
 const setProficiencyScale = z.object({
   kind: z.literal('setProficiencyScale'),
   levels: z.array(proficiencyLevelSchema).min(1, 'needs at least one level'),
@@ -267,6 +278,7 @@ export const draftOperationSchema = z.discriminatedUnion('kind', [
   setExpectationDetail,
   setScales,
   setTrackGroups,
+  setLevelling,
   setProficiencyScale,
   addTransition,
   updateTransition,
@@ -379,6 +391,8 @@ export function operationTarget(operation: DraftOperation): string {
       return 'scales';
     case 'setTrackGroups':
       return 'track-groups';
+    case 'setLevelling':
+      return 'levelling';
     case 'setProficiencyScale':
       return 'proficiency-scale';
     case 'addTransition':
@@ -552,6 +566,12 @@ export function describeOperation(operation: DraftOperation, document: Framework
       return `set the skill scales (${operation.scales.map((scale) => `${scale.name}: ${scale.levels.length} levels`).join('; ') || 'none'})`;
     case 'setTrackGroups':
       return `set the track groups (${operation.trackGroups.map((group) => group.name).join(', ') || 'none'})`;
+    case 'setLevelling': {
+      const rule = operation.levelling;
+      if (!rule) return 'removed the points levelling rule';
+      const own = Object.keys(rule.skillPoints ?? {}).length;
+      return `set the points levelling rule (${rule.levels.length} ${rule.levels.length === 1 ? 'level' : 'levels'}, ${rule.titles.length} ${rule.titles.length === 1 ? 'title' : 'titles'}${own > 0 ? `, own points for ${own} ${own === 1 ? 'skill' : 'skills'}` : ''})`;
+    }
     case 'setProficiencyScale':
       return `set the proficiency scale to ${operation.levels.length} levels (${operation.levels.map((l) => l.name).join(', ')})`;
     case 'addTransition':
@@ -1013,6 +1033,16 @@ function apply(document: FrameworkDocument, operation: DraftOperation): Applied 
       };
     }
 
+    // Points levelling ---------------------------------------------------------------------
+    case 'setLevelling': {
+      const undo: DraftOperation[] = [{ kind: 'setLevelling', levelling: document.levelling ? copyLevelling(document.levelling) : null }];
+      const { levelling: _previous, ...rest } = document;
+      if (operation.levelling === null) return { document: rest, undo };
+      const problems = levellingRuleProblems(document, operation.levelling);
+      if (problems.length > 0) throw new OperationProblem(problems);
+      return { document: { ...rest, levelling: copyLevelling(operation.levelling) }, undo };
+    }
+
     // Proficiency scale --------------------------------------------------------------------
     case 'setProficiencyScale': {
       const levels = [...operation.levels].sort((a, b) => a.level - b.level);
@@ -1171,9 +1201,13 @@ function removeSkillAt(document: FrameworkDocument, at: number): Applied {
     ]),
     ...linked.map((q): DraftOperation => ({ kind: 'updateQualification', key: q.key, skillKeys: q.skillKeys })),
   ];
+  // The skill's own points go with it (a rule naming an unknown skill could not be published); the undo, after addSkill, puts them back.
+  const levelling = levellingWithoutSkill(document.levelling, skill.key);
+  if (levelling && document.levelling) undo.push({ kind: 'setLevelling', levelling: copyLevelling(document.levelling) });
   return {
     document: {
       ...document,
+      ...(levelling ? { levelling } : {}),
       skills: document.skills.filter((_, i) => i !== at),
       roles: document.roles.map((role) => {
         if (role.expectations[skill.key] === undefined) return role;

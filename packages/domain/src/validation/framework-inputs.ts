@@ -34,6 +34,15 @@ export const trackGroupInputSchema = z.object({ key, name, description: longText
 export const draftExpectationInputSchema = z.object({ skillKey: key, level: level.nullable() });
 export const proficiencyLevelInputSchema = z.object({ level, name, summary: longText });
 
+const points = intBetween(0, 1_000_000);
+const levelPointsInputSchema = z.object({ level, points });
+export const pointsLevellingInputSchema = z.object({
+  pointsByLevel: z.array(levelPointsInputSchema).max(100),
+  skillPoints: z.array(z.object({ skillKey: key, points: z.array(levelPointsInputSchema).max(100) })).max(5000).nullish(),
+  levels: z.array(z.object({ minPoints: points, name })).max(500),
+  titles: z.array(z.object({ title: name, minPoints: points, maxPoints: points.nullish() })).max(500).nullish(),
+});
+
 export const draftOperationInputSchema = z.object({
   kind: z.string(),
   key: key.nullish(),
@@ -73,6 +82,7 @@ export const draftOperationInputSchema = z.object({
   groupKey: key.nullish(),
   sharedWithTrackKeys: keys.nullish(),
   trackGroups: z.array(trackGroupInputSchema).max(200).nullish(),
+  levelling: pointsLevellingInputSchema.nullish(),
 });
 
 /** One save of the editor: a bounded number of edits. */

@@ -20,6 +20,35 @@ function descriptorOf(input: { descriptor?: string | null; criteria?: string[] |
   return { ...(input.descriptor ? { summary: input.descriptor } : {}), criteria, examples };
 }
 
+/** A points rule input as the document's rule: lists of level points become records keyed by level. */
+function levellingOf(input: NonNullable<DraftOperationInput['levelling']>): unknown {
+  const table = (points: Array<{ level: number; points: number }>) => Object.fromEntries(points.map((p) => [String(p.level), p.points]));
+  const skillPoints = input.skillPoints ?? [];
+  return {
+    kind: 'points',
+    pointsByLevel: table(input.pointsByLevel),
+    ...(skillPoints.length > 0 ? { skillPoints: Object.fromEntries(skillPoints.map((s) => [s.skillKey, table(s.points)])) } : {}),
+    levels: input.levels.map((l) => ({ minPoints: l.minPoints, name: l.name })),
+    titles: (input.titles ?? []).map((t) => ({ title: t.title, minPoints: t.minPoints, ...(t.maxPoints !== null && t.maxPoints !== undefined ? { maxPoints: t.maxPoints } : {}) })),
+  };
+}
+
+/** A level or skill listed twice would silently keep the last as a record: refuse it instead. */
+function repeatedLevellingEntries(input: NonNullable<DraftOperationInput['levelling']>, path: string): FrameworkProblem[] {
+  const problems: FrameworkProblem[] = [];
+  const repeated = (values: Array<string | number>, at: (i: number) => string, what: string) => {
+    const seen = new Set<string | number>();
+    values.forEach((value, i) => {
+      if (seen.has(value)) problems.push({ path: at(i), message: `${what} ${value} is listed twice` });
+      seen.add(value);
+    });
+  };
+  repeated(input.pointsByLevel.map((p) => p.level), (i) => `${path}.pointsByLevel[${i}].level`, 'level');
+  repeated((input.skillPoints ?? []).map((s) => s.skillKey), (i) => `${path}.skillPoints[${i}].skillKey`, 'skill');
+  (input.skillPoints ?? []).forEach((s, j) => repeated(s.points.map((p) => p.level), (i) => `${path}.skillPoints[${j}].points[${i}].level`, 'level'));
+  return problems;
+}
+
 function fieldsOf(kind: string): Set<string> {
   const option = draftOperationSchema.options.find((candidate) => candidate.shape.kind.value === kind);
   return new Set(option ? Object.keys(option.shape) : []);
@@ -44,6 +73,11 @@ export function toDraftOperations(inputs: DraftOperationInput[]): { operations: 
         continue;
       }
       if (!allowed.has(field)) problems.push({ path: `${path}.${field}`, message: `is not used by ${input.kind}` });
+      else if (field === 'levelling') {
+        const rule = value as DraftOperationInput['levelling'];
+        if (rule) problems.push(...repeatedLevellingEntries(rule, `${path}.levelling`));
+        plain.levelling = rule ? levellingOf(rule) : null;
+      }
       else plain[field] = value;
     }
     const listField = LEVELS_FIELD[input.kind];

@@ -1,12 +1,13 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DRAFT_OPERATION_KINDS, type DraftOperationKind, type FrameworkDocument } from '@trellis/domain';
-import { ImportWarning, PointsLevellingRule, ProficiencyLevel, SkillScale, TrackGroup, TrackKindValue, TransitionKindValue } from '../framework.models.js';
+import { ImportWarning, PointsLevellingRule, pointsLevellingView, ProficiencyLevel, SkillScale, TrackGroup, TrackKindValue, TransitionKindValue } from '../framework.models.js';
 import type { FrameworkDraftEntity } from './framework-draft.entities.js';
 import {
   createFrameworkInputSchema,
   draftExpectationInputSchema,
   draftOperationInputSchema,
   draftSkillLevelInputSchema,
+  pointsLevellingInputSchema,
   proficiencyLevelInputSchema,
   scaleInputSchema,
   scaleLevelInputSchema,
@@ -205,13 +206,7 @@ export function draftView(draft: FrameworkDraftEntity): FrameworkDraft {
       requiredForRoleKeys: q.requiredForRoleKeys,
       recommendedForRoleKeys: q.recommendedForRoleKeys,
     })),
-    levelling: document.levelling
-      ? {
-          pointsByLevel: Object.entries(document.levelling.pointsByLevel).map(([level, points]) => ({ level: Number(level), points })).sort((a, b) => a.level - b.level),
-          levels: document.levelling.levels,
-          titles: document.levelling.titles.map((t) => ({ title: t.title, minPoints: t.minPoints, maxPoints: t.maxPoints ?? null })),
-        }
-      : null,
+    levelling: document.levelling ? pointsLevellingView(document.levelling) : null,
   };
 }
 
@@ -246,6 +241,40 @@ export class TrackGroupInput {
   @Field() key: string;
   @Field() name: string;
   @Field(() => String, { nullable: true }) description?: string | null;
+}
+
+@InputType({ description: 'The points reaching a level earns (cumulative).' })
+export class LevelPointsInput {
+  @Field(() => Int) level: number;
+  @Field(() => Int) points: number;
+}
+
+@InputType({ description: "A skill's own points per level, in place of the rule's pointsByLevel." })
+export class SkillPointsInput {
+  @Field() skillKey: string;
+  @Field(() => [LevelPointsInput]) points: LevelPointsInput[];
+}
+
+@InputType()
+export class PointsLevelInput {
+  @Field(() => Int) minPoints: number;
+  @Field() name: string;
+}
+
+@InputType()
+export class PointsTitleInput {
+  @Field() title: string;
+  @Field(() => Int) minPoints: number;
+  @Field(() => Int, { nullable: true, description: 'null: no upper bound.' }) maxPoints?: number | null;
+}
+
+@InputType({ description: 'A points levelling rule (SET_LEVELLING): points per skill level, levels by the fewest points, titles by range.' })
+@InputSchema(pointsLevellingInputSchema)
+export class PointsLevellingInput {
+  @Field(() => [LevelPointsInput]) pointsByLevel: LevelPointsInput[];
+  @Field(() => [SkillPointsInput], { nullable: true }) skillPoints?: SkillPointsInput[] | null;
+  @Field(() => [PointsLevelInput]) levels: PointsLevelInput[];
+  @Field(() => [PointsTitleInput], { nullable: true }) titles?: PointsTitleInput[] | null;
 }
 
 @InputType({ description: 'One cell of a role row: null clears it.' })
@@ -311,6 +340,7 @@ export class DraftOperationInput {
   @Field(() => [String], { nullable: true, description: 'UPDATE_ROLE: the other tracks the role is a rung of too (null or []: its own only).' })
   sharedWithTrackKeys?: string[] | null;
   @Field(() => [TrackGroupInput], { nullable: true, description: 'SET_TRACK_GROUPS: every track group.' }) trackGroups?: TrackGroupInput[];
+  @Field(() => PointsLevellingInput, { nullable: true, description: 'SET_LEVELLING: the whole points rule; null removes it.' }) levelling?: PointsLevellingInput | null;
 }
 
 @InputType()

@@ -13,6 +13,7 @@ import { ExpectationsGrid } from './ExpectationsGrid';
 import { QualificationsPanel } from './QualificationsPanel';
 import { RolesBoard } from './RolesBoard';
 import { ScalePanel } from './ScalePanel';
+import { LevellingPanel } from './LevellingPanel';
 import { SkillsLibrary } from './SkillsLibrary';
 import { TransitionsPanel } from './TransitionsPanel';
 import { useDraftEditor } from './useDraftEditor';
@@ -213,6 +214,7 @@ function DraftEditorView({
           <Tabs.Tab value="transitions">Moves</Tabs.Tab>
           <Tabs.Tab value="qualifications">Qualifications</Tabs.Tab>
           <Tabs.Tab value="scale">Scales</Tabs.Tab>
+          <Tabs.Tab value="levelling">Levelling</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="roles" pt="md">
           <RolesBoard editor={editor} />
@@ -231,6 +233,9 @@ function DraftEditorView({
         </Tabs.Panel>
         <Tabs.Panel value="scale" pt="md">
           <ScalePanel editor={editor} />
+        </Tabs.Panel>
+        <Tabs.Panel value="levelling" pt="md">
+          <LevellingPanel editor={editor} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

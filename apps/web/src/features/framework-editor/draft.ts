@@ -1,4 +1,4 @@
-import type { DraftOperation, FrameworkDocument, LevelDescriptor, ScaleDocument } from '@trellis/domain';
+import type { DraftOperation, FrameworkDocument, LevelDescriptor, PointsLevelling, ScaleDocument } from '@trellis/domain';
 import { graphql } from '../../gql';
 import type { DraftFieldsFragment, DraftOperationInput, DraftOperationKind, TrackKind, TransitionKind } from '../../gql/graphql';
 
@@ -99,6 +99,13 @@ export const DraftFields = graphql(`
         level
         points
       }
+      skillPoints {
+        skillKey
+        points {
+          level
+          points
+        }
+      }
       levels {
         minPoints
         name
@@ -185,6 +192,9 @@ export function toDocument(draft: Draft): FrameworkDocument {
           levelling: {
             kind: 'points' as const,
             pointsByLevel: Object.fromEntries(draft.levelling.pointsByLevel.map((p) => [String(p.level), p.points])),
+            ...(draft.levelling.skillPoints.length > 0
+              ? { skillPoints: Object.fromEntries(draft.levelling.skillPoints.map((s) => [s.skillKey, Object.fromEntries(s.points.map((p) => [String(p.level), p.points]))])) }
+              : {}),
             levels: draft.levelling.levels.map((l) => ({ minPoints: l.minPoints, name: l.name })),
             titles: draft.levelling.titles.map((t) => ({ title: t.title, minPoints: t.minPoints, ...present({ maxPoints: t.maxPoints }) })),
           },
@@ -218,7 +228,19 @@ export function toOperationInput(operation: DraftOperation): DraftOperationInput
       );
     } else if (field === 'scales') {
       input.scales = (value as ScaleDocument[]).map((sc) => ({ key: sc.key, name: sc.name, levels: sc.levels.map((l) => ({ level: l.level, name: l.name, summary: l.summary ?? null })) }));
-    } else input[field] = value;
+    } else if (field === 'levelling') input.levelling = value === null ? null : levellingInput(value as PointsLevelling);
+    else input[field] = value;
   }
   return input as unknown as DraftOperationInput;
+}
+
+/** A points rule as the API's PointsLevellingInput: records keyed by level become lists. */
+function levellingInput(rule: PointsLevelling) {
+  const list = (table: Record<string, number>) => Object.entries(table).map(([level, points]) => ({ level: Number(level), points }));
+  return {
+    pointsByLevel: list(rule.pointsByLevel),
+    skillPoints: Object.entries(rule.skillPoints ?? {}).map(([skillKey, table]) => ({ skillKey, points: list(table) })),
+    levels: rule.levels.map((l) => ({ minPoints: l.minPoints, name: l.name })),
+    titles: rule.titles.map((t) => ({ title: t.title, minPoints: t.minPoints, maxPoints: t.maxPoints ?? null })),
+  };
 }
