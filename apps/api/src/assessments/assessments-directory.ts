@@ -54,3 +54,17 @@ export async function insertDatedAssessments(manager: EntityManager, rows: reado
     [JSON.stringify(rows)],
   );
 }
+
+/** SQL for reads of assessments that must stay inside another module's statement (reports' mentoring rollup). */
+export const assessmentsSql = {
+  /**
+   * Rows (person_id, skill_id, source, level): the latest self and the latest manager rating as of `asOf`
+   * of each (person, skill) pair that `pairs` (a subquery of person_id, skill_id) lists.
+   */
+  latestSelfAndManager: (organisationId: string, asOf: string, pairs: string) =>
+    `SELECT DISTINCT ON (a.person_id, a.skill_id, a.source) a.person_id, a.skill_id, a.source, a.level
+     FROM assessments a
+     WHERE a.organisation_id = ${organisationId} AND a.assessed_at <= ${asOf} AND a.source IN ('self', 'manager')
+       AND (a.person_id, a.skill_id) IN (${pairs})
+     ORDER BY a.person_id, a.skill_id, a.source, a.assessed_at DESC, a.level DESC`,
+};

@@ -154,6 +154,12 @@ export async function firstFrameworkId(manager: EntityManager, organisationId: s
 }
 
 export const frameworkSql = {
+  /** Rows (key, id): each skill key of the published versions and one skill id for it (the earliest version's). */
+  publishedSkillIdsByKey: (organisationId: string) =>
+    `SELECT DISTINCT ON (s.key) s.key, s.id FROM skills s
+     WHERE s.organisation_id = ${organisationId}
+       AND s.framework_version_id IN (SELECT id FROM framework_versions WHERE organisation_id = ${organisationId} AND status = 'published')
+     ORDER BY s.key, s.framework_version_id`,
   /** Rows (old_id, new_id): each qualification of one version and its successor by key in another, NULL when it is gone. */
   qualificationSuccessors: (organisationId: string, fromVersionId: string, toVersionId: string) =>
     `SELECT q.id AS old_id, successor.id AS new_id FROM qualifications q

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { fizzleState, mentoringRowsFromPeople, type CalibrationRow, type MentoringRow } from '@trellis/domain';
 import type { EntityManager } from 'typeorm';
+import { assessmentsSql } from '../assessments/assessments-directory.js';
+import { frameworkSql } from '../frameworks/framework-directory.js';
 import { peopleSql } from '../people/people-directory.js';
+import { plansSql } from '../plans/plans-directory.js';
 import { mentoringSettingsOf } from './mentoring-settings.service.js';
 
 /** A relationship as it stood at `asOf`, read from its timestamps (no history is kept of pauses). */
@@ -21,9 +24,8 @@ export class MentoringRollups {
     const settings = await mentoringSettingsOf(manager, organisationId);
     const people = (await manager.query(
       `SELECT p.id, p.team_id AS "teamId", p.current_role_id AS "roleId",
-         EXISTS (SELECT 1 FROM plans pl WHERE pl.organisation_id = $1 AND pl.person_id = p.id AND pl.created_at <= $2
-                 AND pl.status NOT IN ('completed', 'abandoned')) AS "hasOpenPlan",
-         (SELECT pl.time_zone FROM plans pl WHERE pl.organisation_id = $1 AND pl.person_id = p.id ORDER BY pl.created_at DESC LIMIT 1) AS "timeZone",
+         ${plansSql.hasOpenPlanAt('$1', 'p.id', '$2')} AS "hasOpenPlan",
+         ${plansSql.latestTimeZone('$1', 'p.id')} AS "timeZone",
          coalesce(ms.list, '[]') AS mentorships
        FROM (${peopleSql.placement('$1')}) p
        LEFT JOIN LATERAL (
@@ -71,10 +73,7 @@ export class MentoringRollups {
    */
   async calibrationRows(manager: EntityManager, organisationId: string, asOf: Date): Promise<CalibrationRow[]> {
     const rows = (await manager.query(
-      `WITH skill_ids AS (
-         SELECT DISTINCT ON (s.key) s.key, s.id FROM skills s
-         WHERE s.organisation_id = $1 AND s.framework_version_id IN (SELECT id FROM framework_versions WHERE organisation_id = $1 AND status = 'published')
-         ORDER BY s.key, s.framework_version_id),
+      `WITH skill_ids AS (${frameworkSql.publishedSkillIdsByKey('$1')}),
        mentor AS (
          SELECT DISTINCT ON (m.mentee_id, ma.skill_key) m.mentee_id AS person_id, k.id AS skill_id, ma.level, m.mentor_id
          FROM mentor_assessments ma
@@ -82,11 +81,7 @@ export class MentoringRollups {
          JOIN skill_ids k ON k.key = ma.skill_key
          WHERE ma.organisation_id = $1 AND ma.assessed_at <= $2
          ORDER BY m.mentee_id, ma.skill_key, ma.assessed_at DESC, ma.level DESC),
-       base AS (
-         SELECT DISTINCT ON (a.person_id, a.skill_id, a.source) a.person_id, a.skill_id, a.source, a.level
-         FROM assessments a JOIN mentor mt ON mt.person_id = a.person_id AND mt.skill_id = a.skill_id
-         WHERE a.organisation_id = $1 AND a.assessed_at <= $2 AND a.source IN ('self', 'manager')
-         ORDER BY a.person_id, a.skill_id, a.source, a.assessed_at DESC, a.level DESC)
+       base AS (${assessmentsSql.latestSelfAndManager('$1', '$2', 'SELECT person_id, skill_id FROM mentor')})
        SELECT p.team_id AS "teamId", mt.skill_id AS "skillId", CASE b.source WHEN 'self' THEN 'mentor' ELSE 'mentorVsManager' END AS source,
          mt.mentor_id AS "assessorId", count(*)::int AS pairs, sum(mt.level - b.level)::float8 AS "sumDifference",
          sum((mt.level - b.level) * (mt.level - b.level))::float8 AS "sumSquaredDifference"

@@ -35,3 +35,17 @@ export async function timeZonesOf(manager: EntityManager, organisationId: string
   )) as { personId: string; timeZone: string }[];
   return new Map(rows.map((r) => [r.personId, r.timeZone]));
 }
+
+/**
+ * SQL for reads of plans that must stay inside another module's statement (reports' mentoring rollup).
+ * Each takes SQL expressions of the caller's statement.
+ */
+export const plansSql = {
+  /** Whether the person had a plan that is not closed, started by `asOf` (a boolean expression). */
+  hasOpenPlanAt: (organisationId: string, personId: string, asOf: string) =>
+    `EXISTS (SELECT 1 FROM plans pl WHERE pl.organisation_id = ${organisationId} AND pl.person_id = ${personId} AND pl.created_at <= ${asOf}
+             AND pl.status NOT IN ('completed', 'abandoned'))`,
+  /** The time zone of the person's latest plan (a scalar subquery; NULL without a plan). */
+  latestTimeZone: (organisationId: string, personId: string) =>
+    `(SELECT pl.time_zone FROM plans pl WHERE pl.organisation_id = ${organisationId} AND pl.person_id = ${personId} ORDER BY pl.created_at DESC LIMIT 1)`,
+};

@@ -35,12 +35,15 @@ export const draftExpectationInputSchema = z.object({ skillKey: key, level: leve
 export const proficiencyLevelInputSchema = z.object({ level, name, summary: longText });
 
 const points = intBetween(0, 1_000_000);
-const levelPointsInputSchema = z.object({ level, points });
+export const levelPointsInputSchema = z.object({ level, points });
+export const skillPointsInputSchema = z.object({ skillKey: key, points: z.array(levelPointsInputSchema).max(100) });
+export const pointsLevelInputSchema = z.object({ minPoints: points, name });
+export const pointsTitleInputSchema = z.object({ title: name, minPoints: points, maxPoints: points.nullish() });
 export const pointsLevellingInputSchema = z.object({
   pointsByLevel: z.array(levelPointsInputSchema).max(100),
-  skillPoints: z.array(z.object({ skillKey: key, points: z.array(levelPointsInputSchema).max(100) })).max(5000).nullish(),
-  levels: z.array(z.object({ minPoints: points, name })).max(500),
-  titles: z.array(z.object({ title: name, minPoints: points, maxPoints: points.nullish() })).max(500).nullish(),
+  skillPoints: z.array(skillPointsInputSchema).max(5000).nullish(),
+  levels: z.array(pointsLevelInputSchema).max(500),
+  titles: z.array(pointsTitleInputSchema).max(500).nullish(),
 });
 
 export const draftOperationInputSchema = z.object({

@@ -7,7 +7,11 @@ import {
   draftExpectationInputSchema,
   draftOperationInputSchema,
   draftSkillLevelInputSchema,
+  levelPointsInputSchema,
+  pointsLevelInputSchema,
   pointsLevellingInputSchema,
+  pointsTitleInputSchema,
+  skillPointsInputSchema,
   proficiencyLevelInputSchema,
   scaleInputSchema,
   scaleLevelInputSchema,
@@ -244,24 +248,28 @@ export class TrackGroupInput {
 }
 
 @InputType({ description: 'The points reaching a level earns (cumulative).' })
+@InputSchema(levelPointsInputSchema)
 export class LevelPointsInput {
   @Field(() => Int) level: number;
   @Field(() => Int) points: number;
 }
 
 @InputType({ description: "A skill's own points per level, in place of the rule's pointsByLevel." })
+@InputSchema(skillPointsInputSchema)
 export class SkillPointsInput {
   @Field() skillKey: string;
   @Field(() => [LevelPointsInput]) points: LevelPointsInput[];
 }
 
 @InputType()
+@InputSchema(pointsLevelInputSchema)
 export class PointsLevelInput {
   @Field(() => Int) minPoints: number;
   @Field() name: string;
 }
 
 @InputType()
+@InputSchema(pointsTitleInputSchema)
 export class PointsTitleInput {
   @Field() title: string;
   @Field(() => Int) minPoints: number;
