@@ -251,7 +251,7 @@ export function SignOffControls({
     };
     return (
       <Stack gap={4}>
-        <Button size="compact-sm" variant="subtle" color="red" loading={withdrawing.loading} onClick={() => void undo()} aria-label={`Withdraw your sign-off of ${action.title}`}>
+        <Button size="compact-sm" variant="subtle" color="red" loading={withdrawing.loading} onClick={() => void undo()} aria-label={`Withdraw sign-off of ${action.title}`}>
           Withdraw sign-off
         </Button>
         {failure ? (
@@ -276,7 +276,7 @@ export function SignOffControls({
   };
   return (
     <>
-      <Button size="compact-sm" variant="light" onClick={() => setOpen(true)} aria-label={`Sign off the evidence of ${action.title}`}>
+      <Button size="compact-sm" variant="light" onClick={() => setOpen(true)} aria-label={`Sign off evidence of ${action.title}`}>
         Sign off evidence…
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title={`Sign off “${action.title}”?`}>

@@ -16,7 +16,9 @@ const version = {
 const MANAGER = { view: true, edit: false, review: true, comment: true, checkIn: true, rate: true, seeCheckIns: true, seeEvidence: true, signOff: false };
 const SHARED = { view: true, edit: false, review: false, comment: false, checkIn: false, rate: false, seeCheckIns: true, seeEvidence: true, signOff: false };
 
-const answer = ({ status = 'PROPOSED', version: planVersion = 3, can = MANAGER, relationship = 'MANAGER', managerLevel = null as number | null, managerComment = null as string | null } = {}) => ({
+const NOT_STARTED = [{ __typename: 'PlanAction', id: 'a1', title: 'Gain the Project Management Professional (PMP)', status: 'NOT_STARTED', evidence: null as string | null, signOff: null }];
+
+const answer = ({ status = 'PROPOSED', version: planVersion = 3, can = MANAGER, relationship = 'MANAGER', managerLevel = null as number | null, managerComment = null as string | null, actions = NOT_STARTED } = {}) => ({
   request: { query: ReportPlanQuery, variables: { personId: 'p-dan' } },
   result: {
     data: {
@@ -31,7 +33,7 @@ const answer = ({ status = 'PROPOSED', version: planVersion = 3, can = MANAGER, 
         sentBackComment: null,
         viewerCan: { __typename: 'PlanAbilities', ...can },
         targetRole: { __typename: 'Role', id: 'role-pm', title: 'Project Manager' },
-        actions: [{ __typename: 'PlanAction', id: 'a1', title: 'Gain the Project Management Professional (PMP)', status: 'NOT_STARTED', evidence: null, signOff: null }],
+        actions,
         checkIns: [],
         readiness: {
           __typename: 'Readiness',
@@ -94,6 +96,16 @@ describe('A person’s plan page, as someone else reads it', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save rating' }));
     expect(await screen.findByText('Rated Planning & scheduling at level 2.')).toBeInTheDocument();
     expect(await within(skills).findByText('“Needs to run a replan alone”')).toBeInTheDocument();
+  });
+
+  it('gives a mentor the evidence shared with them to sign off, on a button whose name holds its visible text (axe label-content-name-mismatch)', async () => {
+    const MENTOR = { ...SHARED, comment: true, signOff: true };
+    const done = [{ ...NOT_STARTED[0]!, status: 'DONE', evidence: 'Certificate on the wiki' }];
+    renderRoute('/my-team/p-dan', [answer({ status: 'ACTIVE', relationship: 'MENTOR', can: MENTOR, actions: done })], { viewer: adminViewer });
+    const button = await screen.findByRole('button', { name: 'Sign off evidence of Gain the Project Management Professional (PMP)' });
+    const visible = (button.textContent ?? '').replace(/…/g, '').trim().toLowerCase();
+    expect(visible).toBe('sign off evidence');
+    expect(button.getAttribute('aria-label')!.toLowerCase()).toContain(visible);
   });
 
   it('agrees a proposed plan after a confirmation', async () => {
