@@ -9,7 +9,9 @@ import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/labels';
 import { canSeeReports, useSignedInViewer } from '../session/viewer';
 import { DrillTrail, HeatmapGrid } from './HeatmapGrid';
-import { CalibrationView, GapsView, ParticipationView, SuccessionView } from './ReportViews';
+import { CalibrationView } from './CalibrationView';
+import { ParticipationView } from './ParticipationView';
+import { GapsView, SuccessionView } from './ReportViews';
 import { ReportTable } from './ReportTable';
 import { TrendView } from './TrendView';
 import {

@@ -224,6 +224,7 @@ export const ParticipationReportQuery = graphql(`
     participationReport(input: $input) {
       meta {
         k
+        month
       }
       rows {
         teamId
@@ -248,6 +249,20 @@ export const ParticipationReportQuery = graphql(`
         }
         stale {
           ...ReportFigureFields
+        }
+        mentoring {
+          planCoverage {
+            ...ReportFigureFields
+          }
+          activePairs {
+            ...ReportFigureFields
+          }
+          fizzlingPairs {
+            ...ReportFigureFields
+          }
+          waitingPeople {
+            ...ReportFigureFields
+          }
         }
       }
       training {
