@@ -8,6 +8,7 @@ import {
   filterNode,
   gapsByRole,
   heatmapCategory,
+  toHeatmapMatrix,
   gapsByTeam,
   heatmap,
   loadReports,
@@ -460,22 +461,7 @@ function readRecord(report: string, month: string | null, teamId: string | null,
 }
 
 function heatmapOf(meta: ReportMeta, map: ReturnType<typeof heatmap>) {
-  return {
-    meta,
-    columns: map.columns,
-    rows: map.rows.map((row) => ({
-      teamId: row.teamId,
-      name: row.name,
-      path: row.path,
-      isDrillRoot: row.isDrillRoot,
-      hasChildren: row.hasChildren,
-      assessed: row.cells.map((c) => c.assessed.value),
-      averageLevel: row.cells.map((c) => c.averageLevel.value),
-      shareMeeting: row.cells.map((c) => c.shareMeeting.value),
-      assessedSuppressed: row.cells.map((c) => c.assessed.suppressed !== null),
-      meetingSuppressed: row.cells.map((c) => c.shareMeeting.suppressed !== null),
-    })),
-  };
+  return { meta, ...toHeatmapMatrix(map) };
 }
 
 /** The people directory reads through an EntityManager's `query`; a report's database answers the same way. */

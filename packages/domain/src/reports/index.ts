@@ -142,6 +142,7 @@ export {
 export { snapshotReports, storeReports, loadReports, type SnapshotRows, type SnapshotInput, type SnapshotReports } from './snapshot.js';
 export {
   heatmapMatrices,
+  toHeatmapMatrix,
   heatmapCategory,
   headlineFigures,
   type HeatmapMatrix,

@@ -39,9 +39,8 @@ export interface StoredHeatmap {
   matrix: HeatmapMatrix;
 }
 
-function matrixOf(report: SkillReport, teamId: string, filterNode: string): HeatmapMatrix {
-  const filter = filterNode === ALL_PEOPLE ? null : filterNode.startsWith('role:') ? { roleId: filterNode.slice(5) } : { trackId: filterNode.slice(6) };
-  const map = heatmap(report, { teamId, filter });
+/** A heatmap as the compact matrix the API sends: one array per figure per row, not one object per cell. */
+export function toHeatmapMatrix(map: ReturnType<typeof heatmap>): HeatmapMatrix {
   return {
     columns: map.columns,
     rows: map.rows.map((row) => ({
@@ -59,7 +58,11 @@ function matrixOf(report: SkillReport, teamId: string, filterNode: string): Heat
   };
 }
 
-/** Every heatmap a read may ask for: each team (and the organisation) × each filter node the report keeps. */
+function matrixOf(report: SkillReport, teamId: string, filterNode: string): HeatmapMatrix {
+  const filter = filterNode === ALL_PEOPLE ? null : filterNode.startsWith('role:') ? { roleId: filterNode.slice(5) } : { trackId: filterNode.slice(6) };
+  return toHeatmapMatrix(heatmap(report, { teamId, filter }));
+}
+
 export function heatmapMatrices(report: SkillReport): StoredHeatmap[] {
   const filters = report.filters
     ? [ALL_PEOPLE, ...report.catalogue.tracks.map((t) => trackFilterNode(t.id)), ...report.catalogue.roles.map((r) => roleFilterNode(r.id))]
