@@ -98,7 +98,11 @@ function sharedPool(settings: WorkerPoolSettings): Piscina {
     maxThreads: settings.threads,
     maxQueue: settings.queueLimit,
     // Workers run only the built domain package: no need for the parent's loaders (swc in tests).
-    execArgv: [],
+    // Piscina first tries require() on the task file; on Node 20.19+ that loads our ESM synchronously
+    // (require(esm)), and a worker stopped mid-load aborted the whole process once in CI (V8 fatal
+    // "IsGraphAsync ... instantiated module"). Without require(esm) the require fails at once and
+    // Piscina takes its import() path. (Only where this Node knows the flag.)
+    execArgv: process.allowedNodeEnvironmentFlags.has('--no-experimental-require-module') ? ['--no-experimental-require-module'] : [],
     idleTimeout: 60_000,
   });
   return pool;
