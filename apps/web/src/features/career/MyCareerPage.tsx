@@ -29,26 +29,7 @@ import {
 export const ChosenRoleReadinessQuery = graphql(`
   query ChosenRoleReadiness($personId: ID!, $roleId: ID!) {
     readiness(personId: $personId, roleId: $roleId) {
-      shareMet
-      totalShortfall
-      assumption
-      coverage {
-        expected
-        rated
-        assumed
-        unknown
-      }
-      skills {
-        skillKey
-        requiredLevel
-      }
-      forecast {
-        kind
-        reason
-        monthsToReady
-        levelsGained
-        historyMonths
-      }
+      ...ReadinessFields
     }
   }
 `);

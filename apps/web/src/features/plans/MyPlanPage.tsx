@@ -121,26 +121,7 @@ export const MyPlanFields = graphql(`
       }
     }
     readiness {
-      shareMet
-      totalShortfall
-      assumption
-      coverage {
-        expected
-        rated
-        assumed
-        unknown
-      }
-      skills {
-        skillKey
-        requiredLevel
-      }
-      forecast {
-        kind
-        reason
-        monthsToReady
-        levelsGained
-        historyMonths
-      }
+      ...ReadinessFields
     }
   }
 `);

@@ -1,12 +1,39 @@
 import { Badge, Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
-import type { MyPlanFieldsFragment } from '../../gql/graphql';
+import { graphql } from '../../gql';
+import type { ReadinessFieldsFragment } from '../../gql/graphql';
 import { forecastText, percent } from './planLabels';
+
+/** What PlanReadiness shows: My plan and My career's chosen role both ask for it with this fragment. */
+export const ReadinessFields = graphql(`
+  fragment ReadinessFields on Readiness {
+    shareMet
+    totalShortfall
+    assumption
+    coverage {
+      expected
+      rated
+      assumed
+      unknown
+    }
+    skills {
+      skillKey
+      requiredLevel
+    }
+    forecast {
+      kind
+      reason
+      monthsToReady
+      levelsGained
+      historyMonths
+    }
+  }
+`);
 
 /**
  * Readiness for the target, honestly: the share met of what is known, how much of the role is rated,
  * assumed from the current role or unknown (not counted), and a forecast that follows the ratings.
  */
-export function PlanReadiness({ readiness }: { readiness: MyPlanFieldsFragment['readiness'] }) {
+export function PlanReadiness({ readiness }: { readiness: ReadinessFieldsFragment }) {
   const { coverage } = readiness;
   return (
     <Card withBorder padding="lg">
