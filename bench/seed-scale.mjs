@@ -94,7 +94,12 @@ export async function seedScale(app, databaseUrl, people) {
   try {
     await db.query(`SELECT set_config('trellis.organisation_id', '*', false)`);
     const [{ id: versionId }] = (
-      await db.query(`SELECT v.id FROM framework_versions v WHERE v.organisation_id = $1 AND v.status = 'published'`, [org])
+      // The new organisation also has the built-in PMO framework published (30 skills): take the imported one.
+      await db.query(
+        `SELECT v.id FROM framework_versions v JOIN frameworks f ON f.organisation_id = v.organisation_id AND f.id = v.framework_id
+         WHERE v.organisation_id = $1 AND v.status = 'published' AND f.key = 'pmo-scale'`,
+        [org],
+      )
     ).rows;
     await db.query('SELECT setseed(0.42)');
     let start = performance.now();
