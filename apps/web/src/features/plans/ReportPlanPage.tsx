@@ -190,7 +190,7 @@ export function ReportPlanPage() {
               </Text>
             ) : null}
             <Text size="sm">
-              {percent(plan.readiness.shareMet)} of the role’s expectations met; {plan.readiness.totalShortfall} levels to go. {forecastText(plan.readiness.forecast)}
+              {percent(plan.readiness.shareMet)} of the role’s expectations met; {plan.readiness.totalShortfall} levels to go. {forecastText(plan.readiness.forecast, 'their')}
             </Text>
             <Title order={3}>Actions</Title>
             {plan.actions.length === 0 ? <Text size="sm">No actions yet.</Text> : null}
