@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Group, List, NumberInput, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, List, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { levellingRuleProblems, skillScales, type PointsLevelling } from '@trellis/domain';
 import { useMemo, useState } from 'react';
 import type { DraftEditor } from './useDraftEditor';
@@ -284,6 +284,7 @@ export function LevellingPanel({ editor }: { editor: DraftEditor }) {
             level. “What level am I?” then says “Level 2 · C” and what the next sub-level needs.
           </Text>
         </div>
+        <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
         {working.levels.map((level, i) => (
           <SubLevelsEditor
             key={i}
@@ -302,6 +303,7 @@ export function LevellingPanel({ editor }: { editor: DraftEditor }) {
             }
           />
         ))}
+        </SimpleGrid>
       </Stack>
 
       <Table.ScrollContainer minWidth={0}>

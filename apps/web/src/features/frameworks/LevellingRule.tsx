@@ -50,7 +50,7 @@ export function LevellingRule({ rule }: { rule: BrowsedLevelling }) {
             <Table.Tbody>
               {levels.map((l) => (
                 <Table.Tr key={`${l.name}-${l.minPoints}`}>
-                  <Table.Td>{l.name}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{l.name}</Table.Td>
                   <Table.Td>{l.minPoints}</Table.Td>
                   {hasSubLevels ? (
                     <Table.Td>
