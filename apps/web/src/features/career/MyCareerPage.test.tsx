@@ -223,7 +223,18 @@ describe('What level am I?', () => {
           currentVersion: {
             ...careerVersion,
             skills: careerVersion.skills.map(({ description: _d, levels: _l, ...skill }) => skill),
-            levelling: { __typename: 'PointsLevellingRule', levels: [{ __typename: 'PointsLevel', minPoints: 0, name: '1.1' }] },
+            levelling: {
+              __typename: 'PointsLevellingRule',
+              levels: [
+                { __typename: 'PointsLevel', minPoints: 0, name: '1.1', subLevels: [] },
+                {
+                  __typename: 'PointsLevel',
+                  minPoints: 5,
+                  name: '1.2',
+                  subLevels: ['A', 'B', 'C', 'D'].map((name, i) => ({ __typename: 'PointsSubLevel', name, minPoints: 5 + i })),
+                },
+              ],
+            },
           },
         },
       },
@@ -267,6 +278,8 @@ describe('What level am I?', () => {
     const section = await screen.findByRole('region', { name: 'What level am I?' });
     expect(await within(section).findByText(/with 6 points/)).toHaveTextContent('Level 1.2 · C with 6 points');
     expect(within(section).getByText('Analyst')).toBeInTheDocument();
+    const ladder = within(section).getByRole('list', { name: 'Sub-levels of Level 1.2' });
+    expect(within(ladder).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['A from 5', 'B from 6', 'C from 7 (you are here)', 'D from 8']);
     expect(within(section).getByText(/2 more points to reach Level 1\.2 · D; 11 more points to reach Level 2\.1\./)).toBeInTheDocument();
     expect(within(section).getByText('This may understate your level')).toBeInTheDocument();
     expect(section).toHaveTextContent('1 of 3 skills are not rated yet');

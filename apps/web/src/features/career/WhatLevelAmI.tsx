@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import { ErrorState, LoadingState } from '../../components/QueryStates';
@@ -91,6 +91,7 @@ export function WhatLevelAmI({
                 </Badge>
               ))}
             </Group>
+            <SubLevelLadder version={version} level={result.level} subLevel={result.subLevel ?? null} />
             <Text size="sm">
               {nextSteps(result)} Worked out by your organisation’s own rule from your latest ratings.
             </Text>
@@ -129,5 +130,29 @@ export function WhatLevelAmI({
         )}
       </Stack>
     </section>
+  );
+}
+
+/** The reached level's sub-levels in order, mine marked, so "B" reads as a step of a ladder. */
+function SubLevelLadder({ version, level, subLevel }: { version: CareerVersion; level: string; subLevel: string | null }) {
+  const subLevels = version.levelling?.levels.find((l) => l.name === level)?.subLevels ?? [];
+  if (!subLevel || subLevels.length === 0) return null;
+  return (
+    <Group gap={6} wrap="wrap">
+      <Text size="sm" c="dimmed" component="span">
+        Sub-levels of {levelName(level, null)}:
+      </Text>
+      <Group gap={6} wrap="wrap" role="list" aria-label={`Sub-levels of ${levelName(level, null)}`}>
+      {subLevels.map((sub) => {
+        const mine = sub.name === subLevel;
+        return (
+          <Badge key={sub.name} role="listitem" variant={mine ? 'filled' : 'outline'} aria-current={mine ? 'step' : undefined} tt="none">
+            {sub.name} from {sub.minPoints}
+            {mine ? <VisuallyHidden> (you are here)</VisuallyHidden> : null}
+          </Badge>
+        );
+      })}
+      </Group>
+    </Group>
   );
 }

@@ -226,7 +226,7 @@ describe('Framework editor: points levelling', () => {
     const min2 = within(lead).getByRole('textbox', { name: 'Minimum points of sub-level 2 of Lead' });
     await user.clear(min2);
     await user.type(min2, '9');
-    await user.click(screen.getByRole('button', { name: 'Add a sub-level to Lead' }));
+    await user.click(screen.getByRole('button', { name: 'Add sub-level to Lead' }));
     // The new sub-level starts one point above the last; 4 would fall below B: said on its row, and Save waits.
     const min3 = within(screen.getByRole('table', { name: 'Sub-levels of Lead' })).getByRole('textbox', { name: 'Minimum points of sub-level 3 of Lead' });
     expect(min3).toHaveValue('10');

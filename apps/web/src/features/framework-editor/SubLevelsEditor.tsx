@@ -132,11 +132,11 @@ export function SubLevelsEditor({
         </Alert>
       ) : null}
       <Group gap="xs" wrap="wrap">
-        <Button size="compact-xs" variant="light" onClick={add} aria-label={`Add a sub-level to ${label}`}>
+        <Button size="compact-xs" variant="light" onClick={add} aria-label={`Add sub-level to ${label}`}>
           Add sub-level
         </Button>
         {subLevels.length === 0 ? (
-          <Button size="compact-xs" variant="subtle" onClick={() => set(evenSubLevels(level, nextMin))} aria-label={`Add sub-levels A to E to ${label}, spread evenly`}>
+          <Button size="compact-xs" variant="subtle" onClick={() => set(evenSubLevels(level, nextMin))} aria-label={`Add A–E, spread evenly, to ${label}`}>
             Add A–E, spread evenly
           </Button>
         ) : null}
