@@ -124,10 +124,10 @@ describe('the built-in PMO framework', () => {
 
   // Points by hand: the role's expectations at 1, 3, 6, 10, 15 points for levels 1–5, summed.
   it.each([
-    ['pmo-analyst', 93, 'Level 2', 'C'],
-    ['senior-pmo-analyst', 156, 'Level 3', 'B'],
-    ['pmo-manager', 223, 'Level 4', 'A'],
-    ['head-of-pmo', 301, 'Level 5', 'A'],
+    ['pmo-analyst', 93, 'P2', 'C'],
+    ['senior-pmo-analyst', 156, 'P3', 'B'],
+    ['pmo-manager', 223, 'P4', 'A'],
+    ['head-of-pmo', 301, 'P5', 'A'],
   ])('places %s, met exactly, at %i points: %s · %s', (roleKey, points, level, subLevel) => {
     const role = pmoFramework.roles.find((r) => r.key === roleKey)!;
     expect(levelFromProfile(pmoFramework, role.expectations)).toMatchObject({ points, level, subLevel });

@@ -31,9 +31,9 @@ export const PointsLevelQuery = graphql(`
 
 const pointsWord = (n: number) => `${n} more ${n === 1 ? 'point' : 'points'}`;
 
-/** "Level 3 · C"; a level named with a bare number reads "Level 3". */
+/** "Level 3 · C", "P2 · C": a level named with a bare number ("3", Snowflake's "2.1") reads "Level 3". */
 function levelName(level: string, subLevel: string | null | undefined): string {
-  const named = /^level\b/i.test(level) ? level : `Level ${level}`;
+  const named = /^\d+(\.\d+)*$/.test(level.trim()) ? `Level ${level}` : level;
   return subLevel ? `${named} · ${subLevel}` : named;
 }
 
