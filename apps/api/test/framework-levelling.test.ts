@@ -4,7 +4,7 @@ import { DEMO, startTestApp, type Client, type TestApp } from './support/test-ap
 
 /** The points levelling rule edited through the draft mutation (SET_LEVELLING), published, and answered. */
 
-const LEVELLING = 'levelling { pointsByLevel { level points } skillPoints { skillKey points { level points } } levels { minPoints name } titles { title minPoints maxPoints } }';
+const LEVELLING = 'levelling { pointsByLevel { level points } skillPoints { skillKey points { level points } } levels { minPoints name subLevels { name minPoints } } titles { title minPoints maxPoints } }';
 const EDIT = `mutation($id: ID!, $revision: Int!, $operations: [DraftOperationInput!]!) {
   editFrameworkDraft(frameworkId: $id, expectedRevision: $revision, operations: $operations) { revision ${LEVELLING} }
 }`;
@@ -12,7 +12,7 @@ const EDIT = `mutation($id: ID!, $revision: Int!, $operations: [DraftOperationIn
 interface Rule {
   pointsByLevel: { level: number; points: number }[];
   skillPoints: { skillKey: string; points: { level: number; points: number }[] }[];
-  levels: { minPoints: number; name: string }[];
+  levels: { minPoints: number; name: string; subLevels: { name: string; minPoints: number }[] }[];
   titles: { title: string; minPoints: number; maxPoints: number | null }[];
 }
 
@@ -31,8 +31,16 @@ describe('points levelling in the framework editor', () => {
     ],
     skillPoints: [{ skillKey: first!.key, points: [{ level: 1, points: 2 }, { level: 2, points: 10 }] }],
     levels: [
-      { minPoints: 0, name: 'Associate' },
-      { minPoints: 10, name: 'Practitioner' },
+      { minPoints: 0, name: 'Associate', subLevels: [] },
+      {
+        minPoints: 10,
+        name: 'Practitioner',
+        subLevels: [
+          { name: 'A', minPoints: 10 },
+          { name: 'B', minPoints: 12 },
+          { name: 'C', minPoints: 15 },
+        ],
+      },
     ],
     titles: [{ title: 'Analyst', minPoints: 0, maxPoints: 9 }, { title: 'Senior analyst', minPoints: 10 }],
   };
@@ -50,7 +58,8 @@ describe('points levelling in the framework editor', () => {
     frameworkId = copy.data!.createFramework.id;
     const draft = await admin.graphql<{ framework: { draft: { revision: number; levelling: unknown } } }>(`query($id: ID!) { framework(id: $id) { draft { revision ${LEVELLING} } } }`, { id: frameworkId });
     revision = draft.data!.framework.draft.revision;
-    expect(draft.data!.framework.draft.levelling).toBeNull();
+    // The built-in framework's example rule comes with the copy; the tests below replace it.
+    expect(draft.data!.framework.draft.levelling).not.toBeNull();
   });
   afterAll(async () => {
     await t.close();
@@ -100,11 +109,66 @@ describe('points levelling in the framework editor', () => {
     const id = (key: string) => v.skills.find((s) => s.key === key)!.id;
     // The first skill at 2 earns its own 10 points, the second at 2 the rule's 3: 13, Practitioner.
     const level = await admin.graphql<{ pointsLevel: { points: number; level: string; titles: string[] } }>(
-      'query($id: ID!, $profile: [SkillLevelInput!]!) { pointsLevel(frameworkId: $id, profile: $profile) { points level titles } }',
+      'query($id: ID!, $profile: [SkillLevelInput!]!) { pointsLevel(frameworkId: $id, profile: $profile) { points level subLevel nextSubLevel { name pointsNeeded } next { level pointsNeeded } titles } }',
       { id: frameworkId, profile: [{ skillId: id(first!.key), level: 2 }, { skillId: id(second!.key), level: 2 }] },
     );
     expectNoErrors(level);
-    expect(level.data!.pointsLevel).toEqual({ points: 13, level: 'Practitioner', titles: ['Senior analyst'] });
+    // 13 points: Practitioner from 10, its sub-level B from 12, C needs 2 more; no level above.
+    expect(level.data!.pointsLevel).toEqual({
+      points: 13,
+      level: 'Practitioner',
+      subLevel: 'B',
+      nextSubLevel: { name: 'C', pointsNeeded: 2 },
+      next: null,
+      titles: ['Senior analyst'],
+    });
+  });
+
+  it('refuses sub-levels that do not start where their level does, naming the level', async () => {
+    const started = await admin.graphql<{ startFrameworkDraft: { revision: number } }>('mutation($id: ID!) { startFrameworkDraft(frameworkId: $id) { revision } }', { id: frameworkId });
+    expectNoErrors(started);
+    revision = started.data!.startFrameworkDraft.revision;
+    const levels = [rule.levels[0], { ...rule.levels[1]!, subLevels: [{ name: 'A', minPoints: 11 }] }];
+    expect(theError(await edit([{ kind: 'SET_LEVELLING', levelling: { ...rule, levels } }])).extensions?.problems).toEqual([
+      { path: 'operations[0].levelling.levels[1].subLevels[0].minPoints', message: `the first sub-level must start at level "Practitioner"'s 10 points` },
+    ]);
+  });
+
+  it("names a skill's points its new scale no longer has, and refuses to publish until they are removed", async () => {
+    // The first skill's own points go up to level 5; a 4-level scale (its roles expect at most 4) leaves level 5's dangling.
+    const withFive = { ...rule, skillPoints: [{ skillKey: first!.key, points: [1, 2, 3, 4, 5].map((level) => ({ level, points: level * 2 })) }] };
+    const scales = [{ key: 'four', name: 'Four steps', levels: [1, 2, 3, 4].map((level) => ({ level, name: `Step ${level}` })) }];
+    const changed = await edit([
+      { kind: 'SET_LEVELLING', levelling: withFive },
+      { kind: 'SET_SCALES', scales },
+      {
+        kind: 'UPDATE_SKILL',
+        key: first!.key,
+        scaleKey: 'four',
+        levels: [1, 2, 3, 4].map((level) => ({ level, descriptor: `Step ${level} of ${first!.name}.` })),
+      },
+    ]);
+    expectNoErrors(changed);
+    revision = changed.data!.editFrameworkDraft.revision;
+    const message = `level 5 is above scale "Four steps"'s maximum 4: the skill's scale has changed; remove its points for level 5`;
+    const preview = await admin.graphql<{ frameworkPublishPreview: { problems: { path: string; message: string }[] } }>(
+      'query($id: ID!) { frameworkPublishPreview(frameworkId: $id) { problems { path message } } }',
+      { id: frameworkId },
+    );
+    expectNoErrors(preview);
+    expect(preview.data!.frameworkPublishPreview.problems).toEqual([{ path: `levelling.skillPoints.${first!.key}.5`, message }]);
+    const publish = (r: number) =>
+      admin.graphql('mutation($id: ID!, $revision: Int!) { publishFrameworkDraft(frameworkId: $id, expectedRevision: $revision, choices: []) { version { number } } }', {
+        id: frameworkId,
+        revision: r,
+      });
+    const refused = theError(await publish(revision));
+    expect(refused.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.message).toBe(`The draft cannot be published until these are fixed: Points levelling, points for "${first!.name}" at level 5: ${message}.`);
+    const fixed = await edit([{ kind: 'SET_LEVELLING', levelling: rule }]);
+    expectNoErrors(fixed);
+    revision = fixed.data!.editFrameworkDraft.revision;
+    expectNoErrors(await publish(revision));
   });
 
   it('removes the rule with null', async () => {

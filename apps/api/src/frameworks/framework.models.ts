@@ -110,10 +110,17 @@ export class TrackGroup {
   @Field(() => String, { nullable: true }) description: string | null;
 }
 
+@ObjectType({ description: "A sub-level within a level (Monzo's A–E), from the fewest points it needs." })
+export class PointsSubLevel {
+  @Field() name: string;
+  @Field(() => Int) minPoints: number;
+}
+
 @ObjectType({ description: 'A level of a points levelling rule, from the fewest points it needs.' })
 export class PointsLevel {
   @Field(() => Int) minPoints: number;
   @Field() name: string;
+  @Field(() => [PointsSubLevel], { description: 'Its sub-levels in order; empty when it has none.' }) subLevels: PointsSubLevel[];
 }
 
 @ObjectType({ description: 'A title held over a range of points (inclusive; ranges may overlap).' })
@@ -149,6 +156,12 @@ export class NextPointsLevel {
   @Field(() => Int) pointsNeeded: number;
 }
 
+@ObjectType({ description: 'The next sub-level within the same level and the points still needed to reach it.' })
+export class NextPointsSubLevel {
+  @Field() name: string;
+  @Field(() => Int) pointsNeeded: number;
+}
+
 @ObjectType({ description: 'The points one rated skill earns by the points rule.' })
 export class SkillPointsModel {
   @Field(() => ID) skillId: string;
@@ -160,6 +173,9 @@ export class SkillPointsModel {
 export class PointsLevelResult {
   @Field(() => Int) points: number;
   @Field() level: string;
+  @Field(() => String, { nullable: true, description: 'The sub-level within the level ("C"); null when the level has none.' }) subLevel: string | null;
+  @Field(() => NextPointsSubLevel, { nullable: true, description: "The next sub-level within the level; null at the level's last or without sub-levels." })
+  nextSubLevel: NextPointsSubLevel | null;
   @Field(() => NextPointsLevel, { nullable: true, description: 'null at the top.' }) next: NextPointsLevel | null;
   @Field(() => [String], { description: 'Every title whose point range holds the points.' }) titles: string[];
   @Field(() => Int, { description: 'Skills the profile does not rate: counted as 0 points, so the level may be understated.' }) unratedSkills: number;
@@ -231,7 +247,7 @@ export function pointsLevellingView(rule: PointsLevelling): PointsLevellingRule 
   return {
     pointsByLevel: byLevel(rule.pointsByLevel),
     skillPoints: Object.entries(rule.skillPoints ?? {}).map(([skillKey, table]) => ({ skillKey, points: byLevel(table) })),
-    levels: rule.levels,
+    levels: rule.levels.map((l) => ({ minPoints: l.minPoints, name: l.name, subLevels: l.subLevels ?? [] })),
     titles: rule.titles.map((t) => ({ title: t.title, minPoints: t.minPoints, maxPoints: t.maxPoints ?? null })),
   };
 }

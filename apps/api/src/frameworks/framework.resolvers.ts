@@ -124,6 +124,8 @@ export class FrameworkResolver {
     return {
       points: result.points,
       level: result.level,
+      subLevel: result.subLevel,
+      nextSubLevel: result.nextSubLevel,
       next: result.next,
       titles: result.titles,
       unratedSkills: result.unratedSkillKeys.length,

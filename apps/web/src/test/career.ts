@@ -47,7 +47,7 @@ export const careerVersion = {
   __typename: 'FrameworkVersion' as const,
   id: 'v1',
   proficiencyScale: scaleNames.map((name, index) => ({ __typename: 'ProficiencyLevel' as const, level: index + 1, name, summary: `${name}.` })),
-  levelling: null as null | { __typename: 'PointsLevellingRule'; levels: { __typename: 'PointsLevel'; minPoints: number; name: string }[] },
+  levelling: null as null | { __typename: 'PointsLevellingRule'; levels: { __typename: 'PointsLevel'; minPoints: number; name: string; subLevels: { __typename: 'PointsSubLevel'; name: string; minPoints: number }[] }[] },
   skills: [skill('skill-planning', 'planning', 'Planning & scheduling'), skill('skill-risk', 'risk', 'Risk management'), skill('skill-mentoring', 'mentoring', 'Coaching & mentoring')],
   roles: [
     role('role-analyst', 'PMO Analyst', 2, 'PMO', [['skill-planning', 3], ['skill-risk', 1]]),

@@ -206,6 +206,14 @@ function levellingParts(doc: FrameworkDocument): Comparable[] {
           value: table(points),
         })),
         { field: 'levels', label: 'Levels', value: list(rule.levels.map((l) => `${l.name} from ${l.minPoints}`)) },
+        // One field per level with sub-levels, so the diff says whose sub-levels changed.
+        ...rule.levels
+          .filter((l) => (l.subLevels?.length ?? 0) > 0)
+          .map((l) => ({
+            field: `subLevels.${l.name}`,
+            label: `Sub-levels of ${l.name}`,
+            value: list((l.subLevels ?? []).map((s) => `${s.name} from ${s.minPoints}`)),
+          })),
         {
           field: 'titles',
           label: 'Titles',

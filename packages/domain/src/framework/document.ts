@@ -182,6 +182,20 @@ export const qualificationSchema = z.object({
  * total maps to a level and to the titles whose point range holds it. Answers "what level am I?"
  * from a profile by the organisation's own rule (see levelling.ts).
  */
+/**
+ * A sub-level within a level (Monzo's A–E): a named step from `minPoints` until the next sub-level or
+ * level, so "What level am I?" says "3 · C" and what the next step needs. The first starts at its
+ * level's `minPoints`; they rise and stay below the next level's.
+ */
+export const subLevelSchema = z.object({ name: line, minPoints: z.number().int().min(0) });
+
+export const pointsLevelSchema = z.object({
+  minPoints: z.number().int().min(0),
+  name: line,
+  /** Ordered sub-levels of this level; absent when the level has none. */
+  subLevels: z.array(subLevelSchema).optional(),
+});
+
 export const pointsLevellingSchema = z.object({
   kind: z.literal('points'),
   /** Points for reaching each level of a skill ("1": 1, "2": 3…), cumulative; level 0 or unrated earns 0. */
@@ -189,7 +203,7 @@ export const pointsLevellingSchema = z.object({
   /** Per-skill points that replace `pointsByLevel` for that skill. */
   skillPoints: z.record(recordKey, z.record(recordKey, z.number().int().min(0))).optional(),
   /** Levels by the fewest points they need, e.g. { minPoints: 17, name: "2.1" }. */
-  levels: z.array(z.object({ minPoints: z.number().int().min(0), name: line })).min(1, 'needs at least one level'),
+  levels: z.array(pointsLevelSchema).min(1, 'needs at least one level'),
   /** Titles held over a range of points (inclusive); ranges may overlap (Senior Engineer and Group Lead). */
   titles: z
     .array(z.object({ title: line, minPoints: z.number().int().min(0), maxPoints: z.number().int().min(0).optional() }))
@@ -228,6 +242,8 @@ export type LevelDescriptorInput = z.input<typeof levelDescriptorSchema>;
 export type ExpectationDetail = z.infer<typeof expectationDetailSchema>;
 export type TrackGroupDocument = z.infer<typeof trackGroupSchema>;
 export type PointsLevelling = z.infer<typeof pointsLevellingSchema>;
+export type PointsLevel = z.infer<typeof pointsLevelSchema>;
+export type SubLevel = z.infer<typeof subLevelSchema>;
 export type SkillCategoryDocument = z.infer<typeof skillCategorySchema>;
 export type SkillDocument = z.infer<typeof skillSchema>;
 export type TrackKind = z.infer<typeof trackKindSchema>;

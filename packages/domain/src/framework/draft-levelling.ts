@@ -1,6 +1,7 @@
 import type { FrameworkDocument, PointsLevelling } from './document.js';
 import type { FrameworkProblem } from './validate.js';
 import { skillScales } from './scales.js';
+import { subLevelProblems } from './levelling.js';
 
 /**
  * What the `setLevelling` draft operation refuses in a points rule (document `levelling`), beyond its
@@ -52,6 +53,7 @@ export function levellingRuleProblems(document: FrameworkDocument, rule: PointsL
       problems.push({ path: `levelling.titles[${index}].maxPoints`, message: `must be at least minPoints (${title.minPoints})` });
     }
   });
+  problems.push(...subLevelProblems(rule.levels));
   return problems;
 }
 
@@ -61,7 +63,7 @@ export function copyLevelling(rule: PointsLevelling): PointsLevelling {
     kind: 'points',
     pointsByLevel: { ...rule.pointsByLevel },
     ...(rule.skillPoints ? { skillPoints: Object.fromEntries(Object.entries(rule.skillPoints).map(([k, t]) => [k, { ...t }])) } : {}),
-    levels: rule.levels.map((l) => ({ ...l })),
+    levels: rule.levels.map((l) => ({ ...l, ...(l.subLevels ? { subLevels: l.subLevels.map((s) => ({ ...s })) } : {}) })),
     titles: rule.titles.map((t) => ({ ...t })),
   };
 }

@@ -1,3 +1,4 @@
+import { levelFromProfile } from './levelling.js';
 import { pmoFramework } from './pmo-framework.js';
 import { validateFramework } from './validate.js';
 
@@ -119,5 +120,16 @@ describe('the built-in PMO framework', () => {
     for (const role of pmoFramework.roles) {
       expect([role.key, pmoFramework.qualifications.some((q) => q.recommendedForRoleKeys.includes(role.key))]).toEqual([role.key, true]);
     }
+  });
+
+  // Points by hand: the role's expectations at 1, 3, 6, 10, 15 points for levels 1–5, summed.
+  it.each([
+    ['pmo-analyst', 93, 'P2', 'C'],
+    ['senior-pmo-analyst', 156, 'P3', 'B'],
+    ['pmo-manager', 223, 'P4', 'A'],
+    ['head-of-pmo', 301, 'P5', 'A'],
+  ])('places %s, met exactly, at %i points: %s · %s', (roleKey, points, level, subLevel) => {
+    const role = pmoFramework.roles.find((r) => r.key === roleKey)!;
+    expect(levelFromProfile(pmoFramework, role.expectations)).toMatchObject({ points, level, subLevel });
   });
 });

@@ -1,4 +1,5 @@
 import { frameworkDocumentSchema, type FrameworkDocument, type FrameworkDocumentInput } from './document.js';
+import { pmoLevelling } from './pmo-levelling.js';
 
 /**
  * Trellis's built-in PMO career framework: the starting point an organisation customises.
@@ -2342,6 +2343,7 @@ const pmoFrameworkSource: FrameworkDocumentInput = {
       recommendedForRoleKeys: ['pmo-manager', 'head-of-pmo', 'business-operations-manager'],
     },
   ],
+  levelling: pmoLevelling,
 };
 
 /** The built-in framework as read (its descriptors, written as strings, become summaries). */

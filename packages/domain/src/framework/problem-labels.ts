@@ -88,7 +88,19 @@ export function nameFrameworkProblem(document: unknown, problem: FrameworkProble
     const level = item && typeof item.level === 'number' ? ` level ${item.level}` : '';
     return { ...base, where: `Proficiency scale${level}`, section: 'scale', key: null };
   }
-  if (head === 'levelling') return { ...base, where: 'Points levelling', section: 'levelling', key: null };
+  if (head === 'levelling') {
+    // levelling.skillPoints.<skill>.<level> and levelling.levels[i].subLevels[j] name their part.
+    let where = 'Points levelling';
+    if (index === 'skillPoints' && typeof field === 'string') {
+      where += `, points for "${nameOf(document, 'skills', field, 'name')}"${sub !== undefined ? ` at level ${String(sub)}` : ''}`;
+    } else if (index === 'levels' && typeof field === 'number') {
+      const rule = isObj(document) && isObj(document.levelling) ? document.levelling : undefined;
+      const level = rule && Array.isArray(rule.levels) && isObj(rule.levels[field]) ? str(rule.levels[field].name) : undefined;
+      where += `, level "${level ?? field + 1}"`;
+      if (sub === 'subLevels') where += "'s sub-levels";
+    }
+    return { ...base, where, section: 'levelling', key: null };
+  }
   if (known) return { ...base, where: known.noun === 'Scale' ? 'Scales' : `${known.noun}s`, section: known.section, key: null };
   return { ...base, where: 'The framework', section: 'framework', key: null };
 }

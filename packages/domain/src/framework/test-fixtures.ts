@@ -100,7 +100,7 @@ export function smallFramework(): FrameworkDocument {
  * The small framework using every part of document version 2: a named 5-level scale ("Technical",
  * FT's level names) for the delivery category and a 1-level scale of its own for mentoring (with no
  * descriptor), descriptors with criteria and examples, optional, weighted and role-specific
- * expectations, a role shared by two tracks, a track group and a points levelling rule.
+ * expectations, a role shared by two tracks, a track group and a points levelling rule (one level with sub-levels A–C).
  */
 export function everyPartFramework(): FrameworkDocument {
   const doc = smallFramework();
@@ -152,7 +152,7 @@ export function everyPartFramework(): FrameworkDocument {
     skillPoints: { mentoring: { '1': 5 } },
     levels: [
       { minPoints: 0, name: '1.1' },
-      { minPoints: 10, name: '2.1' },
+      { minPoints: 10, name: '2.1', subLevels: [{ name: 'A', minPoints: 10 }, { name: 'B', minPoints: 15 }, { name: 'C', minPoints: 20 }] },
       { minPoints: 25, name: '3.1' },
     ],
     titles: [

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { frameworkDocumentSchema, type FrameworkDocument } from './document.js';
+import { subLevelProblems } from './levelling.js';
 
 /** One thing wrong with a framework document, located by a path such as `roles[3].expectations.risk-management`. */
 export interface FrameworkProblem {
@@ -322,12 +323,28 @@ function checkTrackGroups(root: Obj, problems: FrameworkProblem[]): void {
   });
 }
 
-function checkLevelling(root: Obj, skills: Registry, problems: FrameworkProblem[]): void {
+function checkLevelling(root: Obj, skills: Registry, skillScales: SkillScales, problems: FrameworkProblem[]): void {
   const levelling = root.levelling;
   if (!isObj(levelling)) return;
   if (isObj(levelling.skillPoints) && skills) {
-    for (const skillKey of Object.keys(levelling.skillPoints)) {
-      if (!skills.has(skillKey)) problems.push({ path: formatProblemPath(['levelling', 'skillPoints', skillKey]), message: `unknown skill "${skillKey}"` });
+    for (const [skillKey, table] of Object.entries(levelling.skillPoints)) {
+      if (!skills.has(skillKey)) {
+        problems.push({ path: formatProblemPath(['levelling', 'skillPoints', skillKey]), message: `unknown skill "${skillKey}"` });
+        continue;
+      }
+      // A skill whose scale changed (its own, its category's, or the scale's levels) may keep points
+      // for levels it no longer has: name each, so the rule is fixed before it is published.
+      const scale = skillScales.get(skillKey);
+      if (!isObj(table) || scale?.max === undefined) continue;
+      for (const levelKey of Object.keys(table)) {
+        const level = Number(levelKey);
+        if (/^[1-9][0-9]*$/.test(levelKey) && level > scale.max) {
+          problems.push({
+            path: formatProblemPath(['levelling', 'skillPoints', skillKey, levelKey]),
+            message: `level ${level} is above ${scale.label}'s maximum ${scale.max}: the skill's scale has changed; remove its points for level ${level}`,
+          });
+        }
+      }
     }
   }
   const levels = Array.isArray(levelling.levels) ? levelling.levels : [];
@@ -345,6 +362,7 @@ function checkLevelling(root: Obj, skills: Registry, problems: FrameworkProblem[
     const max = asInt(title.maxPoints);
     if (min !== undefined && max !== undefined && max < min) problems.push({ path: `levelling.titles[${index}].maxPoints`, message: `must be at least minPoints (${min})` });
   });
+  problems.push(...subLevelProblems(levels));
 }
 
 interface PromotionEdge {
@@ -445,7 +463,7 @@ function semanticProblems(input: unknown): FrameworkProblem[] {
   const skillScales = checkSkills(input, scales, categories, problems);
   checkRoles(input, scales, skillScales, tracks, skills, problems);
   checkTrackGroups(input, problems);
-  checkLevelling(input, skills, problems);
+  checkLevelling(input, skills, skillScales, problems);
   checkTransitions(input, roles, problems);
   checkQualifications(input, skills, roles, problems);
   return problems;

@@ -37,7 +37,8 @@ export const proficiencyLevelInputSchema = z.object({ level, name, summary: long
 const points = intBetween(0, 1_000_000);
 export const levelPointsInputSchema = z.object({ level, points });
 export const skillPointsInputSchema = z.object({ skillKey: key, points: z.array(levelPointsInputSchema).max(100) });
-export const pointsLevelInputSchema = z.object({ minPoints: points, name });
+export const subLevelInputSchema = z.object({ name, minPoints: points });
+export const pointsLevelInputSchema = z.object({ minPoints: points, name, subLevels: z.array(subLevelInputSchema).max(26).nullish() });
 export const pointsTitleInputSchema = z.object({ title: name, minPoints: points, maxPoints: points.nullish() });
 export const pointsLevellingInputSchema = z.object({
   pointsByLevel: z.array(levelPointsInputSchema).max(100),

@@ -28,7 +28,11 @@ function levellingOf(input: NonNullable<DraftOperationInput['levelling']>): unkn
     kind: 'points',
     pointsByLevel: table(input.pointsByLevel),
     ...(skillPoints.length > 0 ? { skillPoints: Object.fromEntries(skillPoints.map((s) => [s.skillKey, table(s.points)])) } : {}),
-    levels: input.levels.map((l) => ({ minPoints: l.minPoints, name: l.name })),
+    levels: input.levels.map((l) => ({
+      minPoints: l.minPoints,
+      name: l.name,
+      ...(l.subLevels && l.subLevels.length > 0 ? { subLevels: l.subLevels.map((s) => ({ name: s.name, minPoints: s.minPoints })) } : {}),
+    })),
     titles: (input.titles ?? []).map((t) => ({ title: t.title, minPoints: t.minPoints, ...(t.maxPoints !== null && t.maxPoints !== undefined ? { maxPoints: t.maxPoints } : {}) })),
   };
 }

@@ -9,6 +9,7 @@ import {
   draftSkillLevelInputSchema,
   levelPointsInputSchema,
   pointsLevelInputSchema,
+  subLevelInputSchema,
   pointsLevellingInputSchema,
   pointsTitleInputSchema,
   skillPointsInputSchema,
@@ -261,11 +262,20 @@ export class SkillPointsInput {
   @Field(() => [LevelPointsInput]) points: LevelPointsInput[];
 }
 
+@InputType({ description: "A sub-level within a level (Monzo's A–E): its name and the fewest points it needs." })
+@InputSchema(subLevelInputSchema)
+export class SubLevelInput {
+  @Field() name: string;
+  @Field(() => Int) minPoints: number;
+}
+
 @InputType()
 @InputSchema(pointsLevelInputSchema)
 export class PointsLevelInput {
   @Field(() => Int) minPoints: number;
   @Field() name: string;
+  @Field(() => [SubLevelInput], { nullable: true, description: 'Its sub-levels in order; the first starts at the level\'s minPoints. Empty or null: none.' })
+  subLevels?: SubLevelInput[] | null;
 }
 
 @InputType()

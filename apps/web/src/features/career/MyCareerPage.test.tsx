@@ -223,7 +223,18 @@ describe('What level am I?', () => {
           currentVersion: {
             ...careerVersion,
             skills: careerVersion.skills.map(({ description: _d, levels: _l, ...skill }) => skill),
-            levelling: { __typename: 'PointsLevellingRule', levels: [{ __typename: 'PointsLevel', minPoints: 0, name: '1.1' }] },
+            levelling: {
+              __typename: 'PointsLevellingRule',
+              levels: [
+                { __typename: 'PointsLevel', minPoints: 0, name: '1.1', subLevels: [] },
+                {
+                  __typename: 'PointsLevel',
+                  minPoints: 5,
+                  name: '1.2',
+                  subLevels: ['A', 'B', 'C', 'D'].map((name, i) => ({ __typename: 'PointsSubLevel', name, minPoints: 5 + i })),
+                },
+              ],
+            },
           },
         },
       },
@@ -242,6 +253,8 @@ describe('What level am I?', () => {
           __typename: 'PointsLevelResult',
           points: 6,
           level: '1.2',
+          subLevel: 'C',
+          nextSubLevel: { __typename: 'NextPointsSubLevel', name: 'D', pointsNeeded: 2 },
           titles: ['Analyst'],
           unratedSkills: 1,
           next: { __typename: 'NextPointsLevel', level: '2.1', pointsNeeded: 11 },
@@ -255,7 +268,7 @@ describe('What level am I?', () => {
   };
   const closestFor = { ...closest, request: { ...closest.request, variables: { frameworkVersionId: 'v1', profile: rated, limit: 5 } } };
 
-  it('answers from my ratings by the organisation’s rule: points per skill on each skill’s own scale, the next level, and that unrated skills may understate it', async () => {
+  it('answers from my ratings by the organisation’s rule: the level and sub-level, points per skill on each skill’s own scale, what the next sub-level and level need, and that unrated skills may understate it', async () => {
     renderRoute('/my-career', [
       myCareer({ rated: [{ skillKey: 'planning', selfLevel: 2 }, { skillKey: 'mentoring', selfLevel: 2 }] }),
       withRule,
@@ -263,9 +276,11 @@ describe('What level am I?', () => {
       pointsLevel,
     ]);
     const section = await screen.findByRole('region', { name: 'What level am I?' });
-    expect(await within(section).findByText(/with 6 points/)).toHaveTextContent('Level 1.2 with 6 points');
+    expect(await within(section).findByText(/with 6 points/)).toHaveTextContent('Level 1.2 · C with 6 points');
     expect(within(section).getByText('Analyst')).toBeInTheDocument();
-    expect(within(section).getByText(/11 more points to reach level 2\.1/)).toBeInTheDocument();
+    const ladder = within(section).getByRole('list', { name: 'Sub-levels of Level 1.2' });
+    expect(within(ladder).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['A from 5', 'B from 6', 'C from 7 (you are here)', 'D from 8']);
+    expect(within(section).getByText(/2 more points to reach Level 1\.2 · D; 11 more points to reach Level 2\.1\./)).toBeInTheDocument();
     expect(within(section).getByText('This may understate your level')).toBeInTheDocument();
     expect(section).toHaveTextContent('1 of 3 skills are not rated yet');
     const rows = within(within(section).getByRole('table', { name: 'Points per skill' })).getAllByRole('row').slice(1);

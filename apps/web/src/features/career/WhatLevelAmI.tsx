@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import { ErrorState, LoadingState } from '../../components/QueryStates';
@@ -9,6 +9,11 @@ export const PointsLevelQuery = graphql(`
     pointsLevel(frameworkId: $frameworkId, profile: $profile) {
       points
       level
+      subLevel
+      nextSubLevel {
+        name
+        pointsNeeded
+      }
       titles
       unratedSkills
       next {
@@ -23,6 +28,28 @@ export const PointsLevelQuery = graphql(`
     }
   }
 `);
+
+const pointsWord = (n: number) => `${n} more ${n === 1 ? 'point' : 'points'}`;
+
+/** "Level 3 · C", "P2 · C": a level named with a bare number ("3", Snowflake's "2.1") reads "Level 3". */
+function levelName(level: string, subLevel: string | null | undefined): string {
+  const named = /^\d+(\.\d+)*$/.test(level.trim()) ? `Level ${level}` : level;
+  return subLevel ? `${named} · ${subLevel}` : named;
+}
+
+/** What the next sub-level and the next level need, in one or two sentences. */
+function nextSteps(result: {
+  level: string;
+  nextSubLevel?: { name: string; pointsNeeded: number } | null;
+  next?: { level: string; pointsNeeded: number } | null;
+}): string {
+  const parts: string[] = [];
+  if (result.nextSubLevel) parts.push(`${pointsWord(result.nextSubLevel.pointsNeeded)} to reach ${levelName(result.level, result.nextSubLevel.name)}`);
+  if (result.next) parts.push(`${pointsWord(result.next.pointsNeeded)} to reach ${levelName(result.next.level, null)}`);
+  if (parts.length === 0) return 'That is the rule’s top level.';
+  const sentence = parts.join('; ');
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+}
 
 /**
  * "What level am I?" by the organisation's own points rule, from my ratings only (nothing assumed: a skill I have
@@ -56,7 +83,7 @@ export function WhatLevelAmI({
           <>
             <Group gap="sm" align="baseline">
               <Text size="lg">
-                Level <strong>{result.level}</strong> with {result.points} {result.points === 1 ? 'point' : 'points'}
+                <strong>{levelName(result.level, result.subLevel)}</strong> with {result.points} {result.points === 1 ? 'point' : 'points'}
               </Text>
               {result.titles.map((title) => (
                 <Badge key={title} variant="light">
@@ -64,11 +91,9 @@ export function WhatLevelAmI({
                 </Badge>
               ))}
             </Group>
+            <SubLevelLadder version={version} level={result.level} subLevel={result.subLevel ?? null} />
             <Text size="sm">
-              {result.next
-                ? `${result.next.pointsNeeded} more ${result.next.pointsNeeded === 1 ? 'point' : 'points'} to reach level ${result.next.level}.`
-                : 'That is the rule’s top level.'}{' '}
-              Worked out by your organisation’s own rule from your latest ratings.
+              {nextSteps(result)} Worked out by your organisation’s own rule from your latest ratings.
             </Text>
             {result.unratedSkills > 0 ? (
               <Alert color="yellow" variant="light" title="This may understate your level">
@@ -105,5 +130,29 @@ export function WhatLevelAmI({
         )}
       </Stack>
     </section>
+  );
+}
+
+/** The reached level's sub-levels in order, mine marked, so "B" reads as a step of a ladder. */
+function SubLevelLadder({ version, level, subLevel }: { version: CareerVersion; level: string; subLevel: string | null }) {
+  const subLevels = version.levelling?.levels.find((l) => l.name === level)?.subLevels ?? [];
+  if (!subLevel || subLevels.length === 0) return null;
+  return (
+    <Group gap={6} wrap="wrap">
+      <Text size="sm" c="dimmed" component="span">
+        Sub-levels of {levelName(level, null)}:
+      </Text>
+      <Group gap={6} wrap="wrap" role="list" aria-label={`Sub-levels of ${levelName(level, null)}`}>
+      {subLevels.map((sub) => {
+        const mine = sub.name === subLevel;
+        return (
+          <Badge key={sub.name} role="listitem" variant={mine ? 'filled' : 'outline'} aria-current={mine ? 'step' : undefined} tt="none">
+            {sub.name} from {sub.minPoints}
+            {mine ? <VisuallyHidden> (you are here)</VisuallyHidden> : null}
+          </Badge>
+        );
+      })}
+      </Group>
+    </Group>
   );
 }

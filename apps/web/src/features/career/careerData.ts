@@ -61,6 +61,10 @@ export const CareerFrameworkQuery = graphql(`
           levels {
             minPoints
             name
+            subLevels {
+              name
+              minPoints
+            }
           }
         }
         skills {

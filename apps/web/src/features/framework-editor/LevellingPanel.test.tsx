@@ -72,8 +72,8 @@ const savedRule = {
   pointsByLevel: [1, 2, 3].map((level) => ({ __typename: 'ScaleLevelPoints', level, points: [1, 3, 6][level - 1] })),
   skillPoints: [{ __typename: 'SkillLevelPoints', skillKey: 'planning', points: [{ __typename: 'ScaleLevelPoints', level: 1, points: 2 }] }],
   levels: [
-    { __typename: 'PointsLevel', minPoints: 0, name: 'Associate' },
-    { __typename: 'PointsLevel', minPoints: 5, name: 'Lead' },
+    { __typename: 'PointsLevel', minPoints: 0, name: 'Associate', subLevels: [] },
+    { __typename: 'PointsLevel', minPoints: 5, name: 'Lead', subLevels: [] },
   ],
   titles: [{ __typename: 'PointsTitle', title: 'Analyst', minPoints: 0, maxPoints: 4 }],
 };
@@ -97,8 +97,8 @@ describe('Framework editor: points levelling', () => {
                 ],
                 skillPoints: [{ skillKey: 'planning', points: [{ level: 1, points: 2 }, { level: 2, points: 3 }, { level: 3, points: 6 }] }],
                 levels: [
-                  { minPoints: 0, name: 'Associate' },
-                  { minPoints: 5, name: 'Lead' },
+                  { minPoints: 0, name: 'Associate', subLevels: [] },
+                  { minPoints: 5, name: 'Lead', subLevels: [] },
                 ],
                 titles: [{ title: 'Analyst', minPoints: 0, maxPoints: 4 }],
               },
@@ -149,7 +149,7 @@ describe('Framework editor: points levelling', () => {
     await user.click(screen.getByRole('button', { name: 'Save the points rule' }));
     const summary = await screen.findByRole('list', { name: 'Points rule' });
     expect(screen.getByTestId('draft-status')).toHaveTextContent('Revision 5');
-    expect(summary).toHaveTextContent('Levels: Associate from 0, Lead from 5');
+    expect(summary).toHaveTextContent('Levels: Associate from 0; Lead from 5');
     expect(summary).toHaveTextContent('Own points: Planning');
   });
 
@@ -158,8 +158,8 @@ describe('Framework editor: points levelling', () => {
       pointsByLevel: [1, 2, 3].map((level) => ({ level, points: [1, 3, 6][level - 1] })),
       skillPoints: [{ skillKey: 'planning', points: [{ level: 1, points: 2 }] }],
       levels: [
-        { minPoints: 0, name: 'Associate' },
-        { minPoints: 5, name: 'Lead' },
+        { minPoints: 0, name: 'Associate', subLevels: [] },
+        { minPoints: 5, name: 'Lead', subLevels: [] },
       ],
       titles: [{ title: 'Analyst', minPoints: 0, maxPoints: 4 }],
     };
@@ -173,7 +173,81 @@ describe('Framework editor: points levelling', () => {
     await user.click(screen.getByRole('button', { name: 'Remove the points rule' }));
     expect(await screen.findByText(/No points rule/)).toBeInTheDocument();
     await user.click(await screen.findByRole('button', { name: 'Undo' }));
-    expect(await screen.findByRole('list', { name: 'Points rule' })).toHaveTextContent('Levels: Associate from 0, Lead from 5');
+    expect(await screen.findByRole('list', { name: 'Points rule' })).toHaveTextContent('Levels: Associate from 0; Lead from 5');
     expect(screen.getByTestId('draft-status')).toHaveTextContent('Revision 6');
+  });
+
+  it('edits a level’s sub-levels: rename, thresholds, add, a problem on its row, remove with undo, saved in the rule', async () => {
+    const withSubLevels = {
+      ...savedRule,
+      levels: [
+        savedRule.levels[0],
+        {
+          __typename: 'PointsLevel',
+          minPoints: 5,
+          name: 'Lead',
+          subLevels: [
+            { __typename: 'PointsSubLevel', name: 'A', minPoints: 5 },
+            { __typename: 'PointsSubLevel', name: 'B', minPoints: 8 },
+          ],
+        },
+      ],
+    };
+    const sent = {
+      pointsByLevel: [1, 2, 3].map((level) => ({ level, points: [1, 3, 6][level - 1] })),
+      skillPoints: [{ skillKey: 'planning', points: [{ level: 1, points: 2 }] }],
+      levels: [
+        { minPoints: 0, name: 'Associate', subLevels: [] },
+        {
+          minPoints: 5,
+          name: 'Lead',
+          subLevels: [
+            { name: 'A', minPoints: 5 },
+            { name: 'Bee', minPoints: 9 },
+            { name: 'C', minPoints: 12 },
+          ],
+        },
+      ],
+      titles: [{ title: 'Analyst', minPoints: 0, maxPoints: 4 }],
+    };
+    const answer = {
+      ...withSubLevels,
+      levels: [savedRule.levels[0], { ...withSubLevels.levels[1], subLevels: sent.levels[1]!.subLevels.map((sub) => ({ __typename: 'PointsSubLevel', ...sub })) }],
+    };
+    const { user } = renderRoute('/frameworks/fw-pmo/edit', [load(4, { levelling: withSubLevels }), edit(4, [{ kind: 'SET_LEVELLING', levelling: sent }], draft(5, { levelling: answer }))], {
+      viewer: adminViewer,
+    });
+    await user.click(await screen.findByRole('tab', { name: 'Levelling' }));
+    expect(screen.getByRole('list', { name: 'Points rule' })).toHaveTextContent('Lead from 5 (A 5, B 8)');
+    await user.click(screen.getByRole('button', { name: 'Edit the points rule' }));
+    const lead = screen.getByRole('table', { name: 'Sub-levels of Lead' });
+    await user.clear(within(lead).getByRole('textbox', { name: 'Name of sub-level 2 of Lead' }));
+    await user.type(within(lead).getByRole('textbox', { name: 'Name of sub-level 2 of Lead' }), 'Bee');
+    const min2 = within(lead).getByRole('textbox', { name: 'Minimum points of sub-level 2 of Lead' });
+    await user.clear(min2);
+    await user.type(min2, '9');
+    await user.click(screen.getByRole('button', { name: 'Add sub-level to Lead' }));
+    // The new sub-level starts one point above the last; 4 would fall below B: said on its row, and Save waits.
+    const min3 = within(screen.getByRole('table', { name: 'Sub-levels of Lead' })).getByRole('textbox', { name: 'Minimum points of sub-level 3 of Lead' });
+    expect(min3).toHaveValue('10');
+    await user.clear(min3);
+    await user.type(min3, '4');
+    expect(min3).toHaveAccessibleDescription("must be more than the previous sub-level's 9");
+    expect(screen.getByRole('status', { name: 'Problems with the points rule' })).toHaveTextContent(
+      "Level 2, sub-level 3 minimum points: must be more than the previous sub-level's 9",
+    );
+    expect(screen.getByRole('button', { name: 'Save the points rule' })).toBeDisabled();
+    await user.clear(min3);
+    await user.type(min3, '12');
+    expect(screen.queryByRole('status', { name: 'Problems with the points rule' })).not.toBeInTheDocument();
+    // Remove B, then undo: it comes back in its place.
+    await user.click(screen.getByRole('button', { name: 'Remove sub-level Bee of Lead' }));
+    expect(within(screen.getByRole('table', { name: 'Sub-levels of Lead' })).queryByDisplayValue('Bee')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(within(screen.getByRole('table', { name: 'Sub-levels of Lead' })).getByRole('textbox', { name: 'Name of sub-level 2 of Lead' })).toHaveValue('Bee');
+
+    await user.click(screen.getByRole('button', { name: 'Save the points rule' }));
+    expect(await screen.findByRole('list', { name: 'Points rule' })).toHaveTextContent('Lead from 5 (A 5, Bee 9, C 12)');
+    expect(screen.getByTestId('draft-status')).toHaveTextContent('Revision 5');
   });
 });

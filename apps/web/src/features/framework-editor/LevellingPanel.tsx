@@ -1,13 +1,14 @@
-import { ActionIcon, Alert, Button, Group, List, NumberInput, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, List, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { levellingRuleProblems, skillScales, type PointsLevelling } from '@trellis/domain';
 import { useMemo, useState } from 'react';
 import type { DraftEditor } from './useDraftEditor';
+import { SubLevelsEditor } from './SubLevelsEditor';
 
 /**
  * The framework's points levelling rule (Medium's Snowflake model), edited as a whole and saved as
  * one setLevelling: points per skill level, skills with points of their own, levels by the fewest
- * points, titles by point range. Problems show before saving, by row, from the same domain check the
- * API applies; removing the rule offers an undo.
+ * points (each with optional sub-levels, Monzo's A–E), titles by point range. Problems show before
+ * saving, by row, from the same domain check the API applies; removing the rule offers an undo.
  */
 
 type Rule = PointsLevelling;
@@ -19,12 +20,25 @@ const STARTER: Rule = {
   titles: [],
 };
 
-const asInt = (value: string | number): number => (typeof value === 'number' ? Math.max(0, Math.floor(value)) : 0);
+/** Levels a skill's own table lists above its scale (its scale changed since): shown so they can be removed. */
+const offScale = (table: Record<string, number>, max: number): number[] =>
+  Object.keys(table)
+    .map(Number)
+    .filter((level) => level > max)
+    .sort((a, b) => a - b);
+
+/** Mantine hands over a string for what it cannot read as a number as typed ("09" after a cleared 0): read it too. */
+const asInt = (value: string | number): number => {
+  const n = typeof value === 'number' ? value : Number(value.trim());
+  return Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;
+};
 
 /** "levelling.levels[2].minPoints: must be …" → "Level 3, minimum points: must be …" */
 function describeProblem(path: string, message: string, skillName: (key: string) => string): string {
   const rest = path.replace(/^levelling\./, '');
-  let m = rest.match(/^levels\[(\d+)\]\.(\w+)$/);
+  let m = rest.match(/^levels\[(\d+)\]\.subLevels\[(\d+)\]\.(\w+)$/);
+  if (m) return `Level ${Number(m[1]) + 1}, sub-level ${Number(m[2]) + 1} ${m[3] === 'name' ? 'name' : 'minimum points'}: ${message}`;
+  m = rest.match(/^levels\[(\d+)\]\.(\w+)$/);
   if (m) return `Level ${Number(m[1]) + 1} ${m[2] === 'name' ? 'name' : 'minimum points'}: ${message}`;
   m = rest.match(/^titles\[(\d+)\]\.(\w+)$/);
   if (m) return `Title ${Number(m[1]) + 1} ${m[2] === 'maxPoints' ? 'maximum points' : 'minimum points'}: ${message}`;
@@ -44,6 +58,10 @@ export function LevellingPanel({ editor }: { editor: DraftEditor }) {
   const top = Math.max(document.proficiencyScale.length, ...[...scales.values()].map((s) => s.max));
   const skillName = (key: string) => document.skills.find((s) => s.key === key)?.name ?? key;
   const problems = working ? levellingRuleProblems(document, working) : [];
+  // Problems by the row they are about: "levels[1].minPoints", "levels[1].subLevels[0].name".
+  const rowErrors = new Map(problems.map((p) => [p.path.replace(/^levelling\./, ''), p.message]));
+  const levelErrors = (i: number) =>
+    new Map([...rowErrors].filter(([path]) => path.startsWith(`levels[${i}].subLevels`)).map(([path, message]) => [path.slice(`levels[${i}].`.length), message]));
 
   if (!working) {
     return (
@@ -154,6 +172,27 @@ export function LevellingPanel({ editor }: { editor: DraftEditor }) {
                       </Table.Td>
                     </Table.Tr>
                   ))}
+                  {offScale(table, scale?.max ?? top).map((level) => (
+                    <Table.Tr key={`off-${level}`}>
+                      <Table.Th scope="row">
+                        {level} <Text span size="xs" c="red.8">not on its scale</Text>
+                      </Table.Th>
+                      <Table.Td>
+                        <Group gap="xs" wrap="nowrap">
+                          <Text size="sm">{table[String(level)]}</Text>
+                          <Button
+                            size="compact-xs"
+                            variant="light"
+                            color="red"
+                            aria-label={`Remove the points of ${skillName(skillKey)} for level ${level}`}
+                            onClick={() => setOwn(skillKey, setPoints(table, level, ''))}
+                          >
+                            Remove
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
                 </Table.Tbody>
               </Table>
               <Button size="compact-xs" variant="subtle" color="red" onClick={() => setOwn(skillKey, null)} aria-label={`Remove the own points of ${skillName(skillKey)}`}>
@@ -203,7 +242,7 @@ export function LevellingPanel({ editor }: { editor: DraftEditor }) {
             {working.levels.map((level, i) => (
               <Table.Tr key={i}>
                 <Table.Td>
-                  <TextInput size="xs" aria-label={`Name of level ${i + 1}`} value={level.name} onChange={(e) => set({ levels: working.levels.map((l, j) => (j === i ? { ...l, name: e.currentTarget.value } : l)) })} />
+                  <TextInput size="xs" aria-label={`Name of level ${i + 1}`} value={level.name} error={rowErrors.get(`levels[${i}].name`)} onChange={(e) => set({ levels: working.levels.map((l, j) => (j === i ? { ...l, name: e.currentTarget.value } : l)) })} />
                 </Table.Td>
                 <Table.Td>
                   <NumberInput
@@ -212,6 +251,7 @@ export function LevellingPanel({ editor }: { editor: DraftEditor }) {
                     allowDecimal={false}
                     aria-label={`Minimum points of level ${i + 1}`}
                     value={level.minPoints}
+                    error={rowErrors.get(`levels[${i}].minPoints`)}
                     onChange={(value) => set({ levels: working.levels.map((l, j) => (j === i ? { ...l, minPoints: asInt(value) } : l)) })}
                   />
                 </Table.Td>
@@ -233,6 +273,38 @@ export function LevellingPanel({ editor }: { editor: DraftEditor }) {
       >
         Add level
       </Button>
+
+      <Stack gap="sm">
+        <div>
+          <Text size="sm" fw={600}>
+            Sub-levels within levels
+          </Text>
+          <Text size="xs" c="dimmed">
+            Optional steps inside a level (Monzo’s A–E), each from the fewest points it needs: the first starts where its level does, and all stay below the next
+            level. “What level am I?” then says “Level 2 · C” and what the next sub-level needs.
+          </Text>
+        </div>
+        <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
+        {working.levels.map((level, i) => (
+          <SubLevelsEditor
+            key={i}
+            level={level}
+            index={i}
+            nextMin={working.levels[i + 1]?.minPoints}
+            errors={levelErrors(i)}
+            onChange={(subLevels) =>
+              set({
+                levels: working.levels.map((l, j) => {
+                  if (j !== i) return l;
+                  const { subLevels: _old, ...rest } = l;
+                  return subLevels ? { ...rest, subLevels } : rest;
+                }),
+              })
+            }
+          />
+        ))}
+        </SimpleGrid>
+      </Stack>
 
       <Table.ScrollContainer minWidth={0}>
         <Table aria-label="Titles by points" withTableBorder>
@@ -307,7 +379,10 @@ export function LevellingPanel({ editor }: { editor: DraftEditor }) {
         </div>
       ) : null}
       <Group gap="xs">
-        <Button size="xs" onClick={() => void save()} disabled={problems.length > 0 || working.levels.some((l) => l.name.trim() === '') || working.titles.some((t) => t.title.trim() === '')} loading={saving}>
+        <Button size="xs" onClick={() => void save()} disabled={
+            problems.length > 0 ||
+            working.levels.some((l) => l.name.trim() === '' || (l.subLevels ?? []).some((s) => s.name.trim() === '')) ||
+            working.titles.some((t) => t.title.trim() === '')} loading={saving}>
           Save the points rule
         </Button>
         <Button size="xs" variant="default" onClick={() => setWorking(null)}>
@@ -328,7 +403,12 @@ function RuleSummary({ rule, skillName }: { rule: Rule; skillName: (key: string)
     <List size="sm" spacing={2} aria-label="Points rule">
       <List.Item>Points per skill level: {points || 'none yet'}</List.Item>
       {own.length > 0 ? <List.Item>Own points: {own.join(', ')}</List.Item> : null}
-      <List.Item>Levels: {rule.levels.map((l) => `${l.name} from ${l.minPoints}`).join(', ')}</List.Item>
+      <List.Item>
+        Levels:{' '}
+        {rule.levels
+          .map((l) => `${l.name} from ${l.minPoints}${l.subLevels?.length ? ` (${l.subLevels.map((s) => `${s.name} ${s.minPoints}`).join(', ')})` : ''}`)
+          .join('; ')}
+      </List.Item>
       <List.Item>Titles: {rule.titles.map((t) => `${t.title} ${t.minPoints}–${t.maxPoints ?? '…'}`).join(', ') || 'none'}</List.Item>
     </List>
   );

@@ -109,6 +109,10 @@ export const DraftFields = graphql(`
       levels {
         minPoints
         name
+        subLevels {
+          name
+          minPoints
+        }
       }
       titles {
         title
@@ -195,7 +199,11 @@ export function toDocument(draft: Draft): FrameworkDocument {
             ...(draft.levelling.skillPoints.length > 0
               ? { skillPoints: Object.fromEntries(draft.levelling.skillPoints.map((s) => [s.skillKey, Object.fromEntries(s.points.map((p) => [String(p.level), p.points]))])) }
               : {}),
-            levels: draft.levelling.levels.map((l) => ({ minPoints: l.minPoints, name: l.name })),
+            levels: draft.levelling.levels.map((l) => ({
+              minPoints: l.minPoints,
+              name: l.name,
+              ...(l.subLevels.length > 0 ? { subLevels: l.subLevels.map((s) => ({ name: s.name, minPoints: s.minPoints })) } : {}),
+            })),
             titles: draft.levelling.titles.map((t) => ({ title: t.title, minPoints: t.minPoints, ...present({ maxPoints: t.maxPoints }) })),
           },
         }
@@ -240,7 +248,7 @@ function levellingInput(rule: PointsLevelling) {
   return {
     pointsByLevel: list(rule.pointsByLevel),
     skillPoints: Object.entries(rule.skillPoints ?? {}).map(([skillKey, table]) => ({ skillKey, points: list(table) })),
-    levels: rule.levels.map((l) => ({ minPoints: l.minPoints, name: l.name })),
+    levels: rule.levels.map((l) => ({ minPoints: l.minPoints, name: l.name, subLevels: (l.subLevels ?? []).map((s) => ({ name: s.name, minPoints: s.minPoints })) })),
     titles: rule.titles.map((t) => ({ title: t.title, minPoints: t.minPoints, maxPoints: t.maxPoints ?? null })),
   };
 }

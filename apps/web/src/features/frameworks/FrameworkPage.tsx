@@ -99,6 +99,10 @@ export const FrameworkBrowserQuery = graphql(`
           levels {
             minPoints
             name
+            subLevels {
+              name
+              minPoints
+            }
           }
           titles {
             title

@@ -149,6 +149,36 @@ describe('Monzo Markdown with YAML front matter', () => {
     );
   });
 
+  it("keeps a sub-level's criteria at its level and says that sub-levels need a points rule", () => {
+    const text = [
+      '---',
+      'title: "Data Framework"',
+      'levels: 3',
+      'subLevels: [A, B, C, D, E]',
+      'topics:',
+      '  - name: "impact"',
+      '    content:',
+      '      - level: 3',
+      '        criteria: ["Owns a metric"]',
+      '      - level: "3C"',
+      '        criteria: ["Owns a team\'s metrics"]',
+      '---',
+    ].join('\n');
+    const result = importFramework({ format: 'monzo-markdown', files: [{ name: 'data.md', text }] });
+    expect(result.readable).toBe(true);
+    const impact = result.document!.skills.find((s) => s.name === 'Impact')!;
+    expect(impact.levels['3']!.criteria).toEqual(['Owns a metric', "Owns a team's metrics"]);
+    expect(result.document!.levelling).toBeUndefined();
+    const said = messages(result.warnings);
+    expect(said).toContain(
+      "data.md: left out the sub-levels A, B, C, D, E: Trellis works out a sub-level from a points levelling rule's thresholds, which a Monzo file does not give; add them in the editor's Levelling tab",
+    );
+    expect(said).toContain(
+      `Skill 'Impact' (Data), level 3: criteria of sub-level "3C" are kept at level 3: Trellis describes levels, and places sub-levels in the points levelling rule`,
+    );
+    expect(said.filter((m) => m.includes('left out "subLevels"'))).toEqual([]);
+  });
+
   it('reports a file without front matter, and front matter that is not YAML, with the line', () => {
     const result = importFramework({
       format: 'monzo-markdown',

@@ -28,7 +28,9 @@ import { readYaml } from './yaml.js';
  * Several files (one per discipline) are imported at once; the Markdown after the front matter
  * becomes the track's description.
  */
-const KNOWN_TOP = new Set(['path', 'title', 'sidebarTitle', 'sidebarGroup', 'yaml', 'levels', 'homepage', 'topics']);
+const KNOWN_TOP = new Set(['path', 'title', 'sidebarTitle', 'sidebarGroup', 'yaml', 'levels', 'homepage', 'topics', 'subLevels', 'sublevels']);
+/** "3C", "3 C", "3.C": a level and one of Monzo's sub-level letters. */
+const SUB_LEVEL = /^([1-9][0-9]*)\s*[.-]?\s*([A-Za-z])$/;
 const KNOWN_CONTENT = new Set(['level', 'criteria', 'exampleCriteria']);
 
 interface FrontMatter {
@@ -84,6 +86,16 @@ export function importMonzoMarkdown(files: readonly ImportFile[]): ConversionRes
     const extra = Object.keys(data).filter((k) => !KNOWN_TOP.has(k));
     if (extra.length > 0) warnings.push({ where: file.name, message: `left out ${extra.map((f) => `"${f}"`).join(', ')} from the front matter: Trellis has no place for ${extra.length === 1 ? 'it' : 'them'}` });
     const title = textOf(data.title) ?? file.name.replace(/\.(md|markdown)$/i, '');
+    // Monzo's sub-levels A–E carry no points in its files, and Trellis works a sub-level out of a points
+    // rule's thresholds: say so rather than invent thresholds.
+    const subLevels = data.subLevels ?? data.sublevels;
+    if (subLevels !== undefined) {
+      const names = Array.isArray(subLevels) ? textsOf(subLevels) : [];
+      warnings.push({
+        where: file.name,
+        message: `left out the sub-levels${names.length > 0 ? ` ${names.join(', ')}` : ''}: Trellis works out a sub-level from a points levelling rule's thresholds, which a Monzo file does not give; add them in the editor's Levelling tab`,
+      });
+    }
     const name = fitLine(trackName(title), `Track ${quoteName(title)}`, warnings);
     if (name !== title) warnings.push({ where: `Track ${quoteName(name)}`, message: `named from the title "${title}"` });
     const where = `Track ${quoteName(name)}`;
@@ -131,7 +143,13 @@ export function importMonzoMarkdown(files: readonly ImportFile[]): ConversionRes
           warnings.push({ where: entryAt, message: `left out content[${position}]: not a level's criteria` });
           continue;
         }
-        const level = Number(entry.level);
+        let level = Number(entry.level);
+        const sub = typeof entry.level === 'string' ? SUB_LEVEL.exec(entry.level.trim()) : null;
+        if (sub) {
+          // Criteria written for a sub-level ("3C") describe its level: kept there, said once per entry.
+          level = Number(sub[1]);
+          warnings.push({ where: `${entryAt}, level ${level}`, message: `criteria of sub-level "${String(entry.level)}" are kept at level ${level}: Trellis describes levels, and places sub-levels in the points levelling rule` });
+        }
         if (!Number.isInteger(level) || level < 1) {
           warnings.push({ where: entryAt, message: `left out content[${position}]: its level "${String(entry.level)}" is not a level number` });
           continue;
