@@ -126,6 +126,7 @@ export {
   suppressedMarker,
   formatFigure,
   heatmapCsv,
+  heatmapMatrixCsv,
   gapsCsv,
   coverageCsv,
   requiredVsActualCsv,
@@ -150,3 +151,20 @@ export {
   type StoredHeatmap,
   type HeadlineFigures,
 } from './read-models.js';
+export {
+  reportViews,
+  viewNames,
+  viewDrill,
+  filterOfNode,
+  listedSuccession,
+  gapsInCategory,
+  gapRowsInCategory,
+  SUCCESSION_BLOCKERS,
+  type ViewNames,
+  type ViewDrill,
+  type GapsView,
+  type SuccessionView,
+  type ReportViewData,
+  type ViewReport,
+  type StoredView,
+} from './report-views.js';
