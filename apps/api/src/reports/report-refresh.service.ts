@@ -16,6 +16,7 @@ import { MentoringRollups } from '../mentoring/mentoring-rollups.js';
 import { headcountRows, peopleChangeStamp, reportTeams } from '../people/people-directory.js';
 import { PlanRollups } from '../plans/plan-rollups.js';
 import { DomainWorkerPool } from '../workers/domain-worker-pool.js';
+import { storeViews } from './report-views.store.js';
 
 /** Advisory lock (with the organisation's hash): one refresh of an organisation at a time, across processes. */
 const REPORTS_LOCK = 7_305_002;
@@ -93,7 +94,9 @@ export class ReportRefreshService {
       const k = await this.settingK(manager, organisationId);
       const stamp = await this.stamp(manager, organisationId);
       const existing = (await manager.query(
-        `SELECT snapshot, stamp, k, headline IS NULL AS "noReadModels" FROM report_snapshots WHERE organisation_id = $1`,
+        `SELECT snapshot, stamp, k, headline IS NULL OR NOT EXISTS (
+           SELECT 1 FROM report_views v WHERE v.organisation_id = s.organisation_id AND v.snapshot = s.snapshot AND v.report = 'names' AND v.team_id = '*' AND v.key = ''
+         ) AS "noReadModels" FROM report_snapshots s WHERE organisation_id = $1`,
         [organisationId],
       )) as { snapshot: string; stamp: string; k: number; noReadModels: boolean }[];
       const byName = new Map(existing.map((row) => [row.snapshot, row]));
@@ -106,7 +109,7 @@ export class ReportRefreshService {
           if (!byName.has(end.month)) fresh.push({ snapshot: end.month, asOf: new Date(end.endsAt.getTime() - 1), monthEnd: end.endsAt });
         }
       }
-      // Also snapshots stored before their heatmaps and headline were (built again from their stored rows).
+      // Also snapshots stored before their heatmaps, headline and views were (built again from their stored rows).
       const rekeyed = existing
         .filter((row) => (row.k !== k || row.noReadModels) && !fresh.some((f) => f.snapshot === row.snapshot))
         .map((row) => row.snapshot);
@@ -156,7 +159,7 @@ export class ReportRefreshService {
   ) {
     const people = s.rows.headcounts.reduce((sum, row) => sum + row.people, 0);
     const filters = (s.teams.length + 1) * (s.catalogue.tracks.length + s.catalogue.roles.length) <= FILTERED_CUBE_LIMIT;
-    const { reports, heatmaps, headline } = await this.pool.run(
+    const { reports, heatmaps, views, headline } = await this.pool.run(
       'reportSnapshot',
       { catalogue: s.catalogue, teams: s.teams, rows: s.rows, k: s.k, filters },
       // A job, not a request: a big organisation's cube may take minutes of CPU on a busy machine.
@@ -183,6 +186,7 @@ export class ReportRefreshService {
        SELECT $1, $2, h.team_id, h.filter, h.data FROM unnest($3::text[], $4::text[], $5::text[]) AS h(team_id, filter, data)`,
       [organisationId, s.snapshot, heatmaps.map((h) => h.teamId), heatmaps.map((h) => h.filter), heatmaps.map((h) => h.data)],
     );
+    await storeViews(manager, organisationId, s.snapshot, views);
   }
 }
 

@@ -159,6 +159,7 @@ export {
   listedSuccession,
   gapsInCategory,
   gapRowsInCategory,
+  namesOfViews,
   SUCCESSION_BLOCKERS,
   type ViewNames,
   type ViewDrill,

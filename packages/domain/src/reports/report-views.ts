@@ -164,6 +164,25 @@ export function gapRowsInCategory(rows: GapRow[], names: ViewNames, categoryId?:
   return rows.map((row) => ({ ...row, gaps: row.gaps.filter((g) => keep.has(g.skillId)) }));
 }
 
+/**
+ * What a view is named by (as CSVs and the API name things): the catalogue's names and the drill's
+ * teams. Only names: roles carry no expectations and the team tree only the drill's names and paths.
+ */
+export function namesOfViews(names: ViewNames, drill: ViewDrill): { catalogue: ReportCatalogue; hierarchy: TeamHierarchy } {
+  const teams = new Map([...drill.trail, ...drill.teams].map((t) => [t.teamId, t]));
+  return {
+    catalogue: { ...names, roles: names.roles.map((r) => ({ ...r, expectations: {} })), levels: [] },
+    hierarchy: {
+      parent: new Map(),
+      children: new Map(),
+      depth: new Map(),
+      order: [],
+      names: new Map([...teams.values()].map((t) => [t.teamId, t.name])),
+      paths: new Map([...teams.values()].map((t) => [t.teamId, t.path])),
+    },
+  };
+}
+
 function skillsOf(names: ViewNames, categoryId: string): Set<string> {
   return new Set(names.skills.filter((s) => s.categoryId === categoryId).map((s) => s.id));
 }
