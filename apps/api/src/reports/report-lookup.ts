@@ -56,11 +56,16 @@ export interface Fetched {
 export async function fetchViews(db: ReportQueries, organisationId: string, input: ReportFilter, wanted: Wanted[]): Promise<Fetched | null> {
   const drill = input.teamId ?? ORGANISATION;
   const all: Wanted[] = [['names', '', { team: ORGANISATION }], ['drill', ''], ...wanted];
+  // Each wanted view by primary key (a nested loop over the list): OFFSET 0 keeps the planner from
+  // flattening the lateral into a hash join over every view of the snapshot (tens of thousands of rows).
   const rows = await db.query<{ k: number; refreshedAt: Date; people: number; filters: boolean; report: string; key: string | null; data: string | null }>(
     `SELECT s.k, s.refreshed_at AS "refreshedAt", s.people, s.filters, w.report, v.key, v.data
      FROM report_snapshots s CROSS JOIN unnest($3::text[], $4::text[], $5::text[]) AS w(report, team_id, key)
-     LEFT JOIN report_views v ON v.organisation_id = s.organisation_id AND v.snapshot = s.snapshot
-       AND v.report = w.report AND v.team_id = w.team_id AND (w.key IS NULL OR v.key = w.key)
+     LEFT JOIN LATERAL (
+       SELECT v.key, v.data FROM report_views v WHERE v.organisation_id = s.organisation_id AND v.snapshot = s.snapshot
+         AND v.report = w.report AND v.team_id = w.team_id AND (w.key IS NULL OR v.key = w.key)
+       OFFSET 0
+     ) v ON true
      WHERE s.organisation_id = $1 AND s.snapshot = $2`,
     [organisationId, input.month ?? CURRENT, all.map((w) => w[0]), all.map((w) => w[2]?.team ?? drill), all.map((w) => w[1])],
   );
