@@ -1,4 +1,4 @@
-import { assessorCalibration, calibrationBySkill, type AssessorCalibration, type CalibrationCell } from './calibration.js';
+import { assessorCalibration, calibrationBySkill, calibrationSkills, type AssessorCalibration, type CalibrationCell } from './calibration.js';
 import { ALL_PEOPLE, ORGANISATION, roleFilterNode, trackFilterNode, type PeopleFilter, type ReportCatalogue, type TeamHierarchy } from './organisation.js';
 import { participationView, trainingDemand, type ParticipationRow, type TrainingDemand } from './participation.js';
 import { coverageRisks, gapsByRole, gapsByTeam, requiredVsActual, type GapRow, type LevelHeadcount, type TeamCoverage } from './skill-views.js';
@@ -115,6 +115,7 @@ export function reportViews(reports: SnapshotReports): StoredView[] {
   // Every catalogue role can be asked for; the roles with candidates (some may have left the catalogue) are listed.
   const targetRoles = [...new Set([...skills.catalogue.roles.map((r) => r.id), ...succession.roleIds])];
   const listed = new Set(succession.roleIds);
+  const calibrationSkillIds = calibrationSkills(calibration);
   for (const teamId of skills.hierarchy.parent.keys()) {
     add('drill', teamId, '', viewDrill(skills.hierarchy, teamId));
     for (const node of nodes) add('gaps', teamId, node, gapsView(skills, teamId, filterOfNode(node)));
@@ -125,7 +126,7 @@ export function reportViews(reports: SnapshotReports): StoredView[] {
     for (const targetRoleId of targetRoles) {
       add('succession', teamId, targetRoleId, { listed: listed.has(targetRoleId), cells: successionCells(succession, teamId, targetRoleId) });
     }
-    add('calibration', teamId, '', calibrationBySkill(calibration, { teamId }));
+    add('calibration', teamId, '', calibrationBySkill(calibration, { teamId, skills: calibrationSkillIds }));
     for (const node of participationNodes) add('participation', teamId, node, participationView(participation, { teamId, filter: filterOfNode(node) }));
     add('training', teamId, '', trainingDemand(participation, { teamId }));
   }
