@@ -172,5 +172,15 @@ describe('e-mail through SMTP', () => {
     const agreed = mailTo('chloe.martin@demo.example', 'Your manager agreed your plan.');
     expect(agreed).toHaveLength(1);
     expect(unfold(agreed[0]!.body)).toMatch(/Subject: Your development plan was agreed/);
+
+    // A comment on the plan reaches its owner by e-mail too (the in-app notice links to the plan).
+    const commented = await ben.graphql('mutation($input: AddPlanCommentInput!) { addPlanComment(input: $input) { id } }', {
+      input: { planId, body: 'Good plan: start with the stakeholder map.' },
+    });
+    expectNoErrors(commented);
+    const comment = mailTo('chloe.martin@demo.example', 'Ben Okafor commented on your plan.');
+    expect(comment).toHaveLength(1);
+    expect(unfold(comment[0]!.body)).toMatch(/Subject: Ben Okafor commented on your development plan/);
+    expect(mailTo('ben.okafor@demo.example', 'commented on your plan')).toHaveLength(0);
   });
 });

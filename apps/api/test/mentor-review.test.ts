@@ -204,7 +204,7 @@ describe('mentor review on a shared plan', () => {
   it('signs off the evidence: shown to the mentee, the manager and the mentor; stale refused; withdrawn only by its author', async () => {
     const current = (await planOf(grace)).data!.planOf;
     expect(theError(await signOff(grace, current.version - 1)).code).toBe('CONFLICT');
-    expect(theError(await signOff(ben, current.version)).code).toBe('FORBIDDEN');
+    expect(theError(await signOff(chloe, current.version)).code).toBe('FORBIDDEN');
     const signed = await signOff(grace, current.version);
     expectNoErrors(signed);
     expect(signed.data!.signOffActionEvidence.actions.find((a) => a.id === actionId)!.signOff).toMatchObject({ byName: 'Grace Liu', note: 'Saw the workshop notes' });
@@ -215,13 +215,20 @@ describe('mentor review on a shared plan', () => {
     expect(byBen.data!.planOf.actions.find((a) => a.id === actionId)!.signOff).toMatchObject({ byName: 'Grace Liu' });
     const version = signed.data!.signOffActionEvidence.version;
     expect(theError(await signOff(grace, version)).code).toBe('CONFLICT'); // already signed off
+    expect(theError(await signOff(ben, version)).code).toBe('CONFLICT'); // by anyone
     expect(theError(await withdraw(ben, version)).code).toBe('FORBIDDEN');
     expect(theError(await withdraw(dan, version)).code).toBe('FORBIDDEN');
     expect(theError(await withdraw(grace, version - 1)).code).toBe('CONFLICT');
     const withdrawn = await withdraw(grace, version);
     expectNoErrors(withdrawn);
     expect(withdrawn.data!.withdrawActionSignOff.actions.find((a) => a.id === actionId)!.signOff).toBeNull();
-    expectNoErrors(await signOff(grace, withdrawn.data!.withdrawActionSignOff.version));
+    // Her manager may confirm the evidence too, and withdraw his own sign-off.
+    const byManager = await signOff(ben, withdrawn.data!.withdrawActionSignOff.version);
+    expectNoErrors(byManager);
+    expect(byManager.data!.signOffActionEvidence.actions.find((a) => a.id === actionId)!.signOff).toMatchObject({ byName: 'Ben Okafor' });
+    const managerWithdrew = await withdraw(ben, byManager.data!.signOffActionEvidence.version);
+    expectNoErrors(managerWithdrew);
+    expectNoErrors(await signOff(grace, managerWithdrew.data!.withdrawActionSignOff.version));
   });
 
   it('shows the mentor’s rating beside self and manager, labelled with the mentor', async () => {

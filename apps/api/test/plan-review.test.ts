@@ -116,6 +116,17 @@ describe('plan review and the plan policy', () => {
     expect((await notifications(DEMO.admin)).find((n) => n.kind === 'plan-agree')).toMatchObject({ message: 'Farid Haddad agreed your plan.', link: '/my-plan' });
   });
 
+  it('settles the approver’s "please agree" notice when the person withdraws the proposal', async () => {
+    const draft = await freshDraft(DEMO.employee);
+    const proposed = await move(DEMO.employee, 'proposePlan', draft);
+    expectNoErrors(proposed);
+    const notice = (await notifications(BEN)).find((n) => n.kind === 'plan-propose' && n.readAt === null);
+    expect(notice).toMatchObject({ message: 'Dan Kowalski proposed their development plan for your agreement.' });
+    const withdrawn = await move(DEMO.employee, 'withdrawPlan', proposed.data!.proposePlan!);
+    expect(withdrawn.data!.withdrawPlan!.status).toBe('DRAFT');
+    expect((await notifications(BEN)).find((n) => n.id === notice!.id)!.readAt).not.toBeNull();
+  });
+
   it('lets each kind of viewer do exactly what the policy says, and tells each what that is', async () => {
     const dan = await as(DEMO.employee);
     expectNoErrors(await dan.graphql('mutation($id: ID!) { sharePlan(viewerId: $id, shared: true) { id } }', { id: people.get(CHLOE) }));

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { ReportRefreshService } from '../src/reports/report-refresh.service.js';
 import { expectNoErrors, fieldErrors } from './support/errors.js';
@@ -73,10 +74,20 @@ describe('stored report views', () => {
         { teamId, kind: 'qualification', itemId: 'prince2', title: 'PRINCE2', people: 2 + i },
         { teamId, kind: 'course', itemId: 'negotiation', title: 'Negotiation', people: i % 4 },
       ]);
-      await db.query(
-        `UPDATE report_snapshots SET rows = rows || jsonb_build_object('succession', $2::jsonb, 'blockers', $3::jsonb, 'trainingDemand', $4::jsonb) WHERE organisation_id = $1`,
-        [organisationId, JSON.stringify(succession), JSON.stringify(blockers), JSON.stringify(trainingDemand)],
-      );
+      // Rows are stored compressed (packed_rows) or, as before, as jsonb: either way given back as jsonb.
+      const stored = (await db.query(`SELECT snapshot, rows, packed_rows FROM report_snapshots WHERE organisation_id = $1`, [organisationId])).rows as {
+        snapshot: string;
+        rows: Record<string, unknown> | null;
+        packed_rows: Buffer | null;
+      }[];
+      for (const row of stored) {
+        const rows = row.packed_rows ? (JSON.parse(gunzipSync(row.packed_rows).toString('utf8')) as Record<string, unknown>) : row.rows!;
+        await db.query(`UPDATE report_snapshots SET rows = $3::jsonb, packed_rows = NULL WHERE organisation_id = $1 AND snapshot = $2`, [
+          organisationId,
+          row.snapshot,
+          JSON.stringify({ ...rows, succession, blockers, trainingDemand }),
+        ]);
+      }
       await db.query(`DELETE FROM report_views WHERE organisation_id = $1`, [organisationId]);
     });
     expect((await refresher.refresh(organisationId)).written).toHaveLength(13);

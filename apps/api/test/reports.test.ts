@@ -9,6 +9,7 @@ import {
   type SnapshotRows,
 } from '@trellis/domain';
 import { randomUUID } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { ReportRefreshService } from '../src/reports/report-refresh.service.js';
 import { expectNoErrors, fieldErrors, theError } from './support/errors.js';
@@ -111,8 +112,9 @@ describe('leadership reports', () => {
 
   const storedRows = (snapshot = 'current') =>
     superuser(async (db) => {
-      const { rows } = await db.query(`SELECT rows FROM report_snapshots WHERE organisation_id = $1 AND snapshot = $2`, [organisationId, snapshot]);
-      return rows[0]!.rows as SnapshotRows;
+      const { rows } = await db.query(`SELECT rows, packed_rows FROM report_snapshots WHERE organisation_id = $1 AND snapshot = $2`, [organisationId, snapshot]);
+      const row = rows[0] as { rows: SnapshotRows | null; packed_rows: Buffer | null };
+      return row.packed_rows ? (JSON.parse(gunzipSync(row.packed_rows).toString('utf8')) as SnapshotRows) : row.rows!;
     });
 
   const expectRollupsMatchRawRows = async () => {
@@ -426,9 +428,22 @@ describe('leadership reports', () => {
     expectNoErrors(set);
     expect(set.data!.updateReportSettings).toEqual({ k: 30, version: 1 });
     expect(theError(await admin.graphql(update, { input: { k: 6, expectedVersion: 0 } })).code).toBe('CONFLICT');
+    // A month end stored before rows were packed (jsonb) is rebuilt from those rows, and packed.
+    const [{ snapshot: month }] = await superuser(async (db) =>
+      (await db.query(`SELECT snapshot FROM report_snapshots WHERE organisation_id = $1 AND snapshot <> 'current' ORDER BY snapshot LIMIT 1`, [organisationId])).rows,
+    );
+    const monthRows = await storedRows(month);
+    await superuser((db) =>
+      db.query(`UPDATE report_snapshots SET rows = $3::jsonb, packed_rows = NULL WHERE organisation_id = $1 AND snapshot = $2`, [organisationId, month, JSON.stringify(monthRows)]),
+    );
     const refreshed = await admin.graphql<{ refreshReports: { ran: boolean; written: string[] } }>('mutation { refreshReports { ran written } }');
     expectNoErrors(refreshed);
     expect(refreshed.data!.refreshReports.written).toHaveLength(13);
+    const [legacy] = await superuser(async (db) =>
+      (await db.query(`SELECT rows IS NULL AS "noJsonb", packed_rows IS NOT NULL AS packed FROM report_snapshots WHERE organisation_id = $1 AND snapshot = $2`, [organisationId, month])).rows,
+    );
+    expect(legacy).toEqual({ noJsonb: true, packed: true });
+    expect(await storedRows(month)).toEqual(monthRows);
     const map = await leader.graphql<{ skillHeatmap: HeatmapView }>(HEATMAP, {});
     expect(map.data!.skillHeatmap.meta.k).toBe(30);
     for (const row of map.data!.skillHeatmap.rows) {

@@ -82,7 +82,7 @@ describe('phone width', () => {
       await onPage(page, 'Getting started');
       await expectFitsTheScreen(page);
 
-      // A manager's own page: the team's plans (a five-column table) scroll inside their box, not the page.
+      // A manager's own page: at this width each person on the team is a card (five columns do not fit).
       const manager = await newPage();
       await manager.setViewportSize(PHONE);
       await manager.goto('/sign-in?next=%2Fmy-team');
@@ -92,8 +92,12 @@ describe('phone width', () => {
       await manager.getByRole('button', { name: 'Sign in' }).click();
       await manager.waitForURL((url) => url.pathname === '/my-team');
       await onPage(manager, 'My team’s plans');
-      await manager.getByRole('table', { name: 'Team plans' }).waitFor();
+      const cards = manager.getByRole('list', { name: 'Team plans' });
+      await cards.waitFor();
+      expect(await manager.getByRole('table', { name: 'Team plans' }).count()).toBe(0);
+      expect(await cards.getByRole('listitem').count()).toBeGreaterThanOrEqual(4);
       await expectFitsTheScreen(manager);
+      await expectAccessible(manager);
     },
     120_000,
   );

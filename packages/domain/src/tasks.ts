@@ -25,19 +25,25 @@ export const domainTasks = {
   importFramework: (input: { format: ImportFormat | null; files: ImportFile[] }) => importFramework(input),
   /**
    * A report snapshot with suppression decided: each report as JSON text, every heatmap a read may
-   * ask for as the JSON it sends, every other report's views per drill (`reportViews`, as JSON text)
-   * and the headline figures (what the API stores).
+   * ask for as the JSON it sends, every other report's views per drill (`reportViews`, as JSON text),
+   * the headline figures and the rollup rows as JSON (what the API stores).
+   * The rows come as objects or, when rebuilt from a stored snapshot, as that JSON.
    */
   reportSnapshot: (
-    input: SnapshotInput,
+    given: SnapshotInput | (Omit<SnapshotInput, 'rows'> & { rowsJson: string }),
   ): {
     reports: Record<keyof SnapshotReports, string>;
     heatmaps: { teamId: string; filter: string; data: string }[];
     views: { report: string; teamId: string; key: string; data: string }[];
     headline: HeadlineFigures;
+    rowsJson: string;
   } => {
+    // The rollup rows travel as JSON text both ways (stored compressed): at 100,000 people they are
+    // hundreds of megabytes, too big to stringify or parse on a server's request thread.
+    const input: SnapshotInput = 'rowsJson' in given ? { ...given, rows: JSON.parse(given.rowsJson) as SnapshotInput['rows'] } : given;
     const reports = snapshotReports(input);
     return {
+      rowsJson: 'rowsJson' in given ? given.rowsJson : JSON.stringify(given.rows),
       reports: {
         skills: storeReports(reports.skills),
         succession: storeReports(reports.succession),

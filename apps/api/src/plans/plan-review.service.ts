@@ -78,8 +78,14 @@ export class PlanReviewService {
           personId,
           kind: 'plan.comment',
           planId: plan.id,
-          message: parent && personId === parent.authorId ? `${who} replied to your comment on ${about}.` : `${who} commented on ${about} in your plan.`,
+          message:
+            parent && personId === parent.authorId
+              ? `${who} replied to your comment on ${about}.`
+              : action
+                ? `${who} commented on ${about} in your plan.`
+                : `${who} commented on your plan.`,
           dedupeKey: `plan.comment:${id}`,
+          mailSubject: parent && personId === parent.authorId ? `${who} replied to your comment` : `${who} commented on your development plan`,
         });
       }
       const [row] = await this.commentRows(manager, actor.organisationId, 'c.id = $2', [id]);
@@ -87,7 +93,7 @@ export class PlanReviewService {
     });
   }
 
-  /** The mentor confirms a done action's evidence; the owner is told. Refused on a stale plan version. */
+  /** The manager or a mentor the evidence is shared with confirms a done action's evidence; the owner is told. Refused on a stale plan version. */
   signOff(actor: SignedInActor, input: SignOffEvidenceInput, now = new Date()): Promise<PlanDetailRow> {
     return this.notifier.run(actor.organisationId, async (manager, outbox) => {
       const action = await this.actionOf(manager, actor.organisationId, input.actionId);
@@ -105,8 +111,9 @@ export class PlanReviewService {
         personId: plan.personId,
         kind: 'plan.sign-off',
         planId: plan.id,
-        message: `${names.get(actor.personId) ?? 'Your mentor'} signed off your evidence for "${action.title}".`,
+        message: `${names.get(actor.personId) ?? 'Someone'} signed off your evidence for "${action.title}".`,
         dedupeKey: `plan.sign-off:${action.id}:${plan.version + 1}`,
+        mailSubject: 'Your evidence was signed off',
       });
       return this.reader.reload(manager, actor, plan.id, subject, now);
     });
@@ -126,8 +133,9 @@ export class PlanReviewService {
         personId: plan.personId,
         kind: 'plan.sign-off',
         planId: plan.id,
-        message: `${names.get(actor.personId) ?? 'Your mentor'} withdrew their sign-off of "${action.title}".`,
+        message: `${names.get(actor.personId) ?? 'Someone'} withdrew their sign-off of "${action.title}".`,
         dedupeKey: `plan.sign-off-withdrawn:${action.id}:${plan.version + 1}`,
+        mailSubject: 'A sign-off of your evidence was withdrawn',
       });
       return this.reader.reload(manager, actor, plan.id, subject, now);
     });

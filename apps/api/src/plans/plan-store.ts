@@ -40,6 +40,14 @@ export class PlanStore {
       [actor.organisationId, plan.id, plan.version, actor.personId, change, now, ...entries.map(([, value]) => value)],
     )) as [unknown, number];
     if (count !== 1) throw conflict(plan);
+    // A proposal that is no longer waiting (agreed, sent back, withdrawn, reopened by a change of direction or a
+    // next step) leaves no "please agree" notice behind, whoever it reached.
+    if (plan.status === 'proposed' && typeof columns.status === 'string' && columns.status !== 'proposed') {
+      await manager.query(
+        `UPDATE notifications SET read_at = $3 WHERE organisation_id = $1 AND plan_id = $2 AND kind = 'plan-propose' AND read_at IS NULL`,
+        [actor.organisationId, plan.id, now],
+      );
+    }
   }
 
   async publishedRole(manager: EntityManager, organisationId: string, roleId: string, field: string) {

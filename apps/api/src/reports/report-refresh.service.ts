@@ -8,6 +8,8 @@ import {
   type SnapshotRows,
 } from '@trellis/domain';
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gunzip as gunzipCallback, gzip as gzipCallback } from 'node:zlib';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssessmentRollups } from '../assessments/assessment-rollups.js';
 import { tenantTransaction } from '../database/tenant-database.js';
@@ -17,6 +19,9 @@ import { headcountRows, peopleChangeStamp, reportTeams } from '../people/people-
 import { PlanRollups } from '../plans/plan-rollups.js';
 import { DomainWorkerPool } from '../workers/domain-worker-pool.js';
 import { storeViews } from './report-views.store.js';
+
+const gzip = promisify(gzipCallback);
+const gunzip = promisify(gunzipCallback);
 
 /** Advisory lock (with the organisation's hash): one refresh of an organisation at a time, across processes. */
 const REPORTS_LOCK = 7_305_002;
@@ -124,11 +129,13 @@ export class ReportRefreshService {
         written.push(snapshot);
       }
       for (const snapshot of rekeyed) {
-        const [row] = (await manager.query(`SELECT rows, stamp, month_end AS "monthEnd" FROM report_snapshots WHERE organisation_id = $1 AND snapshot = $2`, [
-          organisationId,
-          snapshot,
-        ])) as { rows: SnapshotRows; stamp: string; monthEnd: Date | null }[];
-        await this.store(manager, organisationId, { snapshot, monthEnd: row!.monthEnd, stamp: row!.stamp, k, catalogue, teams, rows: row!.rows, now });
+        // The stored rows stay text here: the worker parses them (hundreds of megabytes at 100,000 people).
+        const [row] = (await manager.query(
+          `SELECT rows::text AS "rowsJson", packed_rows AS "packedRows", stamp, people, month_end AS "monthEnd" FROM report_snapshots WHERE organisation_id = $1 AND snapshot = $2`,
+          [organisationId, snapshot],
+        )) as { rowsJson: string | null; packedRows: Buffer | null; stamp: string; people: number; monthEnd: Date | null }[];
+        const rowsJson = row!.packedRows ? (await gunzip(row!.packedRows)).toString('utf8') : row!.rowsJson!;
+        await this.store(manager, organisationId, { snapshot, monthEnd: row!.monthEnd, stamp: row!.stamp, k, catalogue, teams, rowsJson, people: row!.people, now });
         written.push(snapshot);
       }
       if (written.length > 0) this.logger.log(`reports of ${organisationId}: ${written.join(', ')}`);
@@ -155,22 +162,29 @@ export class ReportRefreshService {
   private async store(
     manager: EntityManager,
     organisationId: string,
-    s: { snapshot: string; monthEnd: Date | null; stamp: string; k: number; catalogue: ReportCatalogue; teams: { id: string; parentId: string | null; name: string }[]; rows: SnapshotRows; now: Date },
+    s: { snapshot: string; monthEnd: Date | null; stamp: string; k: number; catalogue: ReportCatalogue; teams: { id: string; parentId: string | null; name: string }[]; now: Date } & (
+      | { rows: SnapshotRows }
+      | { rowsJson: string; people: number }
+    ),
   ) {
-    const people = s.rows.headcounts.reduce((sum, row) => sum + row.people, 0);
+    const people = 'rows' in s ? s.rows.headcounts.reduce((sum, row) => sum + row.people, 0) : s.people;
     const filters = (s.teams.length + 1) * (s.catalogue.tracks.length + s.catalogue.roles.length) <= FILTERED_CUBE_LIMIT;
-    const { reports, heatmaps, views, headline } = await this.pool.run(
+    const base = { catalogue: s.catalogue, teams: s.teams, k: s.k, filters };
+    const { reports, heatmaps, views, headline, rowsJson } = await this.pool.run(
       'reportSnapshot',
-      { catalogue: s.catalogue, teams: s.teams, rows: s.rows, k: s.k, filters },
+      'rows' in s ? { ...base, rows: s.rows } : { ...base, rowsJson: s.rowsJson },
       // A job, not a request: a big organisation's cube may take minutes of CPU on a busy machine.
       { inline: people <= INLINE_PEOPLE_LIMIT, timeoutMs: 20 * 60_000 },
     );
+    // Compressed on libuv's thread pool, not the request thread.
+    const packed = await gzip(Buffer.from(rowsJson, 'utf8'));
     await manager.query(
-      `INSERT INTO report_snapshots (organisation_id, snapshot, month_end, k, filters, stamp, people, rows, refreshed_at, headline)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10::jsonb)
+      `INSERT INTO report_snapshots (organisation_id, snapshot, month_end, k, filters, stamp, people, rows, packed_rows, refreshed_at, headline)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8, $9, $10::jsonb)
        ON CONFLICT (organisation_id, snapshot) DO UPDATE SET month_end = EXCLUDED.month_end, k = EXCLUDED.k, filters = EXCLUDED.filters,
-         stamp = EXCLUDED.stamp, people = EXCLUDED.people, rows = EXCLUDED.rows, refreshed_at = EXCLUDED.refreshed_at, headline = EXCLUDED.headline`,
-      [organisationId, s.snapshot, s.monthEnd, s.k, filters, s.stamp, people, JSON.stringify(s.rows), s.now, JSON.stringify(headline)],
+         stamp = EXCLUDED.stamp, people = EXCLUDED.people, rows = NULL, packed_rows = EXCLUDED.packed_rows, refreshed_at = EXCLUDED.refreshed_at,
+         headline = EXCLUDED.headline`,
+      [organisationId, s.snapshot, s.monthEnd, s.k, filters, s.stamp, people, packed, s.now, JSON.stringify(headline)],
     );
     const parts = { ...reports, catalogue: JSON.stringify({ catalogue: s.catalogue, teams: s.teams }) };
     await manager.query(

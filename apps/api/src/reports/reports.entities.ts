@@ -28,11 +28,12 @@ export class ReportSettingsEntity {
 
 /**
  * One snapshot of the organisation's report rollups: the current one (`snapshot` = 'current') or a
- * month end (`snapshot` = 'YYYY-MM', `month_end` the instant it ended). `rows` holds the rollup rows
+ * month end (`snapshot` = 'YYYY-MM', `month_end` the instant it ended). `packed_rows` (or `rows`) holds the rollup rows
  * (per team and role: headcounts, skill levels, succession, blockers, calibration, plan health,
  * training demand), `stamp` what they were built from (to know when a refresh is due).
  */
 @Entity('report_snapshots')
+@Check('ck_report_snapshots_rows_kept', `rows IS NOT NULL OR packed_rows IS NOT NULL`)
 export class ReportSnapshotEntity {
   @PrimaryColumn('uuid')
   organisationId: string;
@@ -59,8 +60,13 @@ export class ReportSnapshotEntity {
   @Column('int')
   people: number;
 
-  @Column('jsonb')
+  /** The rows as jsonb: snapshots stored before `packed_rows`. */
+  @Column({ type: 'jsonb', nullable: true })
   rows: unknown;
+
+  /** The rows as gzip-compressed JSON (jsonb holds at most 256 MB; 100,000 people × 50 skills pass it). */
+  @Column({ type: 'bytea', nullable: true })
+  packedRows: Buffer | null;
 
   /** The organisation's headline figures (`HeadlineFigures`), for the trend lines; null for snapshots built before they were kept. */
   @Column({ type: 'jsonb', nullable: true })

@@ -59,7 +59,7 @@ export function signOffEvidenceProblem(
   plan: { status: PlanStatus },
   action: { status: PlanActionStatus; evidence: string | null; signedOffById: string | null },
 ): string | null {
-  if (!can.signOff) return 'only a mentor the evidence is shared with signs it off';
+  if (!can.signOff) return 'only their manager or a mentor the evidence is shared with signs it off';
   if (isClosedPlan(plan.status)) return `the plan is ${plan.status}: its actions no longer change`;
   if (action.status !== 'done') return 'only a done action’s evidence can be signed off';
   if (!action.evidence || action.evidence.trim() === '') return 'this action has no evidence to sign off yet';

@@ -27,7 +27,7 @@ export type PlanViewerKind = (typeof PLAN_VIEWER_KINDS)[number];
  * - `share`: choose who else sees it;
  * - `seeCheckIns`: read its check-ins (never someone else's private note);
  * - `seeEvidence`: read the evidence recorded on its actions;
- * - `signOff`: confirm an action's evidence (the mentor's sign-off), and withdraw one's own.
+ * - `signOff`: confirm an action's evidence (the manager's, or a mentor's the evidence is shared with), and withdraw one's own.
  */
 export const PLAN_ABILITIES = ['view', 'edit', 'propose', 'review', 'comment', 'checkIn', 'rate', 'share', 'seeCheckIns', 'seeEvidence', 'signOff'] as const;
 export type PlanAbility = (typeof PLAN_ABILITIES)[number];
@@ -51,7 +51,7 @@ const reads = { view: true, seeCheckIns: true, seeEvidence: true };
 /** The most each kind may do; a mentor's row is narrowed by what the mentee shares (`MentorShare`). */
 const TABLE: Record<PlanViewerKind, PlanAbilities> = {
   owner: { ...none, ...reads, edit: true, propose: true, comment: true, checkIn: true, share: true },
-  manager: { ...none, ...reads, review: true, comment: true, checkIn: true, rate: true },
+  manager: { ...none, ...reads, review: true, comment: true, checkIn: true, rate: true, signOff: true },
   approver: { ...none, ...reads, review: true, comment: true },
   mentor: { ...none, ...reads, comment: true, signOff: true },
   shared: { ...none, ...reads },

@@ -35,4 +35,14 @@ describe('report snapshots', () => {
     expect(participation).toHaveLength((smallTeams.length + 1) * (1 + catalogue.tracks.length + catalogue.roles.length));
     expect(JSON.parse(participation[0]!.data)).toEqual(JSON.parse(JSON.stringify(participationView(snapshotReports(input).participation, { teamId: participation[0]!.teamId }))));
   });
+
+  it('answers its rows as JSON, and builds the same snapshot again from that JSON', () => {
+    const stored = runDomainTask({ name: 'reportSnapshot', input });
+    expect(JSON.parse(stored.rowsJson)).toEqual(JSON.parse(JSON.stringify(input.rows)));
+    const { rows: _rows, ...rest } = input;
+    const again = runDomainTask({ name: 'reportSnapshot', input: { ...rest, rowsJson: stored.rowsJson } });
+    expect(again.reports).toEqual(stored.reports);
+    expect(again.heatmaps).toEqual(stored.heatmaps);
+    expect(again.rowsJson).toBe(stored.rowsJson);
+  });
 });

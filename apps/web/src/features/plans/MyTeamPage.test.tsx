@@ -48,4 +48,21 @@ describe('My team page', () => {
     expect(screen.getByText('2 people report to you: 1 person has no plan yet.')).toBeInTheDocument();
     expect(within(table).queryByRole('link', { name: /Review/ })).not.toBeInTheDocument();
   });
+
+  it('shows each person as a card at phone width, with what needs the manager on it', async () => {
+    const matchMedia = window.matchMedia;
+    window.matchMedia = (query: string) => ({ ...matchMedia(query), matches: query.includes('max-width: 36em') });
+    try {
+      renderRoute('/my-team', [team('PROPOSED', 3)], { viewer: adminViewer });
+      const list = await screen.findByRole('list', { name: 'Team plans' });
+      expect(screen.queryByRole('table')).not.toBeInTheDocument();
+      const [dan, chloe] = within(list).getAllByRole('listitem');
+      expect(dan).toHaveTextContent(/Dan Kowalski.*Towards Project Manager.*Waiting for agreement.*Readiness 40%/);
+      expect(within(dan!).getByRole('link', { name: 'Review Dan Kowalski’s plan' })).toHaveAttribute('href', '/my-team/p-dan');
+      expect(chloe).toHaveTextContent(/Chloe Martin.*No plan yet/);
+      expect(within(chloe!).queryByRole('link', { name: /Review/ })).not.toBeInTheDocument();
+    } finally {
+      window.matchMedia = matchMedia;
+    }
+  });
 });

@@ -1,4 +1,5 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
@@ -54,34 +55,42 @@ export function teamSummary(rows: readonly Row[]): string {
 /** "My team": each report's plan, readiness and review state; a plan waiting for agreement links to its page, where it is agreed or sent back. */
 export function MyTeamPage() {
   const { data, loading, error, refetch } = useQuery(TeamPlansQuery);
+  // Five columns do not fit a phone: there each person is a card, what needs the manager on it.
+  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
   let content;
   if (error && !data) content = <ErrorState title="Could not load your team’s plans" error={error} onRetry={() => refetch()} />;
   else if (loading && !data) content = <LoadingState label="Loading your team’s plans…" />;
   else if (!data || data.teamPlans.length === 0) content = <Empty title="Nobody reports to you" description="Your reports’ development plans will show here." />;
   else {
-    // The five columns do not fit a phone: the table scrolls sideways inside its own box, the page does not; the
-    // summary above it says what needs the manager first.
     content = (
       <Stack gap="md">
-      <Text aria-live="polite">{teamSummary(data.teamPlans)}</Text>
-      <Table.ScrollContainer minWidth={640}>
-        <Table aria-label="Team plans" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Person</Table.Th>
-              <Table.Th>Plan</Table.Th>
-              <Table.Th>Readiness</Table.Th>
-              <Table.Th>Review</Table.Th>
-              <Table.Th>Agreement</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
+        <Text aria-live="polite">{teamSummary(data.teamPlans)}</Text>
+        {phone ? (
+          <Stack component="ul" gap="sm" aria-label="Team plans" p={0} m={0} style={{ listStyle: 'none' }}>
             {data.teamPlans.map((row) => (
-              <TeamRow key={row.person.id} row={row} />
+              <TeamCard key={row.person.id} row={row} />
             ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          </Stack>
+        ) : (
+          <Table.ScrollContainer minWidth={640}>
+            <Table aria-label="Team plans" striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Person</Table.Th>
+                  <Table.Th>Plan</Table.Th>
+                  <Table.Th>Readiness</Table.Th>
+                  <Table.Th>Review</Table.Th>
+                  <Table.Th>Agreement</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.teamPlans.map((row) => (
+                  <TeamRow key={row.person.id} row={row} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
       </Stack>
     );
   }
@@ -91,6 +100,49 @@ export function MyTeamPage() {
       <Title order={1}>My team’s plans</Title>
       {content}
     </Stack>
+  );
+}
+
+function ReviewState({ row }: { row: Row }) {
+  const plan = row.plan;
+  if (row.overdue) return <Badge color="red.9">Overdue (due {plan?.reviewDueOn})</Badge>;
+  return plan?.reviewDueOn ? <Text size="sm">By {plan.reviewDueOn}</Text> : <>—</>;
+}
+
+function TeamCard({ row }: { row: Row }) {
+  const plan = row.plan;
+  return (
+    <Card component="li" withBorder padding="sm">
+      <Stack gap={6}>
+        <Anchor component={Link} to={`/my-team/${row.person.id}`} fw={600}>
+          {row.person.name}
+        </Anchor>
+        {plan ? (
+          <>
+            <Group gap="xs">
+              <Text size="sm">Towards {plan.targetRole.title}</Text>
+              <Badge variant="light">{PLAN_STATUS_LABELS[plan.status]}</Badge>
+            </Group>
+            <Group gap="xs">
+              <Text size="sm">Readiness {percent(plan.readiness.shareMet)}</Text>
+              {row.overdue || plan.reviewDueOn ? (
+                <Text size="sm" c="dimmed">
+                  · Review
+                </Text>
+              ) : null}
+              {row.overdue || plan.reviewDueOn ? <ReviewState row={row} /> : null}
+            </Group>
+            {row.waitingForAgreement ? (
+              <Button component={Link} to={`/my-team/${row.person.id}`} size="xs" style={{ alignSelf: 'flex-start' }}>
+                Review {row.person.name}’s plan
+              </Button>
+            ) : null}
+          </>
+        ) : (
+          <Text size="sm">No plan yet</Text>
+        )}
+      </Stack>
+    </Card>
   );
 }
 
@@ -117,15 +169,7 @@ function TeamRow({ row }: { row: Row }) {
       </Table.Td>
       <Table.Td>{plan ? percent(plan.readiness.shareMet) : '—'}</Table.Td>
       <Table.Td>
-        {row.overdue ? (
-          <Badge color="red.9">
-            Overdue (due {plan?.reviewDueOn})
-          </Badge>
-        ) : plan?.reviewDueOn ? (
-          <Text size="sm">By {plan.reviewDueOn}</Text>
-        ) : (
-          '—'
-        )}
+        <ReviewState row={row} />
       </Table.Td>
       <Table.Td>
         {plan && row.waitingForAgreement ? (

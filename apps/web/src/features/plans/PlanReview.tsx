@@ -220,7 +220,7 @@ export function SignOffNote({ signOff }: { signOff: SignOffView | null | undefin
 }
 
 /**
- * A mentor's sign-off of a done action's evidence (asked to confirm first, with an optional note),
+ * A manager's or mentor's sign-off of a done action's evidence (asked to confirm first, with an optional note),
  * and withdrawing one's own. Shown only with the plan policy's `signOff`.
  */
 export function SignOffControls({

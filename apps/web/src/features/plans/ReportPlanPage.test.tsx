@@ -170,5 +170,7 @@ describe('A person’s plan page, as someone else reads it', () => {
       },
     ]);
     expect(await screen.findByRole('alert')).toHaveTextContent('You do not have access to this');
+    // The refused page names no one ("Someone's development plan" read as if a plan were there).
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/^Development plan$/);
   });
 });

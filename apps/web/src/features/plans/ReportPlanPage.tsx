@@ -190,7 +190,7 @@ export function ReportPlanPage() {
               </Text>
             ) : null}
             <Text size="sm">
-              {percent(plan.readiness.shareMet)} of the role’s expectations met; {plan.readiness.totalShortfall} levels to go. {forecastText(plan.readiness.forecast)}
+              {percent(plan.readiness.shareMet)} of the role’s expectations met; {plan.readiness.totalShortfall} levels to go. {forecastText(plan.readiness.forecast, 'their')}
             </Text>
             <Title order={3}>Actions</Title>
             {plan.actions.length === 0 ? <Text size="sm">No actions yet.</Text> : null}
@@ -263,7 +263,8 @@ export function ReportPlanPage() {
   }
   return (
     <Stack gap="xl">
-      <title>{`${name}’s plan · Trellis`}</title>
+      {/* Before the person is known (loading, or a refused read) the page names no one. */}
+      <title>{data?.person ? `${name}’s plan · Trellis` : 'Development plan · Trellis'}</title>
       {fromTeam ? (
         <Anchor component={Link} to="/my-team">
           My team
@@ -273,7 +274,7 @@ export function ReportPlanPage() {
           Shared with me
         </Anchor>
       ) : null}
-      <Title order={1}>{name}’s development plan</Title>
+      <Title order={1}>{data?.person ? `${name}’s development plan` : 'Development plan'}</Title>
       {content}
     </Stack>
   );

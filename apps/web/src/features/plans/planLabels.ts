@@ -21,11 +21,29 @@ export function percent(share: number): string {
 }
 
 /** The readiness forecast in a sentence: the pace it rests on, or why there is none yet. */
-export function forecastText(forecast: { kind: string; reason?: string | null; monthsToReady?: number | null; levelsGained?: number | null; historyMonths?: number | null }): string {
+/** A forecast's months as people say them: "about 7 months", "about 2½ years"; tenths of a month are false precision. */
+export function aboutDuration(months: number): string {
+  if (months < 1) return 'within a month';
+  if (months < 18) {
+    const whole = Math.round(months);
+    return `about ${whole} ${whole === 1 ? 'month' : 'months'}`;
+  }
+  const halves = Math.round((months / 12) * 2) / 2;
+  return `about ${Math.floor(halves)}${halves % 1 ? '½' : ''} years`;
+}
+
+/**
+ * The readiness forecast in a sentence. `whose` is the reader's view: the person reads "your pace", their
+ * manager, approver or mentor reads "their pace".
+ */
+export function forecastText(
+  forecast: { kind: string; reason?: string | null; monthsToReady?: number | null; levelsGained?: number | null; historyMonths?: number | null },
+  whose: 'your' | 'their' = 'your',
+): string {
   if (forecast.kind === 'ready') return 'Ready now on what is known.';
   if (forecast.kind === 'forecast' && forecast.monthsToReady != null) {
     const pace = forecast.levelsGained != null && forecast.historyMonths != null ? ` (${forecast.levelsGained} ${forecast.levelsGained === 1 ? 'level' : 'levels'} gained in ${forecast.historyMonths} months)` : '';
-    return `At your pace so far${pace}, ready in about ${forecast.monthsToReady} months.`;
+    return `At ${whose} pace so far${pace}, ready in ${aboutDuration(forecast.monthsToReady)}.`;
   }
   return `No forecast yet: ${forecast.reason ?? 'not enough rating history'}.`;
 }
