@@ -7,14 +7,15 @@
  * already seeded), starts the built app on it, and measures:
  *   - the rollup refresh of the current snapshot (`refreshReports`: every rollup read set-based, the
  *     cube rolled up and suppression decided in a worker, stored);
- *   - the heatmap (organisation level), a team drill-down (a division), the succession and the
- *     participation report: p50/p95 of BENCH_READS sequential reads each, and the payload size;
+ *     (BENCH_REFRESH=0: none, the stored snapshot is read, so two builds can be compared on one snapshot);
+ *   - the heatmap (organisation level), a team drill-down (a division), the succession, participation,
+ *     gaps and calibration reports: p50/p95 of BENCH_READS sequential reads each, and the payload size;
  *   - baselines: the same heatmap of the demo organisation (72 people), and the live GROUP BY a
  *     report would need without rollups (the skill-level rollup statement, straight on PostgreSQL);
  *   - the write throughput of assessments (`recordAssessment` through GraphQL, BENCH_WRITERS concurrent
  *     writers for BENCH_WRITE_SECONDS) without the rollups kept current (no refresh running) and with
  *     them kept current (refreshes back to back, which is what the job does at this size: a refresh
- *     takes longer than its 30 s period), in alternating rounds.
+ *     takes longer than its 30 s period), in alternating rounds (BENCH_WRITE_SECONDS=0: none).
  *
  *   npm run build && BENCH_DATABASE_URL=postgres://... npm run bench:reports-api --workspace=@trellis/bench
  */
@@ -56,6 +57,10 @@ const HEATMAP = `query($input: ReportFilterInput) { skillHeatmap(input: $input) 
   rows { teamId name isDrillRoot hasChildren assessed averageLevel shareMeeting assessedSuppressed meetingSuppressed } } }`;
 const SUCCESSION = `{ successionReport { meta { k } cells { teamName targetRoleTitle candidates { value suppressed } now { value suppressed }
   within6Months { value suppressed } within12Months { value suppressed } blockers { name people { value suppressed } } } } }`;
+const GAPS = `{ skillGaps { meta { k } byTeam { teamName gaps { skillName shareShort { value suppressed } } } coverage { teamName risks { skillName holders } }
+  requiredVsActual { skillName level required actual } } }`;
+const CALIBRATION = `{ calibrationReport { meta { k } bySkill { teamName skillName source pairs { value suppressed } meanDifference { value suppressed } }
+  assessors { assessorName people { value suppressed } flag } } }`;
 const PARTICIPATION = `{ participationReport { meta { k } rows { teamName people { value suppressed } withPlan { value suppressed } overdue { value suppressed } stale { value suppressed } }
   training { title byTeam { people { value suppressed } } } } }`;
 
@@ -65,10 +70,14 @@ try {
   let email = process.env.BENCH_SCALE_EMAIL;
   if (!email) ({ email } = await seedScale(app, databaseUrl, people));
   const headers = await signIn(app.url, email);
-  const start = performance.now();
-  const { refreshReports } = await slowGraphql(app.url, headers, 'mutation { refreshReports { ran written } }');
-  const refreshSeconds = (performance.now() - start) / 1000;
-  if (!refreshReports.ran) throw new Error('another process was refreshing');
+  // BENCH_REFRESH=0 reads the snapshot as stored (to compare builds on one snapshot without minutes of refresh each).
+  let refreshSeconds = null;
+  if (process.env.BENCH_REFRESH !== '0') {
+    const start = performance.now();
+    const { refreshReports } = await slowGraphql(app.url, headers, 'mutation { refreshReports { ran written } }');
+    refreshSeconds = (performance.now() - start) / 1000;
+    if (!refreshReports.ran) throw new Error('another process was refreshing');
+  }
 
   const coldStart = performance.now();
   const top = await graphql(app.url, headers, HEATMAP, {});
@@ -79,6 +88,8 @@ try {
     drill: await timeReads(app.url, headers, HEATMAP, { input: { teamId: division.teamId } }),
     succession: await timeReads(app.url, headers, SUCCESSION, {}),
     participation: await timeReads(app.url, headers, PARTICIPATION, {}),
+    gaps: await timeReads(app.url, headers, GAPS, {}),
+    calibration: await timeReads(app.url, headers, CALIBRATION, {}),
   };
 
   // Writes: the scale admin rates their own skills, without and then with refreshes running.
@@ -108,7 +119,8 @@ try {
     return done / writeSeconds;
   };
   const writes = { without: [], with: [], refreshes: 0 };
-  for (let round = 0; round < 2; round++) {
+  // BENCH_WRITE_SECONDS=0: reads only.
+  for (let round = 0; round < (writeSeconds > 0 ? 2 : 0); round++) {
     writes.without.push(await writeRound());
     let refreshing = true;
     const loop = (async () => {
@@ -158,14 +170,16 @@ try {
   console.log(`| baseline: heatmap of the demo organisation (72 people) | ${ms(small.p50)} | ${ms(small.p95)} | ${kb(small.bytes)} |`);
   console.log(`| baseline: the live GROUP BY a read would need without rollups (SQL only) | ${ms(percentile(live, 50))} | ${ms(Math.max(...live))} | |`);
   console.log(`| first heatmap read after the refresh (cold) | ${ms(cold)} | | |`);
-  console.log(`\nRefresh of the current snapshot (rollups read, cube built and suppressed, stored): ${refreshSeconds.toFixed(1)} s`);
-  const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
-  console.log(`\nAssessment writes (recordAssessment through GraphQL, ${writers} writers, ${writeSeconds} s per round, 2 alternating rounds each)`);
-  console.log('| rollups | writes/s per round | mean writes/s |');
-  console.log('| --- | --- | ---: |');
-  console.log(`| not kept current (no refresh running) | ${writes.without.map((v) => v.toFixed(1)).join(', ')} | ${mean(writes.without).toFixed(1)} |`);
-  console.log(`| kept current (refreshes back to back: ${writes.refreshes} ran) | ${writes.with.map((v) => v.toFixed(1)).join(', ')} | ${mean(writes.with).toFixed(1)} |`);
-  console.log(`cost of keeping the rollups current: ${((1 - mean(writes.with) / mean(writes.without)) * 100).toFixed(0)}% of write throughput (goal <= 30%)`);
+  if (refreshSeconds !== null) console.log(`\nRefresh of the current snapshot (rollups read, cube built and suppressed, stored): ${refreshSeconds.toFixed(1)} s`);
+  if (writeSeconds > 0) {
+    const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
+    console.log(`\nAssessment writes (recordAssessment through GraphQL, ${writers} writers, ${writeSeconds} s per round, 2 alternating rounds each)`);
+    console.log('| rollups | writes/s per round | mean writes/s |');
+    console.log('| --- | --- | ---: |');
+    console.log(`| not kept current (no refresh running) | ${writes.without.map((v) => v.toFixed(1)).join(', ')} | ${mean(writes.without).toFixed(1)} |`);
+    console.log(`| kept current (refreshes back to back: ${writes.refreshes} ran) | ${writes.with.map((v) => v.toFixed(1)).join(', ')} | ${mean(writes.with).toFixed(1)} |`);
+    console.log(`cost of keeping the rollups current: ${((1 - mean(writes.with) / mean(writes.without)) * 100).toFixed(0)}% of write throughput (goal <= 30%)`);
+  }
 } finally {
   await app.close();
 }

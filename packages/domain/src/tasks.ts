@@ -2,6 +2,7 @@ import type { FrameworkDocument } from './framework/document.js';
 import { closestRoles, planRoute, type ClosestRolesOptions, type RouteOptions, type SkillProfile } from './framework/paths.js';
 import { validateFramework } from './framework/validate.js';
 import { headlineFigures, heatmapMatrices, type HeadlineFigures } from './reports/read-models.js';
+import { reportViews } from './reports/report-views.js';
 import { importFramework, type ImportFile, type ImportFormat } from './framework/importers/index.js';
 import { snapshotReports, storeReports, type SnapshotInput, type SnapshotReports } from './reports/snapshot.js';
 import { proposeAssignment } from './mentoring/assignment.js';
@@ -24,7 +25,8 @@ export const domainTasks = {
   importFramework: (input: { format: ImportFormat | null; files: ImportFile[] }) => importFramework(input),
   /**
    * A report snapshot with suppression decided: each report as JSON text, every heatmap a read may
-   * ask for as the JSON it sends, the headline figures and the rollup rows as JSON (what the API stores).
+   * ask for as the JSON it sends, every other report's views per drill (`reportViews`, as JSON text),
+   * the headline figures and the rollup rows as JSON (what the API stores).
    * The rows come as objects or, when rebuilt from a stored snapshot, as that JSON.
    */
   reportSnapshot: (
@@ -32,6 +34,7 @@ export const domainTasks = {
   ): {
     reports: Record<keyof SnapshotReports, string>;
     heatmaps: { teamId: string; filter: string; data: string }[];
+    views: { report: string; teamId: string; key: string; data: string }[];
     headline: HeadlineFigures;
     rowsJson: string;
   } => {
@@ -48,6 +51,7 @@ export const domainTasks = {
         participation: storeReports(reports.participation),
       },
       heatmaps: heatmapMatrices(reports.skills).map((h) => ({ teamId: h.teamId, filter: h.filter, data: JSON.stringify(h.matrix) })),
+      views: reportViews(reports).map((v) => ({ report: v.report, teamId: v.teamId, key: v.key, data: JSON.stringify(v.data) })),
       headline: headlineFigures(reports.skills, reports.participation),
     };
   },

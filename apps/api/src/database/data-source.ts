@@ -11,7 +11,7 @@ import { roleOption } from './role-option.js';
 import { AssessmentEntity } from '../assessments/assessment.entity.js';
 import { planEntities } from '../plans/plans.entities.js';
 import { planReviewEntities } from '../plans/plan-review.entities.js';
-import { ReportHeatmapEntity, ReportResultEntity, ReportSettingsEntity, ReportSnapshotEntity } from '../reports/reports.entities.js';
+import { ReportHeatmapEntity, ReportResultEntity, ReportSettingsEntity, ReportSnapshotEntity, ReportViewEntity } from '../reports/reports.entities.js';
 import { mentoringEntities } from '../mentoring/mentoring.entities.js';
 import { mentoringOversightEntities } from '../mentoring/mentoring-oversight.entities.js';
 
@@ -30,6 +30,7 @@ export const entities = [
   ReportSnapshotEntity,
   ReportResultEntity,
   ReportHeatmapEntity,
+  ReportViewEntity,
   ...mentoringEntities,
   ...mentoringOversightEntities,
 ];

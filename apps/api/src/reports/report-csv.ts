@@ -3,7 +3,7 @@ import {
   calibrationCsv,
   coverageCsv,
   gapsCsv,
-  heatmapCsv,
+  heatmapMatrixCsv,
   participationCsv,
   requiredVsActualCsv,
   successionCsv,
@@ -28,34 +28,31 @@ export async function reportCsv(reports: ReportsService, actor: ReportActor, kin
 async function csvRecords(reports: ReportsService, actor: ReportActor, kind: ReportKindValue, input: ReportFilter): Promise<CsvRecords> {
   switch (kind) {
     case ReportKindValue.HEATMAP: {
-      const { csvSource, meta } = await reports.heatmapForCsv(actor, input);
-      return heatmapCsv(names(csvSource.report, meta.k), csvSource.map);
+      const { meta, columns, rows } = await reports.heatmap(actor, input);
+      return heatmapMatrixCsv(meta.k, { columns, rows });
     }
     case ReportKindValue.GAPS: {
       const { csvSource, meta } = await reports.gaps(actor, input);
-      const n = names(csvSource.report, meta.k);
+      const n = { ...csvSource.names, k: meta.k };
       return [...gapsCsv(n, csvSource.byTeam), ...gapsCsv(n, csvSource.byRole).slice(1)];
     }
     case ReportKindValue.COVERAGE: {
       const { csvSource, meta } = await reports.gaps(actor, input);
-      const n = names(csvSource.report, meta.k);
+      const n = { ...csvSource.names, k: meta.k };
       return [...coverageCsv(n, csvSource.coverage), [], ...requiredVsActualCsv(n, csvSource.required)];
     }
     case ReportKindValue.SUCCESSION: {
       const { csvSource, meta } = await reports.succession(actor, input);
-      const catalogue = await catalogueFor(reports, actor, input);
-      return successionCsv({ ...catalogue, k: meta.k }, csvSource.cells);
+      return successionCsv({ ...csvSource.names, k: meta.k }, csvSource.cells);
     }
     case ReportKindValue.CALIBRATION: {
       const { csvSource, meta } = await reports.calibration(actor, input);
-      const catalogue = await catalogueFor(reports, actor, input);
-      const n = { ...catalogue, k: meta.k };
-      return [...calibrationCsv(n, csvSource.bySkill), [], ...assessorCsv(n, csvSource.assessors, (id) => csvSource.names.get(id) ?? 'Someone who left')];
+      const n = { ...csvSource.names, k: meta.k };
+      return [...calibrationCsv(n, csvSource.bySkill), [], ...assessorCsv(n, csvSource.assessors, (id) => csvSource.people.get(id) ?? 'Someone who left')];
     }
     case ReportKindValue.PARTICIPATION: {
       const { csvSource, meta } = await reports.participation(actor, input);
-      const catalogue = await catalogueFor(reports, actor, input);
-      return participationCsv({ ...catalogue, k: meta.k }, csvSource.rows);
+      return participationCsv({ ...csvSource.names, k: meta.k }, csvSource.rows);
     }
     case ReportKindValue.TREND: {
       const { k, points } = await reports.trend(actor);
@@ -75,13 +72,10 @@ async function csvRecords(reports: ReportsService, actor: ReportActor, kind: Rep
     }
     case ReportKindValue.TRAINING: {
       const { csvSource, meta } = await reports.participation(actor, input);
-      const catalogue = await catalogueFor(reports, actor, input);
-      return trainingDemandCsv({ ...catalogue, k: meta.k }, csvSource.training);
+      return trainingDemandCsv({ ...csvSource.names, k: meta.k }, csvSource.training);
     }
   }
 }
-
-const names = (report: Pick<CsvNames, 'catalogue' | 'hierarchy'>, k: number): CsvNames => ({ catalogue: report.catalogue, hierarchy: report.hierarchy, k });
 
 /** The names a CSV needs (not audited again: the report read that goes with it is). */
 function catalogueFor(reports: ReportsService, actor: ReportActor, input: ReportFilter): Promise<Omit<CsvNames, 'k'>> {

@@ -18,6 +18,7 @@ import { MentoringRollups } from '../mentoring/mentoring-rollups.js';
 import { headcountRows, peopleChangeStamp, reportTeams } from '../people/people-directory.js';
 import { PlanRollups } from '../plans/plan-rollups.js';
 import { DomainWorkerPool } from '../workers/domain-worker-pool.js';
+import { storeViews } from './report-views.store.js';
 
 const gzip = promisify(gzipCallback);
 const gunzip = promisify(gunzipCallback);
@@ -98,7 +99,9 @@ export class ReportRefreshService {
       const k = await this.settingK(manager, organisationId);
       const stamp = await this.stamp(manager, organisationId);
       const existing = (await manager.query(
-        `SELECT snapshot, stamp, k, headline IS NULL AS "noReadModels" FROM report_snapshots WHERE organisation_id = $1`,
+        `SELECT snapshot, stamp, k, headline IS NULL OR NOT EXISTS (
+           SELECT 1 FROM report_views v WHERE v.organisation_id = s.organisation_id AND v.snapshot = s.snapshot AND v.report = 'names' AND v.team_id = '*' AND v.key = ''
+         ) AS "noReadModels" FROM report_snapshots s WHERE organisation_id = $1`,
         [organisationId],
       )) as { snapshot: string; stamp: string; k: number; noReadModels: boolean }[];
       const byName = new Map(existing.map((row) => [row.snapshot, row]));
@@ -111,7 +114,7 @@ export class ReportRefreshService {
           if (!byName.has(end.month)) fresh.push({ snapshot: end.month, asOf: new Date(end.endsAt.getTime() - 1), monthEnd: end.endsAt });
         }
       }
-      // Also snapshots stored before their heatmaps and headline were (built again from their stored rows).
+      // Also snapshots stored before their heatmaps, headline and views were (built again from their stored rows).
       const rekeyed = existing
         .filter((row) => (row.k !== k || row.noReadModels) && !fresh.some((f) => f.snapshot === row.snapshot))
         .map((row) => row.snapshot);
@@ -167,7 +170,7 @@ export class ReportRefreshService {
     const people = 'rows' in s ? s.rows.headcounts.reduce((sum, row) => sum + row.people, 0) : s.people;
     const filters = (s.teams.length + 1) * (s.catalogue.tracks.length + s.catalogue.roles.length) <= FILTERED_CUBE_LIMIT;
     const base = { catalogue: s.catalogue, teams: s.teams, k: s.k, filters };
-    const { reports, heatmaps, headline, rowsJson } = await this.pool.run(
+    const { reports, heatmaps, views, headline, rowsJson } = await this.pool.run(
       'reportSnapshot',
       'rows' in s ? { ...base, rows: s.rows } : { ...base, rowsJson: s.rowsJson },
       // A job, not a request: a big organisation's cube may take minutes of CPU on a busy machine.
@@ -197,6 +200,7 @@ export class ReportRefreshService {
        SELECT $1, $2, h.team_id, h.filter, h.data FROM unnest($3::text[], $4::text[], $5::text[]) AS h(team_id, filter, data)`,
       [organisationId, s.snapshot, heatmaps.map((h) => h.teamId), heatmaps.map((h) => h.filter), heatmaps.map((h) => h.data)],
     );
+    await storeViews(manager, organisationId, s.snapshot, views);
   }
 }
 

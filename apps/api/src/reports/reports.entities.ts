@@ -134,3 +134,38 @@ export class ReportHeatmapEntity {
   @Column('text')
   data: string;
 }
+
+/**
+ * One view of a snapshot's report (gaps, coverage, succession, calibration, participation, training;
+ * `names` and `drill` for naming and validating): the team drilled into (or '*') × a key (a filter
+ * node, a target role id, or ''). Built with the snapshot (the domain's `reportViews`), so a read
+ * fetches a few rows by primary key.
+ */
+@Entity('report_views')
+export class ReportViewEntity {
+  @PrimaryColumn('uuid')
+  organisationId: string;
+
+  @PrimaryColumn('text')
+  snapshot: string;
+
+  @ManyToOne('report_snapshots', { onDelete: 'CASCADE' })
+  @JoinColumn([
+    { name: 'organisation_id', referencedColumnName: 'organisationId' },
+    { name: 'snapshot', referencedColumnName: 'snapshot' },
+  ])
+  snapshotRow?: ForeignRow;
+
+  @PrimaryColumn('text')
+  report: string;
+
+  @PrimaryColumn('text')
+  teamId: string;
+
+  @PrimaryColumn('text')
+  key: string;
+
+  /** The view as JSON text (`ReportViewData[report]`). */
+  @Column('text')
+  data: string;
+}

@@ -166,12 +166,20 @@ export interface CalibrationCell {
   standardDeviation: Figure;
 }
 
-/** Per skill and source: the team drilled into (the organisation by default) and each sub-team. */
+/** The skills the report has pairs for, sorted (the order of {@link calibrationBySkill}). */
+export function calibrationSkills(report: CalibrationReport): string[] {
+  return [...new Set(report.rows.map((r) => r.skillId))].sort();
+}
+
+/**
+ * Per skill and source: the team drilled into (the organisation by default) and each sub-team.
+ * `skills`: {@link calibrationSkills} worked out once by a caller taking every drill.
+ */
 export function calibrationBySkill(
   report: CalibrationReport,
-  options: { teamId?: string | null; source?: CalibrationSource } = {},
+  options: { teamId?: string | null; source?: CalibrationSource; skills?: readonly string[] } = {},
 ): CalibrationCell[] {
-  const skills = [...new Set(report.rows.map((r) => r.skillId))].sort();
+  const skills = options.skills ?? calibrationSkills(report);
   const sources = options.source ? [options.source] : [...CALIBRATION_SOURCES];
   const result: CalibrationCell[] = [];
   for (const teamId of drillRows(report.hierarchy, options.teamId)) {

@@ -6,6 +6,7 @@ import {
   formatFigure,
   gapsCsv,
   heatmapCsv,
+  heatmapMatrixCsv,
   participationCsv,
   requiredVsActualCsv,
   successionCsv,
@@ -14,6 +15,7 @@ import {
   trendCsv,
   type CsvNames,
 } from './csv.js';
+import { heatmapCategory, toHeatmapMatrix } from './read-models.js';
 import { participationReport, participationView, trainingDemand } from './participation.js';
 import { coverageRisks, gapsByTeam, heatmap, requiredVsActual } from './skill-views.js';
 import { skillReport, skillRowsFromPeople } from './skills.js';
@@ -46,6 +48,17 @@ describe('report CSVs', () => {
     expect(records).toContainEqual(['Delivery/Projects', 'Delivery', 'Planning', '<3', '<3', '<3']);
     expect(records).toContainEqual(['Delivery/Projects', 'People', 'Mentoring', '0', '', '']);
     expect(records).toHaveLength(1 + 3 * 3);
+  });
+
+  it('the heatmap from its stored matrix: the same records, for every drill and category', () => {
+    for (const teamId of [null, 'delivery', 'pmo', 'projects']) {
+      const full = toHeatmapMatrix(heatmap(report, { teamId }));
+      for (const categoryId of [null, ...report.catalogue.categories.map((c) => c.id)]) {
+        const matrix = JSON.parse(JSON.stringify(heatmapCategory(full, categoryId))) as typeof full;
+        expect(heatmapMatrixCsv(3, matrix)).toEqual(heatmapCsv(names, heatmap(report, { teamId, categoryId })));
+      }
+    }
+    expect(heatmapMatrixCsv(3, toHeatmapMatrix(heatmap(report, { teamId: 'delivery' })))).toContainEqual(['Delivery/PMO', 'People', 'Mentoring', '<3', '<3', '<3']);
   });
 
   it('gaps, coverage and required vs actual', () => {

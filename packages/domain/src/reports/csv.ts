@@ -2,6 +2,7 @@ import { guardSpreadsheetCell } from '../people/people-csv.js';
 import type { AssessorCalibration, CalibrationCell, CalibrationSource } from './calibration.js';
 import type { ReportCatalogue, TeamHierarchy } from './organisation.js';
 import type { ParticipationRow, TrainingDemand } from './participation.js';
+import type { HeatmapMatrix } from './read-models.js';
 import type { Figure } from './rollup.js';
 import type { CoverageRisk, GapRow, Heatmap, LevelHeadcount, TeamCoverage } from './skill-views.js';
 import { READINESS_BUCKETS, type SuccessionCell } from './succession.js';
@@ -65,6 +66,25 @@ export function heatmapCsv(names: CsvNames, map: Heatmap): CsvRecords {
         formatFigure(cell.assessed, 'count', names.k),
         formatFigure(cell.averageLevel, 'level', names.k),
         formatFigure(cell.shareMeeting, 'share', names.k),
+      ]);
+    });
+  }
+  return records;
+}
+
+/** The same records from the stored matrix (its rows carry their names and paths; a hidden figure is "<k"). */
+export function heatmapMatrixCsv(k: number, matrix: HeatmapMatrix): CsvRecords {
+  const records: CsvRecords = [['Team', 'Skill category', 'Skill', 'People assessed', 'Average level', 'Meeting their role expectation']];
+  const shown = (value: number | null, hidden: boolean | undefined): Figure => ({ value: hidden ? null : value, people: null, suppressed: hidden ? 'small' : null });
+  for (const row of matrix.rows) {
+    matrix.columns.forEach((column, i) => {
+      records.push([
+        text(row.path === '' ? row.name : row.path),
+        text(column.categoryName),
+        text(column.name),
+        formatFigure(shown(row.assessed[i] ?? null, row.assessedSuppressed[i]), 'count', k),
+        formatFigure(shown(row.averageLevel[i] ?? null, row.assessedSuppressed[i]), 'level', k),
+        formatFigure(shown(row.shareMeeting[i] ?? null, row.meetingSuppressed[i]), 'share', k),
       ]);
     });
   }

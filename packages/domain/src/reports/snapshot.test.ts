@@ -1,3 +1,4 @@
+import { participationView } from './participation.js';
 import { heatmap } from './skill-views.js';
 import { loadReports, snapshotReports, storeReports, type SnapshotReports } from './snapshot.js';
 import { skillRowsFromPeople } from './skills.js';
@@ -29,6 +30,10 @@ describe('report snapshots', () => {
     // One stored heatmap per team (and the organisation) and filter node.
     const { catalogue } = input;
     expect(stored.heatmaps).toHaveLength((smallTeams.length + 1) * (1 + catalogue.tracks.length + catalogue.roles.length));
+    // And the other reports' views: participation per team and filter node, as JSON text.
+    const participation = stored.views.filter((v) => v.report === 'participation');
+    expect(participation).toHaveLength((smallTeams.length + 1) * (1 + catalogue.tracks.length + catalogue.roles.length));
+    expect(JSON.parse(participation[0]!.data)).toEqual(JSON.parse(JSON.stringify(participationView(snapshotReports(input).participation, { teamId: participation[0]!.teamId }))));
   });
 
   it('answers its rows as JSON, and builds the same snapshot again from that JSON', () => {
