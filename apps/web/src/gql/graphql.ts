@@ -271,7 +271,7 @@ export type FrameworkImportFileInput = {
   text: string;
 };
 
-/** JSON: the lossless framework document. FT_YAML: a Financial Times job-family file. MONZO_MARKDOWN: Monzo progression framework files (Markdown with YAML front matter), one per discipline. SPREADSHEET: the two tables of docs/IMPORTING.md as CSV (an .xlsx workbook is read in the browser into them). */
+/** JSON: the lossless framework document. FT_YAML: a Financial Times job-family file. MONZO_MARKDOWN: Monzo progression framework files (Markdown with YAML front matter), one per discipline. SPREADSHEET: the two tables of docs/IMPORTING.md as CSV, or an .xlsx workbook of them (`workbooks`). */
 export type FrameworkImportFormat =
   | 'FT_YAML'
   | 'JSON'
@@ -279,11 +279,22 @@ export type FrameworkImportFormat =
   | 'SPREADSHEET';
 
 export type FrameworkImportInput = {
+  /** The files as text (may be empty when a workbook is sent). */
   files: Array<FrameworkImportFileInput>;
   /** Absent: detected from the files. */
   format?: FrameworkImportFormat | null | undefined;
   /** A new framework's name (createFrameworkFromImport); absent: the files' own. */
   name?: string | null | undefined;
+  /** An .xlsx workbook (at most one), read on the server into the spreadsheet tables. */
+  workbooks?: Array<FrameworkImportWorkbookInput> | null | undefined;
+};
+
+/** An .xlsx workbook of the spreadsheet layout (sheets Skills and Roles, else its first two), its bytes in base64. */
+export type FrameworkImportWorkbookInput = {
+  /** The .xlsx file in base64, at most 5 MB of bytes. */
+  base64: string;
+  /** The file name, e.g. ladder.xlsx (names the sheets in messages). */
+  name: string;
 };
 
 export type FrameworkSource =
