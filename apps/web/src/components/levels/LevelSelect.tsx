@@ -18,6 +18,7 @@ export function LevelSelect({
   placeholder = 'Not rated',
   showSummary = false,
   error,
+  minWidth,
 }: {
   skill: ScaledSkill;
   value: number | null | undefined;
@@ -28,6 +29,8 @@ export function LevelSelect({
   placeholder?: string;
   showSummary?: boolean;
   error?: ReactNode;
+  /** In a table cell: wide enough that the level's name shows whole on a phone (the table scrolls instead). */
+  minWidth?: number;
 }) {
   const options = ratingOptions(skill);
   const chosen = options.find((option) => option.level === value) ?? null;
@@ -36,6 +39,7 @@ export function LevelSelect({
       label={label}
       aria-label={ariaLabel}
       error={error}
+      miw={minWidth}
       data={[
         // A level kept from before the skill's scale changed is shown as it is, never as another level.
         ...(chosen ? [] : [{ value: '', label: value ? `${value} (not on this skill’s scale)` : placeholder, disabled: true }]),

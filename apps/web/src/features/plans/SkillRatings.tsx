@@ -77,7 +77,7 @@ export function SkillRatings({ title, rater, version, current, expected, onRate,
         </Alert>
       ) : null}
       {/* With the Expected column the table is wider than a phone: it scrolls sideways in its own box. */}
-      <Table.ScrollContainer minWidth={(required ? 560 : 420) + (mentorRatings.length > 0 ? 140 : 0)}>
+      <Table.ScrollContainer minWidth={(required ? 620 : 480) + (mentorRatings.length > 0 ? 140 : 0)}>
         <Table aria-label={title} striped>
           <Table.Thead>
             <Table.Tr>
@@ -94,7 +94,7 @@ export function SkillRatings({ title, rater, version, current, expected, onRate,
               const mine = rater === 'self' ? rating?.selfLevel : rating?.managerLevel;
               const levelName = (level: number | null | undefined) => skillLevelShort(skill, level);
               const select = (
-                <LevelSelect skill={skill} ariaLabel={`My rating of ${skill.name}`} value={mine} onChange={(level, control) => void rate(skill, level, control)} />
+                <LevelSelect skill={skill} ariaLabel={`My rating of ${skill.name}`} minWidth={190} value={mine} onChange={(level, control) => void rate(skill, level, control)} />
               );
               return (
                 <Table.Tr key={skill.id}>
