@@ -129,6 +129,31 @@ describe('framework document version 2 in storage and GraphQL', () => {
     expect(v.tracks.find((track) => track.key === roleDoc.trackKey)!.groupKey).toBe('office');
   });
 
+  it('refuses a rating above the skill\'s own scale, naming its levels', async () => {
+    const orgId = await organisationId();
+    const document = everyPart('every-part-small-scale');
+    document.scales = [...(document.scales ?? []), { key: 'small', name: 'Small', levels: ['Spots', 'Handles', 'Leads'].map((name, i) => ({ level: i + 1, name })) }];
+    const small = document.skills.find((s) => s.categoryKey !== document.skillCategories[0]!.key && !document.roles.some((r) => r.expectations[s.key] !== undefined && r.expectations[s.key]! > 3))!;
+    small.scaleKey = 'small';
+    small.levels = Object.fromEntries(Object.entries(small.levels).filter(([level]) => Number(level) <= 3));
+    const { version } = await t.app.get(FrameworksService).createFromDocument(orgId, frameworkDocumentSchema.parse(document), { publish: true });
+    const skills = await admin.graphql<{ framework: { currentVersion: { skills: { id: string; key: string; scale: { levels: { name: string }[] } }[] } } }>(
+      'query($id: ID!) { framework(id: $id) { currentVersion { skills { id key scale { levels { name } } } } } }',
+      { id: version.frameworkId },
+    );
+    expectNoErrors(skills);
+    const skill = skills.data!.framework.currentVersion.skills.find((s) => s.key === small.key)!;
+    expect(skill.scale.levels.map((l) => l.name)).toEqual(['Spots', 'Handles', 'Leads']);
+    const dan = await t.signIn(DEMO.employee);
+    const rate = (client: Client, level: number) => client.graphql('mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { level } }', { input: { skillId: skill.id, level } });
+    const refused = theError(await rate(dan, 4));
+    expect(refused.code).toBe('BAD_USER_INPUT');
+    expect(refused.extensions?.fields).toEqual({ level: 'Choose a level on the scale: level 4 is not on the scale (1, 2, 3).' });
+    // The framework's proficiency scale has 5 levels: 5 is refused too, though it is on that scale.
+    expect(theError(await rate(dan, 5)).code).toBe('BAD_USER_INPUT');
+    expectNoErrors(await rate(dan, 3));
+  });
+
   it('answers "what level am I?" from a profile by the framework\'s points rule', async () => {
     const orgId = await organisationId();
     const document = everyPart('every-part-points');

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pmoFramework } from '@trellis/domain';
+import { parseCsv, pmoFramework } from '@trellis/domain';
+import writeExcelFile from 'write-excel-file/node';
+import { DomainWorkerPool } from '../src/workers/domain-worker-pool.js';
 import { expectNoErrors, fieldErrors, theError } from './support/errors.js';
 import { DEMO, startTestApp, type Client, type TestApp } from './support/test-app.js';
 
@@ -102,6 +104,69 @@ describe('framework import', () => {
     expect(csv.message).toBe('The files could not be read as a spreadsheet: Book.xlsx, sheet Skills, line 2: not valid CSV: a quoted field is never closed (a " is missing).');
     const none = theError(await admin.graphql(PREVIEW, { input: { format: 'MONZO_MARKDOWN', files: [{ name: 'notes.md', text: '# Notes' }] } }));
     expect(none.message).toContain('notes.md, line 1: no YAML front matter');
+  });
+
+  /** The spreadsheet fixtures as a real .xlsx workbook (sheets Skills and Roles), as a person saves one from Excel. */
+  const workbook = async () => {
+    const sheet = (name: string) => {
+      const parsed = parseCsv(file(name).text);
+      if (!parsed.ok) throw new Error(`${name}: ${parsed.message}`);
+      return parsed.table.rows.map((row) => row.map((value) => ({ value })));
+    };
+    const bytes = await writeExcelFile([
+      { data: sheet('skills.csv'), sheet: 'Skills' },
+      { data: sheet('roles.csv'), sheet: 'Roles' },
+    ]).toBuffer();
+    return Buffer.from(bytes);
+  };
+
+  it('reads an .xlsx workbook sent in base64 in a worker thread, as it reads the same tables as CSV', async () => {
+    const bytes = await workbook();
+    const pool = t.app.get(DomainWorkerPool);
+    const before = pool.stats().completed;
+    const fromXlsx = await admin.graphql<{ frameworkImportPreview: Preview }>(PREVIEW, { input: { files: [], workbooks: [{ name: 'ladder.xlsx', base64: bytes.toString('base64') }] } });
+    expectNoErrors(fromXlsx);
+    expect(pool.stats().completed).toBeGreaterThan(before);
+    const fromCsv = await admin.graphql<{ frameworkImportPreview: Preview }>(PREVIEW, { input: { files: [file('skills.csv'), file('roles.csv')] } });
+    expectNoErrors(fromCsv);
+    const xlsx = fromXlsx.data!.frameworkImportPreview;
+    const csv = fromCsv.data!.frameworkImportPreview;
+    expect(xlsx.format).toBe('SPREADSHEET');
+    expect(xlsx.canImport).toBe(true);
+    // The same framework, named after the workbook (CSV files give no name).
+    expect(xlsx.name).toBe('ladder');
+    expect({ ...xlsx, name: '', warnings: [] }).toEqual({ ...csv, name: '', warnings: [] });
+    // Messages name the workbook's sheet where the CSV import names the file.
+    expect(xlsx.warnings.map((w) => w.where.replace('ladder.xlsx, sheet Roles', 'roles.csv').replace('ladder.xlsx, sheet Skills', 'skills.csv'))).toEqual(csv.warnings.map((w) => w.where));
+    expect(xlsx.warnings.some((w) => w.where.startsWith('ladder.xlsx, sheet Roles'))).toBe(true);
+
+    const created = await admin.graphql<{ createFrameworkFromImport: { name: string; draft: { roles: unknown[] } } }>(CREATE, {
+      input: { files: [], workbooks: [{ name: 'ladder.xlsx', base64: bytes.toString('base64') }], name: 'Ladder from Excel' },
+    });
+    expectNoErrors(created);
+    expect(created.data!.createFrameworkFromImport.name).toBe('Ladder from Excel');
+    expect(created.data!.createFrameworkFromImport.draft.roles.length).toBe(csv.roleCount);
+  });
+
+  it('refuses a workbook that is corrupt, not an .xlsx, not base64 or too large, saying which', async () => {
+    const preview = (base64: string) => admin.graphql(PREVIEW, { input: { files: [], workbooks: [{ name: 'ladder.xlsx', base64 }] } });
+    const bytes = await workbook();
+    const notZip = theError(await preview(Buffer.from('Skill,Level\nPlanning,1\n').toString('base64')));
+    expect(notZip.code).toBe('BAD_USER_INPUT');
+    expect(notZip.message).toBe('ladder.xlsx could not be read as an Excel workbook: it is not an .xlsx workbook (not a zip file).');
+    expect(notZip.extensions?.reason).toBe('NOT_XLSX');
+    // An Excel 97 file starts with the compound document signature.
+    const xls = theError(await preview(Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]).toString('base64')));
+    expect(xls.message).toBe('ladder.xlsx could not be read as an Excel workbook: it is an old Excel (.xls) file: save it as .xlsx.');
+    // A zip whose entries are cut short (the central directory survives, the data does not).
+    const corrupt = Buffer.from(bytes);
+    corrupt.fill(0x41, 40, Math.min(corrupt.length - 400, 2000));
+    const broken = theError(await preview(corrupt.toString('base64')));
+    expect(broken.code).toBe('BAD_USER_INPUT');
+    expect(broken.message).toMatch(/^ladder\.xlsx could not be read as an Excel workbook: it is not a readable \.xlsx workbook \(/);
+    expect(fieldErrors(await preview('not base64!'))).toEqual({ 'workbooks[0].base64': 'Send the .xlsx file’s bytes in base64 (A–Z, a–z, 0–9, + and /, no line breaks).' });
+    expect(fieldErrors(await preview('A'.repeat(6_666_672)))).toEqual({ 'workbooks[0].base64': 'The workbook is too large: at most 5 MB.' });
+    expect(fieldErrors(await admin.graphql(PREVIEW, { input: { files: [] } }))).toEqual({ files: 'Choose a file to import.' });
   });
 
   it('enforces the size limits before reading', async () => {

@@ -126,14 +126,18 @@ describe('development plans', () => {
       // Dan raises his rating of the first focus skill by one level: readiness moves.
       const focus = focusCards.first();
       const skill = ((await focus.getAttribute('aria-label')) ?? '').replace(/^Focus: /, '');
-      const level = Number(/Level (\d+) \(/.exec((await focus.textContent()) ?? '')?.[1]);
+      // "Now Level 2 · Practised (rated) → …", or "Now No level yet (…)": levels are named on the skill's own scale.
+      const now = /Now (?:Level (\d+) · [^(]+|No level yet) \(/.exec((await focus.textContent()) ?? '');
+      expect(now).not.toBeNull();
+      const level = Number(now![1] ?? 0);
       expect(level).toBeGreaterThanOrEqual(0);
       await page.getByRole('list', { name: 'Skills to re-rate' }).getByRole('link', { name: `Rate ${skill}` }).waitFor();
       const readiness = page.getByText(/of what is known of the role’s expectations met/);
       const before = await readiness.textContent();
       expect(before).toMatch(/ready (in about|within)|No forecast yet/);
       await page.getByRole('combobox', { name: `My rating of ${skill}` }).selectOption(String(level + 1));
-      await page.getByText(`Rated ${skill} at level ${level + 1}.`).waitFor();
+      // The toast names the level on the skill's scale ("Rated Planning & scheduling at 3 · Competent.").
+      await page.getByText(`Rated ${skill} at ${level + 1} · `).waitFor();
       const deadline = Date.now() + 10_000;
       while ((await readiness.textContent()) === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
       expect(await readiness.textContent()).not.toBe(before);

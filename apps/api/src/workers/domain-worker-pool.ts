@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import runDomainTask, { type DomainTaskInput, type DomainTaskName, type DomainTaskOutput } from '@trellis/domain/tasks';
+import type { WorkbookSheet } from '@trellis/domain';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { AppError } from '../common/errors.js';
@@ -59,11 +60,28 @@ export class DomainWorkerPool implements OnModuleDestroy {
     options: { inline?: boolean; /** Overrides WORKER_TASK_TIMEOUT_MS (jobs, not requests). */ timeoutMs?: number } = {},
   ): Promise<DomainTaskOutput<N>> {
     if (options.inline || this.settings.threads === 0) return runDomainTask({ name, input });
+    return (await this.inPool(null, { name, input }, options.timeoutMs)) as DomainTaskOutput<N>;
+  }
+
+  /**
+   * Reads an .xlsx workbook (base64) into its sheets' cells in a worker (`workers/read-workbook.mjs`: unzipping and
+   * parsing XML is CPU work), with the same queue limit and timeout as domain tasks; on this thread only when the
+   * pool has no threads.
+   */
+  async readWorkbook(base64: string): Promise<WorkbookAnswer> {
+    if (this.settings.threads === 0) {
+      const task = (await import(WORKBOOK_TASK)) as { default: (input: { base64: string }) => Promise<WorkbookAnswer> };
+      return task.default({ base64 });
+    }
+    return this.inPool(WORKBOOK_TASK, { base64 }) as Promise<WorkbookAnswer>;
+  }
+
+  private async inPool(filename: string | null, task: unknown, timeoutMs?: number): Promise<unknown> {
     const pool = sharedPool(this.settings);
     if (pool.queueSize >= this.settings.queueLimit) throw busy();
     inWorkers += 1;
     try {
-      return (await pool.run({ name, input }, { signal: AbortSignal.timeout(options.timeoutMs ?? this.settings.taskTimeoutMs) })) as DomainTaskOutput<N>;
+      return await pool.run(task, { signal: AbortSignal.timeout(timeoutMs ?? this.settings.taskTimeoutMs), ...(filename ? { filename } : {}) });
     } catch (error) {
       if (error instanceof Error && error.message === 'Task queue is at limit') throw busy();
       if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) throw tooLong();
@@ -86,6 +104,13 @@ export class DomainWorkerPool implements OnModuleDestroy {
     await closing.destroy();
   }
 }
+
+/** The workbook reader's task file: plain JavaScript at apps/api/workers (the same path from src/ and dist/). */
+const WORKBOOK_TASK = new URL('../../workers/read-workbook.mjs', import.meta.url).href;
+
+export type WorkbookAnswer =
+  | { ok: true; sheets: WorkbookSheet[] }
+  | { ok: false; reason: 'NOT_XLSX' | 'TOO_LARGE'; message: string };
 
 let pool: Piscina | undefined;
 let users = 0;

@@ -1,4 +1,4 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type FieldPolicy, type Reference } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type FieldFunctionOptions, type FieldPolicy, type Reference, type StoreObject } from '@apollo/client';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { Kind, OperationTypeNode } from 'graphql';
@@ -27,6 +27,15 @@ function entityById(typename: string): FieldPolicy<Reference | null> {
  * - value objects without identity (a scale step, a skill's level descriptor, a role's qualification link) stay
  *   embedded in their parent, and lists of them are replaced wholesale rather than merged.
  */
+/** Lists of levels (no ids of their own): the incoming list, each item merged with the cached one of its level. */
+function mergeByLevel(existing: readonly StoreObject[] | undefined, incoming: readonly StoreObject[], { readField, mergeObjects }: FieldFunctionOptions): StoreObject[] {
+  const before = new Map((existing ?? []).map((item) => [readField<number>('level', item), item]));
+  return incoming.map((item) => {
+    const old = before.get(readField<number>('level', item));
+    return old ? mergeObjects(old, item) : item;
+  });
+}
+
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
     typePolicies: {
@@ -62,11 +71,16 @@ export function createCache(): InMemoryCache {
           proficiencyScale: { merge: false },
         },
       },
+      // A skill's levels and scale are asked for with different fields by different pages (names only, or
+      // descriptors too): merge them level by level so one page's answer does not drop another's fields.
       Skill: {
         fields: {
-          levels: { merge: false },
+          levels: { merge: mergeByLevel },
+          scale: { merge: true },
         },
       },
+      SkillScale: { keyFields: false, fields: { levels: { merge: mergeByLevel } } },
+      ScaleLevel: { keyFields: false },
       Role: {
         fields: {
           qualifications: { merge: false },

@@ -1,9 +1,10 @@
 import type { MockLink } from '@apollo/client/testing';
 import { CareerFrameworkQuery, MyCareerQuery } from '../features/career/careerData';
+import { PMO_LEVELS, scaleOnly } from '../components/levels/fixtures';
 
 /** Fixtures for My career: a small published version (three skills, three roles) and my assessments. */
 export const roleRef = (id: string, title: string) => ({ __typename: 'Role' as const, id, title });
-export const skillRef = (id: string, name: string) => ({ __typename: 'Skill' as const, id, name });
+export const skillRef = (id: string, name: string) => ({ __typename: 'Skill' as const, id, name, ...scaleOnly(id === 'skill-mentoring' ? ['Learning', 'Coaching', 'Leading'] : PMO_LEVELS) });
 
 const scaleNames = ['Aware', 'Practised', 'Competent', 'Proficient', 'Expert'];
 // Coaching is on a scale of its own: three levels with their own names.
@@ -16,7 +17,9 @@ const skill = (id: string, key: string, name: string) => ({
   category: { __typename: 'SkillCategory' as const, id: key === 'mentoring' ? 'cat-people' : 'cat-delivery', name: key === 'mentoring' ? 'People' : 'Delivery' },
   scale: {
     __typename: 'SkillScale' as const,
-    levels: (key === 'mentoring' ? mentoringScale : scaleNames).map((levelName, index) => ({ __typename: 'ScaleLevel' as const, level: index + 1, name: levelName })),
+    key: key === 'mentoring' ? 'people' : null,
+    name: key === 'mentoring' ? 'People' : null,
+    levels: (key === 'mentoring' ? mentoringScale : scaleNames).map((levelName, index) => ({ __typename: 'ScaleLevel' as const, level: index + 1, name: levelName, summary: null })),
   },
   description: `How well you do ${name.toLowerCase()}.`,
   levels: (key === 'mentoring' ? mentoringScale : scaleNames).map((levelName, index) => ({

@@ -104,14 +104,27 @@ export const migrationChoicesSchema = z.array(migrationChoiceInputSchema).max(10
 
 /** Files to import (JSON, FT YAML, Monzo Markdown, spreadsheet CSV): at most 30, 5 million characters in all. */
 export const frameworkImportFileInputSchema = z.object({ name, text: frameworkFileSchema });
-export const frameworkImportInputSchema = z.object({
-  format: z.string().nullish(),
-  files: z
-    .array(frameworkImportFileInputSchema)
-    .min(1, 'Choose a file to import.')
-    .max(30, 'Import at most 30 files at once.')
-    .refine((files) => files.reduce((sum, file) => sum + file.text.length, 0) <= 5_000_000, {
-      message: 'The files are too large: at most 5,000,000 characters in all.',
-    }),
-  name: name.nullish(),
+/** An .xlsx workbook's bytes, at most this many (as the browser refuses before reading). */
+export const MAX_WORKBOOK_BYTES = 5_000_000;
+/** An .xlsx workbook as base64 (scripts and API clients; the browser reads workbooks itself): at most 5 MB. */
+export const frameworkImportWorkbookInputSchema = z.object({
+  name,
+  base64: z
+    .string()
+    .max(Math.ceil(MAX_WORKBOOK_BYTES / 3) * 4, 'The workbook is too large: at most 5 MB.')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Send the .xlsx file’s bytes in base64 (A–Z, a–z, 0–9, + and /, no line breaks).')
+    .refine((text) => text.length > 0, 'The workbook is empty.'),
 });
+export const frameworkImportInputSchema = z
+  .object({
+    format: z.string().nullish(),
+    files: z
+      .array(frameworkImportFileInputSchema)
+      .max(30, 'Import at most 30 files at once.')
+      .refine((files) => files.reduce((sum, file) => sum + file.text.length, 0) <= 5_000_000, {
+        message: 'The files are too large: at most 5,000,000 characters in all.',
+      }),
+    workbooks: z.array(frameworkImportWorkbookInputSchema).max(1, 'Send one workbook (its Skills and Roles sheets are the two tables).').nullish(),
+    name: name.nullish(),
+  })
+  .refine((input) => input.files.length + (input.workbooks?.length ?? 0) > 0, { message: 'Choose a file to import.', path: ['files'] });

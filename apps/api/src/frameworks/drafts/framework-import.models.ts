@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { frameworkImportFileInputSchema, frameworkImportInputSchema } from '@trellis/domain';
+import { frameworkImportFileInputSchema, frameworkImportInputSchema, frameworkImportWorkbookInputSchema } from '@trellis/domain';
 import { InputSchema } from '../../common/input-validation.js';
 import { ImportWarning } from '../framework.models.js';
 
@@ -13,8 +13,8 @@ registerEnumType(FrameworkImportFormatValue, {
   name: 'FrameworkImportFormat',
   description:
     'JSON: the lossless framework document. FT_YAML: a Financial Times job-family file. MONZO_MARKDOWN: Monzo progression ' +
-    'framework files (Markdown with YAML front matter), one per discipline. SPREADSHEET: the two tables of docs/IMPORTING.md as CSV ' +
-    '(an .xlsx workbook is read in the browser into them).',
+    'framework files (Markdown with YAML front matter), one per discipline. SPREADSHEET: the two tables of docs/IMPORTING.md as CSV, ' +
+    'or an .xlsx workbook of them (`workbooks`).',
 });
 
 @InputType()
@@ -24,11 +24,20 @@ export class FrameworkImportFileInput {
   @Field({ description: 'The file as text.' }) text: string;
 }
 
+@InputType({ description: 'An .xlsx workbook of the spreadsheet layout (sheets Skills and Roles, else its first two), its bytes in base64.' })
+@InputSchema(frameworkImportWorkbookInputSchema)
+export class FrameworkImportWorkbookInput {
+  @Field({ description: 'The file name, e.g. ladder.xlsx (names the sheets in messages).' }) name: string;
+  @Field({ description: 'The .xlsx file in base64, at most 5 MB of bytes.' }) base64: string;
+}
+
 @InputType()
 @InputSchema(frameworkImportInputSchema)
 export class FrameworkImportInput {
   @Field(() => FrameworkImportFormatValue, { nullable: true, description: 'Absent: detected from the files.' }) format?: FrameworkImportFormatValue | null;
-  @Field(() => [FrameworkImportFileInput]) files: FrameworkImportFileInput[];
+  @Field(() => [FrameworkImportFileInput], { description: 'The files as text (may be empty when a workbook is sent).' }) files: FrameworkImportFileInput[];
+  @Field(() => [FrameworkImportWorkbookInput], { nullable: true, description: 'An .xlsx workbook (at most one), read on the server into the spreadsheet tables.' })
+  workbooks?: FrameworkImportWorkbookInput[] | null;
   @Field(() => String, { nullable: true, description: "A new framework's name (createFrameworkFromImport); absent: the files' own." }) name?: string | null;
 }
 

@@ -20,6 +20,7 @@ const actorOf = (context: RequestContext) => ({ organisationId: context.organisa
 const requestOf = (input: FrameworkImportInput): ImportRequest => ({
   format: input.format ? TO_DOMAIN[input.format] : null,
   files: input.files.map((file) => ({ name: file.name, text: file.text })),
+  workbooks: (input.workbooks ?? []).map((workbook) => ({ name: workbook.name, base64: workbook.base64 })),
 });
 const notes = (list: LocatedNote[]) => list.map(({ path, where, message }) => ({ path, where, message }));
 
@@ -28,7 +29,7 @@ export class FrameworkImportResolver {
   constructor(private readonly imports: FrameworkImportService) {}
 
   @Query(() => FrameworkImportPreview, {
-    description: 'Reads files to import (FT YAML, Monzo Markdown, spreadsheet CSV or JSON) and says what they would make, writing nothing. Admins only.',
+    description: 'Reads files to import (FT YAML, Monzo Markdown, spreadsheet CSV or .xlsx, or JSON) and says what they would make, writing nothing. Admins only.',
   })
   @Access('admin')
   async frameworkImportPreview(@Args('input') input: FrameworkImportInput): Promise<FrameworkImportPreview> {

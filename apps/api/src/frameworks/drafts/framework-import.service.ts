@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { detectImportFormat, type FrameworkDocument, type FrameworkImport, type ImportFile, type ImportFormat, type LocatedNote } from '@trellis/domain';
+import { detectImportFormat, workbookImportFiles, type FrameworkDocument, type FrameworkImport, type ImportFile, type ImportFormat, type LocatedNote } from '@trellis/domain';
 import type { Actor } from '../../audit/audit.service.js';
 import { AppError } from '../../common/errors.js';
 import { DomainWorkerPool } from '../../workers/domain-worker-pool.js';
@@ -20,6 +20,8 @@ const DESCRIBED: Record<ImportFormat, string> = {
 export interface ImportRequest {
   format: ImportFormat | null;
   files: ImportFile[];
+  /** .xlsx workbooks in base64: read in a worker into the spreadsheet layout's two tables. */
+  workbooks?: Array<{ name: string; base64: string }>;
 }
 
 /** A problem list as one sentence: `roles.csv, cell G5: …; …` (at most 10, then how many more). */
@@ -43,12 +45,29 @@ export class FrameworkImportService {
 
   /** Reads the files; BAD_USER_INPUT when they cannot be read at all (with the file, line, sheet or cell). */
   async read(request: ImportRequest): Promise<FrameworkImport & { detected: ImportFormat | null }> {
-    const size = request.files.reduce((sum, file) => sum + file.text.length, 0);
-    const result = await this.workers.run('importFramework', { format: request.format, files: request.files }, { inline: size <= INLINE_CHARACTERS });
+    const files = [...request.files, ...(await this.workbookTables(request.workbooks ?? []))];
+    const size = files.reduce((sum, file) => sum + file.text.length, 0);
+    const result = await this.workers.run('importFramework', { format: request.format, files }, { inline: size <= INLINE_CHARACTERS });
     if (!result.readable) {
       throw new AppError('BAD_USER_INPUT', `The files could not be read as ${DESCRIBED[result.format]}: ${listed(result.problems)}.`, { problems: result.problems });
     }
-    return { ...result, detected: detectImportFormat(request.files) };
+    return { ...result, detected: detectImportFormat(files) };
+  }
+
+  /** Each workbook as the two tables "<book>.xlsx, sheet <name>" (as the browser sends them); a file that is not one is refused by name. */
+  private async workbookTables(workbooks: Array<{ name: string; base64: string }>): Promise<ImportFile[]> {
+    const tables: ImportFile[] = [];
+    for (const [index, workbook] of workbooks.entries()) {
+      const answer = await this.workers.readWorkbook(workbook.base64);
+      if (!answer.ok) {
+        throw new AppError('BAD_USER_INPUT', `${workbook.name} could not be read as an Excel workbook: ${answer.message}.`, {
+          fields: { [`workbooks[${index}].base64`]: `${workbook.name}: ${answer.message}.` },
+          reason: answer.reason,
+        });
+      }
+      tables.push(...workbookImportFiles(workbook.name, answer.sheets));
+    }
+    return tables;
   }
 
   private async checked(request: ImportRequest): Promise<{ document: FrameworkDocument; result: FrameworkImport }> {
@@ -65,7 +84,7 @@ export class FrameworkImportService {
       kind: 'document',
       document,
       name: name?.trim() || undefined,
-      origin: `${DESCRIBED[result.format]} (${request.files.map((f) => f.name).join(', ').slice(0, 300)})`,
+      origin: `${DESCRIBED[result.format]} (${[...request.files, ...(request.workbooks ?? [])].map((f) => f.name).join(', ').slice(0, 300)})`,
     });
     return { framework, result };
   }

@@ -147,8 +147,8 @@ function Career({
       {chosen ? (
         currentRole ? (
           <>
-            <RoleComparisonResult fromRoleId={currentRole.id} toRoleId={chosen.id} scale={version.proficiencyScale} profile={profile} />
-            <CareerRouteResult fromRoleId={currentRole.id} toRoleId={chosen.id} scale={version.proficiencyScale} profile={profileInput} />
+            <RoleComparisonResult fromRoleId={currentRole.id} toRoleId={chosen.id} profile={profile} />
+            <CareerRouteResult fromRoleId={currentRole.id} toRoleId={chosen.id} profile={profileInput} />
           </>
         ) : (
           <Text size="sm">With a current role recorded, the comparison and the route from it to {chosen.title} show here.</Text>

@@ -1,6 +1,6 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
-import { levelLabel } from '../paths/levels';
+import { levelLabel, type ScaledSkill } from '../../components/levels/levels';
 import type { CareerFrameworkQuery as CareerFrameworkData, MyCareerQuery as MyCareerData } from '../../gql/graphql';
 
 /** Who I am, my current role, my assessments (current profile and the whole dated history) and my plan. */
@@ -75,12 +75,7 @@ export const CareerFrameworkQuery = graphql(`
             id
             name
           }
-          scale {
-            levels {
-              level
-              name
-            }
-          }
+          ...SkillRatingFields
           description @include(if: $skillDetails)
           levels @include(if: $skillDetails) {
             level
@@ -164,9 +159,9 @@ export function assessedProfile(version: CareerVersion, current: MyAssessments['
   return profile;
 }
 
-/** "Level 2 · Practising": the level's name on the skill's own scale (per-skill scales), else the framework's. */
-export function skillLevelLabel(version: Pick<CareerVersion, 'proficiencyScale'>, skill: { scale: { levels: { level: number; name: string }[] } } | undefined, level: number): string {
-  return levelLabel(level, skill && skill.scale.levels.length > 0 ? skill.scale.levels : version.proficiencyScale);
+/** "Level 2 · Practising": the level's name on the skill's own scale (the API resolves it, so it is never empty). */
+export function skillLevelLabel(_version: unknown, skill: ScaledSkill | undefined, level: number): string {
+  return levelLabel(level, skill?.scale.levels ?? []);
 }
 
 /** A role's expected level of each skill (skill id → level). */

@@ -1,4 +1,5 @@
-import { Button, Checkbox, Group, NumberInput, Paper, Text, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, NumberInput, Paper, Text } from '@mantine/core';
+import { MarkdownField } from '../../components/markdown/MarkdownField';
 import { ladderOf, skillScales, type DraftOperation, type FrameworkDocument, type RoleDocument, type SkillDocument } from '@trellis/domain';
 import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import classes from './ExpectationsGrid.module.css';
@@ -265,14 +266,9 @@ function ExpectationTerms({
         <Checkbox label="Optional (listed, not counted in readiness or gaps)" checked={optional} onChange={(event) => setOptional(event.currentTarget.checked)} />
         <NumberInput label="Weight" min={0.1} max={10} step={0.5} decimalScale={2} value={weight} onChange={setWeight} w={110} />
       </Group>
-      <Textarea
-        mt="xs"
-        label="What this role does at that level (optional, Markdown)"
-        autosize
-        minRows={2}
-        value={statement}
-        onChange={(event) => setStatement(event.currentTarget.value)}
-      />
+      <div style={{ marginTop: 'var(--mantine-spacing-xs)' }}>
+        <MarkdownField label="What this role does at that level (optional, Markdown)" value={statement} onChange={setStatement} />
+      </div>
       <Group justify="flex-end" mt="xs">
         <Button size="compact-sm" onClick={save}>
           Save terms

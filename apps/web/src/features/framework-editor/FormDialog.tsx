@@ -1,5 +1,6 @@
 import { Button, Group, Modal, MultiSelect, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { MarkdownField } from '../../components/markdown/MarkdownField';
 
 export type FieldValue = string | number | string[] | null;
 
@@ -11,6 +12,8 @@ export interface DialogField {
   description?: string;
   options?: { value: string; label: string }[];
   min?: number;
+  /** A textarea of Markdown: `text` previews it as written, `lines` one item per line (criteria, examples). */
+  markdown?: 'text' | 'lines';
 }
 
 export type DialogValues = Record<string, FieldValue>;
@@ -72,6 +75,20 @@ export function FormDialog({
             const value = values[field.name];
             switch (field.kind ?? 'text') {
               case 'textarea':
+                if (field.markdown) {
+                  return (
+                    <MarkdownField
+                      key={field.name}
+                      label={field.label}
+                      description={field.description}
+                      required={field.required}
+                      error={missing[field.name]}
+                      lines={field.markdown === 'lines'}
+                      value={(value as string) ?? ''}
+                      onChange={(next) => set(field.name, next)}
+                    />
+                  );
+                }
                 return <Textarea key={field.name} {...common} autosize minRows={2} value={(value as string) ?? ''} onChange={(e) => set(field.name, e.currentTarget.value)} />;
               case 'number':
                 return (

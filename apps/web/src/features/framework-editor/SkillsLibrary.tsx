@@ -42,16 +42,17 @@ function skillFields(document: FrameworkDocument, scale: SkillScale): DialogFiel
       description: "Levels and their names. Descriptors below follow the skill's current scale: save, then edit again after changing it.",
       options: [{ value: INHERITED_SCALE, label: "The category's scale (or the framework's)" }, ...(document.scales ?? []).map((sc) => ({ value: sc.key, label: `${sc.name} (${sc.levels.length} levels)` }))],
     },
-    { name: 'description', label: 'Description', kind: 'textarea' },
+    { name: 'description', label: 'Description', kind: 'textarea', markdown: 'text' },
     ...scale.levels.flatMap((step): DialogField[] => [
       {
         name: descriptorField(step.level),
         label: `Level ${step.level} · ${step.name}: summary`,
         kind: 'textarea',
+        markdown: 'text',
         description: `${step.summary ?? ''} Leave the level empty when it has no descriptor: it shows as "No descriptor written for this level".`.trim(),
       },
-      { name: criteriaField(step.level), label: `Level ${step.level} · ${step.name}: criteria (one per line)`, kind: 'textarea' },
-      { name: examplesField(step.level), label: `Level ${step.level} · ${step.name}: examples (one per line)`, kind: 'textarea' },
+      { name: criteriaField(step.level), label: `Level ${step.level} · ${step.name}: criteria (one per line)`, kind: 'textarea', markdown: 'lines' },
+      { name: examplesField(step.level), label: `Level ${step.level} · ${step.name}: examples (one per line)`, kind: 'textarea', markdown: 'lines' },
     ]),
   ];
 }

@@ -261,7 +261,7 @@ export function ImportDialog({ target, onClose }: { target: ImportTarget; onClos
     <Modal opened onClose={onClose} title={target.kind === 'new' ? 'Import a framework' : 'Import into the draft'} size="xl" closeButtonProps={{ 'aria-label': 'Close' }}>
       <Stack gap="md">
         <Text size="sm">
-          Monzo progression framework files (Markdown; choose them all at once), an FT job family (YAML), a spreadsheet (.xlsx with a Skills and a
+          Monzo progression framework files (Markdown; choose them all at once), an FT job family (YAML, with FT’s levels.yml beside it for the roles’ summaries), a spreadsheet (.xlsx with a Skills and a
           Roles sheet, or the two as CSV files) or a Trellis framework document (JSON). Nothing is saved until you create the draft.{' '}
           <Anchor component="button" type="button" size="sm" onClick={() => void downloadTemplate().catch(() => undefined)}>
             Download the spreadsheet template

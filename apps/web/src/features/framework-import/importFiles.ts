@@ -1,4 +1,4 @@
-import { spreadsheetTemplate, toCsv } from '@trellis/domain';
+import { spreadsheetTemplate, workbookImportFiles } from '@trellis/domain';
 
 /** One file as the API takes it: a name for messages and format detection, and its text. */
 export interface ImportFileText {
@@ -12,19 +12,13 @@ export const MAX_IMPORT_FILES = 30;
 
 const isWorkbook = (file: File) => /\.xlsx$/i.test(file.name);
 
-const cellText = (cell: string | number | boolean | null): string => (cell === null ? '' : String(cell));
-
 /**
- * An .xlsx workbook as the spreadsheet layout's two tables, as CSV named "<book>.xlsx, sheet <name>" so
- * the API's messages name the sheet and cell. The sheets named Skills and Roles are read (any case), else
- * the first two. The workbook is parsed in a Web Worker (readWorkbook), loaded only for workbooks.
+ * An .xlsx workbook as the spreadsheet layout's two tables (the domain's `workbookImportFiles`, as the API does for a
+ * workbook sent in base64). The workbook is parsed in a Web Worker (readWorkbook), loaded only for workbooks.
  */
 async function workbookTables(file: File): Promise<ImportFileText[]> {
   const { readWorkbook } = await import('./readWorkbook');
-  const sheets = await readWorkbook(file);
-  const named = (name: string) => sheets.find((sheet) => sheet.sheet.trim().toLowerCase() === name);
-  const chosen = named('skills') && named('roles') ? [named('skills')!, named('roles')!] : sheets.slice(0, 2);
-  return chosen.map((sheet) => ({ name: `${file.name}, sheet ${sheet.sheet}`, text: toCsv(sheet.data.map((row) => row.map(cellText))) }));
+  return workbookImportFiles(file.name, await readWorkbook(file));
 }
 
 /** The files as text, workbooks as their two tables; refuses more than the API takes before reading anything. */

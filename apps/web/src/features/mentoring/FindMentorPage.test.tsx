@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
+import { FT_LEVELS, PMO_LEVELS, scaleFields } from '../../components/levels/fixtures';
 import { FindMentorsQuery, MyMentorshipsQuery, RequestMentorMutation } from './mentoringOperations';
 import { PublishedSkillsQuery } from './skills';
 
@@ -15,8 +16,8 @@ const skillsMock = {
             __typename: 'FrameworkVersion' as const,
             id: 'v-1',
             skills: [
-              { __typename: 'Skill' as const, key: 'risk-management', name: 'Risk & opportunity management' },
-              { __typename: 'Skill' as const, key: 'stakeholder-engagement', name: 'Stakeholder engagement' },
+              { __typename: 'Skill' as const, id: 'skill-risk', key: 'risk-management', name: 'Risk & opportunity management', ...scaleFields(PMO_LEVELS) },
+              { __typename: 'Skill' as const, id: 'skill-stakeholders', key: 'stakeholder-engagement', name: 'Stakeholder engagement', ...scaleFields(FT_LEVELS) },
             ],
           },
         },
@@ -103,7 +104,7 @@ describe('find a mentor', () => {
       'Risk & opportunity management: 4, you need 3',
       'Stakeholder engagement: 5, you need 4',
     ]);
-    expect(screen.getByText(/From your plan’s gaps: Risk & opportunity management \(you need 3\)/)).toBeInTheDocument();
+    expect(screen.getByText(/From your plan’s gaps: Risk & opportunity management \(you need 3 · Competent\)/)).toBeInTheDocument();
   });
 
   it('checks the request with the domain schema before sending, then sends it', async () => {

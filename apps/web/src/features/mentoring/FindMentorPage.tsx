@@ -15,7 +15,7 @@ type Suggestion = FindMentorsResult['findMentors']['suggestions'][number];
 
 /** "Find a mentor": mentors ranked by how their assessed levels cover my plan's gap skills, each explained. */
 export function FindMentorPage() {
-  const { skills, nameOf } = usePublishedSkills();
+  const { skills, nameOf, levelOf } = usePublishedSkills();
   const [chosen, setChosen] = useState<string[]>([]);
   const [includeReportingLine, setIncludeReportingLine] = useState(false);
   const [asking, setAsking] = useState<string | null>(null);
@@ -34,7 +34,7 @@ export function FindMentorPage() {
         ) : (
           <Text size="sm">
             {search.focusSource === 'plan' ? 'From your plan’s gaps: ' : 'For the skills you chose: '}
-            {search.focusSkills.map((f) => `${f.skillName} (you need ${f.neededLevel})`).join(', ')}.
+            {search.focusSkills.map((f) => `${f.skillName} (you need ${levelOf(f.skillKey, f.neededLevel)})`).join(', ')}.
           </Text>
         )}
         {search.focusSource !== 'none' && search.suggestions.length === 0 ? (

@@ -6,16 +6,18 @@ import type { MentorshipFieldsFragment, MentorshipQuery as MentorshipResult } fr
 import { describeError } from '../../lib/errors';
 import { AddMentorAssessmentMutation, MentorshipQuery } from './mentoringOperations';
 import { usePublishedSkills } from './skills';
+import { LevelSelect } from '../../components/levels/LevelSelect';
 
 type Rating = MentorshipResult['mentorship']['mentorAssessments'][number];
 
 /** The mentor's assessments of focus skills: a third source beside self and manager. */
 export function MentorAssessments({ mentorship, assessments }: { mentorship: MentorshipFieldsFragment; assessments: readonly Rating[] }) {
   const toast = useToast();
-  const { nameOf } = usePublishedSkills();
+  const { nameOf, skillOf, levelOf } = usePublishedSkills();
   const [add, { loading }] = useMutation(AddMentorAssessmentMutation, { refetchQueries: [MentorshipQuery] });
   const [skillKey, setSkillKey] = useState<string | null>(null);
-  const [level, setLevel] = useState<string | null>(null);
+  const [level, setLevel] = useState<number | null>(null);
+  const chosen = skillKey ? skillOf(skillKey) : undefined;
   const [note, setNote] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const canRate = mentorship.myPart === 'mentor' && (mentorship.status === 'active' || mentorship.status === 'paused');
@@ -29,7 +31,7 @@ export function MentorAssessments({ mentorship, assessments }: { mentorship: Men
         <List size="sm">
           {assessments.map((a) => (
             <List.Item key={a.id}>
-              {a.skillName}: {a.level} ({new Date(a.assessedAt).toLocaleDateString()}){a.note ? `: ${a.note}` : ''}
+              {a.skillName}: {levelOf(a.skillKey, a.level)} ({new Date(a.assessedAt).toLocaleDateString()}){a.note ? `: ${a.note}` : ''}
             </List.Item>
           ))}
         </List>
@@ -39,7 +41,7 @@ export function MentorAssessments({ mentorship, assessments }: { mentorship: Men
             onSubmit={(e) => {
               e.preventDefault();
               setFailure(null);
-              void add({ variables: { input: { mentorshipId: mentorship.id, skillKey: skillKey ?? '', level: Number(level), note } } })
+              void add({ variables: { input: { mentorshipId: mentorship.id, skillKey: skillKey ?? '', level: level ?? 0, note } } })
                 .then(() => {
                   setNote('');
                   toast.show({ message: 'Assessment added; your mentee sees it beside their own.' });
@@ -48,8 +50,21 @@ export function MentorAssessments({ mentorship, assessments }: { mentorship: Men
             }}
           >
             <Group align="flex-end" wrap="wrap" gap="sm">
-              <Select label="Focus skill" data={mentorship.focusSkillKeys.map((k) => ({ value: k, label: nameOf(k) }))} value={skillKey} onChange={setSkillKey} />
-              <Select label="Level" data={['1', '2', '3', '4', '5']} value={level} onChange={setLevel} w={90} />
+              <Select
+                label="Focus skill"
+                data={mentorship.focusSkillKeys.map((k) => ({ value: k, label: nameOf(k) }))}
+                value={skillKey}
+                onChange={(key) => {
+                  setSkillKey(key);
+                  // Levels are the skill's own: a level chosen for another skill may not be on this one's scale.
+                  setLevel(null);
+                }}
+              />
+              {chosen ? (
+                <div style={{ minWidth: 200, maxWidth: '100%' }}>
+                  <LevelSelect skill={chosen} label="Level" placeholder="Choose a level" value={level} onChange={setLevel} />
+                </div>
+              ) : null}
               <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
               <Button type="submit" loading={loading} disabled={!skillKey || !level}>
                 Add

@@ -26,7 +26,7 @@ const FIELDS = ['capacity', 'offeredSkillKeys', 'meeting', 'acceptsOtherTeams', 
 export function MentorProfilePage() {
   const toast = useToast();
   const { data, error, refetch } = useQuery(MyMentorProfileQuery);
-  const { skills, nameOf } = usePublishedSkills();
+  const { skills, nameOf, levelOf } = usePublishedSkills();
   const [save, { loading: saving }] = useMutation(SaveMentorProfileMutation, { refetchQueries: [MyMentorProfileQuery] });
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<ProfileForm>({
@@ -63,7 +63,7 @@ export function MentorProfilePage() {
 
   const suggested = new Set(data.mentorSkillSuggestions.map((s) => s.skillKey));
   const options = [
-    ...data.mentorSkillSuggestions.map((s) => ({ value: s.skillKey, label: `${s.skillName} (${s.level}${s.managerConfirmed ? ', confirmed by your manager' : ''})` })),
+    ...data.mentorSkillSuggestions.map((s) => ({ value: s.skillKey, label: `${s.skillName} (${levelOf(s.skillKey, s.level)}${s.managerConfirmed ? ', confirmed by your manager' : ''})` })),
     ...skills.filter((s) => !suggested.has(s.key)).map((s) => ({ value: s.key, label: s.name })),
     ...form.values.offeredSkillKeys.filter((k) => !suggested.has(k) && !skills.some((s) => s.key === k)).map((k) => ({ value: k, label: nameOf(k) })),
   ];
@@ -97,7 +97,7 @@ export function MentorProfilePage() {
             <Group gap={6} aria-label="Suggested skills">
               {data.mentorSkillSuggestions.map((s) => (
                 <Badge key={s.skillKey} variant={s.managerConfirmed ? 'filled' : 'light'}>
-                  {s.skillName}: {s.level}
+                  {s.skillName}: {levelOf(s.skillKey, s.level)}
                 </Badge>
               ))}
             </Group>

@@ -76,6 +76,7 @@ export function MentorshipPage() {
 /** What the mentee shares with me (a mentor): assessments now; the plan through the plans page once its policy asks mentoring. */
 function SharedData({ mentorshipId, menteeName }: { mentorshipId: string; menteeName: string }) {
   const { data, error, refetch } = useQuery(SharedAssessmentsQuery, { variables: { id: mentorshipId }, fetchPolicy: 'network-only' });
+  const { levelOf } = usePublishedSkills();
   let body;
   if (error && !data) body = <ErrorState title="Could not load what is shared" error={error} onRetry={refetch} />;
   else if (!data) body = <LoadingState label="Loading what is shared" lines={2} />;
@@ -100,12 +101,12 @@ function SharedData({ mentorshipId, menteeName }: { mentorshipId: string; mentee
             {data.mentorship.sharedAssessments.current.map((row) => (
               <Table.Tr key={row.skillKey}>
                 <Table.Td>{row.skillName}</Table.Td>
-                <Table.Td>{row.selfLevel ?? '–'}</Table.Td>
-                <Table.Td>{row.managerLevel ?? '–'}</Table.Td>
+                <Table.Td>{levelOf(row.skillKey, row.selfLevel)}</Table.Td>
+                <Table.Td>{levelOf(row.skillKey, row.managerLevel)}</Table.Td>
                 <Table.Td>
                   {data.mentorship.sharedAssessments!.mentorRatings
                     .filter((r) => r.skillKey === row.skillKey)
-                    .map((r) => `Mentor (${r.mentorName}): ${r.level}`)
+                    .map((r) => `Mentor (${r.mentorName}): ${levelOf(r.skillKey, r.level)}`)
                     .join('; ') || '–'}
                 </Table.Td>
               </Table.Tr>

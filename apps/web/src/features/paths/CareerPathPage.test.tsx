@@ -1,13 +1,15 @@
 import { screen, within } from '@testing-library/react';
 import { pmoFramework } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
+import { FT_LEVELS, PMO_LEVELS, scaleOnly } from '../../components/levels/fixtures';
 import { apiError } from '../../test/session';
 import { FrameworkBrowserQuery } from '../frameworks/FrameworkPage';
 import { CareerRouteQuery, ClosestRolesQuery, PathViewerQuery } from './CareerPathPage';
 
 const framework = { request: { query: FrameworkBrowserQuery, variables: { id: 'fw-pmo' } }, result: { data: { framework: pmoFramework } } };
 const role = (id: string, title: string) => ({ __typename: 'Role' as const, id, title });
-const skill = (id: string, name: string) => ({ __typename: 'Skill' as const, id, name });
+// Facilitation is on a scale of its own (FT's names): its levels are named on it.
+const skill = (id: string, name: string) => ({ __typename: 'Skill' as const, id, name, ...scaleOnly(name === 'Facilitation' ? FT_LEVELS : PMO_LEVELS) });
 
 const viewerIn = (currentRole: ReturnType<typeof role> | null) => ({
   request: { query: PathViewerQuery },
@@ -99,7 +101,7 @@ describe('Find a route page', () => {
         .map((row) => Array.from((row as HTMLTableRowElement).cells, (cell) => cell.textContent)),
     ).toEqual([
       ['Requirements analysis', 'Level 1 · Aware', 'Level 3 · Competent', '2 levels'],
-      ['Facilitation', 'None', 'Level 1 · Aware', '1 level'],
+      ['Facilitation', 'None', 'Level 1 · Awareness', '1 level'],
     ]);
     expect(within(step).getByText('BCS Business Analysis')).toBeInTheDocument();
     expect(within(step).getByRole('link', { name: 'About Business Analyst' })).toHaveAttribute('href', '/roles/role-business-analyst');

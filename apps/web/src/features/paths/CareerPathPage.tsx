@@ -8,7 +8,7 @@ import { Empty, ErrorState, LoadingState } from '../../components/QueryStates';
 import { formatMonths, transitionKindLabel } from '../../lib/labels';
 import { MovesLegend } from '../frameworks/MovesLegend';
 import { FrameworkToolShell, type FrameworkTool } from './FrameworkToolShell';
-import { levelLabel } from './levels';
+import { skillLevelLabel } from '../../components/levels/levels';
 import { pairFromSearch, RolePairPicker, searchFromPair } from './RolePairPicker';
 
 const RoleGraph = lazy(() => import('../frameworks/RoleGraph'));
@@ -48,6 +48,7 @@ export const CareerRouteQuery = graphql(`
           skill {
             id
             name
+            ...SkillScaleFields
           }
           requiredLevel
           currentLevel
@@ -137,7 +138,7 @@ function CareerPath({ tool }: { tool: FrameworkTool }) {
         fromLabel="From role"
         toLabel="To role"
       />
-      <CareerRouteResult fromRoleId={pair.fromId} toRoleId={pair.toId} scale={tool.version.proficiencyScale}>
+      <CareerRouteResult fromRoleId={pair.fromId} toRoleId={pair.toId}>
         {(highlighted) => (
           <>
             {ownRoleId ? (
@@ -164,13 +165,11 @@ type RouteHighlight = { roleIds: string[] } | undefined;
 export function CareerRouteResult({
   fromRoleId,
   toRoleId,
-  scale,
   profile,
   children,
 }: {
   fromRoleId: string;
   toRoleId: string;
-  scale: ReadonlyArray<{ level: number; name: string }>;
   profile?: { skillId: string; level: number }[];
   children?: (highlighted: RouteHighlight) => ReactNode;
 }) {
@@ -194,7 +193,7 @@ export function CareerRouteResult({
         ) : loading && !route ? (
           <LoadingState label="Finding a route…" lines={5} />
         ) : route ? (
-          <RouteAnswer route={route} scale={scale} />
+          <RouteAnswer route={route} />
         ) : null}
       </section>
       {children?.(highlighted)}
@@ -239,7 +238,7 @@ const profileNote: Record<Route['profileSource'], string> = {
   GIVEN: 'Gaps are measured against your assessed skills (a skill not yet assessed counts from zero).',
 };
 
-function RouteAnswer({ route, scale }: { route: Route; scale: ReadonlyArray<{ level: number; name: string }> }) {
+function RouteAnswer({ route }: { route: Route }) {
   if (!route.found) {
     return (
       <Stack gap="sm">
@@ -328,8 +327,8 @@ function RouteAnswer({ route, scale }: { route: Route; scale: ReadonlyArray<{ le
                         {step.gaps.map((gap) => (
                           <Table.Tr key={gap.skill.id}>
                             <Table.Th scope="row">{gap.skill.name}</Table.Th>
-                            <Table.Td>{gap.currentLevel > 0 ? levelLabel(gap.currentLevel, scale) : 'None'}</Table.Td>
-                            <Table.Td>{levelLabel(gap.requiredLevel, scale)}</Table.Td>
+                            <Table.Td>{gap.currentLevel > 0 ? skillLevelLabel(gap.skill, gap.currentLevel) : 'None'}</Table.Td>
+                            <Table.Td>{skillLevelLabel(gap.skill, gap.requiredLevel)}</Table.Td>
                             <Table.Td>{`${gap.shortfall} ${gap.shortfall === 1 ? 'level' : 'levels'}`}</Table.Td>
                           </Table.Tr>
                         ))}

@@ -1,13 +1,15 @@
 import { screen, within } from '@testing-library/react';
 import { pmoFramework } from '../../test/fixtures';
 import { renderRoute } from '../../test/render';
+import { PMO_LEVELS, scaleOnly } from '../../components/levels/fixtures';
 import { apiError } from '../../test/session';
 import { FrameworkBrowserQuery } from '../frameworks/FrameworkPage';
 import { RoleComparisonQuery } from './RoleComparisonPage';
 
 const framework = { request: { query: FrameworkBrowserQuery, variables: { id: 'fw-pmo' } }, result: { data: { framework: pmoFramework } } };
 const role = (id: string, title: string) => ({ __typename: 'Role' as const, id, title });
-const skill = (id: string, name: string) => ({ __typename: 'Skill' as const, id, name });
+// Coaching & mentoring is on a scale of its own (three levels, its own names): its levels are named on it.
+const skill = (id: string, name: string) => ({ __typename: 'Skill' as const, id, name, ...scaleOnly(name.startsWith('Coaching') ? ['Learning', 'Coaching', 'Leading'] : PMO_LEVELS) });
 
 const analystToSenior = {
   request: { query: RoleComparisonQuery, variables: { fromRoleId: 'role-pmo-analyst', toRoleId: 'role-senior-pmo-analyst' } },
@@ -65,7 +67,7 @@ describe('Compare roles page', () => {
     expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Skill', 'PMO Analyst', 'Senior PMO Analyst', 'Change']);
     expect(rowsOf(table)).toEqual([
       ['Status reporting', 'Level 3 · CompetentOwns a reporting cycle end to end.', 'Level 4 · ProficientDesigns reporting for a portfolio.', '+1 (1 level up)'],
-      ['Coaching & mentoring', 'Not expected', 'Level 2 · PractisedMentors new analysts.', '+2 (2 levels up)'],
+      ['Coaching & mentoring', 'Not expected', 'Level 2 · CoachingMentors new analysts.', '+2 (2 levels up)'],
       ['PPM tools', 'Level 3 · CompetentConfigures the PPM tool.', 'Level 2 · PractisedUses the PPM tool fluently.', '−1 (1 level down)'],
     ]);
     expect(screen.getByText(/3 skills differ\./)).toBeInTheDocument();

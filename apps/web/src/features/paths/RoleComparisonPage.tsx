@@ -3,9 +3,10 @@ import { skipToken, useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
 import { Empty, ErrorState, LoadingState } from '../../components/QueryStates';
+import { Markdown } from '../../components/markdown/Markdown';
 import { FrameworkToolShell, type FrameworkTool } from './FrameworkToolShell';
 import { pairFromSearch, RolePairPicker, searchFromPair } from './RolePairPicker';
-import { levelLabel } from './levels';
+import { skillLevelLabel, type ScaledSkill } from '../../components/levels/levels';
 
 export const RoleComparisonQuery = graphql(`
   query RoleComparison($fromRoleId: ID!, $toRoleId: ID!) {
@@ -22,6 +23,7 @@ export const RoleComparisonQuery = graphql(`
         skill {
           id
           name
+          ...SkillScaleFields
         }
         fromLevel
         toLevel
@@ -56,7 +58,7 @@ function RoleComparison({ tool }: { tool: FrameworkTool }) {
         fromLabel="Compare from"
         toLabel="Compare to"
       />
-      <RoleComparisonResult fromRoleId={pair.fromId} toRoleId={pair.toId} scale={tool.version.proficiencyScale} />
+      <RoleComparisonResult fromRoleId={pair.fromId} toRoleId={pair.toId} />
     </Stack>
   );
 }
@@ -68,12 +70,10 @@ function RoleComparison({ tool }: { tool: FrameworkTool }) {
 export function RoleComparisonResult({
   fromRoleId,
   toRoleId,
-  scale,
   profile,
 }: {
   fromRoleId: string;
   toRoleId: string;
-  scale: ReadonlyArray<{ level: number; name: string }>;
   profile?: ReadonlyMap<string, number>;
 }) {
   const ready = !!fromRoleId && !!toRoleId;
@@ -135,14 +135,14 @@ export function RoleComparisonResult({
                         </Table.Th>
                         {profile ? (
                           <Table.Td>
-                            <Text size="sm">{(profile.get(change.skill.id) ?? 0) > 0 ? levelLabel(profile.get(change.skill.id) ?? 0, scale) : 'Not assessed'}</Text>
+                            <Text size="sm">{(profile.get(change.skill.id) ?? 0) > 0 ? skillLevelLabel(change.skill, profile.get(change.skill.id) ?? 0) : 'Not assessed'}</Text>
                           </Table.Td>
                         ) : null}
                         <Table.Td>
-                          <LevelCell level={change.fromLevel} descriptor={change.fromDescriptor} scale={scale} />
+                          <LevelCell level={change.fromLevel} descriptor={change.fromDescriptor} skill={change.skill} />
                         </Table.Td>
                         <Table.Td>
-                          <LevelCell level={change.toLevel} descriptor={change.toDescriptor} scale={scale} />
+                          <LevelCell level={change.toLevel} descriptor={change.toDescriptor} skill={change.skill} />
                         </Table.Td>
                         <Table.Td>
                           <ChangeText difference={change.difference} />
@@ -163,18 +163,23 @@ export function RoleComparisonResult({
 function LevelCell({
   level,
   descriptor,
-  scale,
+  skill,
 }: {
   level: number;
   descriptor: string | null | undefined;
-  scale: ReadonlyArray<{ level: number; name: string }>;
+  /** The skill, on whose own scale the level is named. */
+  skill: ScaledSkill;
 }) {
   return (
     <Stack gap={2}>
       <Text size="sm" fw={600}>
-        {levelLabel(level, scale)}
+        {skillLevelLabel(skill, level)}
       </Text>
-      {descriptor ? <Text size="sm">{descriptor}</Text> : null}
+      {descriptor ? (
+        <Text size="sm" component="div">
+          <Markdown text={descriptor} />
+        </Text>
+      ) : null}
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
+import { FT_LEVELS, PMO_LEVELS, scaleFields } from '../../components/levels/fixtures';
 import { apiError } from '../../test/session';
 import { RecordCheckInMutation } from './CheckInForm';
 import { CreatePlanMutation, RecordAssessmentMutation } from './MyPlanPage';
@@ -16,8 +17,8 @@ const trial = {
     ...frameworks[0]!.currentVersion,
     id: 'v-data',
     skills: [
-      { __typename: 'Skill' as const, id: 'skill-sql', key: 'sql', name: 'SQL' },
-      { __typename: 'Skill' as const, id: 'skill-data-risk', key: 'risk-management', name: 'Data risk' },
+      { __typename: 'Skill' as const, id: 'skill-sql', key: 'sql', name: 'SQL', ...scaleFields(FT_LEVELS) },
+      { __typename: 'Skill' as const, id: 'skill-data-risk', key: 'risk-management', name: 'Data risk', ...scaleFields(PMO_LEVELS) },
     ],
     roles: [{ __typename: 'Role' as const, id: 'role-data', title: 'Data Engineer' }],
   },
@@ -68,7 +69,7 @@ describe('My plan page', () => {
     const focusCard = screen.getByRole('region', { name: 'Focus: Planning & scheduling' });
     expect(within(focusCard).getByText('In your plan')).toBeInTheDocument();
     expect(within(focusCard).getByRole('button', { name: 'Add to plan: Build and baseline a schedule for a project' })).toBeInTheDocument();
-    expect(within(screen.getByRole('list', { name: 'Later' })).getByText(/Risk management: level 3 \(assumed from your current role\) → 4/)).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Later' })).getByText(/Risk management: Level 3 · Competent \(assumed from your current role\) → Level 4 · Proficient/)).toBeInTheDocument();
     expect(within(screen.getByRole('list', { name: 'Not rated yet' })).getByRole('link', { name: 'Coaching & mentoring' })).toHaveAttribute('href', '/my-career/skills/skill-mentoring');
   });
 
@@ -203,7 +204,7 @@ describe('My plan page', () => {
     expect(risk.cells[risk.cells.length - 1]).toHaveTextContent('2 · Practised');
 
     await user.selectOptions(within(table).getByRole('combobox', { name: 'My rating of Planning & scheduling' }), '4 · Proficient');
-    expect(await screen.findByText('Rated Planning & scheduling at level 4.')).toBeInTheDocument();
+    expect(await screen.findByText('Rated Planning & scheduling at 4 · Proficient.')).toBeInTheDocument();
     expect(await screen.findByText(/50% of what is known of the role’s expectations met/)).toBeInTheDocument();
     expect(within(table).getByRole('combobox', { name: 'My rating of Planning & scheduling' })).toHaveValue('4');
   });

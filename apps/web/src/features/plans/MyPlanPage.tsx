@@ -12,6 +12,7 @@ import { CheckInForm } from './CheckInForm';
 import { PlanComments } from './PlanReview';
 import { PlanActions } from './PlanActions';
 import { PlanFocus } from './PlanFocus';
+import type { ScaledSkill } from '../../components/levels/levels';
 import { PlanReadiness } from './PlanReadiness';
 import { PlanLifecycle } from './PlanLifecycle';
 import { PlanSharing } from './PlanSharing';
@@ -137,14 +138,11 @@ export const MyPlanQuery = graphql(`
       name
       currentVersion {
         id
-        proficiencyScale {
-          level
-          name
-        }
         skills {
           id
           key
           name
+          ...SkillRatingFields
         }
         roles {
           id
@@ -261,7 +259,7 @@ function StartPlan({ roles, closest, onCreated }: { roles: { id: string; title: 
   );
 }
 
-function PlanView({ plan, roles, skills, onRevised }: { plan: Plan; roles: { id: string; title: string }[]; skills: readonly { id: string; key: string; name: string }[]; onRevised: () => Promise<unknown> }) {
+function PlanView({ plan, roles, skills, onRevised }: { plan: Plan; roles: { id: string; title: string }[]; skills: readonly ({ id: string; key: string; name: string } & ScaledSkill)[]; onRevised: () => Promise<unknown> }) {
   const skillNames = new Map(skills.map((skill) => [skill.key, skill.name]));
   const [actionFailure, setActionFailure] = useState<string | null>(null);
   const progressOpen = plan.status === 'AGREED' || plan.status === 'ACTIVE';

@@ -8,6 +8,7 @@ import { describeError } from '../../lib/errors';
 import { RemovePlanActionMutation } from './PlanActions';
 import { Markdown } from '../../components/markdown/Markdown';
 import { BASIS_LABELS } from './planLabels';
+import { skillLevelLabel, type ScaledSkill } from '../../components/levels/levels';
 
 export const AddPlanSuggestionsMutation = graphql(`
   mutation AddPlanSuggestions($input: AddPlanSuggestionsInput!) {
@@ -31,7 +32,8 @@ export function PlanFocus({
   onFailure,
 }: {
   plan: MyPlanFieldsFragment;
-  skills: readonly { id: string; key: string; name: string }[];
+  /** The version's skills, each with its own scale: levels are named on it. */
+  skills: readonly ({ id: string; key: string; name: string } & ScaledSkill)[];
   onFailure: (message: string | null) => void;
 }) {
   const toast = useToast();
@@ -39,6 +41,9 @@ export function PlanFocus({
   const [remove] = useMutation(RemovePlanActionMutation);
   const draft = plan.status === 'DRAFT';
   const skillIds = new Map(skills.map((skill) => [skill.key, skill.id]));
+  const skillByKey = new Map(skills.map((skill) => [skill.key, skill]));
+  // "Level 2 · Foundational" on the skill's own scale; a level of 0 is "no level yet".
+  const named = (skillKey: string, level: number) => (level > 0 ? skillLevelLabel(skillByKey.get(skillKey), level) : 'No level yet');
 
   const add = async (suggestion: Suggestion) => {
     onFailure(null);
@@ -89,12 +94,12 @@ export function PlanFocus({
                 ) : null}
               </Group>
               <Text size="sm">
-                Level {focus.currentLevel} ({BASIS_LABELS[focus.basis] ?? focus.basis}) → aim for {focus.aimLevel}
-                {focus.aimLevelName ? ` · ${focus.aimLevelName}` : ''}; the route needs {focus.targetLevel}.
+                Now {named(focus.skillKey, focus.currentLevel)} ({BASIS_LABELS[focus.basis] ?? focus.basis}) → aim for {named(focus.skillKey, focus.aimLevel)}; the route
+                needs {named(focus.skillKey, focus.targetLevel)}.
               </Text>
               {focus.aimDescriptor ? (
                 <Text size="sm" fs="italic">
-                  Level {focus.aimLevel}: “<Markdown text={focus.aimDescriptor} inline />”
+                  {named(focus.skillKey, focus.aimLevel)}: “<Markdown text={focus.aimDescriptor} inline />”
                 </Text>
               ) : null}
               <List spacing="xs" size="sm" aria-label={`Suggestions for ${focus.skillName}`} listStyleType="none" ml={0} pl={0}>
@@ -133,7 +138,7 @@ export function PlanFocus({
           <List size="sm" aria-label="Later">
             {plan.later.map((gap) => (
               <List.Item key={gap.skillKey}>
-                {gap.skillName}: level {gap.currentLevel} ({BASIS_LABELS[gap.basis] ?? gap.basis}) → {gap.targetLevel}
+                {gap.skillName}: {named(gap.skillKey, gap.currentLevel)} ({BASIS_LABELS[gap.basis] ?? gap.basis}) → {named(gap.skillKey, gap.targetLevel)}
               </List.Item>
             ))}
           </List>
@@ -155,7 +160,7 @@ export function PlanFocus({
                   ) : (
                     unknown.skillName
                   )}{' '}
-                  (expected at level {unknown.requiredLevel})
+                  (expected: {named(unknown.skillKey, unknown.requiredLevel)})
                 </List.Item>
               );
             })}

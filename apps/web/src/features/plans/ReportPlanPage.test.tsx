@@ -1,15 +1,16 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
+import { PMO_LEVELS, scaleFields } from '../../components/levels/fixtures';
 import { adminViewer, apiError } from '../../test/session';
 import { AgreeReportPlanMutation, RecordManagerAssessmentMutation, ReportPlanQuery, SendBackReportPlanMutation } from './ReportPlanPage';
 
 const version = {
   __typename: 'FrameworkVersion' as const,
   id: 'v1',
-  proficiencyScale: [1, 2, 3, 4, 5].map((level) => ({ __typename: 'ProficiencyLevel' as const, level, name: ['Aware', 'Practised', 'Competent', 'Proficient', 'Expert'][level - 1]! })),
   skills: [
-    { __typename: 'Skill' as const, id: 'skill-planning', key: 'planning-scheduling', name: 'Planning & scheduling' },
-    { __typename: 'Skill' as const, id: 'skill-risk', key: 'risk-management', name: 'Risk management' },
+    { __typename: 'Skill' as const, id: 'skill-planning', key: 'planning-scheduling', name: 'Planning & scheduling', ...scaleFields(PMO_LEVELS, { descriptors: { 4: 'Plans a **programme**' } }) },
+    // Risk is on a 3-level scale of its own: the manager's rating offers exactly its levels.
+    { __typename: 'Skill' as const, id: 'skill-risk', key: 'risk-management', name: 'Risk management', ...scaleFields(['Aware', 'Working', 'Leading'], { key: 'risk', name: 'Risk' }) },
   ],
 };
 
@@ -39,7 +40,7 @@ const answer = ({ status = 'PROPOSED', version: planVersion = 3, can = MANAGER, 
           __typename: 'Readiness',
           shareMet: 0.3,
           totalShortfall: 9,
-          skills: [{ __typename: 'ExpectationGap', skillKey: 'planning-scheduling', requiredLevel: 4 }],
+          skills: [{ __typename: 'ExpectationGap', skillKey: 'planning-scheduling', requiredLevel: 4 }, { __typename: 'ExpectationGap', skillKey: 'risk-management', requiredLevel: 2 }],
           forecast: { __typename: 'ReadinessForecast', kind: 'not-enough-history', reason: null, monthsToReady: null },
         },
       },
@@ -94,8 +95,23 @@ describe('A person’s plan page, as someone else reads it', () => {
     expect(await within(dialog).findByText(/^Say what the rating is based on: it differs from their own rating \(\d\), so a comment is required\.$/)).toBeInTheDocument();
     await user.type(within(dialog).getByRole('textbox', { name: /Your comment/ }), 'Needs to run a replan alone');
     await user.click(within(dialog).getByRole('button', { name: 'Save rating' }));
-    expect(await screen.findByText('Rated Planning & scheduling at level 2.')).toBeInTheDocument();
+    expect(await screen.findByText('Rated Planning & scheduling at 2 · Practised.')).toBeInTheDocument();
     expect(await within(skills).findByText('“Needs to run a replan alone”')).toBeInTheDocument();
+  });
+
+  it('rates each skill on its own scale: exactly its levels, the chosen one’s descriptor written out', async () => {
+    const { user } = renderRoute('/my-team/p-dan', [answer()], { viewer: adminViewer });
+    const skills = await screen.findByRole('table', { name: 'Skills and evidence' });
+    await user.click(within(within(skills).getByRole('row', { name: /Risk management/ })).getByRole('button', { name: 'Rate Risk management' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Your rating of Risk management' });
+    expect(within(within(dialog).getByRole('combobox', { name: 'Level' })).getAllByRole('option').map((o) => o.textContent)).toEqual(['1 · Aware', '2 · Working', '3 · Leading']);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.click(within(within(skills).getByRole('row', { name: /Planning & scheduling/ })).getByRole('button', { name: 'Rate Planning & scheduling' }));
+    dialog = await screen.findByRole('dialog', { name: 'Your rating of Planning & scheduling' });
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Level' }), '4');
+    // The descriptor is Markdown, rendered (once the renderer has loaded).
+    await waitFor(() => expect(within(dialog).getByText(/^Proficient:/)).toHaveTextContent('Proficient: Plans a programme'));
+    expect(within(dialog).getByText('programme').tagName).toBe('STRONG');
   });
 
   it('gives a mentor the evidence shared with them to sign off, on a button whose name holds its visible text (axe label-content-name-mismatch)', async () => {

@@ -94,14 +94,11 @@ export const ReportPlanQuery = graphql(`
       id
       currentVersion {
         id
-        proficiencyScale {
-          level
-          name
-        }
         skills {
           id
           key
           name
+          ...SkillRatingFields
         }
       }
     }

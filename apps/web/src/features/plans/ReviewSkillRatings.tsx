@@ -1,18 +1,23 @@
-import { Alert, Anchor, Button, Group, Modal, NativeSelect, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { managerRatingFormSchemaFor } from '@trellis/domain';
 import { useState } from 'react';
 import { useToast } from '../../components/Toasts';
 import { describeError } from '../../lib/errors';
+import { LevelSelect } from '../../components/levels/LevelSelect';
+import { skillLevelShort, type ScaledSkill } from '../../components/levels/levels';
 import { MentorRatingsCell, READINESS_SOURCE_NOTE_OTHERS, type MentorRatingView } from './MentorRatings';
 
+
+type RatedSkill = { id: string; key: string; name: string } & ScaledSkill;
 
 export interface ReviewSkillRatingsProps {
   /** Whose skills these are. */
   name: string;
   /** The viewer may add the manager's rating (the plan policy's `rate`). */
   canRate: boolean;
-  version: { proficiencyScale: { level: number; name: string }[]; skills: { id: string; key: string; name: string }[] };
+  /** Each skill with its own scale and descriptors (SkillRatingFields): levels are named and offered on it. */
+  version: { skills: RatedSkill[] };
   current: {
     skillKey: string;
     selfLevel?: number | null;
@@ -34,11 +39,10 @@ export interface ReviewSkillRatingsProps {
  * comment; anyone else only reads.
  */
 export function ReviewSkillRatings({ name, canRate, version, current, expected, onRate, mentorRatings = [] }: ReviewSkillRatingsProps) {
-  const [rating, setRating] = useState<{ id: string; name: string; level: number | null; selfLevel: number | null } | null>(null);
+  const [rating, setRating] = useState<{ skill: RatedSkill; level: number | null; selfLevel: number | null } | null>(null);
   const required = expected ? new Map(expected.map((e) => [e.skillKey, e.requiredLevel])) : null;
   const skills = required ? version.skills.filter((skill) => required.has(skill.key)) : version.skills;
   const ratings = new Map(current.map((entry) => [entry.skillKey, entry]));
-  const levelName = (level: number | null | undefined) => (level == null ? 'Not rated' : `${level} · ${version.proficiencyScale.find((l) => l.level === level)?.name ?? ''}`);
 
   return (
     <Stack gap="sm">
@@ -60,6 +64,7 @@ export function ReviewSkillRatings({ name, canRate, version, current, expected, 
           <Table.Tbody>
             {skills.map((skill) => {
               const entry = ratings.get(skill.key);
+              const levelName = (level: number | null | undefined) => skillLevelShort(skill, level, 'Not rated');
               return (
                 <Table.Tr key={skill.id}>
                   <Table.Td>{skill.name}</Table.Td>
@@ -86,7 +91,7 @@ export function ReviewSkillRatings({ name, canRate, version, current, expected, 
                       <Text size="sm">{levelName(entry?.managerLevel)}</Text>
                       {entry?.managerComment ? <Text size="sm">“{entry.managerComment}”</Text> : null}
                       {canRate ? (
-                        <Button size="compact-sm" variant="light" onClick={() => setRating({ id: skill.id, name: skill.name, level: entry?.managerLevel ?? null, selfLevel: entry?.selfLevel ?? null })}>
+                        <Button size="compact-sm" variant="light" onClick={() => setRating({ skill, level: entry?.managerLevel ?? null, selfLevel: entry?.selfLevel ?? null })}>
                           Rate {skill.name}
                         </Button>
                       ) : null}
@@ -103,38 +108,37 @@ export function ReviewSkillRatings({ name, canRate, version, current, expected, 
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {rating ? <RateDialog skill={rating} scale={version.proficiencyScale} onClose={() => setRating(null)} onRate={onRate} /> : null}
+      {rating ? <RateDialog rating={rating} onClose={() => setRating(null)} onRate={onRate} /> : null}
     </Stack>
   );
 }
 
 function RateDialog({
-  skill,
-  scale,
+  rating,
   onClose,
   onRate,
 }: {
-  skill: { id: string; name: string; level: number | null; selfLevel: number | null };
-  scale: { level: number; name: string }[];
+  rating: { skill: RatedSkill; level: number | null; selfLevel: number | null };
   onClose: () => void;
   onRate: ReviewSkillRatingsProps['onRate'];
 }) {
+  const { skill } = rating;
   const toast = useToast();
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const form = useForm({
     mode: 'controlled',
-    initialValues: { level: skill.level ?? scale[0]?.level ?? 1, evidenceNote: '' },
+    initialValues: { level: rating.level ?? skill.scale.levels[0]?.level ?? 1, evidenceNote: '' },
     // What the form edits (the skill is the dialog's); the API checks the whole input again, with the same rule:
     // a rating that differs from theirs (or of a skill they did not rate) says why.
-    validate: schemaResolver(managerRatingFormSchemaFor(skill.selfLevel), { sync: true }),
+    validate: schemaResolver(managerRatingFormSchemaFor(rating.selfLevel), { sync: true }),
   });
   const submit = form.onSubmit(async (values) => {
     setFailure(null);
     setSaving(true);
     try {
       await onRate({ skillId: skill.id, level: Number(values.level), evidenceNote: values.evidenceNote.trim() });
-      toast.show({ message: `Rated ${skill.name} at level ${values.level}.` });
+      toast.show({ message: `Rated ${skill.name} at ${skillLevelShort(skill, Number(values.level))}.` });
       onClose();
     } catch (error) {
       setFailure(describeError(error));
@@ -145,19 +149,20 @@ function RateDialog({
     <Modal opened onClose={onClose} title={`Your rating of ${skill.name}`}>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
-          <NativeSelect
+          <LevelSelect
+            skill={skill}
             label="Level"
-            data={scale.map((l) => ({ value: String(l.level), label: `${l.level} · ${l.name}` }))}
-            value={String(form.getValues().level)}
-            onChange={(event) => form.setFieldValue('level', Number(event.currentTarget.value))}
+            value={form.getValues().level}
+            onChange={(level) => form.setFieldValue('level', level)}
             error={form.errors.level}
+            showSummary
           />
           <Textarea
             label="Your comment"
             description={
-              skill.selfLevel == null
+              rating.selfLevel == null
                 ? 'What your rating is based on (needed: they have not rated this skill). They read it beside their own.'
-                : `What your rating is based on (needed when it differs from theirs, level ${skill.selfLevel}). They read it beside their own.`
+                : `What your rating is based on (needed when it differs from theirs, ${skillLevelShort(skill, rating.selfLevel)}). They read it beside their own.`
             }
             autosize
             minRows={2}

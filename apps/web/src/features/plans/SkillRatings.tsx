@@ -1,15 +1,18 @@
-import { Alert, Anchor, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useState } from 'react';
 import { useToast } from '../../components/Toasts';
 import { describeError } from '../../lib/errors';
+import { LevelSelect } from '../../components/levels/LevelSelect';
+import { skillLevelShort, type ScaledSkill } from '../../components/levels/levels';
 import { MentorRatingsCell, READINESS_SOURCE_NOTE, type MentorRatingView } from './MentorRatings';
 
 export interface SkillRatingsProps {
   title: string;
   /** self: the person rates themselves; manager: their manager adds a manager rating. */
   rater: 'self' | 'manager';
-  version: { proficiencyScale: { level: number; name: string }[]; skills: { id: string; key: string; name: string }[] };
+  /** Each skill with its own scale and descriptors (SkillRatingFields): levels are named and offered on it. */
+  version: { skills: ({ id: string; key: string; name: string } & ScaledSkill)[] };
   current: { skillKey: string; selfLevel?: number | null; managerLevel?: number | null }[];
   /** With a plan: the target role's skills and the level it expects; otherwise every skill. */
   expected: { skillKey: string; requiredLevel: number }[] | null;
@@ -45,15 +48,13 @@ export function SkillRatings({ title, rater, version, current, expected, onRate,
   const required = expected ? new Map(expected.map((e) => [e.skillKey, e.requiredLevel])) : null;
   const skills = required ? version.skills.filter((skill) => required.has(skill.key)) : version.skills;
   const ratings = new Map(current.map((entry) => [entry.skillKey, entry]));
-  const levelName = (level: number | null | undefined) =>
-    level == null ? '—' : `${level} · ${version.proficiencyScale.find((l) => l.level === level)?.name ?? ''}`;
 
-  const rate = async (skill: { id: string; name: string }, level: number, control: HTMLSelectElement) => {
+  const rate = async (skill: { id: string; name: string } & ScaledSkill, level: number, control: HTMLSelectElement) => {
     setFailure(null);
     const label = control.getAttribute('aria-label') ?? '';
     try {
       await onRate(skill, level);
-      toast.show({ message: `Rated ${skill.name} at level ${level}.` });
+      toast.show({ message: `Rated ${skill.name} at ${skillLevelShort(skill, level)}.` });
     } catch (error) {
       setFailure(describeError(error));
     } finally {
@@ -76,7 +77,7 @@ export function SkillRatings({ title, rater, version, current, expected, onRate,
         </Alert>
       ) : null}
       {/* With the Expected column the table is wider than a phone: it scrolls sideways in its own box. */}
-      <Table.ScrollContainer minWidth={(required ? 480 : 360) + (mentorRatings.length > 0 ? 140 : 0)}>
+      <Table.ScrollContainer minWidth={(required ? 620 : 480) + (mentorRatings.length > 0 ? 140 : 0)}>
         <Table aria-label={title} striped>
           <Table.Thead>
             <Table.Tr>
@@ -91,16 +92,9 @@ export function SkillRatings({ title, rater, version, current, expected, onRate,
             {skills.map((skill) => {
               const rating = ratings.get(skill.key);
               const mine = rater === 'self' ? rating?.selfLevel : rating?.managerLevel;
+              const levelName = (level: number | null | undefined) => skillLevelShort(skill, level);
               const select = (
-                <NativeSelect
-                  aria-label={`My rating of ${skill.name}`}
-                  data={[
-                    { value: '', label: 'Not rated', disabled: true },
-                    ...version.proficiencyScale.map((l) => ({ value: String(l.level), label: `${l.level} · ${l.name}` })),
-                  ]}
-                  value={mine == null ? '' : String(mine)}
-                  onChange={(event) => void rate(skill, Number(event.currentTarget.value), event.currentTarget)}
-                />
+                <LevelSelect skill={skill} ariaLabel={`My rating of ${skill.name}`} minWidth={190} value={mine} onChange={(level, control) => void rate(skill, level, control)} />
               );
               return (
                 <Table.Tr key={skill.id}>

@@ -4,6 +4,7 @@ import { MyPlanQuery } from './MyPlanPage';
 import { PlanSharingQuery } from './PlanSharing';
 import { MyPlanApproverQuery } from './PlanLifecycle';
 import { PlanCommentsQuery } from './PlanReview';
+import { PMO_LEVELS, scaleFields } from '../../components/levels/fixtures';
 
 export const frameworks = [
   {
@@ -13,11 +14,11 @@ export const frameworks = [
     currentVersion: {
       __typename: 'FrameworkVersion' as const,
       id: 'v1',
-      proficiencyScale: [1, 2, 3, 4, 5].map((level) => ({ __typename: 'ProficiencyLevel' as const, level, name: ['Aware', 'Practised', 'Competent', 'Proficient', 'Expert'][level - 1]! })),
       skills: [
-        { __typename: 'Skill' as const, id: 'skill-planning', key: 'planning-scheduling', name: 'Planning & scheduling' },
-        { __typename: 'Skill' as const, id: 'skill-risk', key: 'risk-management', name: 'Risk management' },
-        { __typename: 'Skill' as const, id: 'skill-mentoring', key: 'coaching-mentoring', name: 'Coaching & mentoring' },
+        { __typename: 'Skill' as const, id: 'skill-planning', key: 'planning-scheduling', name: 'Planning & scheduling', ...scaleFields(PMO_LEVELS, { descriptors: { 3: 'Builds a **full** schedule' } }) },
+        { __typename: 'Skill' as const, id: 'skill-risk', key: 'risk-management', name: 'Risk management', ...scaleFields(PMO_LEVELS) },
+        // A skill on its own 3-level scale: its levels are named, and rated, on it.
+        { __typename: 'Skill' as const, id: 'skill-mentoring', key: 'coaching-mentoring', name: 'Coaching & mentoring', ...scaleFields(['Aware', 'Working', 'Leading'], { key: 'people', name: 'People' }) },
       ],
       roles: [
         { __typename: 'Role' as const, id: 'role-pm', title: 'Project Manager' },

@@ -4,6 +4,8 @@ import { Empty } from '../../components/QueryStates';
 import { formatFigure, type FigureLike } from './reportsData';
 import classes from './Reports.module.css';
 import { ReportTable } from './ReportTable';
+import { skillLevelShort } from '../../components/levels/levels';
+import { usePublishedSkillScales } from '../../components/levels/usePublishedSkillScales';
 
 /** A horizontal bar for a share (0..1) with its figure as text beside it; hidden figures draw no bar. */
 export function ShareBar({ figure, k, label }: { figure: FigureLike; k: number; label: string }) {
@@ -21,6 +23,7 @@ export function ShareBar({ figure, k, label }: { figure: FigureLike; k: number; 
 }
 
 export function GapsView({ report }: { report: SkillGapsQuery['skillGaps'] }) {
+  const skillOf = usePublishedSkillScales();
   const k = report.meta.k;
   const root = report.byTeam[0];
   return (
@@ -84,7 +87,7 @@ export function GapsView({ report }: { report: SkillGapsQuery['skillGaps'] }) {
                 <Group gap={6} wrap="wrap">
                   {team.risks.slice(0, 12).map((risk) => (
                     <Badge key={`${risk.skillId}-${risk.level}`} color={risk.holders === 0 ? 'red' : 'orange'} variant="light">
-                      {risk.skillName} L{risk.level}: {risk.holders === 0 ? 'nobody' : '1 person'}
+                      {risk.skillName} at {skillLevelShort(skillOf(risk.skillId), risk.level)}: {risk.holders === 0 ? 'nobody' : '1 person'}
                     </Badge>
                   ))}
                 </Group>
@@ -108,7 +111,7 @@ export function GapsView({ report }: { report: SkillGapsQuery['skillGaps'] }) {
               key: `${row.skillId}-${row.level}`,
               header: row.skillName,
               cells: [
-                row.level,
+                skillLevelShort(skillOf(row.skillId), row.level),
                 row.required,
                 <Text span size="sm" c={row.actual < row.required ? 'red.8' : undefined}>
                   {row.actual}

@@ -44,15 +44,47 @@ interface Level {
   path?: string;
 }
 
+/** A level of FT's levels file (data/levels.yml): what a level means, whatever the job family. */
+interface LevelText {
+  id?: string;
+  name?: string;
+  summary: string;
+  at: string;
+}
+
+const isLevelsFile = (value: unknown) => Array.isArray(value) || (isObj(value) && Array.isArray(value.levels) && value.themes === undefined && value.competencies === undefined);
+
+/** The levels file's entries that say something (a summary, else a description); "TODO" is no summary. */
+function levelTexts(value: unknown, fileName: string, warnings: ImportNote[]): LevelText[] {
+  const list = (Array.isArray(value) ? value : (value as Obj).levels) as unknown[];
+  const texts: LevelText[] = [];
+  list.forEach((raw, index) => {
+    const at = `${fileName}, levels[${index}]`;
+    if (!isObj(raw)) return warnings.push({ where: at, message: 'left out: not a level (id, name, summary)' });
+    const summary = textOf(raw.summary) ?? textOf(raw.description);
+    const name = textOf(raw.name) ?? textOf(raw.id) ?? `#${index + 1}`;
+    if (!summary || /^todo\.?$/i.test(summary)) return warnings.push({ where: at, message: `the level ${quoteName(name)} has no summary in the levels file (${summary ? '"TODO"' : 'none given'})` });
+    texts.push({ id: textOf(raw.id), name: textOf(raw.name), summary, at });
+  });
+  return texts;
+}
+
 export function importFtJobFamily(files: readonly ImportFile[]): ConversionResult {
   const warnings: ImportNote[] = [];
-  if (files.length !== 1) {
-    return { ok: false, warnings, problems: [{ where: 'The files', message: `a job family is one YAML file; ${files.length} were given` }] };
+  if (files.length === 0 || files.length > 2) {
+    return { ok: false, warnings, problems: [{ where: 'The files', message: `a job family is one YAML file, with FT's levels file beside it if you have it; ${files.length} were given` }] };
   }
-  const file = files[0]!;
-  const read = readYaml(file.text, file.name);
-  if (!read.ok) return { ok: false, warnings, problems: [read.problem] };
-  const root = read.value;
+  const reads = files.map((f) => ({ file: f, read: readYaml(f.text, f.name) }));
+  for (const { read } of reads) if (!read.ok) return { ok: false, warnings, problems: [read.problem] };
+  const values = reads.map(({ file: f, read }) => ({ file: f, value: (read as { ok: true; value: unknown }).value }));
+  // With two files, one is FT's levels file (a list of levels: id, name, summary) and the other the job family.
+  const levelsFile = values.length === 2 ? values.find(({ value }) => isLevelsFile(value)) : undefined;
+  const family = values.find((entry) => entry !== levelsFile)!;
+  if (values.length === 2 && (!levelsFile || isLevelsFile(family.value))) {
+    return { ok: false, warnings, problems: [{ where: 'The files', message: 'with two files, one must be the job family (levels, themes, competencies) and the other FT\'s levels file (a list of levels with id, name and summary)' }] };
+  }
+  const file = family.file;
+  const root = family.value;
   if (!isObj(root)) return { ok: false, warnings, problems: [{ where: file.name, message: 'expected a job family (name, levels, themes, competencies), found no mapping' }] };
   const missing = ['levels', 'themes', 'competencies'].filter((field) => !Array.isArray(root[field]));
   if (missing.length > 0) {
@@ -215,7 +247,8 @@ export function importFtJobFamily(files: readonly ImportFile[]): ConversionResul
       ...(shared.length > 0 ? { sharedWithTrackKeys: shared } : {}),
     });
   }
-  const unsummarised = levels.filter((level) => !level.summary).map((level) => quoteName(level.title));
+  let unsummarised = levels.filter((level) => !level.summary).map((level) => quoteName(level.title));
+  if (levelsFile) unsummarised = mergeLevelTexts(levels, roles, levelTexts(levelsFile.value, levelsFile.file.name, warnings), warnings);
   if (unsummarised.length > 0) {
     warnings.push({ where: 'Roles', message: `the file gives no summary for ${unsummarised.join(', ')}: each says "${NO_SUMMARY}"` });
   }
@@ -237,6 +270,36 @@ export function importFtJobFamily(files: readonly ImportFile[]): ConversionResul
     warnings,
   );
   return { ok: true, document, warnings };
+}
+
+/**
+ * FT's levels file says what each level means: its summary becomes the role's, matched by the level's id, else its
+ * name (ignoring case and the "(Individual Contributor)" suffix). The job family's own summary stays when it has
+ * one (the levels file's is then left out, warned). An entry that matches no level of the family is warned and
+ * left out. Answers the roles still without a summary.
+ */
+function mergeLevelTexts(levels: Level[], roles: FrameworkDocumentInput['roles'], texts: LevelText[], warnings: ImportNote[]): string[] {
+  const plain = (name: string) => name.replace(/\s*\([^)]*\)\s*$/, '').trim().toLowerCase();
+  const used = new Set<LevelText>();
+  for (const [index, level] of levels.entries()) {
+    const text =
+      texts.find((t) => t.id !== undefined && t.id === level.id) ??
+      texts.find((t) => t.name !== undefined && t.name.toLowerCase() === level.title.toLowerCase()) ??
+      texts.find((t) => t.name !== undefined && plain(t.name) === plain(level.title));
+    if (!text) continue;
+    used.add(text);
+    const role = roles[index]!;
+    if (level.summary) {
+      if (text.summary.trim() !== level.summary.trim()) warnings.push({ where: text.at, message: `the job family gives ${quoteName(level.title)} a summary of its own: kept that one, this one is not imported` });
+      continue;
+    }
+    level.summary = text.summary;
+    role.summary = fitText(text.summary, `Role ${quoteName(level.title)}`, warnings);
+  }
+  for (const text of texts) {
+    if (!used.has(text)) warnings.push({ where: text.at, message: `the level ${quoteName(text.name ?? text.id ?? '')}${text.id ? ` (${text.id})` : ''} is not a level of this job family: its summary is not imported` });
+  }
+  return levels.filter((level) => !level.summary).map((level) => quoteName(level.title));
 }
 
 /** One competency's summary as written; several become a Markdown list; examples and links follow as lists. */

@@ -97,6 +97,38 @@ describe('FT job-family YAML', () => {
     expect(odd.document.roles.find((r) => r.title === 'Technology Director')!.expectations).toEqual({ communication: 6 });
     expect(messages(odd.warnings).some((m) => m.includes('"Visionary" is not one of FT\'s'))).toBe(true);
   });
+
+  it('merges FT\'s levels file into the roles\' summaries, by id or name, and says what it could not place', () => {
+    const merged = imported('ft-yaml', [fixture('ft-levels.yml'), fixture('ft-engineering.yml')]);
+    const summaries = Object.fromEntries(merged.document.roles.map((r) => [r.title, r.summary]));
+    expect(summaries).toEqual({
+      'Junior Engineer': "Junior engineers learn the team's systems with support, and own small, well-defined pieces of work.",
+      Engineer: NO_SUMMARY,
+      'Senior Engineer 1': 'Senior 1 engineers improve the performance of those around them and need little oversight beyond high level direction.',
+      // Both paths' Senior Engineer 2 take the level's summary.
+      'Senior Engineer 2 (Individual Contributor)': 'Senior 2 engineers lead well beyond themselves and see ill-defined projects through.',
+      'Senior Engineer 2 (People Manager)': 'Senior 2 engineers lead well beyond themselves and see ill-defined projects through.',
+      'Technology Director': NO_SUMMARY,
+    });
+    expect(messages(merged.warnings)).toEqual(
+      expect.arrayContaining([
+        "ft-levels.yml, levels[3]: the level 'Principal Engineer' has no summary in the levels file (\"TODO\")",
+        "ft-levels.yml, levels[4]: the level 'Staff Engineer' (staff) is not a level of this job family: its summary is not imported",
+        `Roles: the file gives no summary for 'Engineer', 'Technology Director': each says "${NO_SUMMARY}"`,
+      ]),
+    );
+    // The job family's own summary wins over the levels file's, said once.
+    const own = fixture('ft-engineering.yml').text.replace('    name: Junior Engineer\n', '    name: Junior Engineer\n    summary: Our own words.\n');
+    const kept = imported('ft-yaml', [{ name: 'eng.yml', text: own }, fixture('ft-levels.yml')]);
+    expect(kept.document.roles[0]!.summary).toBe('Our own words.');
+    expect(messages(kept.warnings)).toContain("ft-levels.yml, levels[0]: the job family gives 'Junior Engineer' a summary of its own: kept that one, this one is not imported");
+  });
+
+  it('refuses two files unless one is the job family and the other a levels file', () => {
+    const two = importFramework({ format: 'ft-yaml', files: [fixture('ft-engineering.yml'), { ...fixture('ft-engineering.yml'), name: 'again.yml' }] });
+    expect(two.readable).toBe(false);
+    expect(messages(two.problems)[0]).toMatch(/^The files: with two files, one must be the job family/);
+  });
 });
 
 describe('Monzo Markdown with YAML front matter', () => {

@@ -14,6 +14,7 @@ export { importFtJobFamily, FT_PROFICIENCIES } from './ft.js';
 export { importMonzoMarkdown } from './monzo.js';
 export { importSpreadsheet, spreadsheetTemplate, SKILL_COLUMNS, ROLE_COLUMNS } from './spreadsheet.js';
 export { parseCsv, toCsv } from './csv.js';
+export { workbookImportFiles, type WorkbookCell, type WorkbookSheet } from './workbook.js';
 
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['json', 'ft-yaml', 'monzo-markdown', 'spreadsheet'];
 /** At most this many files in one import (a Monzo set is one file per discipline). */
