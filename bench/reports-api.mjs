@@ -17,6 +17,8 @@
  *     them kept current (refreshes back to back, which is what the job does at this size: a refresh
  *     takes longer than its 30 s period), in alternating rounds (BENCH_WRITE_SECONDS=0: none).
  *
+ * BENCH_ONLY=writes measures only the refresh and the write throughput (no reads, no baselines).
+ *
  *   npm run build && BENCH_DATABASE_URL=postgres://... npm run bench:reports-api --workspace=@trellis/bench
  */
 import pg from 'pg';
@@ -28,6 +30,7 @@ const writers = Number(process.env.BENCH_WRITERS ?? 4);
 const writeSeconds = Number(process.env.BENCH_WRITE_SECONDS ?? 30);
 const people = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+const onlyWrites = process.env.BENCH_ONLY === 'writes';
 if (!databaseUrl) {
   console.error('Set BENCH_DATABASE_URL (a PostgreSQL the app may migrate and seed).');
   process.exit(1);
@@ -83,14 +86,16 @@ try {
   const top = await graphql(app.url, headers, HEATMAP, {});
   const cold = performance.now() - coldStart;
   const division = top.skillHeatmap.rows.find((row) => !row.isDrillRoot && row.hasChildren);
-  const results = {
-    heatmap: await timeReads(app.url, headers, HEATMAP, {}),
-    drill: await timeReads(app.url, headers, HEATMAP, { input: { teamId: division.teamId } }),
-    succession: await timeReads(app.url, headers, SUCCESSION, {}),
-    participation: await timeReads(app.url, headers, PARTICIPATION, {}),
-    gaps: await timeReads(app.url, headers, GAPS, {}),
-    calibration: await timeReads(app.url, headers, CALIBRATION, {}),
-  };
+  const results = onlyWrites
+    ? {}
+    : {
+        heatmap: await timeReads(app.url, headers, HEATMAP, {}),
+        drill: await timeReads(app.url, headers, HEATMAP, { input: { teamId: division.teamId } }),
+        succession: await timeReads(app.url, headers, SUCCESSION, {}),
+        participation: await timeReads(app.url, headers, PARTICIPATION, {}),
+        gaps: await timeReads(app.url, headers, GAPS, {}),
+        calibration: await timeReads(app.url, headers, CALIBRATION, {}),
+      };
 
   // Writes: the scale admin rates their own skills, without and then with refreshes running.
   const writeDb = new pg.Client({ connectionString: databaseUrl });
@@ -118,14 +123,16 @@ try {
     );
     return done / writeSeconds;
   };
-  const writes = { without: [], with: [], refreshes: 0 };
+  const writes = { without: [], with: [], refreshes: 0, refreshSeconds: [] };
   // BENCH_WRITE_SECONDS=0: reads only.
   for (let round = 0; round < (writeSeconds > 0 ? 2 : 0); round++) {
     writes.without.push(await writeRound());
     let refreshing = true;
     const loop = (async () => {
       while (refreshing) {
+        const t = performance.now();
         await slowGraphql(app.url, headers, 'mutation { refreshReports { ran written } }');
+        writes.refreshSeconds.push((performance.now() - t) / 1000);
         writes.refreshes++;
       }
     })();
@@ -134,6 +141,25 @@ try {
     writes.with.push(await writeRound());
     refreshing = false;
     await loop;
+  }
+
+  const ms = (v) => `${v.toFixed(1)} ms`;
+  const kb = (v) => `${(v / 1024).toFixed(0)} KB`;
+  const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
+  const printWrites = () => {
+    if (refreshSeconds !== null) console.log(`\nRefresh of the current snapshot (rollups read, cube built and suppressed, stored): ${refreshSeconds.toFixed(1)} s`);
+    console.log(`\nAssessment writes (recordAssessment through GraphQL, ${writers} writers, ${writeSeconds} s per round, 2 alternating rounds each)`);
+    console.log('| rollups | writes/s per round | mean writes/s |');
+    console.log('| --- | --- | ---: |');
+    console.log(`| not kept current (no refresh running) | ${writes.without.map((v) => v.toFixed(1)).join(', ')} | ${mean(writes.without).toFixed(1)} |`);
+    console.log(`| kept current (refreshes back to back: ${writes.refreshes} ran, ${writes.refreshSeconds.map((v) => v.toFixed(0)).join(', ')} s) | ${writes.with.map((v) => v.toFixed(1)).join(', ')} | ${mean(writes.with).toFixed(1)} |`);
+    console.log(`cost of keeping the rollups current: ${((1 - mean(writes.with) / mean(writes.without)) * 100).toFixed(0)}% of write throughput (goal <= 30%)`);
+  };
+  if (onlyWrites) {
+    console.log(`\nReports at ${people.toLocaleString('en-GB')} people (writes only; node ${process.version})`);
+    printWrites();
+    await app.close();
+    process.exit(0);
   }
 
   // Baselines: a small organisation's heatmap, and the live GROUP BY reads would need without rollups.
@@ -161,8 +187,6 @@ try {
     await db.end();
   }
 
-  const ms = (v) => `${v.toFixed(1)} ms`;
-  const kb = (v) => `${(v / 1024).toFixed(0)} KB`;
   console.log(`\nReports at ${people.toLocaleString('en-GB')} people (${reads} sequential reads each; node ${process.version})`);
   console.log('| measure | p50 | p95 | payload |');
   console.log('| --- | ---: | ---: | ---: |');
@@ -170,16 +194,8 @@ try {
   console.log(`| baseline: heatmap of the demo organisation (72 people) | ${ms(small.p50)} | ${ms(small.p95)} | ${kb(small.bytes)} |`);
   console.log(`| baseline: the live GROUP BY a read would need without rollups (SQL only) | ${ms(percentile(live, 50))} | ${ms(Math.max(...live))} | |`);
   console.log(`| first heatmap read after the refresh (cold) | ${ms(cold)} | | |`);
-  if (refreshSeconds !== null) console.log(`\nRefresh of the current snapshot (rollups read, cube built and suppressed, stored): ${refreshSeconds.toFixed(1)} s`);
-  if (writeSeconds > 0) {
-    const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
-    console.log(`\nAssessment writes (recordAssessment through GraphQL, ${writers} writers, ${writeSeconds} s per round, 2 alternating rounds each)`);
-    console.log('| rollups | writes/s per round | mean writes/s |');
-    console.log('| --- | --- | ---: |');
-    console.log(`| not kept current (no refresh running) | ${writes.without.map((v) => v.toFixed(1)).join(', ')} | ${mean(writes.without).toFixed(1)} |`);
-    console.log(`| kept current (refreshes back to back: ${writes.refreshes} ran) | ${writes.with.map((v) => v.toFixed(1)).join(', ')} | ${mean(writes.with).toFixed(1)} |`);
-    console.log(`cost of keeping the rollups current: ${((1 - mean(writes.with) / mean(writes.without)) * 100).toFixed(0)}% of write throughput (goal <= 30%)`);
-  }
+  if (writeSeconds > 0) printWrites();
+  else if (refreshSeconds !== null) console.log(`\nRefresh of the current snapshot (rollups read, cube built and suppressed, stored): ${refreshSeconds.toFixed(1)} s`);
 } finally {
   await app.close();
 }

@@ -1,9 +1,10 @@
 import { closestRoles, planRoute, pmoFramework, syntheticFramework, type FrameworkDocument } from '@trellis/domain';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { INLINE_TASKS_PER_REQUEST } from '../src/frameworks/framework-paths.service.js';
 import { FrameworksService } from '../src/frameworks/frameworks.service.js';
 import { QUERY_LIMITS } from '../src/graphql/query-limits.js';
-import { DomainWorkerPool } from '../src/workers/domain-worker-pool.js';
+import { BACKGROUND_NICE, DomainWorkerPool } from '../src/workers/domain-worker-pool.js';
 import { expectNoErrors } from './support/errors.js';
 import { DEMO, startTestApp, type Client, type TestApp } from './support/test-app.js';
 
@@ -85,6 +86,21 @@ describe('heavy work in the worker pool', () => {
   });
   afterAll(async () => {
     await t.close();
+  });
+
+  it('runs a job\'s task on the background thread, which Linux schedules below requests (10 nicer), with the same answer', async () => {
+    const pool = t.app.get(DomainWorkerPool);
+    const before = pool.stats();
+    const answer = await pool.run('validateFramework', { document: pmoFramework }, { background: true });
+    expect(answer).toEqual(await pool.run('validateFramework', { document: pmoFramework }, { inline: true }));
+    expect(pool.stats().backgroundCompleted).toBe(before.backgroundCompleted + 1);
+    expect(pool.stats().completed).toBe(before.completed);
+    if (!existsSync('/proc/thread-self')) return;
+    // Each thread's nice value is field 19 of /proc/<pid>/task/<tid>/stat (the fields after the command's closing parenthesis start at 3).
+    const nice = (tid: string) => Number(readFileSync(`/proc/${process.pid}/task/${tid}/stat`, 'utf8').split(') ').pop()!.split(' ')[16]);
+    const threads = readdirSync(`/proc/${process.pid}/task`);
+    const main = nice(String(process.pid));
+    expect(threads.map(nice)).toContain(Math.min(19, main + BACKGROUND_NICE));
   });
 
   it('finds a route on a 200-role, 400-skill framework in a worker, the domain\'s route', async () => {

@@ -1,8 +1,10 @@
 import {
   calibrationRowsFromPeople,
+  currentProfile,
   fizzleState,
   mentoringRowsFromPeople,
   planHealthRowsFromPeople,
+  profileLevels,
   skillRowsFromPeople,
   type Assessment,
   type CalibrationRating,
@@ -116,6 +118,55 @@ describe('leadership reports', () => {
       const row = rows[0] as { rows: SnapshotRows | null; packed_rows: Buffer | null };
       return row.packed_rows ? (JSON.parse(gunzipSync(row.packed_rows).toString('utf8')) as SnapshotRows) : row.rows!;
     });
+
+  /**
+   * Each person's latest self and manager rating per skill as the triggers keep them (`assessment_current`) equals the
+   * domain's `currentProfile` of all their ratings, and its counting level the domain's `profileLevels`.
+   */
+  const expectCurrentRatingsMatchDomain = async () => {
+    const { kept, all } = await superuser(async (db) => ({
+      kept: (
+        await db.query(
+          `SELECT person_id AS "personId", skill_id AS "skillId", self_level AS "selfLevel", self_at AS "selfAt", manager_level AS "managerLevel",
+             manager_at AS "managerAt", manager_assessor_id AS "managerAssessorId" FROM assessment_current WHERE organisation_id = $1`,
+          [organisationId],
+        )
+      ).rows as { personId: string; skillId: string; selfLevel: number | null; selfAt: Date | null; managerLevel: number | null; managerAt: Date | null; managerAssessorId: string | null }[],
+      all: (
+        await db.query(
+          `SELECT person_id AS "personId", skill_id AS "skillId", level, source, assessed_by_id AS "assessedById", assessed_at AS "assessedAt" FROM assessments WHERE organisation_id = $1`,
+          [organisationId],
+        )
+      ).rows as { personId: string; skillId: string; level: number; source: 'self' | 'manager'; assessedById: string; assessedAt: Date }[],
+    }));
+    const expected: typeof kept = [];
+    const keptLevels: Record<string, Record<string, number>> = {};
+    for (const personId of new Set(all.map((r) => r.personId))) {
+      const ratings = all.filter((r) => r.personId === personId);
+      const assessments = ratings.map((r): Assessment => ({ skillKey: r.skillId, level: r.level, source: r.source, assessedAt: new Date(r.assessedAt) }));
+      for (const entry of currentProfile(assessments).values()) {
+        const assessor = ratings.find((r) => r.source === 'manager' && r.skillId === entry.skillKey && entry.manager && r.level === entry.manager.level && new Date(r.assessedAt).getTime() === entry.manager.assessedAt.getTime());
+        expected.push({
+          personId,
+          skillId: entry.skillKey,
+          selfLevel: entry.self?.level ?? null,
+          selfAt: entry.self?.assessedAt ?? null,
+          managerLevel: entry.manager?.level ?? null,
+          managerAt: entry.manager?.assessedAt ?? null,
+          managerAssessorId: assessor?.assessedById ?? null,
+        });
+      }
+      keptLevels[personId] = profileLevels(assessments);
+    }
+    expect(sortRows(kept.map((row) => ({ ...row, selfAt: row.selfAt && new Date(row.selfAt).toISOString(), managerAt: row.managerAt && new Date(row.managerAt).toISOString() })))).toEqual(
+      sortRows(expected.map((row) => ({ ...row, selfAt: row.selfAt?.toISOString() ?? null, managerAt: row.managerAt?.toISOString() ?? null }))),
+    );
+    // The counting level the rollup reads off a kept row (the later rating, the manager's on a tie) is the domain's.
+    for (const row of kept) {
+      const counting = row.managerAt === null || (row.selfAt !== null && new Date(row.selfAt) > new Date(row.managerAt)) ? row.selfLevel : row.managerLevel;
+      expect(counting).toBe(keptLevels[row.personId]![row.skillId]);
+    }
+  };
 
   const expectRollupsMatchRawRows = async () => {
     const { people, ratings, plans, mentorships, fizzleWeeks } = await rawPeople();
@@ -245,6 +296,7 @@ describe('leadership reports', () => {
   it('keeps rollups equal to the figures the domain computes from the raw rows', async () => {
     const { people } = await expectRollupsMatchRawRows();
     expect(people.length).toBeGreaterThan(70);
+    await expectCurrentRatingsMatchDomain();
   });
 
   it('still matches after a burst of random writes and a refresh (the stamp sees them)', async () => {
@@ -259,12 +311,25 @@ describe('leadership reports', () => {
           [organisationId, randomUUID(), person.id, skill.skill_id, 1 + (i % 5), i % 2 ? 'self' : 'manager', i % 2 ? person.id : leaderId],
         );
       }
+      // A framework version re-points ratings to another skill (an update), and a rating goes (a delete): the kept
+      // latest ratings of the keys they touch are worked out again.
+      await db.query(`UPDATE assessments SET skill_id = $3 WHERE organisation_id = $1 AND person_id = $2 AND skill_id = $4`, [
+        organisationId,
+        people[3]!.id,
+        skills[0]!.skill_id,
+        skills[1]!.skill_id,
+      ]);
+      await db.query(
+        `DELETE FROM assessments WHERE organisation_id = $1 AND id = (SELECT id FROM assessments WHERE organisation_id = $1 AND person_id = $2 ORDER BY assessed_at DESC LIMIT 1)`,
+        [organisationId, people[4]!.id],
+      );
       // Someone moves team, someone leaves.
       await db.query(`UPDATE people SET team_id = NULL, version = version + 1 WHERE organisation_id = $1 AND id = $2`, [organisationId, people[1]!.id]);
       await db.query(`UPDATE people SET active = false, version = version + 1 WHERE organisation_id = $1 AND id = $2`, [organisationId, people[2]!.id]);
     });
     expect((await refresher.refresh(organisationId)).written).toEqual(['current']);
     await expectRollupsMatchRawRows();
+    await expectCurrentRatingsMatchDomain();
   });
 
   it('shows leadership the heatmap with groups under k suppressed, and drills into a team', async () => {

@@ -5,6 +5,7 @@ import { headlineFigures, heatmapMatrices, type HeadlineFigures } from './report
 import { reportViews } from './reports/report-views.js';
 import { importFramework, type ImportFile, type ImportFormat } from './framework/importers/index.js';
 import { snapshotReports, storeReports, type SnapshotInput, type SnapshotReports } from './reports/snapshot.js';
+import { successionCandidates, type CandidatesInput } from './reports/succession-candidates.js';
 import { proposeAssignment } from './mentoring/assignment.js';
 import type { MatchingPolicy, MenteeForMatching, MentorForMatching } from './mentoring/matching.js';
 import { reportingLines, type ReportingPerson } from './mentoring/reporting-lines.js';
@@ -55,6 +56,8 @@ export const domainTasks = {
       headline: headlineFigures(reports.skills, reports.participation),
     };
   },
+  /** Readiness and its outlook for everyone with an open plan (a report snapshot's succession rows). */
+  successionCandidates: (input: CandidatesInput) => successionCandidates(input),
   /** The matching board: reporting lines travel as people (a function cannot cross to a worker). */
   proposeAssignment: (input: { mentees: MenteeForMatching[]; mentors: MentorForMatching[]; people: ReportingPerson[]; policy?: MatchingPolicy }) =>
     proposeAssignment({ mentees: input.mentees, mentors: input.mentors, lines: reportingLines(input.people), policy: input.policy }),

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { type ForeignRow, TenantEntity, tenantJoin } from '../database/tenant-entity.js';
 
 /**
@@ -51,4 +51,43 @@ export class AssessmentEntity extends TenantEntity {
 
   @Column({ type: 'text', nullable: true })
   evidenceUrl: string | null;
+}
+
+/**
+ * Each person's latest rating of each skill per source (self, manager), kept current by triggers on
+ * `assessments` (migration AssessmentCurrent): an insert keeps the newer of what is here and what
+ * arrived (later, then the higher level: the domain's order), so concurrent writes need no locks; an
+ * update or delete of ratings (framework versions re-pointing skills) works its keys out again. Reports'
+ * current snapshot rolls up from here (one row per person and skill) instead of ordering every rating ever made.
+ */
+@Entity('assessment_current')
+export class AssessmentCurrentEntity {
+  @PrimaryColumn('uuid')
+  organisationId: string;
+
+  @PrimaryColumn('uuid')
+  personId: string;
+
+  @PrimaryColumn('uuid')
+  skillId: string;
+
+  @ManyToOne('organisations', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: ForeignRow;
+
+  @Column({ type: 'int', nullable: true })
+  selfLevel: number | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  selfAt: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  managerLevel: number | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  managerAt: Date | null;
+
+  /** Who gave the latest manager rating (calibration is per assessor). */
+  @Column({ type: 'uuid', nullable: true })
+  managerAssessorId: string | null;
 }

@@ -8,7 +8,7 @@ import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { PersonEntity, TeamEntity } from '../people/people.entities.js';
 import { migrations } from './migrations/index.js';
 import { roleOption } from './role-option.js';
-import { AssessmentEntity } from '../assessments/assessment.entity.js';
+import { AssessmentCurrentEntity, AssessmentEntity } from '../assessments/assessment.entity.js';
 import { planEntities } from '../plans/plans.entities.js';
 import { planReviewEntities } from '../plans/plan-review.entities.js';
 import { ReportHeatmapEntity, ReportResultEntity, ReportSettingsEntity, ReportSnapshotEntity, ReportViewEntity } from '../reports/reports.entities.js';
@@ -24,6 +24,7 @@ export const entities = [
   ...identityEntities,
   AuditEventEntity,
   AssessmentEntity,
+  AssessmentCurrentEntity,
   ...planEntities,
   ...planReviewEntities,
   ReportSettingsEntity,

@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   DEFAULT_STALE_DAYS,
   planHealthRowsFromPeople,
-  readiness,
-  readinessOutlook,
   trainingDemandRowsFromPeople,
+  type Assessment,
   type HeldQualification,
   type PlanActionStatus,
   type PlanActionType,
@@ -18,9 +17,12 @@ import { AssessmentsService, toDomainAssessment } from '../assessments/assessmen
 import { qualificationKeys } from '../frameworks/framework-directory.js';
 import { FrameworkDocumentsService } from '../frameworks/framework-documents.service.js';
 import { peopleSql } from '../people/people-directory.js';
+import { DomainWorkerPool } from '../workers/domain-worker-pool.js';
 import { readVersionDocument, type VersionDocument } from './framework-document.js';
 
 const OPEN = `pl.status NOT IN ('completed', 'abandoned')`;
+/** Up to this many candidates readiness is worked out on the calling thread (a manager's own reports); more, on the background worker. */
+const INLINE_CANDIDATES = 200;
 
 /**
  * What reports need of plans, read set-based (a fixed number of statements per organisation, never
@@ -32,6 +34,7 @@ export class PlanRollups {
   constructor(
     @Inject(AssessmentsService) private readonly assessments: AssessmentsService,
     @Inject(FrameworkDocumentsService) private readonly documents: FrameworkDocumentsService,
+    @Inject(DomainWorkerPool) private readonly pool: DomainWorkerPool,
   ) {}
 
   async planHealthRows(manager: EntityManager, organisationId: string, now: Date): Promise<PlanHealthRow[]> {
@@ -95,31 +98,23 @@ export class PlanRollups {
     if (plans.length === 0) return [];
     const people = plans.map((plan) => plan.personId);
     const ratings = (await this.assessments.assessmentsOf(manager, organisationId, people)).filter((a) => new Date(a.assessedAt).getTime() <= asOf.getTime());
-    const byPerson = new Map<string, typeof ratings>();
-    for (const rating of ratings) byPerson.set(rating.personId, [...(byPerson.get(rating.personId) ?? []), rating]);
+    const byPerson = new Map<string, Assessment[]>();
+    for (const rating of ratings) {
+      const list = byPerson.get(rating.personId) ?? [];
+      list.push(toDomainAssessment(rating));
+      byPerson.set(rating.personId, list);
+    }
     const held = await heldQualifications(manager, organisationId, people, asOf);
     const versions = new Map<string, VersionDocument>();
     for (const versionId of new Set(plans.map((plan) => plan.frameworkVersionId))) {
       versions.set(versionId, await readVersionDocument(this.documents, manager, organisationId, versionId));
     }
-    return plans.flatMap((plan) => {
-      const version = versions.get(plan.frameworkVersionId)!;
-      const roleKey = version.roleKeyById.get(plan.targetRoleId);
-      if (!roleKey) return [];
-      const outlook = readinessOutlook(readiness(version.doc, roleKey, (byPerson.get(plan.personId) ?? []).map(toDomainAssessment), held.get(plan.personId) ?? [], asOf));
-      return [
-        {
-          personId: plan.personId,
-          teamId: plan.teamId,
-          targetRoleId: plan.targetRoleId,
-          outlook: {
-            ...outlook,
-            blockingSkills: outlook.blockingSkills.map((b) => ({ ...b, skillId: version.skillIdByKey.get(b.skillId) ?? b.skillId })),
-            missingQualificationIds: outlook.missingQualificationIds.map((key) => version.qualificationIdByKey.get(key) ?? key),
-          },
-        },
-      ];
-    });
+    // Readiness per candidate is CPU work (tens of seconds at 100,000 people): off the request thread, below requests.
+    return this.pool.run(
+      'successionCandidates',
+      { plans, versions, ratings: byPerson, held, asOf },
+      { inline: plans.length <= INLINE_CANDIDATES, background: true, timeoutMs: 20 * 60_000 },
+    );
   }
 
   /** A stamp that changes whenever a plan changes (every change raises its version and its activity time). */

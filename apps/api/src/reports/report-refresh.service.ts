@@ -38,6 +38,24 @@ const INLINE_PEOPLE_LIMIT = 500;
 /** Month ends are in UTC until organisations have a time zone. */
 export const REPORT_TIME_ZONE = 'UTC';
 
+/** Seconds spent per step of a refresh (statements, the worker task, storing), logged with it: where the time goes. */
+export type RefreshTimings = Record<string, number>;
+
+/** Awaits `work`, adding its wall time (seconds) to `timings[name]`. */
+async function timed<T>(timings: RefreshTimings, name: string, work: Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work;
+  } finally {
+    timings[name] = (timings[name] ?? 0) + (performance.now() - start) / 1000;
+  }
+}
+
+const describeTimings = (timings: RefreshTimings) =>
+  Object.entries(timings)
+    .map(([name, seconds]) => `${name} ${seconds.toFixed(2)} s`)
+    .join(', ');
+
 export interface RefreshResult {
   /** False when another process was refreshing this organisation (nothing done here). */
   ran: boolean;
@@ -96,8 +114,10 @@ export class ReportRefreshService {
         { locked: boolean },
       ];
       if (!locked) return { ran: false, written: [] };
+      const started = performance.now();
+      const timings: RefreshTimings = {};
       const k = await this.settingK(manager, organisationId);
-      const stamp = await this.stamp(manager, organisationId);
+      const stamp = await timed(timings, 'stamp', this.stamp(manager, organisationId));
       const existing = (await manager.query(
         `SELECT snapshot, stamp, k, headline IS NULL OR NOT EXISTS (
            SELECT 1 FROM report_views v WHERE v.organisation_id = s.organisation_id AND v.snapshot = s.snapshot AND v.report = 'names' AND v.team_id = '*' AND v.key = ''
@@ -124,8 +144,8 @@ export class ReportRefreshService {
       const teams = await reportTeams(manager, organisationId);
       const written: string[] = [];
       for (const { snapshot, asOf, monthEnd } of fresh) {
-        const rows = await this.rollupRows(manager, organisationId, catalogue, asOf);
-        await this.store(manager, organisationId, { snapshot, monthEnd, stamp, k, catalogue, teams, rows, now });
+        const rows = await this.rollupRows(manager, organisationId, catalogue, asOf, { current: snapshot === CURRENT, timings });
+        await this.store(manager, organisationId, { snapshot, monthEnd, stamp, k, catalogue, teams, rows, now }, timings);
         written.push(snapshot);
       }
       for (const snapshot of rekeyed) {
@@ -135,27 +155,40 @@ export class ReportRefreshService {
           [organisationId, snapshot],
         )) as { rowsJson: string | null; packedRows: Buffer | null; stamp: string; people: number; monthEnd: Date | null }[];
         const rowsJson = row!.packedRows ? (await gunzip(row!.packedRows)).toString('utf8') : row!.rowsJson!;
-        await this.store(manager, organisationId, { snapshot, monthEnd: row!.monthEnd, stamp: row!.stamp, k, catalogue, teams, rowsJson, people: row!.people, now });
+        await this.store(manager, organisationId, { snapshot, monthEnd: row!.monthEnd, stamp: row!.stamp, k, catalogue, teams, rowsJson, people: row!.people, now }, timings);
         written.push(snapshot);
       }
-      if (written.length > 0) this.logger.log(`reports of ${organisationId}: ${written.join(', ')}`);
+      if (written.length > 0) {
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        this.logger.log(`reports of ${organisationId}: ${written.join(', ')} in ${seconds} s (${describeTimings(timings)})`);
+      }
       return { ran: true, written };
     });
   }
 
-  /** The rollup rows of one moment: one set-based statement per kind (team and role are people's current ones). */
-  async rollupRows(manager: EntityManager, organisationId: string, catalogue: ReportCatalogue, asOf: Date): Promise<SnapshotRows> {
+  /**
+   * The rollup rows of one moment: one set-based statement per kind (team and role are people's current ones).
+   * `current`: ratings from those kept current per person and skill (every rating so far), not the history.
+   */
+  async rollupRows(
+    manager: EntityManager,
+    organisationId: string,
+    catalogue: ReportCatalogue,
+    asOf: Date,
+    { current = false, timings = {} }: { current?: boolean; timings?: RefreshTimings } = {},
+  ): Promise<SnapshotRows> {
     const skills = new Set(catalogue.skills.map((s) => s.id));
-    const headcounts = await headcountRows(manager, organisationId);
-    const skillLevels = (await this.assessments.skillLevelRows(manager, organisationId, asOf)).filter((row) => skills.has(row.skillId));
+    const ratingsAsOf = current ? null : asOf;
+    const headcounts = await timed(timings, 'headcounts', headcountRows(manager, organisationId));
+    const skillLevels = (await timed(timings, 'skill levels', this.assessments.skillLevelRows(manager, organisationId, ratingsAsOf))).filter((row) => skills.has(row.skillId));
     const calibration = [
-      ...(await this.assessments.calibrationRows(manager, organisationId, asOf)),
-      ...(await this.mentoring.calibrationRows(manager, organisationId, asOf)),
+      ...(await timed(timings, 'calibration', this.assessments.calibrationRows(manager, organisationId, ratingsAsOf))),
+      ...(await timed(timings, 'mentor calibration', this.mentoring.calibrationRows(manager, organisationId, asOf))),
     ].filter((row) => skills.has(row.skillId));
-    const { succession, blockers } = successionRowsFromCandidates(await this.plans.successionCandidates(manager, organisationId, asOf));
-    const planHealth = await this.plans.planHealthRows(manager, organisationId, asOf);
-    const trainingDemand = await this.plans.trainingDemandRows(manager, organisationId, asOf);
-    const mentoring = await this.mentoring.mentoringRows(manager, organisationId, asOf);
+    const { succession, blockers } = successionRowsFromCandidates(await timed(timings, 'succession', this.plans.successionCandidates(manager, organisationId, asOf)));
+    const planHealth = await timed(timings, 'plan health', this.plans.planHealthRows(manager, organisationId, asOf));
+    const trainingDemand = await timed(timings, 'training demand', this.plans.trainingDemandRows(manager, organisationId, asOf));
+    const mentoring = await timed(timings, 'mentoring', this.mentoring.mentoringRows(manager, organisationId, asOf));
     return { headcounts, skillLevels, succession, blockers, calibration, planHealth, trainingDemand, mentoring };
   }
 
@@ -166,16 +199,23 @@ export class ReportRefreshService {
       | { rows: SnapshotRows }
       | { rowsJson: string; people: number }
     ),
+    timings: RefreshTimings = {},
   ) {
     const people = 'rows' in s ? s.rows.headcounts.reduce((sum, row) => sum + row.people, 0) : s.people;
     const filters = (s.teams.length + 1) * (s.catalogue.tracks.length + s.catalogue.roles.length) <= FILTERED_CUBE_LIMIT;
     const base = { catalogue: s.catalogue, teams: s.teams, k: s.k, filters };
-    const { reports, heatmaps, views, headline, rowsJson } = await this.pool.run(
-      'reportSnapshot',
-      'rows' in s ? { ...base, rows: s.rows } : { ...base, rowsJson: s.rowsJson },
-      // A job, not a request: a big organisation's cube may take minutes of CPU on a busy machine.
-      { inline: people <= INLINE_PEOPLE_LIMIT, timeoutMs: 20 * 60_000 },
+    const { reports, heatmaps, views, headline, rowsJson } = await timed(
+      timings,
+      'cube and suppression (worker)',
+      this.pool.run(
+        'reportSnapshot',
+        'rows' in s ? { ...base, rows: s.rows } : { ...base, rowsJson: s.rowsJson },
+        // A job, not a request: a big organisation's cube may take minutes of CPU on a busy machine, on the
+        // low-priority background thread (requests' heavy work and writes come first).
+        { inline: people <= INLINE_PEOPLE_LIMIT, timeoutMs: 20 * 60_000, background: true },
+      ),
     );
+    const storeStarted = performance.now();
     // Compressed on libuv's thread pool, not the request thread.
     const packed = await gzip(Buffer.from(rowsJson, 'utf8'));
     await manager.query(
@@ -201,6 +241,7 @@ export class ReportRefreshService {
       [organisationId, s.snapshot, heatmaps.map((h) => h.teamId), heatmaps.map((h) => h.filter), heatmaps.map((h) => h.data)],
     );
     await storeViews(manager, organisationId, s.snapshot, views);
+    timings.store = (timings.store ?? 0) + (performance.now() - storeStarted) / 1000;
   }
 }
 

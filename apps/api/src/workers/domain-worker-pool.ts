@@ -57,10 +57,19 @@ export class DomainWorkerPool implements OnModuleDestroy {
   async run<N extends DomainTaskName>(
     name: N,
     input: DomainTaskInput<N>,
-    options: { inline?: boolean; /** Overrides WORKER_TASK_TIMEOUT_MS (jobs, not requests). */ timeoutMs?: number } = {},
+    options: {
+      inline?: boolean;
+      /** Overrides WORKER_TASK_TIMEOUT_MS (jobs, not requests). */
+      timeoutMs?: number;
+      /**
+       * A job's work (a report snapshot): run on the background thread, which the OS schedules below
+       * requests (nice 10 on Linux), one task at a time, so it never holds the requests' threads.
+       */
+      background?: boolean;
+    } = {},
   ): Promise<DomainTaskOutput<N>> {
     if (options.inline || this.settings.threads === 0) return runDomainTask({ name, input });
-    return (await this.inPool(null, { name, input }, options.timeoutMs)) as DomainTaskOutput<N>;
+    return (await this.inPool(null, { name, input }, options.timeoutMs, options.background)) as DomainTaskOutput<N>;
   }
 
   /**
@@ -76,8 +85,8 @@ export class DomainWorkerPool implements OnModuleDestroy {
     return this.inPool(WORKBOOK_TASK, { base64 }) as Promise<WorkbookAnswer>;
   }
 
-  private async inPool(filename: string | null, task: unknown, timeoutMs?: number): Promise<unknown> {
-    const pool = sharedPool(this.settings);
+  private async inPool(filename: string | null, task: unknown, timeoutMs?: number, inBackground = false): Promise<unknown> {
+    const pool = inBackground ? backgroundPool(this.settings) : sharedPool(this.settings);
     if (pool.queueSize >= this.settings.queueLimit) throw busy();
     inWorkers += 1;
     try {
@@ -92,16 +101,17 @@ export class DomainWorkerPool implements OnModuleDestroy {
   }
 
   /** Threads, tasks sent and not yet answered (running or queued), and tasks completed: for tests and diagnostics. */
-  stats(): { threads: number; pending: number; completed: number } {
-    return { threads: pool?.threads.length ?? 0, pending: inWorkers, completed: pool?.completed ?? 0 };
+  stats(): { threads: number; pending: number; completed: number; backgroundCompleted: number } {
+    return { threads: pool?.threads.length ?? 0, pending: inWorkers, completed: pool?.completed ?? 0, backgroundCompleted: background?.completed ?? 0 };
   }
 
   async onModuleDestroy(): Promise<void> {
     users -= 1;
-    if (users > 0 || !pool) return;
-    const closing = pool;
+    if (users > 0) return;
+    const closing = [pool, background].filter((p): p is Piscina => p !== undefined);
     pool = undefined;
-    await closing.destroy();
+    background = undefined;
+    await Promise.all(closing.map((p) => p.destroy()));
   }
 }
 
@@ -113,8 +123,27 @@ export type WorkbookAnswer =
   | { ok: false; reason: 'NOT_XLSX' | 'TOO_LARGE'; message: string };
 
 let pool: Piscina | undefined;
+let background: Piscina | undefined;
 let users = 0;
 let inWorkers = 0;
+
+// Workers run only the built domain package: no need for the parent's loaders (swc in tests).
+// Piscina first tries require() on the task file; on Node 20.19+ that loads our ESM synchronously
+// (require(esm)), and a worker stopped mid-load aborted the whole process once in CI (V8 fatal
+// "IsGraphAsync ... instantiated module"). Without require(esm) the require fails at once and
+// Piscina takes its import() path. (Only where this Node knows the flag.)
+const WORKER_FLAGS = process.allowedNodeEnvironmentFlags.has('--no-experimental-require-module') ? ['--no-experimental-require-module'] : [];
+
+/** How much nicer than the process the background thread is: well below requests, not starved (at most 19). */
+export const BACKGROUND_NICE = 10;
+
+/**
+ * Run first in each background worker (`--import`, as a data: URL so it needs no file of its own in the build):
+ * lowers that thread's own scheduling priority. Linux gives each thread its own nice value, named by its
+ * thread id (/proc/thread-self); elsewhere (no /proc) the thread keeps the process's priority.
+ */
+const LOWER_PRIORITY = `import { readlinkSync } from 'node:fs'; import { getPriority, setPriority } from 'node:os';
+try { const tid = Number(readlinkSync('/proc/thread-self').split('/').pop()); setPriority(tid, Math.min(19, getPriority(tid) + ${BACKGROUND_NICE})); } catch {}`;
 
 function sharedPool(settings: WorkerPoolSettings): Piscina {
   pool ??= new Piscina({
@@ -122,13 +151,21 @@ function sharedPool(settings: WorkerPoolSettings): Piscina {
     minThreads: 1,
     maxThreads: settings.threads,
     maxQueue: settings.queueLimit,
-    // Workers run only the built domain package: no need for the parent's loaders (swc in tests).
-    // Piscina first tries require() on the task file; on Node 20.19+ that loads our ESM synchronously
-    // (require(esm)), and a worker stopped mid-load aborted the whole process once in CI (V8 fatal
-    // "IsGraphAsync ... instantiated module"). Without require(esm) the require fails at once and
-    // Piscina takes its import() path. (Only where this Node knows the flag.)
-    execArgv: process.allowedNodeEnvironmentFlags.has('--no-experimental-require-module') ? ['--no-experimental-require-module'] : [],
+    execArgv: WORKER_FLAGS,
     idleTimeout: 60_000,
   });
   return pool;
+}
+
+/** Jobs' pool: one low-priority thread, tasks queued (a job waits its turn; requests never queue here). */
+function backgroundPool(settings: WorkerPoolSettings): Piscina {
+  background ??= new Piscina({
+    filename: import.meta.resolve('@trellis/domain/tasks'),
+    minThreads: 0,
+    maxThreads: 1,
+    maxQueue: settings.queueLimit,
+    execArgv: [...WORKER_FLAGS, '--import', `data:text/javascript,${encodeURIComponent(LOWER_PRIORITY)}`],
+    idleTimeout: 60_000,
+  });
+  return background;
 }

@@ -84,6 +84,7 @@ export {
   type Blocker,
   type SuccessionCell,
 } from './succession.js';
+export { successionCandidates, type CandidatesInput, type CandidateVersion } from './succession-candidates.js';
 export {
   CALIBRATION_SOURCES,
   COMPARISONS,

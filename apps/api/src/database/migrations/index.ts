@@ -19,6 +19,7 @@ import { SingleSignOn1795700100000 } from './1795700100000-SingleSignOn.js';
 import { MentoringOversight1795710000000 } from './1795710000000-MentoringOversight.js';
 import { ReportReadModels1795730000000 } from './1795730000000-ReportReadModels.js';
 import { ReportViews1795780000000 } from './1795780000000-ReportViews.js';
+import { AssessmentCurrent1795790000000 } from './1795790000000-AssessmentCurrent.js';
 import { PackedReportRows1795820000000 } from './1795820000000-PackedReportRows.js';
 
 /** Every migration, in order. New migrations are appended here (see docs/ARCHITECTURE.md). */
@@ -44,5 +45,6 @@ export const migrations = [
   PlanReview1795720000000,
   ReportReadModels1795730000000,
   ReportViews1795780000000,
+  AssessmentCurrent1795790000000,
   PackedReportRows1795820000000,
 ];
