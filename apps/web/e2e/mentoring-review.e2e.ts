@@ -183,7 +183,7 @@ describe('a mentor reviewing a shared plan', () => {
       // Leo's page no longer shows the plan: not its actions, the evidence or the comments.
       await mentor.goto(planPath);
       // The refusal (the page no longer names her either: the read of her is refused with the plan).
-      await onPage(mentor, /development plan$/);
+      await onPage(mentor, 'Development plan');
       await mentor.getByText('You do not have access to this').waitFor();
       expect(await mentor.getByText(actionTitle).count()).toBe(0);
       expect(await mentor.getByText(comment).count()).toBe(0);
