@@ -189,7 +189,7 @@ function ChangeText({ difference }: { difference: number }) {
   const size = Math.abs(difference);
   const levels = size === 1 ? 'level' : 'levels';
   return (
-    <Text size="sm" fw={600} c={difference > 0 ? 'pine.8' : 'orange.9'} style={{ whiteSpace: 'nowrap' }}>
+    <Text size="sm" fw={600} c={difference > 0 ? 'pine.8' : 'red.9'} style={{ whiteSpace: 'nowrap' }}>
       {difference > 0 ? `+${size} (${size} ${levels} up)` : `−${size} (${size} ${levels} down)`}
     </Text>
   );
