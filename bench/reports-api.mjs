@@ -12,10 +12,9 @@
  *     gaps and calibration reports: p50/p95 of BENCH_READS sequential reads each, and the payload size;
  *   - baselines: the same heatmap of the demo organisation (72 people), and the live GROUP BY a
  *     report would need without rollups (the skill-level rollup statement, straight on PostgreSQL);
- *   - the write throughput of assessments (`recordAssessment` through GraphQL, BENCH_WRITERS concurrent
- *     writers for BENCH_WRITE_SECONDS) without the rollups kept current (no refresh running) and with
- *     them kept current (refreshes back to back, which is what the job does at this size: a refresh
- *     takes longer than its 30 s period), in alternating rounds (BENCH_WRITE_SECONDS=0: none).
+ *   - the write throughput of assessments without the rollups kept current (no report job) and with them
+ *     kept current by the report job, at its pace and back to back (bench/report-writes.mjs: the app is
+ *     started again for each round; BENCH_WRITE_SECONDS=0: none).
  *
  * BENCH_ONLY=writes measures only the refresh and the write throughput (no reads, no baselines).
  *
@@ -23,10 +22,10 @@
  */
 import pg from 'pg';
 import { DEMO, graphql, signIn, startApp } from './support.mjs';
+import { measureWrites, printWriteRounds } from './report-writes.mjs';
 import { seedScale, slowGraphql } from './seed-scale.mjs';
 
 const reads = Number(process.env.BENCH_READS ?? 30);
-const writers = Number(process.env.BENCH_WRITERS ?? 4);
 const writeSeconds = Number(process.env.BENCH_WRITE_SECONDS ?? 30);
 const people = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -97,68 +96,18 @@ try {
         calibration: await timeReads(app.url, headers, CALIBRATION, {}),
       };
 
-  // Writes: the scale admin rates their own skills, without and then with refreshes running.
-  const writeDb = new pg.Client({ connectionString: databaseUrl });
-  await writeDb.connect();
-  await writeDb.query(`SELECT set_config('trellis.organisation_id', '*', false)`);
-  const skillIds = (
-    await writeDb.query(
-      `SELECT s.id FROM skills s JOIN framework_versions v ON v.organisation_id = s.organisation_id AND v.id = s.framework_version_id AND v.status = 'published'
-       JOIN people p ON p.organisation_id = s.organisation_id WHERE p.email = $1`,
-      [email],
-    )
-  ).rows.map((row) => row.id);
-  await writeDb.end();
-  const RECORD = 'mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }';
-  const writeRound = async () => {
-    const deadline = performance.now() + writeSeconds * 1000;
-    let done = 0;
-    await Promise.all(
-      Array.from({ length: writers }, async (_, w) => {
-        for (let i = w; performance.now() < deadline; i += writers) {
-          await graphql(app.url, headers, RECORD, { input: { skillId: skillIds[i % skillIds.length], level: 1 + (i % 5) } });
-          done++;
-        }
-      }),
-    );
-    return done / writeSeconds;
-  };
-  const writes = { without: [], with: [], refreshes: 0, refreshSeconds: [] };
-  // BENCH_WRITE_SECONDS=0: reads only.
-  for (let round = 0; round < (writeSeconds > 0 ? 2 : 0); round++) {
-    writes.without.push(await writeRound());
-    let refreshing = true;
-    const loop = (async () => {
-      while (refreshing) {
-        const t = performance.now();
-        await slowGraphql(app.url, headers, 'mutation { refreshReports { ran written } }');
-        writes.refreshSeconds.push((performance.now() - t) / 1000);
-        writes.refreshes++;
-      }
-    })();
-    // Let the refresh get past its first statements, as the job would already be running.
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    writes.with.push(await writeRound());
-    refreshing = false;
-    await loop;
-  }
-
   const ms = (v) => `${v.toFixed(1)} ms`;
   const kb = (v) => `${(v / 1024).toFixed(0)} KB`;
   const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
-  const printWrites = () => {
+  const printWrites = (writes) => {
     if (refreshSeconds !== null) console.log(`\nRefresh of the current snapshot (rollups read, cube built and suppressed, stored): ${refreshSeconds.toFixed(1)} s`);
-    console.log(`\nAssessment writes (recordAssessment through GraphQL, ${writers} writers, ${writeSeconds} s per round, 2 alternating rounds each)`);
-    console.log('| rollups | writes/s per round | mean writes/s |');
-    console.log('| --- | --- | ---: |');
-    console.log(`| not kept current (no refresh running) | ${writes.without.map((v) => v.toFixed(1)).join(', ')} | ${mean(writes.without).toFixed(1)} |`);
-    console.log(`| kept current (refreshes back to back: ${writes.refreshes} ran, ${writes.refreshSeconds.map((v) => v.toFixed(0)).join(', ')} s) | ${writes.with.map((v) => v.toFixed(1)).join(', ')} | ${mean(writes.with).toFixed(1)} |`);
-    console.log(`cost of keeping the rollups current: ${((1 - mean(writes.with) / mean(writes.without)) * 100).toFixed(0)}% of write throughput (goal <= 30%)`);
+    printWriteRounds(writes);
   };
   if (onlyWrites) {
-    console.log(`\nReports at ${people.toLocaleString('en-GB')} people (writes only; node ${process.version})`);
-    printWrites();
     await app.close();
+    const writes = await measureWrites(databaseUrl, email, headers);
+    console.log(`\nReports at ${people.toLocaleString('en-GB')} people (writes only; node ${process.version})`);
+    printWrites(writes);
     process.exit(0);
   }
 
@@ -194,8 +143,10 @@ try {
   console.log(`| baseline: heatmap of the demo organisation (72 people) | ${ms(small.p50)} | ${ms(small.p95)} | ${kb(small.bytes)} |`);
   console.log(`| baseline: the live GROUP BY a read would need without rollups (SQL only) | ${ms(percentile(live, 50))} | ${ms(Math.max(...live))} | |`);
   console.log(`| first heatmap read after the refresh (cold) | ${ms(cold)} | | |`);
-  if (writeSeconds > 0) printWrites();
-  else if (refreshSeconds !== null) console.log(`\nRefresh of the current snapshot (rollups read, cube built and suppressed, stored): ${refreshSeconds.toFixed(1)} s`);
+  if (writeSeconds > 0) {
+    await app.close();
+    printWrites(await measureWrites(databaseUrl, email, headers));
+  } else if (refreshSeconds !== null) console.log(`\nRefresh of the current snapshot (rollups read, cube built and suppressed, stored): ${refreshSeconds.toFixed(1)} s`);
 } finally {
   await app.close();
 }

@@ -29,6 +29,7 @@ import { PeopleModule } from './people/people.module.js';
 import { AssessmentsModule } from './assessments/assessments.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { JOBS_ELSEWHERE } from './reports/report-refresh.job.js';
 import { MentoringModule } from './mentoring/mentoring.module.js';
 import { OnboardingModule } from './onboarding/onboarding.module.js';
 import { ScheduleModule } from '@nestjs/schedule';
@@ -46,11 +47,13 @@ export interface AppModuleOptions {
   logDestination?: DestinationStream;
   /** The role the app's connections run as (prepareDatabase); null or unset: DATABASE_URL's user. */
   databaseRoles?: DatabaseRoles;
+  /** main.ts runs the report job in a process of its own (jobs/main.ts): its timer stays off in this one. */
+  jobsElsewhere?: boolean;
 }
 
 @Module({})
 export class AppModule {
-  static register({ config, databaseUrl, sqlLogger, logDestination, databaseRoles }: AppModuleOptions): DynamicModule {
+  static register({ config, databaseUrl, sqlLogger, logDestination, databaseRoles, jobsElsewhere = false }: AppModuleOptions): DynamicModule {
     const roles: DatabaseRoles = databaseRoles ?? { setRole: null, warning: null };
     const httpLogOptions = {
       level: config.LOG_LEVEL,
@@ -88,7 +91,15 @@ export class AppModule {
         MentoringModule,
         OnboardingModule,
         ScheduleModule.forRoot(),
-        { module: ConfigHolderModule, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] },
+        {
+          module: ConfigHolderModule,
+          global: true,
+          providers: [
+            { provide: APP_CONFIG, useValue: config },
+            { provide: JOBS_ELSEWHERE, useValue: jobsElsewhere },
+          ],
+          exports: [APP_CONFIG, JOBS_ELSEWHERE],
+        },
       ],
       controllers: [HealthController, WebAppController],
       providers: [
@@ -103,7 +114,7 @@ export class AppModule {
 }
 
 @Module({})
-class ConfigHolderModule {}
+export class ConfigHolderModule {}
 
 @Module({ providers: [RequestPool], exports: [RequestPool] })
 class RequestPoolModule {}

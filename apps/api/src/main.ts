@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -27,6 +28,43 @@ async function assertReachable(url: string): Promise<void> {
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * Forks the report job process (jobs/main.ts) on the same database and keeps it running: started again a few
+ * seconds after an unexpected exit (the API serves on without it meanwhile; reports just go stale). `stop()` ends
+ * it and resolves once it has exited (at most 3 s).
+ */
+function superviseJobs(databaseUrl: string): { stop(): Promise<void> } {
+  const entry = new URL(import.meta.url.endsWith('.ts') ? './jobs/main.ts' : './jobs/main.js', import.meta.url);
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  let restarts = 0;
+  const start = () => {
+    const started = Date.now();
+    child = fork(entry, [], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+    child.on('exit', (code, signal) => {
+      child = undefined;
+      if (stopping) return;
+      // Back off when it keeps failing at once (a bad setting); a long life resets the count.
+      restarts = Date.now() - started > 60_000 ? 1 : restarts + 1;
+      const delay = Math.min(60_000, 2_000 * 2 ** Math.min(restarts, 5));
+      process.stderr.write(`trellis: the report job process stopped (${signal ?? `exit code ${code}`}): starting it again in ${delay / 1000} s.\n`);
+      setTimeout(() => stopping || start(), delay).unref();
+    });
+  };
+  start();
+  return {
+    async stop() {
+      stopping = true;
+      const running = child;
+      if (!running || running.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+      running.kill('SIGTERM');
+      await Promise.race([exited, sleep(3000)]);
+      running.kill('SIGKILL');
+    },
+  };
 }
 
 /** Milliseconds from the signal to a forced exit: Kubernetes' default grace is 30 s, the promise is 10. */
@@ -95,7 +133,10 @@ async function main(): Promise<void> {
   const databaseUrl = config.DATABASE_URL ?? embedded!.url;
   await assertReachable(databaseUrl);
 
-  const app = await createApp({ config, databaseUrl });
+  // Reports are kept current by a process of their own (forked once the API listens), not by this one.
+  const jobsElsewhere = config.REPORTS_REFRESH_SECONDS > 0;
+  const app = await createApp({ config, databaseUrl, jobsElsewhere });
+  let jobs: { stop(): Promise<void> } | undefined;
   const lifecycle = app.get(Lifecycle);
   const server = app.getHttpServer() as Server;
   running.stop = async (signal) => {
@@ -106,17 +147,21 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS).unref();
     process.stdout.write(`\n${signal} received: stopping Trellis (finishing the requests in progress)...\n`);
+    // The report job first: it serves no request, and a refresh cut short is done again next time.
+    const jobsStopped = jobs?.stop();
     lifecycle.beginStopping();
     if (config.SHUTDOWN_DELAY_MS > 0) await sleep(config.SHUTDOWN_DELAY_MS);
     // No new connections; idle keep-alive ones are closed; the callback runs once the busy ones
     // have had their answer (each carries Connection: close).
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await app.close().catch((error: unknown) => process.stderr.write(`trellis: while stopping: ${String(error)}\n`));
+    await jobsStopped;
     await embedded?.stop().catch(() => undefined);
     process.exit(0);
   };
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  if (jobsElsewhere && !stopping) jobs = superviseJobs(databaseUrl);
   const webBuilt = existsSync(path.join(config.WEB_DIST_DIR, 'index.html'));
   const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.HOST) ? 'localhost' : config.HOST;
   process.stdout.write(

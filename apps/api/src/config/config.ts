@@ -135,6 +135,12 @@ const environmentSchema = z.object({
    */
   REPORTS_REFRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /**
+   * The largest share of the time the report job may spend refreshing an organisation's current snapshot: after
+   * a refresh that took t seconds the next waits until t / share seconds after it began (0.25: a 2-minute refresh
+   * at most every 8 minutes). Reports then lag writes by at most that; writes keep most of the machine. 1 = no rest.
+   */
+  REPORTS_REFRESH_MAX_SHARE: z.coerce.number().gt(0).max(1).default(0.25),
+  /**
    * Requests are refused with 503 while the event loop lags more than this (@fastify/under-pressure);
    * /health is always answered. 0 turns the check off.
    */

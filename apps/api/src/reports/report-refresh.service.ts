@@ -61,6 +61,8 @@ export interface RefreshResult {
   ran: boolean;
   /** The snapshots written ('current', 'YYYY-MM'). */
   written: string[];
+  /** The current snapshot was left as it is to keep the job's pace (`isResting`), though it may be stale. */
+  resting?: boolean;
 }
 
 /**
@@ -107,7 +109,7 @@ export class ReportRefreshService {
    * longer the setting (suppression decided again from its stored rows). Idempotent; one process at
    * a time per organisation (the others return `ran: false`).
    */
-  refresh(organisationId: string, options: { now?: Date; force?: boolean; months?: boolean } = {}): Promise<RefreshResult> {
+  refresh(organisationId: string, options: { now?: Date; force?: boolean; months?: boolean; pace?: number } = {}): Promise<RefreshResult> {
     const now = options.now ?? new Date();
     return tenantTransaction(this.dataSource, organisationId, async (manager) => {
       const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [REPORTS_LOCK, organisationId])) as [
@@ -117,28 +119,34 @@ export class ReportRefreshService {
       const started = performance.now();
       const timings: RefreshTimings = {};
       const k = await this.settingK(manager, organisationId);
-      const stamp = await timed(timings, 'stamp', this.stamp(manager, organisationId));
       const existing = (await manager.query(
-        `SELECT snapshot, stamp, k, headline IS NULL OR NOT EXISTS (
+        `SELECT snapshot, stamp, k, refreshed_at AS "refreshedAt", refresh_seconds AS "refreshSeconds", headline IS NULL OR NOT EXISTS (
            SELECT 1 FROM report_views v WHERE v.organisation_id = s.organisation_id AND v.snapshot = s.snapshot AND v.report = 'names' AND v.team_id = '*' AND v.key = ''
          ) AS "noReadModels" FROM report_snapshots s WHERE organisation_id = $1`,
         [organisationId],
-      )) as { snapshot: string; stamp: string; k: number; noReadModels: boolean }[];
+      )) as { snapshot: string; stamp: string; k: number; refreshedAt: Date; refreshSeconds: number | null; noReadModels: boolean }[];
       const byName = new Map(existing.map((row) => [row.snapshot, row]));
-      const fresh: { snapshot: string; asOf: Date; monthEnd: Date | null }[] = [];
       const current = byName.get(CURRENT);
-      if (options.force || !current || current.stamp !== stamp) fresh.push({ snapshot: CURRENT, asOf: now, monthEnd: null });
-      if (options.months ?? true) {
-        for (const end of lastMonthEnds(now, REPORT_TIME_ZONE)) {
-          // Rows dated before the month's end count.
-          if (!byName.has(end.month)) fresh.push({ snapshot: end.month, asOf: new Date(end.endsAt.getTime() - 1), monthEnd: end.endsAt });
-        }
-      }
+      const missingMonths =
+        (options.months ?? true)
+          ? lastMonthEnds(now, REPORT_TIME_ZONE)
+              .filter((end) => !byName.has(end.month))
+              // Rows dated before the month's end count.
+              .map((end) => ({ snapshot: end.month, asOf: new Date(end.endsAt.getTime() - 1), monthEnd: end.endsAt }))
+          : [];
       // Also snapshots stored before their heatmaps, headline and views were (built again from their stored rows).
       const rekeyed = existing
-        .filter((row) => (row.k !== k || row.noReadModels) && !fresh.some((f) => f.snapshot === row.snapshot))
+        .filter((row) => (row.k !== k || row.noReadModels) && !missingMonths.some((m) => m.snapshot === row.snapshot))
         .map((row) => row.snapshot);
-      if (fresh.length === 0 && rekeyed.length === 0) return { ran: true, written: [] };
+      const resting = !options.force && current !== undefined && isResting(current, now, options.pace);
+      // Resting with nothing else to do: not even the stamp (at 100,000 people it counts millions of ratings).
+      if (resting && missingMonths.length === 0 && rekeyed.length === 0) return { ran: true, written: [], resting };
+      const stamp = await timed(timings, 'stamp', this.stamp(manager, organisationId));
+      const fresh: { snapshot: string; asOf: Date; monthEnd: Date | null }[] = [];
+      if (options.force || !current || (current.stamp !== stamp && !resting)) fresh.push({ snapshot: CURRENT, asOf: now, monthEnd: null });
+      fresh.push(...missingMonths);
+      const rebuilt = rekeyed.filter((snapshot) => !fresh.some((f) => f.snapshot === snapshot));
+      if (fresh.length === 0 && rebuilt.length === 0) return { ran: true, written: [], resting };
 
       const catalogue = toCatalogue(await reportCatalogueRows(manager, organisationId));
       const teams = await reportTeams(manager, organisationId);
@@ -147,8 +155,16 @@ export class ReportRefreshService {
         const rows = await this.rollupRows(manager, organisationId, catalogue, asOf, { current: snapshot === CURRENT, timings });
         await this.store(manager, organisationId, { snapshot, monthEnd, stamp, k, catalogue, teams, rows, now }, timings);
         written.push(snapshot);
+        if (snapshot === CURRENT) {
+          // The job's pace (isResting): from the lock to the current snapshot stored, its month ends apart.
+          await manager.query(`UPDATE report_snapshots SET refresh_seconds = $3 WHERE organisation_id = $1 AND snapshot = $2`, [
+            organisationId,
+            CURRENT,
+            (performance.now() - started) / 1000,
+          ]);
+        }
       }
-      for (const snapshot of rekeyed) {
+      for (const snapshot of rebuilt) {
         // The stored rows stay text here: the worker parses them (hundreds of megabytes at 100,000 people).
         const [row] = (await manager.query(
           `SELECT rows::text AS "rowsJson", packed_rows AS "packedRows", stamp, people, month_end AS "monthEnd" FROM report_snapshots WHERE organisation_id = $1 AND snapshot = $2`,
@@ -162,7 +178,7 @@ export class ReportRefreshService {
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         this.logger.log(`reports of ${organisationId}: ${written.join(', ')} in ${seconds} s (${describeTimings(timings)})`);
       }
-      return { ran: true, written };
+      return { ran: true, written, resting };
     });
   }
 
@@ -243,6 +259,17 @@ export class ReportRefreshService {
     await storeViews(manager, organisationId, s.snapshot, views);
     timings.store = (timings.store ?? 0) + (performance.now() - storeStarted) / 1000;
   }
+}
+
+/**
+ * Whether a snapshot refreshed at `refreshedAt` in `refreshSeconds` is still resting at `now` when refreshes may
+ * take at most `pace` (a share of the time, 0-1] of the job's time: the next may start `refreshSeconds / pace`
+ * after the last one started. So at 100,000 people, where a refresh takes minutes, the job does not refresh back
+ * to back and keep a core busy for good. No pace, or no duration kept yet: never resting.
+ */
+export function isResting(last: { refreshedAt: Date; refreshSeconds: number | null }, now: Date, pace: number | undefined): boolean {
+  if (pace === undefined || last.refreshSeconds === null || pace >= 1) return false;
+  return now.getTime() < last.refreshedAt.getTime() + (last.refreshSeconds / pace) * 1000;
 }
 
 /** The frameworks directory's rows as the domain's catalogue. */

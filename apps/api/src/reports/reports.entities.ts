@@ -74,6 +74,10 @@ export class ReportSnapshotEntity {
 
   @Column('timestamptz')
   refreshedAt: Date;
+
+  /** How long the last refresh of this snapshot took (current only; null before it was kept): the job's pace. */
+  @Column({ type: 'real', nullable: true })
+  refreshSeconds: number | null;
 }
 
 /**

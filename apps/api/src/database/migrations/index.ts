@@ -21,6 +21,7 @@ import { ReportReadModels1795730000000 } from './1795730000000-ReportReadModels.
 import { ReportViews1795780000000 } from './1795780000000-ReportViews.js';
 import { AssessmentCurrent1795790000000 } from './1795790000000-AssessmentCurrent.js';
 import { PackedReportRows1795820000000 } from './1795820000000-PackedReportRows.js';
+import { ReportRefreshSeconds1795830000000 } from './1795830000000-ReportRefreshSeconds.js';
 
 /** Every migration, in order. New migrations are appended here (see docs/ARCHITECTURE.md). */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   ReportViews1795780000000,
   AssessmentCurrent1795790000000,
   PackedReportRows1795820000000,
+  ReportRefreshSeconds1795830000000,
 ];
