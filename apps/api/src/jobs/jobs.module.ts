@@ -13,6 +13,12 @@ import { WorkersModule } from '../workers/workers.module.js';
  * What the report job process (main.ts) needs: the database, the worker pool and the reports module, whose
  * ReportRefreshJob starts its timer on bootstrap. No HTTP server, no GraphQL, no seed.
  */
+/** The API's data source options, with a small pool (one refresh at a time holds one) named in pg_stat_activity. */
+function jobsDataSource(databaseUrl: string, setRole: string | null) {
+  const options = dataSourceOptions(databaseUrl, {}, setRole);
+  return { ...options, extra: { ...(options.extra as object), max: 3, application_name: 'trellis-jobs' } };
+}
+
 @Module({})
 export class JobsModule {
   static register({ config, databaseUrl, setRole }: { config: AppConfig; databaseUrl: string; setRole: string | null }): DynamicModule {
@@ -20,12 +26,7 @@ export class JobsModule {
       module: JobsModule,
       imports: [
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
-        TypeOrmModule.forRoot({
-          // A refresh holds one connection for its transaction; the stamp checks of other organisations wait.
-          ...dataSourceOptions(databaseUrl, {}, setRole),
-          extra: { ...dataSourceOptions(databaseUrl, {}, setRole).extra, max: 3, application_name: 'trellis-jobs' },
-          retryAttempts: 0,
-        }),
+        TypeOrmModule.forRoot({ ...jobsDataSource(databaseUrl, setRole), retryAttempts: 0 }),
         {
           module: ConfigHolderModule,
           global: true,
