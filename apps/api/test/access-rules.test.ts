@@ -5,7 +5,6 @@ import { GraphQLSchemaHost, RESOLVER_NAME_METADATA, RESOLVER_TYPE_METADATA } fro
 import type { GraphQLSchema } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import pg from 'pg';
 import { pmoFramework } from '@trellis/domain';
 import { ACCESS_RULE, AccessGuard, type AccessRule } from '../src/common/access.js';
 import { newSecret, randomUUID } from '../src/identity/secrets.js';
@@ -13,6 +12,7 @@ import { ReportRefreshService } from '../src/reports/report-refresh.service.js';
 import { allResolvers } from '../src/schema/graphql-schema.js';
 import { expectNoErrors, theError } from './support/errors.js';
 import { DEMO, DEMO_PASSWORD, startTestApp, type Client, type TestApp } from './support/test-app.js';
+import { superuserQuery } from './support/superuser.js';
 
 /**
  * Who may call what. Every query and mutation declares an @Access rule; the global AccessGuard
@@ -797,15 +797,7 @@ describe('access rules', () => {
     expectNoErrors(read);
     const person = (email: string) => ({ ...read.data!.people.find((p) => p.email === email)!, organisationId: read.data!.currentOrganisation.id });
     let counter = 0;
-    const superuser = async (text: string, values: unknown[]) => {
-      const client = new pg.Client({ connectionString: t.adminDatabaseUrl });
-      await client.connect();
-      try {
-        return (await client.query(text, values)).rows as Record<string, unknown>[];
-      } finally {
-        await client.end();
-      }
-    };
+    const superuser = (text: string, values: unknown[]) => superuserQuery(t.adminDatabaseUrl, text, values);
     await superuser('UPDATE people SET manager_id = $1 WHERE id = $2', [person(DEMO.employee).id, person(REPORT_EMAIL.employee).id]);
     // The demo admin has no manager: an organisation approver agrees her plan, so she can propose one.
     const [organisation] = await superuser('SELECT organisation_id AS id FROM people WHERE id = $1', [person(DEMO.admin).id]);

@@ -1,6 +1,6 @@
-import pg from 'pg';
 import { expectNoErrors, fieldErrors, theError } from './support/errors.js';
 import { startTestApp, type Client, type TestApp } from './support/test-app.js';
+import { superuserQuery } from './support/superuser.js';
 
 /**
  * Accounts are global: one password opens every organisation a person belongs to. So the admin of
@@ -26,15 +26,7 @@ describe('an organisation admin cannot take over an account that opens another o
   let carolAtC: Client;
   let bob: Client;
 
-  const superuser = async (text: string, values: unknown[] = []) => {
-    const client = new pg.Client({ connectionString: t.adminDatabaseUrl });
-    await client.connect();
-    try {
-      return (await client.query(text, values)).rows as Record<string, unknown>[];
-    } finally {
-      await client.end();
-    }
-  };
+  const superuser = (text: string, values: unknown[] = []) => superuserQuery(t.adminDatabaseUrl, text, values);
   const signUp = async (client: Client, organisationName: string, person: { email: string; password: string }, name: string) => {
     const result = await client.graphql(SIGN_UP, { input: { organisationName, name, ...person } });
     expectNoErrors(result);

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { expectNoErrors, theError } from './support/errors.js';
 import { DEMO, startTestApp, type Client, type TestApp } from './support/test-app.js';
+import { superuserQuery } from './support/superuser.js';
 
 /**
  * Bulk invitations: people imported from CSV have no account; an admin invites a selection or
@@ -38,15 +39,7 @@ async function importPeople(admin: Client, prefix: string, n: number): Promise<s
   return listed.data!.people.filter((p) => p.email.startsWith(prefix)).map((p) => p.id);
 }
 
-async function query<T extends pg.QueryResultRow>(t: TestApp, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: t.adminDatabaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = <T extends pg.QueryResultRow>(t: TestApp, text: string, values: unknown[] = []) => superuserQuery<T>(t.adminDatabaseUrl, text, values);
 
 describe('bulk invitations (no e-mail configured)', () => {
   let t: TestApp;

@@ -5,6 +5,7 @@ import { DATABASE_ROLES } from '../src/app.module.js';
 import { prepareDatabase, type DatabaseRoles } from '../src/database/app-role.js';
 import { RequestDatabase, RequestPool, systemTransaction, tenantTransaction } from '../src/database/tenant-database.js';
 import { withDatabase } from './support/postgres-server.js';
+import { superuserQuery } from './support/superuser.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -20,15 +21,7 @@ describe('database roles and row-level security on the global tables', () => {
   let app: DataSource;
   let organisationId: string;
 
-  async function superuser<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-    const client = new pg.Client({ connectionString: t.adminDatabaseUrl });
-    await client.connect();
-    try {
-      return (await client.query<T>(text, values)).rows;
-    } finally {
-      await client.end();
-    }
-  }
+  const superuser = <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => superuserQuery<T>(t.adminDatabaseUrl, text, values);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { Seeder } from '../src/seed/seeder.js';
 import { expectNoErrors } from './support/errors.js';
 import { DEMO, startTestApp, type TestApp } from './support/test-app.js';
+import { superuserQuery } from './support/superuser.js';
 
 /**
  * The living demo organisation (issue 9, point 10): on the first start it has ratings with history
@@ -10,15 +10,7 @@ import { DEMO, startTestApp, type TestApp } from './support/test-app.js';
  */
 describe('the demo organisation’s activity', () => {
   let t: TestApp;
-  const superuser = async (text: string, values: unknown[] = []) => {
-    const client = new pg.Client({ connectionString: t.adminDatabaseUrl });
-    await client.connect();
-    try {
-      return (await client.query(text, values)).rows as Record<string, unknown>[];
-    } finally {
-      await client.end();
-    }
-  };
+  const superuser = (text: string, values: unknown[] = []) => superuserQuery(t.adminDatabaseUrl, text, values);
   const counts = async () =>
     (await superuser(`SELECT (SELECT count(*) FROM assessments)::int AS assessments, (SELECT count(*) FROM plans)::int AS plans,
        (SELECT count(*) FROM plan_actions)::int AS actions, (SELECT count(*) FROM check_ins)::int AS "checkIns", (SELECT count(*) FROM notifications)::int AS notifications`))[0];

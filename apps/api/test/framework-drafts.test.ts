@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { pmoFramework, type FrameworkDocument } from '@trellis/domain';
 import { tenantTransaction } from '../src/database/tenant-database.js';
@@ -6,6 +5,7 @@ import { FrameworkDocumentsService } from '../src/frameworks/framework-documents
 import { FrameworksService } from '../src/frameworks/frameworks.service.js';
 import { expectNoErrors, theError } from './support/errors.js';
 import { DEMO, startTestApp, type Client, type TestApp } from './support/test-app.js';
+import { asSuperuser } from './support/superuser.js';
 
 /** A version 2 descriptor that is only a summary. */
 const summaryOnly = (summary: string) => ({ summary, criteria: [] as string[], examples: [] as string[] });
@@ -48,18 +48,9 @@ describe('framework drafts', () => {
   let employee: Client;
   let pmoId: string;
 
-  const asSuperuser = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: t.adminDatabaseUrl });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
   const demoOrganisationId = () =>
-    asSuperuser(async (client) => (await client.query("SELECT id FROM organisations WHERE slug = 'demo'")).rows[0].id as string);
-  const count = (sql: string, values: unknown[] = []) => asSuperuser(async (client) => Number((await client.query(sql, values)).rows[0].count));
+    asSuperuser(t.adminDatabaseUrl, async (client) => (await client.query("SELECT id FROM organisations WHERE slug = 'demo'")).rows[0].id as string);
+  const count = (sql: string, values: unknown[] = []) => asSuperuser(t.adminDatabaseUrl, async (client) => Number((await client.query(sql, values)).rows[0].count));
 
   const edit = (client: Client, revision: number, operations: Record<string, unknown>[], id = pmoId) =>
     client.graphql<{ editFrameworkDraft: Draft }>(EDIT, { id, revision, operations });
@@ -173,7 +164,7 @@ describe('framework drafts', () => {
       expect(role.expectations).toContainEqual({ skillKey: 'storytelling', level: 2 });
       expect(draft.skills.find((s) => s.key === 'storytelling')).toMatchObject({ name: 'Storytelling', categoryKey: category.key });
 
-      const changes = await asSuperuser(async (client) =>
+      const changes = await asSuperuser(t.adminDatabaseUrl, async (client) =>
         (await client.query('SELECT revision, target, summary FROM framework_draft_changes WHERE framework_id = $1 ORDER BY revision', [pmoId])).rows,
       );
       expect(changes).toEqual([

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { pmoFramework, type FrameworkDocument } from '@trellis/domain';
 import { FrameworksService } from '../src/frameworks/frameworks.service.js';
 import { systemTransaction } from '../src/database/tenant-database.js';
 import { OrganisationEntity } from '../src/organisations/organisation.entity.js';
 import { DEMO, startTestApp, type Client, type TestApp } from './support/test-app.js';
+import { asSuperuser } from './support/superuser.js';
 
 /** A version 2 descriptor that is only a summary. */
 const summaryOnly = (summary: string) => ({ summary, criteria: [] as string[], examples: [] as string[] });
@@ -119,18 +119,8 @@ function largeFramework(): FrameworkDocument {
 }
 
 describe('reading frameworks through GraphQL', () => {
-  /** Arranging data directly, as the superuser (row-level security does not apply to it). */
-  const asSuperuser = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: t.adminDatabaseUrl });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
   const demoOrganisationId = () =>
-    asSuperuser(async (client) => (await client.query("SELECT id FROM organisations WHERE slug = 'demo'")).rows[0].id as string);
+    asSuperuser(t.adminDatabaseUrl, async (client) => (await client.query("SELECT id FROM organisations WHERE slug = 'demo'")).rows[0].id as string);
 
   let t: TestApp;
   let employee: Client;
@@ -241,7 +231,7 @@ describe('reading frameworks through GraphQL', () => {
     // Organisations are made in the system context only (row-level security), as sign-up does.
     await systemTransaction(dataSource, (manager) => manager.insert(OrganisationEntity, other));
     const { framework, version } = await service.createFromDocument(other.id, { ...smallFramework, key: 'other' }, { publish: true });
-    const [{ id: otherRoleId }] = await asSuperuser((client) =>
+    const [{ id: otherRoleId }] = await asSuperuser(t.adminDatabaseUrl, (client) =>
       client.query('SELECT id FROM roles WHERE organisation_id = $1 LIMIT 1', [other.id]).then((r) => r.rows),
     );
     expect(version.organisationId).toBe(other.id);

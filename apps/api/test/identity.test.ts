@@ -3,6 +3,7 @@ import pg from 'pg';
 import { pmoFramework } from '@trellis/domain';
 import { expectNoErrors, fieldErrors, theError } from './support/errors.js';
 import { DEMO, DEMO_PASSWORD, startTestApp, type Client, type TestApp } from './support/test-app.js';
+import { asSuperuser } from './support/superuser.js';
 
 /** Accounts, sessions, passwords, invitations and the admin's changes to people, through GraphQL. */
 
@@ -37,15 +38,7 @@ describe('identity', () => {
   let t: TestApp;
   let admin: Client;
 
-  const superuser = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: t.adminDatabaseUrl });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
+  const superuser = <T>(work: (client: pg.Client) => Promise<T>) => asSuperuser(t.adminDatabaseUrl, work);
   const personByEmail = async (email: string): Promise<PersonRow> => {
     const result = await admin.graphql<{ people: PersonRow[] }>(
       'query($search: String!) { people(search: $search, includeLeft: true) { id email name jobTitle version active accessRole manager { email } } }',

@@ -1,6 +1,6 @@
-import pg from 'pg';
 import { expectNoErrors, fieldErrors, theError } from './support/errors.js';
 import { DEMO, startTestApp, type Client, type TestApp } from './support/test-app.js';
+import { superuserQuery } from './support/superuser.js';
 
 /**
  * What a mentor sees is the mentee's choice, item by item, through the one plan policy: the plan,
@@ -37,15 +37,7 @@ describe('mentor review on a shared plan', () => {
   let actionId: string;
   let skillKey: string;
 
-  const superuser = async (text: string, values: unknown[]) => {
-    const client = new pg.Client({ connectionString: t.adminDatabaseUrl });
-    await client.connect();
-    try {
-      return (await client.query(text, values)).rows as Record<string, unknown>[];
-    } finally {
-      await client.end();
-    }
-  };
+  const superuser = (text: string, values: unknown[]) => superuserQuery(t.adminDatabaseUrl, text, values);
   const planOf = (client: Client) => client.graphql<{ planOf: PlanView }>(`query($id: ID!) { planOf(personId: $id) { ${PLAN} } }`, { id: ids.get(DEMO.employee) });
   const myPlan = async () => {
     const result = await dan.graphql<{ myPlan: PlanView }>(`{ myPlan { ${PLAN} } }`);

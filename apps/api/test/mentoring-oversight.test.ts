@@ -1,8 +1,8 @@
-import pg from 'pg';
 import { MentoringFizzlingService } from '../src/mentoring/mentoring-fizzling.service.js';
 import { expectNoErrors, fieldErrors, theError } from './support/errors.js';
 import { startSmtpServer, unfold } from './support/smtp-server.js';
 import { DEMO, startTestApp, type Client, type TestApp } from './support/test-app.js';
+import { superuserQuery } from './support/superuser.js';
 
 /**
  * The organisation-facing half of mentoring: the stored settings (fizzle weeks, cross-team
@@ -27,15 +27,7 @@ describe('mentoring oversight', () => {
   let skillKeys: string[];
   let mentorshipId: string;
 
-  const superuser = async (text: string, values: unknown[] = []) => {
-    const client = new pg.Client({ connectionString: t.adminDatabaseUrl });
-    await client.connect();
-    try {
-      return (await client.query(text, values)).rows as Record<string, unknown>[];
-    } finally {
-      await client.end();
-    }
-  };
+  const superuser = (text: string, values: unknown[] = []) => superuserQuery(t.adminDatabaseUrl, text, values);
   const mailTo = (email: string, subject: string) => smtp.inbox.filter((m) => m.to.includes(email) && unfold(m.body).includes(`Subject: ${subject}`));
   /** E-mails leave after the commit, without holding the answer up: wait (up to 5 s) for `count` of them. */
   const mailArrived = async (email: string, subject: string, count = 1) => {

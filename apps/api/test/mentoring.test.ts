@@ -1,9 +1,9 @@
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { tenantTransaction } from '../src/database/tenant-database.js';
 import { MentorshipsService } from '../src/mentoring/mentorships.service.js';
 import { expectNoErrors, fieldErrors, theError } from './support/errors.js';
 import { DEMO, startTestApp, type Client, type TestApp } from './support/test-app.js';
+import { superuserQuery } from './support/superuser.js';
 
 /**
  * Mentoring through the real API: finding a mentor from the plan's gaps with explained scores
@@ -40,15 +40,7 @@ describe('mentoring', () => {
   const ids = new Map<string, string>();
   let focus: { skillKey: string; skillName: string; neededLevel: number }[];
 
-  const superuser = async (text: string, values: unknown[]) => {
-    const client = new pg.Client({ connectionString: t.adminDatabaseUrl });
-    await client.connect();
-    try {
-      return (await client.query(text, values)).rows as Record<string, unknown>[];
-    } finally {
-      await client.end();
-    }
-  };
+  const superuser = (text: string, values: unknown[]) => superuserQuery(t.adminDatabaseUrl, text, values);
 
   const saveProfile = async (client: Client, offeredSkillKeys: string[], extra: Record<string, unknown> = {}) => {
     const result = await client.graphql<{ saveMentorProfile: { version: number } }>(

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { MAX_FOCUS_SKILLS, MAX_PROPOSED_ACTIONS, MIN_FOCUS_SKILLS } from '@trellis/domain';
 import { expectNoErrors, fieldErrors, theError } from './support/errors.js';
 import { DEMO, startTestApp, type Client, type TestApp } from './support/test-app.js';
+import { asSuperuser } from './support/superuser.js';
 
 /**
  * Focused plans and honest readiness through the real API, as the demo PMO Analyst (Dan) aiming at
@@ -55,15 +56,7 @@ describe('focused plans and honest readiness', () => {
   let skills: Map<string, string>;
   let plan: FocusPlan;
 
-  const superuser = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: t.adminDatabaseUrl });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
+  const superuser = <T>(work: (client: pg.Client) => Promise<T>) => asSuperuser(t.adminDatabaseUrl, work);
   const myPlan = async () => {
     const read = await dan.graphql<{ myPlan: FocusPlan }>(`{ myPlan { ${FOCUS_FIELDS} } }`);
     expectNoErrors(read);

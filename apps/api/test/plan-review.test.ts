@@ -1,8 +1,8 @@
-import pg from 'pg';
 import { PLAN_ABILITIES, planAbilities, type PlanAbility, type PlanViewerKind } from '@trellis/domain';
 import { VersionReader } from '../src/plans/version-reader.js';
 import { expectNoErrors, fieldErrors, theError } from './support/errors.js';
 import { DEMO, startTestApp, type Client, type TestApp } from './support/test-app.js';
+import { superuserQuery } from './support/superuser.js';
 
 /**
  * The manager's flow and the plan policy through the real API: each kind of viewer (the person, their
@@ -36,15 +36,7 @@ describe('plan review and the plan policy', () => {
     if (!clients.has(email)) clients.set(email, await t.signIn(email));
     return clients.get(email)!;
   };
-  const superuser = async (text: string, values: unknown[] = []) => {
-    const client = new pg.Client({ connectionString: t.adminDatabaseUrl });
-    await client.connect();
-    try {
-      return (await client.query(text, values)).rows as Record<string, unknown>[];
-    } finally {
-      await client.end();
-    }
-  };
+  const superuser = (text: string, values: unknown[] = []) => superuserQuery(t.adminDatabaseUrl, text, values);
   const planOf = async (email: string, owner: string) =>
     (await as(email)).graphql<{ planOf: Plan | null }>(`query($id: ID!) { planOf(personId: $id) { ${PLAN} } }`, { id: people.get(owner) });
   const move = async (email: string, mutation: string, plan: { id: string; version: number }, extra: Record<string, unknown> = {}) =>

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { PlanReviewJob } from '../src/plans/plan-review.job.js';
 import { expectNoErrors, fieldErrors, theError } from './support/errors.js';
 import { DEMO, startTestApp, type Client, type TestApp } from './support/test-app.js';
+import { asSuperuser } from './support/superuser.js';
 
 /**
  * Development plans through the real API: rights by relationship (the person, their manager, not a
@@ -48,15 +49,7 @@ describe('development plans', () => {
   let roles: Map<string, string>;
   let skills: Map<string, string>;
 
-  const superuser = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: t.adminDatabaseUrl });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
+  const superuser = <T>(work: (client: pg.Client) => Promise<T>) => asSuperuser(t.adminDatabaseUrl, work);
 
   const createPlan = async (client: Client, targetRoleKey: string) => {
     const result = await client.graphql<{ createPlanFromTarget: PlanView }>(

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
-import pg from 'pg';
 import { isResting, ReportRefreshService } from '../src/reports/report-refresh.service.js';
 import { startApiProcess, type ApiProcess } from './support/api-process.js';
 import { createTestDatabase } from './support/postgres-server.js';
+import { asSuperuser } from './support/superuser.js';
 import { DEMO, startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -11,16 +11,6 @@ import { DEMO, startTestApp, type TestApp } from './support/test-app.js';
  * took (REPORTS_REFRESH_MAX_SHARE, kept in the database so every process keeps the pace), and it runs in a process
  * of its own at a lower OS priority, which `npm start` forks, starts again if it dies, and stops with the API.
  */
-
-async function asSuperuser<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('the job pace (isResting)', () => {
   const at = new Date('2026-12-01T10:00:00Z');

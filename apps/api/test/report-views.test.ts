@@ -3,6 +3,7 @@ import pg from 'pg';
 import { ReportRefreshService } from '../src/reports/report-refresh.service.js';
 import { expectNoErrors, fieldErrors } from './support/errors.js';
 import { DEMO, startTestApp, type Client, type TestApp } from './support/test-app.js';
+import { asSuperuser } from './support/superuser.js';
 
 /**
  * The reports read from the views stored with each snapshot (report_views) answer exactly what the
@@ -39,15 +40,7 @@ describe('stored report views', () => {
   let leader: Client;
   let organisationId: string;
 
-  const superuser = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: t.adminDatabaseUrl });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
+  const superuser = <T>(work: (client: pg.Client) => Promise<T>) => asSuperuser(t.adminDatabaseUrl, work);
   const views = () => superuser(async (db) => Number((await db.query(`SELECT count(*) FROM report_views WHERE organisation_id = $1`, [organisationId])).rows[0].count));
 
   beforeAll(async () => {

@@ -1,9 +1,9 @@
-import pg from 'pg';
 import { RequestDatabase, RequestPool } from '../src/database/tenant-database.js';
 import { ReportReader } from '../src/reports/report-reader.js';
 import { ReportRefreshService } from '../src/reports/report-refresh.service.js';
 import { expectNoErrors } from './support/errors.js';
 import { DEMO, startTestApp, type TestApp } from './support/test-app.js';
+import { asSuperuser } from './support/superuser.js';
 
 /**
  * With DATABASE_REPLICA_URL set, report reads go to the replica and their audit records to the
@@ -17,16 +17,6 @@ const withDatabase = (url: string, name: string) => {
   u.pathname = `/${name}`;
   return u.toString();
 };
-
-async function asSuperuser<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 const HEATMAP = `query($input: ReportFilterInput) { skillHeatmap(input: $input) { meta { k people } rows { teamId assessed } } }`;
 const PARTICIPATION = `{ participationReport { meta { k people } rows { teamId people { value } } } }`;

@@ -16,6 +16,7 @@ import pg from 'pg';
 import { ReportRefreshService } from '../src/reports/report-refresh.service.js';
 import { expectNoErrors, fieldErrors, theError } from './support/errors.js';
 import { DEMO, startTestApp, type Client, type TestApp } from './support/test-app.js';
+import { asSuperuser } from './support/superuser.js';
 
 /**
  * Leadership reports through the real API on real PostgreSQL: rollups built by the refresh equal
@@ -57,15 +58,7 @@ describe('leadership reports', () => {
   let leaderId: string;
   let refresher: ReportRefreshService;
 
-  const superuser = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: t.adminDatabaseUrl });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
+  const superuser = <T>(work: (client: pg.Client) => Promise<T>) => asSuperuser(t.adminDatabaseUrl, work);
 
   /** Raw rows as the domain's *RowsFromPeople take them: active people and their ratings of published skills. */
   const rawPeople = () =>

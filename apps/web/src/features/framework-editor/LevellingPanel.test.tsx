@@ -119,6 +119,9 @@ describe('Framework editor: points levelling', () => {
       await user.type(input, points);
     }
     const levels = screen.getByRole('table', { name: 'Levels by points' });
+    expect(within(levels).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Level', 'From points', 'Actions']);
+    // The one level cannot be removed.
+    expect(within(levels).getByRole('button', { name: 'Remove level 1' })).toBeDisabled();
     await user.clear(within(levels).getByRole('textbox', { name: 'Name of level 1' }));
     await user.type(within(levels).getByRole('textbox', { name: 'Name of level 1' }), 'Associate');
     await user.click(screen.getByRole('button', { name: 'Add level' }));
@@ -128,10 +131,17 @@ describe('Framework editor: points levelling', () => {
     await user.clear(within(levels).getByRole('textbox', { name: 'Minimum points of level 2' }));
     await user.type(within(levels).getByRole('textbox', { name: 'Minimum points of level 2' }), '0');
     expect(screen.getByRole('status', { name: 'Problems with the points rule' })).toHaveTextContent("Level 2 minimum points: must be more than the previous level's 0");
+    expect(within(levels).getByRole('textbox', { name: 'Minimum points of level 2' })).toHaveAccessibleDescription("must be more than the previous level's 0");
     expect(screen.getByRole('button', { name: 'Save the points rule' })).toBeDisabled();
     await user.clear(within(levels).getByRole('textbox', { name: 'Minimum points of level 2' }));
     await user.type(within(levels).getByRole('textbox', { name: 'Minimum points of level 2' }), '5');
     expect(screen.queryByRole('status', { name: 'Problems with the points rule' })).not.toBeInTheDocument();
+    // A level is removed at once, with no undo of its own (Cancel drops the whole working copy).
+    await user.click(screen.getByRole('button', { name: 'Add level' }));
+    await user.click(within(levels).getByRole('button', { name: 'Remove level 3' }));
+    expect(within(levels).queryByRole('textbox', { name: 'Name of level 3' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
+    expect(within(levels).getByRole('button', { name: 'Remove level 1' })).toBeEnabled();
 
     await user.click(screen.getByRole('button', { name: 'Add title' }));
     const titles = screen.getByRole('table', { name: 'Titles by points' });
@@ -221,7 +231,10 @@ describe('Framework editor: points levelling', () => {
     expect(screen.getByRole('list', { name: 'Points rule' })).toHaveTextContent('Lead from 5 (A 5, B 8)');
     await user.click(screen.getByRole('button', { name: 'Edit the points rule' }));
     const lead = screen.getByRole('table', { name: 'Sub-levels of Lead' });
+    expect(within(lead).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Sub-level', 'From points', 'Actions']);
     await user.clear(within(lead).getByRole('textbox', { name: 'Name of sub-level 2 of Lead' }));
+    // A blank name is said on its row before the domain's check runs.
+    expect(within(lead).getByRole('textbox', { name: 'Name of sub-level 2 of Lead' })).toHaveAccessibleDescription('needs a name');
     await user.type(within(lead).getByRole('textbox', { name: 'Name of sub-level 2 of Lead' }), 'Bee');
     const min2 = within(lead).getByRole('textbox', { name: 'Minimum points of sub-level 2 of Lead' });
     await user.clear(min2);

@@ -1,6 +1,7 @@
 import { ActionIcon, Alert, Button, Group, List, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { levellingRuleProblems, skillScales, type PointsLevelling } from '@trellis/domain';
 import { useMemo, useState } from 'react';
+import { asInt, NamedThresholdsTable } from './NamedThresholdsTable';
 import type { DraftEditor } from './useDraftEditor';
 import { SubLevelsEditor } from './SubLevelsEditor';
 
@@ -26,12 +27,6 @@ const offScale = (table: Record<string, number>, max: number): number[] =>
     .map(Number)
     .filter((level) => level > max)
     .sort((a, b) => a - b);
-
-/** Mantine hands over a string for what it cannot read as a number as typed ("09" after a cleared 0): read it too. */
-const asInt = (value: string | number): number => {
-  const n = typeof value === 'number' ? value : Number(value.trim());
-  return Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;
-};
 
 /** "levelling.levels[2].minPoints: must be …" → "Level 3, minimum points: must be …" */
 function describeProblem(path: string, message: string, skillName: (key: string) => string): string {
@@ -227,44 +222,16 @@ export function LevellingPanel({ editor }: { editor: DraftEditor }) {
         </Group>
       </Stack>
 
-      <Table.ScrollContainer minWidth={0}>
-        <Table aria-label="Levels by points" withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Level</Table.Th>
-              <Table.Th scope="col">From points</Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {working.levels.map((level, i) => (
-              <Table.Tr key={i}>
-                <Table.Td>
-                  <TextInput size="xs" aria-label={`Name of level ${i + 1}`} value={level.name} error={rowErrors.get(`levels[${i}].name`)} onChange={(e) => set({ levels: working.levels.map((l, j) => (j === i ? { ...l, name: e.currentTarget.value } : l)) })} />
-                </Table.Td>
-                <Table.Td>
-                  <NumberInput
-                    size="xs"
-                    min={0}
-                    allowDecimal={false}
-                    aria-label={`Minimum points of level ${i + 1}`}
-                    value={level.minPoints}
-                    error={rowErrors.get(`levels[${i}].minPoints`)}
-                    onChange={(value) => set({ levels: working.levels.map((l, j) => (j === i ? { ...l, minPoints: asInt(value) } : l)) })}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <ActionIcon variant="subtle" color="red" disabled={working.levels.length === 1} aria-label={`Remove level ${i + 1}`} onClick={() => set({ levels: working.levels.filter((_, j) => j !== i) })}>
-                    ×
-                  </ActionIcon>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <NamedThresholdsTable
+        label="Levels by points"
+        nameHeader="Level"
+        rows={working.levels}
+        labels={{ name: (i) => `Name of level ${i + 1}`, minPoints: (i) => `Minimum points of level ${i + 1}`, remove: (_, i) => `Remove level ${i + 1}` }}
+        error={(i, field) => rowErrors.get(`levels[${i}].${field}`)}
+        removeDisabled={working.levels.length === 1}
+        onChange={(i, fields) => set({ levels: working.levels.map((l, j) => (j === i ? { ...l, ...fields } : l)) })}
+        onRemove={(i) => set({ levels: working.levels.filter((_, j) => j !== i) })}
+      />
       <Button
         size="xs"
         variant="light"

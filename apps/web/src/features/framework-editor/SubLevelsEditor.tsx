@@ -1,6 +1,7 @@
-import { ActionIcon, Alert, Button, Group, NumberInput, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import type { PointsLevel, SubLevel } from '@trellis/domain';
 import { useState } from 'react';
+import { NamedThresholdsTable } from './NamedThresholdsTable';
 
 /**
  * One level's sub-levels (Monzo's A–E) in the Levelling tab's working copy: name and the fewest points
@@ -9,11 +10,6 @@ import { useState } from 'react';
  */
 
 const LETTERS = ['A', 'B', 'C', 'D', 'E'];
-/** Mantine hands over a string for what it cannot read as a number as typed ("09" after a cleared 0): read it too. */
-const asInt = (value: string | number): number => {
-  const n = typeof value === 'number' ? value : Number(value.trim());
-  return Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;
-};
 
 /** Sub-levels A–E spread evenly from the level's start to the next level's (or 10 apart at the top). */
 export function evenSubLevels(level: PointsLevel, nextMin: number | undefined): SubLevel[] {
@@ -74,50 +70,20 @@ export function SubLevelsEditor({
           None: “What level am I?” shows the level alone.
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={0}>
-          <Table aria-label={`Sub-levels of ${label}`} withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Sub-level</Table.Th>
-                <Table.Th scope="col">From points</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {subLevels.map((sub, j) => (
-                <Table.Tr key={j}>
-                  <Table.Td>
-                    <TextInput
-                      size="xs"
-                      aria-label={`Name of sub-level ${j + 1} of ${label}`}
-                      value={sub.name}
-                      error={errors.get(`subLevels[${j}].name`) ?? (sub.name.trim() === '' ? 'needs a name' : undefined)}
-                      onChange={(e) => change(j, { name: e.currentTarget.value })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <NumberInput
-                      size="xs"
-                      min={0}
-                      allowDecimal={false}
-                      aria-label={`Minimum points of sub-level ${j + 1} of ${label}`}
-                      value={sub.minPoints}
-                      error={errors.get(`subLevels[${j}].minPoints`)}
-                      onChange={(value) => change(j, { minPoints: asInt(value) })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Remove sub-level ${sub.name || j + 1} of ${label}`} onClick={() => remove(j)}>
-                      ×
-                    </ActionIcon>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <NamedThresholdsTable
+          label={`Sub-levels of ${label}`}
+          nameHeader="Sub-level"
+          rows={subLevels}
+          labels={{
+            name: (j) => `Name of sub-level ${j + 1} of ${label}`,
+            minPoints: (j) => `Minimum points of sub-level ${j + 1} of ${label}`,
+            remove: (sub, j) => `Remove sub-level ${sub.name || j + 1} of ${label}`,
+          }}
+          // A blank name is said at once; the domain's check says the rest.
+          error={(j, field) => errors.get(`subLevels[${j}].${field}`) ?? (field === 'name' && subLevels[j]!.name.trim() === '' ? 'needs a name' : undefined)}
+          onChange={change}
+          onRemove={remove}
+        />
       )}
       {removed ? (
         <Alert color="gray" variant="light" p="xs" role="status">
