@@ -155,6 +155,12 @@ describe('My career page', () => {
     expect(await within(chosen).findByText(/1 of 2 expectations rated; 1 assumed at the level your current role \(PMO Analyst\) expects/)).toBeInTheDocument();
     expect(within(chosen).getByRole('button', { name: 'Choose as my target' })).toBeInTheDocument();
     expect(within(closestList).getByText('Fit 50%: 0 of 2 expectations met, short on 2 by 4 levels in all.')).toBeInTheDocument();
+    // On a phone the comparison and the route wait behind a button.
+    const show = screen.getByRole('button', { name: 'Show the comparison and route' });
+    expect(show).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('table', { name: 'From PMO Analyst to Project Manager' })).not.toBeInTheDocument();
+    await user.click(show);
+    expect(screen.getByRole('button', { name: 'Hide the comparison and route' })).toHaveAttribute('aria-expanded', 'true');
     const compared = await screen.findByRole('table', { name: 'From PMO Analyst to Project Manager' });
     expect(within(compared).getByRole('columnheader', { name: 'You (assessed)' })).toBeInTheDocument();
     expect(within(within(compared).getByRole('row', { name: /Risk management/ })).getByText('Not assessed')).toBeInTheDocument();
@@ -345,6 +351,16 @@ describe('My skills against the roles, by category', () => {
     expect(delivery).toHaveAttribute('aria-expanded', 'false');
     expect(people).toHaveAttribute('aria-expanded', 'false');
     await waitFor(() => expect(screen.queryByRole('table', { name: /My skills against the roles/ })).not.toBeInTheDocument());
+  });
+
+  it('on a wide screen shows the comparison and the route at once, with a button to hide them', async () => {
+    window.matchMedia = (query: string) => ({ ...matchMedia(query), matches: query === '(min-width: 62em)' });
+    const { user } = renderRoute('/my-career', [myCareer({ rated: [{ skillKey: 'planning', selfLevel: 2 }] }), careerFramework, closest, comparison, route, readinessFor('role-pm')]);
+    await user.selectOptions(await screen.findByRole('combobox', { name: /Role to explore/ }), 'role-pm');
+    expect(await screen.findByRole('table', { name: 'From PMO Analyst to Project Manager' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Hide the comparison and route' }));
+    expect(screen.queryByRole('table', { name: 'From PMO Analyst to Project Manager' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Show the comparison and route' })).toHaveAttribute('aria-expanded', 'false');
   });
 
   it('on a phone starts with every category closed, and a category opens from the keyboard', async () => {

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Card, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { skipToken, useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
 import { ChangePlanDirectionMutation, ClosestToProfileQuery } from '../plans/planOperations';
@@ -13,6 +13,7 @@ import { RoleComparisonResult } from '../paths/RoleComparisonPage';
 import { SkillRatings } from '../plans/SkillRatings';
 import { PlanReadiness } from '../plans/PlanReadiness';
 import { ProfileAgainstRoles } from './ProfileAgainstRoles';
+import { isWideScreen } from './wideScreen';
 import {
   assessedProfile,
   isOpenPlan,
@@ -145,16 +146,42 @@ function Career({
 
       {chosen ? (
         currentRole ? (
-          <>
+          <ComparisonAndRoute key={chosen.id} from={currentRole} to={chosen}>
             <RoleComparisonResult fromRoleId={currentRole.id} toRoleId={chosen.id} profile={profile} />
             <CareerRouteResult fromRoleId={currentRole.id} toRoleId={chosen.id} profile={profileInput} />
-          </>
+          </ComparisonAndRoute>
         ) : (
           <Text size="sm">With a current role recorded, the comparison and the route from it to {chosen.title} show here.</Text>
         )
       ) : null}
 
       <SkillRatingsForMe version={version} assessments={assessments} />
+    </Stack>
+  );
+}
+
+/**
+ * The skill-by-skill comparison and the route are the longest part of the page (about 7,000 px on a phone): on a
+ * phone they wait behind a button (and are not asked for until then); on a wide screen they start shown.
+ */
+function ComparisonAndRoute({ from, to, children }: { from: CareerRole; to: CareerRole; children: ReactNode }) {
+  const [shown, setShown] = useState(isWideScreen);
+  const id = useId();
+  return (
+    <Stack gap="xl">
+      <Paper withBorder p="md">
+        <Group justify="space-between" gap="sm">
+          <Text size="sm">
+            {from.title} and {to.title} skill by skill, and the route from one to the other.
+          </Text>
+          <Button variant="light" size="sm" aria-expanded={shown} aria-controls={id} onClick={() => setShown((value) => !value)}>
+            {shown ? 'Hide the comparison and route' : 'Show the comparison and route'}
+          </Button>
+        </Group>
+      </Paper>
+      <div id={id} hidden={!shown}>
+        {shown ? <Stack gap="xl">{children}</Stack> : null}
+      </div>
     </Stack>
   );
 }

@@ -1,10 +1,9 @@
 import { Accordion, Badge, Button, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Empty } from '../../components/QueryStates';
+import { isWideScreen } from './wideScreen';
 import { expectedLevels, skillLevelLabel, type CareerRole, type CareerVersion } from './careerData';
 
-/** Wide enough (Mantine's md) that the categories with gaps can start open without burying the rest of the page. */
-const WIDE = '(min-width: 62em)';
 
 type Skill = CareerVersion['skills'][number];
 
@@ -76,13 +75,13 @@ export function ProfileAgainstRoles({
   const withGaps = categories.filter((category) => category.gaps > 0);
   const gapIds = withGaps.map((category) => category.id);
 
-  const [open, setOpen] = useState<string[]>(() => (window.matchMedia(WIDE).matches ? gapIds : []));
+  const [open, setOpen] = useState<string[]>(() => (isWideScreen() ? gapIds : []));
   // Another role measured (a new one explored): on a wide screen its gaps open, as on arrival; on a phone what
   // the person opened stays as it is.
   const [measuredId, setMeasuredId] = useState(measuredRole?.id ?? null);
   if ((measuredRole?.id ?? null) !== measuredId) {
     setMeasuredId(measuredRole?.id ?? null);
-    if (window.matchMedia(WIDE).matches) setOpen(gapIds);
+    if (isWideScreen()) setOpen(gapIds);
   }
   const allOpen = categories.length > 0 && categories.every((category) => open.includes(category.id));
 
@@ -125,7 +124,7 @@ export function ProfileAgainstRoles({
           category. “Assumed” is your current role’s level for a skill you have not rated.
         </Text>
         {categories.length > 0 ? (
-          <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+          <Group justify="space-between" gap="xs" align="center">
             <Text size="sm" fw={600}>
               {measuredRole
                 ? withGaps.length > 0
@@ -138,7 +137,7 @@ export function ProfileAgainstRoles({
             </Button>
           </Group>
         ) : null}
-        <Accordion multiple value={open} onChange={setOpen} order={3} variant="separated" chevronPosition="right">
+        <Accordion multiple value={open} onChange={setOpen} order={3} variant="contained" chevronPosition="right">
           {categories.map((category) => (
             <Accordion.Item value={category.id} key={category.id}>
               <Accordion.Control>
@@ -186,13 +185,15 @@ export function ProfileAgainstRoles({
   );
 }
 
-/** A category closed: its name, how many of the role's expectations I meet, and its gaps flagged. */
+/** A category closed: its name, how many of the role's expectations I meet, and its gaps flagged; two short lines. */
 function CategoryLine({ category, roleTitle }: { category: CategorySummary; roleTitle: string | null }) {
   const counted = roleTitle && category.expected > 0;
   return (
-    <Stack gap={4}>
+    <Stack gap={2}>
       <Text fw={600}>{category.name}</Text>
-      <Group gap="xs" wrap="wrap">
+      <Group gap={8} wrap="wrap">
+        {/* The sentence beside it says the same to assistive technology; the bar is for the eye. */}
+        {counted ? <Progress aria-hidden value={(category.met / category.expected) * 100} size="sm" color={category.gaps > 0 ? 'orange' : 'pine'} w={48} /> : null}
         <Text size="sm">
           {counted ? `${category.met} of ${category.expected} meet ${roleTitle}` : `${plural(category.skills.length, 'skill')}${roleTitle ? `, none expected by ${roleTitle}` : ''}`}
         </Text>
@@ -211,8 +212,6 @@ function CategoryLine({ category, roleTitle }: { category: CategorySummary; role
           </Text>
         ) : null}
       </Group>
-      {/* The sentence above says the same to assistive technology; the bar is for the eye. */}
-      {counted ? <Progress aria-hidden value={(category.met / category.expected) * 100} size="sm" color={category.gaps > 0 ? 'orange' : 'pine'} maw={240} /> : null}
     </Stack>
   );
 }
