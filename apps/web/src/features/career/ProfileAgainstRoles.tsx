@@ -1,4 +1,4 @@
-import { Accordion, Badge, Button, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Accordion, Badge, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Empty } from '../../components/QueryStates';
 import { isWideScreen } from './wideScreen';
@@ -137,7 +137,17 @@ export function ProfileAgainstRoles({
             </Button>
           </Group>
         ) : null}
-        <Accordion multiple value={open} onChange={setOpen} order={3} variant="contained" chevronPosition="right">
+        {/* Two columns on a wide screen, as the tables were before: the categories with gaps open side by side. */}
+        <Accordion
+          multiple
+          value={open}
+          onChange={setOpen}
+          order={3}
+          variant="separated"
+          chevronPosition="right"
+          styles={{ item: { border: '1px solid var(--mantine-color-gray-3)', marginTop: 0 } }}
+        >
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm" verticalSpacing="sm" style={{ alignItems: 'start' }}>
           {categories.map((category) => (
             <Accordion.Item value={category.id} key={category.id}>
               <Accordion.Control>
@@ -179,6 +189,7 @@ export function ProfileAgainstRoles({
               </Accordion.Panel>
             </Accordion.Item>
           ))}
+          </SimpleGrid>
         </Accordion>
       </Stack>
     </section>
