@@ -303,6 +303,10 @@ describe('What level am I?', () => {
     expect(within(section).getByText(/2 more points to reach Level 1\.2 · D; 11 more points to reach Level 2\.1\./)).toBeInTheDocument();
     expect(within(section).getByText('This may understate your level')).toBeInTheDocument();
     expect(section).toHaveTextContent('1 of 3 skills are not rated yet');
+    // On a phone the points per skill wait behind a button.
+    expect(within(section).queryByRole('table', { name: 'Points per skill' })).not.toBeInTheDocument();
+    await user.click(within(section).getByRole('button', { name: 'Show the points per skill (2)' }));
+    expect(within(section).getByRole('button', { name: 'Hide the points per skill' })).toHaveAttribute('aria-expanded', 'true');
     const rows = within(within(section).getByRole('table', { name: 'Points per skill' })).getAllByRole('row').slice(1);
     // Coaching & mentoring is on its own scale: level 2 is "Coaching" there, not the framework's "Practised".
     expect(rows.map((row) => Array.from((row as HTMLTableRowElement).cells, (cell) => cell.textContent))).toEqual([
