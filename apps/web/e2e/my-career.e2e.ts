@@ -1,6 +1,6 @@
 /**
  * My career in a real browser: a demo employee rates a skill on its own page, seeing what each level looks
- * like, finds the rating among the skills grouped by category, picks a target role and lands on My plan.
+ * like, finds the rating among the skills grouped by category (opening them), picks a target role and lands on My plan.
  * Facts (the skill, its levels and descriptors, the roles) are asked of the API, not copied from the seed.
  */
 import { graphql, signInApi } from './api';
@@ -82,6 +82,9 @@ describe('my career', () => {
 
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My career' }).click();
       const profile = page.getByRole('region', { name: 'My skills against the roles' });
+      // Each category is a summary line that opens to its table; open them all to find the skill's row.
+      await profile.getByRole('button', { name: 'Expand all' }).click();
+      await profile.getByRole('button', { name: 'Collapse all' }).waitFor();
       const row = profile.getByRole('row', { name: new RegExp(escape(skill.name)) });
       await row.getByRole('cell').first().getByText(`Level ${skill.level.level} · ${skill.level.name}`).waitFor();
 

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { renderRoute } from '../../test/render';
 import { apiError } from '../../test/session';
 import { CareerRouteQuery } from '../paths/CareerPathPage';
@@ -121,9 +121,20 @@ describe('My career page', () => {
 
     expect(await screen.findByRole('link', { name: 'PMO Analyst' })).toHaveAttribute('href', '/roles/role-analyst');
     // Skills by category, only those that matter: rated, or expected by my role; unrated ones assumed at my role's level.
-    const table = screen.getByRole('table', { name: 'My skills against the roles: Delivery' });
+    // On a phone each category is one closed line against my role: what I meet, and the gaps flagged.
+    expect(screen.getByText('Against PMO Analyst: gaps in 1 of 1 category.')).toBeInTheDocument();
+    const delivery = screen.getByRole('button', { name: /^Delivery/ });
+    expect(delivery).toHaveAttribute('aria-expanded', 'false');
+    expect(delivery).toHaveTextContent('Delivery1 of 2 meet PMO Analyst1 gap');
+    expect(screen.getByRole('heading', { level: 3, name: /^Delivery/ })).toContainElement(delivery);
+    expect(screen.queryByRole('table', { name: 'My skills against the roles: Delivery' })).not.toBeInTheDocument();
+    await user.click(delivery);
+    expect(delivery).toHaveAttribute('aria-expanded', 'true');
+    // The panel opens after its transition's first frames.
+    const table = await screen.findByRole('table', { name: 'My skills against the roles: Delivery' });
+    expect(screen.getByRole('region', { name: /^Delivery/ })).toContainElement(table);
     const planning = within(table).getByRole('row', { name: /Planning & scheduling/ });
-    expect(within(planning).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Level 2 · Practised', 'Level 3 · Competent']);
+    expect(within(planning).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Level 2 · Practised', 'Level 3 · Competentgap']);
     const risk = within(table).getByRole('row', { name: /Risk management/ });
     expect(within(risk).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Level 1 · Aware (assumed)', 'Level 1 · Aware']);
     expect(screen.queryByRole('table', { name: 'My skills against the roles: People' })).not.toBeInTheDocument();
@@ -134,6 +145,9 @@ describe('My career page', () => {
     await user.click(within(closestList).getByRole('button', { name: 'Explore Project Manager' }));
 
     expect(screen.getByRole('combobox', { name: /Role to explore/ })).toHaveValue('role-pm');
+    // Now counted against the role explored, and what I opened stays open.
+    expect(delivery).toHaveTextContent('Delivery0 of 2 meet Project Manager2 gaps');
+    expect(delivery).toHaveAttribute('aria-expanded', 'true');
     expect(within(planning).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Level 2 · Practised', 'Level 3 · Competent', 'Level 3 · Competentgap']);
     // The chosen role sits at the top with its readiness on what is known, and the button to choose it.
     const chosen = screen.getByRole('region', { name: 'Project Manager' });
@@ -141,6 +155,12 @@ describe('My career page', () => {
     expect(await within(chosen).findByText(/1 of 2 expectations rated; 1 assumed at the level your current role \(PMO Analyst\) expects/)).toBeInTheDocument();
     expect(within(chosen).getByRole('button', { name: 'Choose as my target' })).toBeInTheDocument();
     expect(within(closestList).getByText('Fit 50%: 0 of 2 expectations met, short on 2 by 4 levels in all.')).toBeInTheDocument();
+    // On a phone the comparison and the route wait behind a button.
+    const show = screen.getByRole('button', { name: 'Show the comparison and route' });
+    expect(show).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('table', { name: 'From PMO Analyst to Project Manager' })).not.toBeInTheDocument();
+    await user.click(show);
+    expect(screen.getByRole('button', { name: 'Hide the comparison and route' })).toHaveAttribute('aria-expanded', 'true');
     const compared = await screen.findByRole('table', { name: 'From PMO Analyst to Project Manager' });
     expect(within(compared).getByRole('columnheader', { name: 'You (assessed)' })).toBeInTheDocument();
     expect(within(within(compared).getByRole('row', { name: /Risk management/ })).getByText('Not assessed')).toBeInTheDocument();
@@ -269,7 +289,7 @@ describe('What level am I?', () => {
   const closestFor = { ...closest, request: { ...closest.request, variables: { frameworkVersionId: 'v1', profile: rated, limit: 5 } } };
 
   it('answers from my ratings by the organisation’s rule: the level and sub-level, points per skill on each skill’s own scale, what the next sub-level and level need, and that unrated skills may understate it', async () => {
-    renderRoute('/my-career', [
+    const { user } = renderRoute('/my-career', [
       myCareer({ rated: [{ skillKey: 'planning', selfLevel: 2 }, { skillKey: 'mentoring', selfLevel: 2 }] }),
       withRule,
       closestFor,
@@ -283,13 +303,19 @@ describe('What level am I?', () => {
     expect(within(section).getByText(/2 more points to reach Level 1\.2 · D; 11 more points to reach Level 2\.1\./)).toBeInTheDocument();
     expect(within(section).getByText('This may understate your level')).toBeInTheDocument();
     expect(section).toHaveTextContent('1 of 3 skills are not rated yet');
+    // On a phone the points per skill wait behind a button.
+    expect(within(section).queryByRole('table', { name: 'Points per skill' })).not.toBeInTheDocument();
+    await user.click(within(section).getByRole('button', { name: 'Show the points per skill (2)' }));
+    expect(within(section).getByRole('button', { name: 'Hide the points per skill' })).toHaveAttribute('aria-expanded', 'true');
     const rows = within(within(section).getByRole('table', { name: 'Points per skill' })).getAllByRole('row').slice(1);
     // Coaching & mentoring is on its own scale: level 2 is "Coaching" there, not the framework's "Practised".
     expect(rows.map((row) => Array.from((row as HTMLTableRowElement).cells, (cell) => cell.textContent))).toEqual([
       ['Planning & scheduling', 'Level 2 · Practised', '3'],
       ['Coaching & mentoring', 'Level 2 · Coaching', '3'],
     ]);
-    const people = screen.getByRole('table', { name: 'My skills against the roles: People' });
+    await user.click(screen.getByRole('button', { name: 'Expand all' }));
+    expect(screen.getByRole('button', { name: /^People/ })).toHaveTextContent('People1 skill, none expected by PMO Analyst');
+    const people = await screen.findByRole('table', { name: 'My skills against the roles: People' });
     expect(within(within(people).getByRole('row', { name: /Coaching & mentoring/ })).getAllByRole('cell')[0]).toHaveTextContent('Level 2 · Coaching');
   });
 
@@ -297,5 +323,58 @@ describe('What level am I?', () => {
     renderRoute('/my-career', [myCareer({ rated: [{ skillKey: 'planning', selfLevel: 2 }] }), careerFramework, closest]);
     await screen.findByRole('list', { name: 'Roles closest to me' });
     expect(screen.queryByRole('region', { name: 'What level am I?' })).not.toBeInTheDocument();
+  });
+});
+
+describe('My skills against the roles, by category', () => {
+  const both = [
+    { skillId: 'skill-planning', level: 2 },
+    { skillId: 'skill-mentoring', level: 2 },
+  ];
+  const closestBoth = { ...closest, request: { ...closest.request, variables: { frameworkVersionId: 'v1', profile: both, limit: 5 } } };
+  const rated = () => myCareer({ rated: [{ skillKey: 'planning', selfLevel: 2 }, { skillKey: 'mentoring', selfLevel: 2 }] });
+  const matchMedia = window.matchMedia;
+  afterEach(() => {
+    window.matchMedia = matchMedia;
+  });
+
+  it('on a wide screen opens the categories with gaps and leaves the others closed; expand all and collapse all', async () => {
+    window.matchMedia = (query: string) => ({ ...matchMedia(query), matches: query === '(min-width: 62em)' });
+    const { user } = renderRoute('/my-career', [rated(), careerFramework, closestBoth]);
+    const delivery = await screen.findByRole('button', { name: /^Delivery/ });
+    const people = screen.getByRole('button', { name: /^People/ });
+    expect(delivery).toHaveAttribute('aria-expanded', 'true');
+    expect(people).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByRole('table', { name: 'My skills against the roles: Delivery' })).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'My skills against the roles: People' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Expand all' }));
+    expect(people).toHaveAttribute('aria-expanded', 'true');
+    expect(await screen.findByRole('table', { name: 'My skills against the roles: People' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Collapse all' }));
+    expect(delivery).toHaveAttribute('aria-expanded', 'false');
+    expect(people).toHaveAttribute('aria-expanded', 'false');
+    await waitFor(() => expect(screen.queryByRole('table', { name: /My skills against the roles/ })).not.toBeInTheDocument());
+  });
+
+  it('on a wide screen shows the comparison and the route at once, with a button to hide them', async () => {
+    window.matchMedia = (query: string) => ({ ...matchMedia(query), matches: query === '(min-width: 62em)' });
+    const { user } = renderRoute('/my-career', [myCareer({ rated: [{ skillKey: 'planning', selfLevel: 2 }] }), careerFramework, closest, comparison, route, readinessFor('role-pm')]);
+    await user.selectOptions(await screen.findByRole('combobox', { name: /Role to explore/ }), 'role-pm');
+    expect(await screen.findByRole('table', { name: 'From PMO Analyst to Project Manager' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Hide the comparison and route' }));
+    expect(screen.queryByRole('table', { name: 'From PMO Analyst to Project Manager' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Show the comparison and route' })).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('on a phone starts with every category closed, and a category opens from the keyboard', async () => {
+    const { user } = renderRoute('/my-career', [rated(), careerFramework, closestBoth]);
+    const people = await screen.findByRole('button', { name: /^People/ });
+    expect(screen.getByRole('button', { name: /^Delivery/ })).toHaveAttribute('aria-expanded', 'false');
+    expect(people).toHaveAttribute('aria-expanded', 'false');
+    people.focus();
+    await user.keyboard('{Enter}');
+    expect(people).toHaveAttribute('aria-expanded', 'true');
+    expect(await screen.findByRole('table', { name: 'My skills against the roles: People' })).toBeInTheDocument();
   });
 });

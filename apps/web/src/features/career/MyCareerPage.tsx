@@ -1,6 +1,6 @@
-import { Alert, Anchor, Badge, Button, Card, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { skipToken, useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
 import { ChangePlanDirectionMutation, ClosestToProfileQuery } from '../plans/planOperations';
@@ -12,11 +12,11 @@ import { CareerRouteResult } from '../paths/CareerPathPage';
 import { RoleComparisonResult } from '../paths/RoleComparisonPage';
 import { SkillRatings } from '../plans/SkillRatings';
 import { PlanReadiness } from '../plans/PlanReadiness';
+import { ProfileAgainstRoles } from './ProfileAgainstRoles';
+import { isWideScreen } from './wideScreen';
 import {
   assessedProfile,
-  expectedLevels,
   isOpenPlan,
-  skillLevelLabel,
   RecordMyAssessmentMutation,
   MyCareerQuery,
   useCareer,
@@ -146,16 +146,42 @@ function Career({
 
       {chosen ? (
         currentRole ? (
-          <>
+          <ComparisonAndRoute key={chosen.id} from={currentRole} to={chosen}>
             <RoleComparisonResult fromRoleId={currentRole.id} toRoleId={chosen.id} profile={profile} />
             <CareerRouteResult fromRoleId={currentRole.id} toRoleId={chosen.id} profile={profileInput} />
-          </>
+          </ComparisonAndRoute>
         ) : (
           <Text size="sm">With a current role recorded, the comparison and the route from it to {chosen.title} show here.</Text>
         )
       ) : null}
 
       <SkillRatingsForMe version={version} assessments={assessments} />
+    </Stack>
+  );
+}
+
+/**
+ * The skill-by-skill comparison and the route are the longest part of the page (about 7,000 px on a phone): on a
+ * phone they wait behind a button (and are not asked for until then); on a wide screen they start shown.
+ */
+function ComparisonAndRoute({ from, to, children }: { from: CareerRole; to: CareerRole; children: ReactNode }) {
+  const [shown, setShown] = useState(isWideScreen);
+  const id = useId();
+  return (
+    <Stack gap="xl">
+      <Paper withBorder p="md">
+        <Group justify="space-between" gap="sm">
+          <Text size="sm">
+            {from.title} and {to.title} skill by skill, and the route from one to the other.
+          </Text>
+          <Button variant="light" size="sm" aria-expanded={shown} aria-controls={id} onClick={() => setShown((value) => !value)}>
+            {shown ? 'Hide the comparison and route' : 'Show the comparison and route'}
+          </Button>
+        </Group>
+      </Paper>
+      <div id={id} hidden={!shown}>
+        {shown ? <Stack gap="xl">{children}</Stack> : null}
+      </div>
     </Stack>
   );
 }
@@ -200,105 +226,6 @@ function ChosenRole({ role, personId, plan }: { role: CareerRole; personId: stri
         </SimpleGrid>
       </Stack>
     </Card>
-  );
-}
-
-/**
- * My levels against my current role's and the chosen role's expectations, only for the skills that
- * matter here (those either role expects, and those I rated), grouped by category: one table per
- * category, each level saying how it is known (rated, assumed from my current role, or not rated).
- */
-function ProfileAgainstRoles({
-  version,
-  profile,
-  currentRole,
-  chosen,
-}: {
-  version: CareerVersion;
-  profile: Map<string, number>;
-  currentRole: CareerRole | null;
-  chosen: CareerRole | null;
-}) {
-  const current = expectedLevels(currentRole);
-  const target = expectedLevels(chosen);
-  const skills = version.skills.filter((skill) => profile.has(skill.id) || current.has(skill.id) || target.has(skill.id));
-  const categories = new Map<string, { name: string; skills: typeof skills }>();
-  for (const skill of skills) {
-    const group = categories.get(skill.category.id) ?? { name: skill.category.name, skills: [] };
-    group.skills.push(skill);
-    categories.set(skill.category.id, group);
-  }
-  const skillById = new Map(version.skills.map((skill) => [skill.id, skill]));
-  // Each skill's levels are named on its own scale.
-  const level = (skillId: string, value: number | undefined) => (value ? skillLevelLabel(version, skillById.get(skillId), value) : '—');
-  const mine = (skillId: string) => {
-    if (profile.has(skillId)) return level(skillId, profile.get(skillId));
-    if (current.has(skillId)) return `${level(skillId, current.get(skillId))} (assumed)`;
-    return 'Not rated';
-  };
-  const short = (skillId: string) => {
-    const expected = target.get(skillId);
-    const known = profile.get(skillId) ?? current.get(skillId);
-    return chosen && expected && known !== undefined && known < expected;
-  };
-
-  return (
-    <section aria-labelledby="profile-heading">
-      <Stack gap="sm">
-        <Title order={2} id="profile-heading">
-          My skills against the roles
-        </Title>
-        {profile.size === 0 ? (
-          <Paper withBorder>
-            <Empty
-              title="Nothing assessed yet"
-              headingOrder={3}
-              description="Rate your skills below (each skill’s page shows what every level looks like); until then your current role’s expectations are assumed."
-            />
-          </Paper>
-        ) : null}
-        <Text size="sm">
-          {chosen ? `The skills ${chosen.title}${currentRole ? ` and ${currentRole.title}` : ''} expect, and the ones you rated,` : 'The skills your role expects and the ones you rated,'} by
-          category. “Assumed” is your current role’s level for a skill you have not rated.
-        </Text>
-        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-          {[...categories.values()].map((category) => (
-            <Table.ScrollContainer minWidth={420} key={category.name}>
-              <Table aria-label={`My skills against the roles: ${category.name}`} withTableBorder striped>
-                <Table.Caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 600 }}>{category.name}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Skill</Table.Th>
-                    <Table.Th scope="col">Me</Table.Th>
-                    {currentRole ? <Table.Th scope="col">{currentRole.title} (current)</Table.Th> : null}
-                    {chosen ? <Table.Th scope="col">{chosen.title}</Table.Th> : null}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {category.skills.map((skill) => (
-                    <Table.Tr key={skill.id}>
-                      <Table.Th scope="row">{skill.name}</Table.Th>
-                      <Table.Td>{mine(skill.id)}</Table.Td>
-                      {currentRole ? <Table.Td>{level(skill.id, current.get(skill.id))}</Table.Td> : null}
-                      {chosen ? (
-                        <Table.Td>
-                          {level(skill.id, target.get(skill.id))}
-                          {short(skill.id) ? (
-                            <Badge ml={6} size="xs" variant="light" color="orange">
-                              gap
-                            </Badge>
-                          ) : null}
-                        </Table.Td>
-                      ) : null}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          ))}
-        </SimpleGrid>
-      </Stack>
-    </section>
   );
 }
 

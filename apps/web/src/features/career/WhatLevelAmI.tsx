@@ -1,8 +1,10 @@
-import { Alert, Badge, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
+import { useId, useState, type ReactNode } from 'react';
 import { graphql } from '../../gql';
 import { ErrorState, LoadingState } from '../../components/QueryStates';
 import { skillLevelLabel, type CareerVersion } from './careerData';
+import { isWideScreen } from './wideScreen';
 
 export const PointsLevelQuery = graphql(`
   query PointsLevel($frameworkId: ID!, $profile: [SkillLevelInput!]!) {
@@ -102,6 +104,7 @@ export function WhatLevelAmI({
               </Alert>
             ) : null}
             {result.skills.length > 0 ? (
+              <PointsPerSkill count={result.skills.length}>
               <Table.ScrollContainer minWidth={360}>
                 <Table aria-label="Points per skill" withTableBorder striped>
                   <Table.Thead>
@@ -125,11 +128,30 @@ export function WhatLevelAmI({
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
+              </PointsPerSkill>
             ) : null}
           </>
         )}
       </Stack>
     </section>
+  );
+}
+
+/** The points table is a line per rated skill (about 1,500 px on a phone): there it waits behind a button; on a wide screen it is shown. */
+function PointsPerSkill({ count, children }: { count: number; children: ReactNode }) {
+  const [shown, setShown] = useState(isWideScreen);
+  const id = useId();
+  return (
+    <>
+      <Group>
+        <Button variant="subtle" size="compact-sm" aria-expanded={shown} aria-controls={id} onClick={() => setShown((value) => !value)}>
+          {shown ? 'Hide the points per skill' : `Show the points per skill (${count})`}
+        </Button>
+      </Group>
+      <div id={id} hidden={!shown}>
+        {shown ? children : null}
+      </div>
+    </>
   );
 }
 
