@@ -54,7 +54,14 @@ describe('leadership reports', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await page.getByRole('tab', { name: 'Trends' }).click();
     const chart = page.getByRole('img', { name: /Trend lines of the four figures/ });
-    await chart.waitFor();
+    // The month ends are the job process's work, a few seconds after start: until then the page says so.
+    for (let tries = 0; ; tries++) {
+      await page.getByText(/Only today's figures so far/).or(chart).first().waitFor();
+      if (await chart.isVisible()) break;
+      if (tries === 30) throw new Error('no month ends after a minute');
+      await page.waitForTimeout(2000);
+      await page.reload();
+    }
     await chart.locator('.recharts-line').first().waitFor();
     // The table alternative: a row per month end and one for now, a column per line.
     const table = page.getByRole('table', { name: /Shares per month end/ });

@@ -27,9 +27,14 @@ export function TrendView({ trend }: { trend: ReportTrendQuery['reportTrend'] })
         their ratings as they stood at that month&apos;s end and the plans they had started by then in the state those plans are in today
         (Trellis keeps no history of teams, roles or plan states): someone who left is not counted, someone who joined since is.
       </Text>
-      <Suspense fallback={<LoadingState label="Loading the chart" lines={3} />}>
-        <TrendChart data={data} label="Trend lines of the four figures below; the table has the same figures." />
-      </Suspense>
+      {points.some((p) => p.month) ? (
+        <Suspense fallback={<LoadingState label="Loading the chart" lines={3} />}>
+          <TrendChart data={data} label="Trend lines of the four figures below; the table has the same figures." />
+        </Suspense>
+      ) : (
+        // One point draws no line: say when the others come (the job builds past month ends in the background).
+        <Text size="sm">Only today&apos;s figures so far. The last 12 month ends are being worked out in the background and appear here in a few minutes.</Text>
+      )}
       <ReportTable
         striped
         caption={`Shares per month end: meeting their role (of rated skills their role expects), with a plan and plan agreed (of people), reviews overdue (of plans in review). "<${k}" is a hidden figure.`}
