@@ -91,15 +91,7 @@ export class AppModule {
         MentoringModule,
         OnboardingModule,
         ScheduleModule.forRoot(),
-        {
-          module: ConfigHolderModule,
-          global: true,
-          providers: [
-            { provide: APP_CONFIG, useValue: config },
-            { provide: JOBS_ELSEWHERE, useValue: jobsElsewhere },
-          ],
-          exports: [APP_CONFIG, JOBS_ELSEWHERE],
-        },
+        configModule(config, jobsElsewhere),
       ],
       controllers: [HealthController, WebAppController],
       providers: [
@@ -114,7 +106,20 @@ export class AppModule {
 }
 
 @Module({})
-export class ConfigHolderModule {}
+class ConfigHolderModule {}
+
+/** The settings, and whether the report job runs in another process, for every module (the API's and the job process's). */
+export function configModule(config: AppConfig, jobsElsewhere: boolean): DynamicModule {
+  return {
+    module: ConfigHolderModule,
+    global: true,
+    providers: [
+      { provide: APP_CONFIG, useValue: config },
+      { provide: JOBS_ELSEWHERE, useValue: jobsElsewhere },
+    ],
+    exports: [APP_CONFIG, JOBS_ELSEWHERE],
+  };
+}
 
 @Module({ providers: [RequestPool], exports: [RequestPool] })
 class RequestPoolModule {}

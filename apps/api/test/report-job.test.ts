@@ -83,6 +83,16 @@ describe('a paced refresh', () => {
     expect((await current()).stamp).not.toBe(first.stamp);
   });
 
+  it('leaves the current snapshot alone when asked for month ends only (the second call of a job pass)', async () => {
+    const before = await current();
+    await rate(4);
+    const result = await refresher.refresh(organisationId, { current: false });
+    // The demo's month ends were missing here: those, and not the current snapshot.
+    expect(result.written).toHaveLength(12);
+    expect(result.written).not.toContain('current');
+    expect((await current()).stamp).toBe(before.stamp);
+  });
+
   it('leaves the pace to the job: a refresh without one (an admin asking, a test) is never held back', async () => {
     const begun = new Date();
     await refresher.refresh(organisationId, { now: begun, months: false, force: true });

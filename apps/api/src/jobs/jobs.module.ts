@@ -1,11 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { ConfigHolderModule } from '../app.module.js';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { configModule } from '../app.module.js';
+import type { AppConfig } from '../config/config.js';
 import { dataSourceOptions } from '../database/data-source.js';
 import { LiveModule } from '../live/live-events.js';
-import { JOBS_ELSEWHERE } from '../reports/report-refresh.job.js';
 import { ReportsModule } from '../reports/reports.module.js';
 import { WorkersModule } from '../workers/workers.module.js';
 
@@ -27,15 +26,7 @@ export class JobsModule {
       imports: [
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
         TypeOrmModule.forRoot({ ...jobsDataSource(databaseUrl, setRole), retryAttempts: 0 }),
-        {
-          module: ConfigHolderModule,
-          global: true,
-          providers: [
-            { provide: APP_CONFIG, useValue: config },
-            { provide: JOBS_ELSEWHERE, useValue: false },
-          ],
-          exports: [APP_CONFIG, JOBS_ELSEWHERE],
-        },
+        configModule(config, false),
         LiveModule,
         WorkersModule,
         ReportsModule,

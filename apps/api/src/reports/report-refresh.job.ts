@@ -75,7 +75,7 @@ export class ReportRefreshJob implements OnApplicationBootstrap, OnApplicationSh
         // missing month ends (up to 12 rollups in one transaction: minutes on a busy machine).
         const pace = this.config.REPORTS_REFRESH_MAX_SHARE;
         const current = await this.refresher.refresh(id, { now, months: false, pace });
-        const months = await this.refresher.refresh(id, { now, pace });
+        const months = await this.refresher.refresh(id, { now, pace, current: false });
         const all = [...current.written, ...months.written];
         if (all.length > 0) written.set(id, all);
       } catch (error) {

@@ -107,9 +107,13 @@ export class ReportRefreshService {
    * Refreshes an organisation's reports: the current snapshot when what it is built from changed
    * (or `force`), every missing month end of the last 12 (`months`), and any snapshot whose k is no
    * longer the setting (suppression decided again from its stored rows). Idempotent; one process at
-   * a time per organisation (the others return `ran: false`).
+   * a time per organisation (the others return `ran: false`). `pace`: the job's (`isResting`); `current: false`:
+   * leave the current snapshot as it is.
    */
-  refresh(organisationId: string, options: { now?: Date; force?: boolean; months?: boolean; pace?: number } = {}): Promise<RefreshResult> {
+  refresh(
+    organisationId: string,
+    options: { now?: Date; force?: boolean; months?: boolean; pace?: number; current?: boolean } = {},
+  ): Promise<RefreshResult> {
     const now = options.now ?? new Date();
     return tenantTransaction(this.dataSource, organisationId, async (manager) => {
       const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [REPORTS_LOCK, organisationId])) as [
@@ -138,7 +142,8 @@ export class ReportRefreshService {
       const rekeyed = existing
         .filter((row) => (row.k !== k || row.noReadModels) && !missingMonths.some((m) => m.snapshot === row.snapshot))
         .map((row) => row.snapshot);
-      const resting = !options.force && current !== undefined && isResting(current, now, options.pace);
+      // `current: false`: month ends only (the job's second call: its first refreshed the current snapshot).
+      const resting = options.current === false || (!options.force && current !== undefined && isResting(current, now, options.pace));
       // Resting with nothing else to do: not even the stamp (at 100,000 people it counts millions of ratings).
       if (resting && missingMonths.length === 0 && rekeyed.length === 0) return { ran: true, written: [], resting };
       const stamp = await timed(timings, 'stamp', this.stamp(manager, organisationId));
